@@ -1,0 +1,207 @@
+"""Import a coded dataset file into the store: all or nothing, idempotent, keyed by dataset id.
+
+One pass over the file inside one transaction. A row whose content is unchanged is not touched;
+changed rows are updated in place; new rows inserted. If any row is bad the transaction is rolled
+back (unless ``skip_bad``), so the store is exactly as before — also after Ctrl-C or ``kill -9``,
+because nothing is committed until the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Mapping
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import sqlalchemy as sa
+
+from ..errors import ImportRejected, Problem
+from ..sources.datasets import readers
+from .codec import event_to_row
+from .schema import events, imports
+from .store import BATCH, Store, update_by_id
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    skip_bad: bool = False  # import the good rows, write the bad ones to ``rejects``
+    rejects: Path | None = None  # where bad rows go (default: FILE.rejects.csv with skip_bad)
+    encoding: str | None = None  # file encoding; default UTF-8 with or without BOM
+    prune: bool = False  # delete this dataset's events that the file no longer has
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    dataset: str
+    path: str
+    read: int
+    inserted: int
+    updated: int
+    unchanged: int
+    rejected: int
+    skipped: int  # rows outside what we code (e.g. non-violent GDELT events)
+    absent: int  # events of this dataset in the store that the file does not have
+    deleted: int
+    problems: tuple[Problem, ...]
+    rejects_path: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset,
+            "path": self.path,
+            "read": self.read,
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "skipped": self.skipped,
+            "absent": self.absent,
+            "deleted": self.deleted,
+            "rejects_path": self.rejects_path,
+        }
+
+
+class _Rejects:
+    """Bad rows written as CSV: where they were, why, and the original cells."""
+
+    def __init__(self, handle: TextIO) -> None:
+        self.handle = handle
+        self.writer: Any = None
+
+    def write(self, line: int, raw: Mapping[str, str], problems: tuple[Problem, ...]) -> None:
+        if self.writer is None:
+            self.writer = csv.writer(self.handle)
+            self.writer.writerow(["line", "field", "value", "reason", *raw.keys()])
+        self.writer.writerow(
+            [
+                line,
+                "; ".join(p.field or "" for p in problems),
+                "; ".join(p.value or "" for p in problems),
+                "; ".join(p.reason for p in problems),
+                *raw.values(),
+            ]
+        )
+
+
+def import_dataset(
+    store: Store,
+    reader_name: str,
+    path: str | Path,
+    options: ImportOptions = ImportOptions(),
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one file with the named reader (``acled``, ``ucdp``, ``gdelt``, ...)."""
+    reader = readers.get(reader_name)()
+    dataset = reader.dataset.value
+    id_field = getattr(reader, "id_field", "id")
+    path = Path(path)
+    started = dt.datetime.now(dt.UTC)
+    with store.engine.connect() as conn:
+        existing: dict[str, str] = dict(
+            conn.execute(
+                sa.select(events.c.dataset_id, events.c.row_hash).where(events.c.dataset == dataset)
+            ).tuples()
+        )
+    rejects_path = options.rejects or (
+        path.with_name(path.name + ".rejects.csv") if options.skip_bad else None
+    )
+    seen: dict[str, int] = {}
+    problems: list[Problem] = []
+    counts = {"read": 0, "inserted": 0, "updated": 0, "unchanged": 0, "rejected": 0, "skipped": 0}
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    search_text = store.wants_search_text
+
+    def flush(conn: sa.Connection) -> None:
+        if inserts:
+            conn.execute(events.insert(), inserts)
+            inserts.clear()
+        if updates:
+            conn.execute(update_by_id(), updates)
+            updates.clear()
+
+    with ExitStack() as stack:
+        rejects = None
+        if rejects_path is not None:
+            handle = stack.enter_context(open(rejects_path, "w", encoding="utf-8", newline=""))
+            rejects = _Rejects(handle)
+        conn = stack.enter_context(store.engine.begin())
+        for row in reader.rows(path, encoding=options.encoding):
+            counts["read"] += 1
+            if progress is not None and counts["read"] % BATCH == 0:
+                progress(BATCH)
+            event = row.event
+            row_problems = row.problems
+            if event is None and not row_problems:
+                counts["skipped"] += 1
+                continue
+            if event is not None and not row_problems:
+                key = event.dataset_id or event.id
+                first_line = seen.get(key)
+                if first_line is not None:
+                    row_problems = (
+                        Problem(row.line, id_field, key, f"duplicate id; first seen on line {first_line}"),
+                    )
+                else:
+                    seen[key] = row.line
+            if row_problems or event is None:
+                counts["rejected"] += 1
+                problems.extend(row_problems)
+                if rejects is not None:
+                    rejects.write(row.line, row.raw, row_problems)
+                continue
+            if counts["rejected"] and not options.skip_bad:
+                continue  # the file will be refused; keep reading only to report every bad row
+            stored = event_to_row(event, with_search_text=search_text)
+            old_hash = existing.get(event.dataset_id or "")
+            if old_hash is None:
+                inserts.append(stored)
+                counts["inserted"] += 1
+            elif old_hash != stored["row_hash"]:
+                stored["_id"] = stored["id"]
+                updates.append(stored)
+                counts["updated"] += 1
+            else:
+                counts["unchanged"] += 1
+            if len(inserts) + len(updates) >= BATCH:
+                flush(conn)
+        if progress is not None:
+            progress(counts["read"] % BATCH)
+        if counts["rejected"] and not options.skip_bad:
+            raise ImportRejected(path, problems, total_bad_rows=counts["rejected"])
+        flush(conn)
+        absent_ids = [key for key in existing if key not in seen]
+        deleted = 0
+        if options.prune and absent_ids:
+            for start in range(0, len(absent_ids), BATCH):
+                chunk = absent_ids[start : start + BATCH]
+                deleted += conn.execute(
+                    events.delete().where(events.c.dataset == dataset, events.c.dataset_id.in_(chunk))
+                ).rowcount
+        conn.execute(
+            imports.insert().values(
+                dataset=dataset,
+                path=str(path),
+                started_at=started,
+                finished_at=dt.datetime.now(dt.UTC),
+                inserted=counts["inserted"],
+                updated=counts["updated"],
+                unchanged=counts["unchanged"],
+                rejected=counts["rejected"],
+                deleted=deleted,
+            )
+        )
+    return ImportReport(
+        dataset=dataset,
+        path=str(path),
+        absent=len(absent_ids) - deleted,
+        deleted=deleted,
+        problems=tuple(problems),
+        rejects_path=str(rejects_path) if rejects_path is not None else None,
+        **counts,
+    )
