@@ -102,11 +102,10 @@ def import_dataset(
     path = Path(path)
     started = dt.datetime.now(dt.UTC)
     with store.engine.connect() as conn:
-        existing: dict[str, str] = dict(
-            conn.execute(
-                sa.select(events.c.dataset_id, events.c.row_hash).where(events.c.dataset == dataset)
-            ).tuples()
+        found = conn.execute(
+            sa.select(events.c.dataset_id, events.c.row_hash).where(events.c.dataset == dataset)
         )
+        existing: dict[str, str] = {key: digest for key, digest in found}
     rejects_path = options.rejects or (
         path.with_name(path.name + ".rejects.csv") if options.skip_bad else None
     )

@@ -1,0 +1,87 @@
+"""Import throughput: a synthetic 1,000,000-row ACLED-layout CSV into a fresh SQLite store.
+
+In the same run it times a plain parse of the same file with the csv module, and reports rows/s,
+the ratio import/parse and the peak memory (RSS) of each phase, measured in a child process.
+
+    python benchmarks/bench_import.py [--rows 1000000] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def phase_parse(path: Path) -> dict[str, float]:
+    start = time.perf_counter()
+    rows = 0
+    with open(path, encoding="utf-8", newline="") as handle:
+        for _row in csv.reader(handle):
+            rows += 1
+    return {"seconds": time.perf_counter() - start, "rows": rows - 1}
+
+
+def phase_import(path: Path, db: Path) -> dict[str, float]:
+    from conflictwatch.store import Store
+    from conflictwatch.store.importing import import_dataset
+
+    start = time.perf_counter()
+    with Store.open(str(db)) as store:
+        report = import_dataset(store, "acled", path)
+    return {"seconds": time.perf_counter() - start, "rows": report.inserted}
+
+
+def child(args: list[str]) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True,
+                         text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--phase", choices=["parse", "import"], help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        paths = [Path(p) for p in args.paths]
+        result = phase_parse(paths[0]) if args.phase == "parse" else phase_import(*paths)
+        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return
+
+    from conflictwatch.sources.datasets.synthetic import write_acled_csv
+
+    with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
+        csv_path = Path(tmp) / "acled.csv"
+        write_acled_csv(csv_path, args.rows)
+        size_mb = csv_path.stat().st_size / 1e6
+        parse = child(["--phase", "parse", str(csv_path)])
+        imported = child(["--phase", "import", str(csv_path), str(Path(tmp) / "bench.db")])
+        db_mb = (Path(tmp) / "bench.db").stat().st_size / 1e6
+    parse_rate = parse["rows"] / parse["seconds"]
+    import_rate = imported["rows"] / imported["seconds"]
+    print(f"file: {args.rows:,} rows, {size_mb:.0f} MB; store file {db_mb:.0f} MB")
+    print(f"plain csv parse: {parse['seconds']:.1f} s, {parse_rate:,.0f} rows/s, "
+          f"peak RSS {parse['peak_rss_mb']:.0f} MB")
+    print(f"import (SQLite): {imported['seconds']:.1f} s, {import_rate:,.0f} rows/s, "
+          f"peak RSS {imported['peak_rss_mb']:.0f} MB")
+    print(f"ratio import/parse time: {imported['seconds'] / parse['seconds']:.2f}x")
+    floors = {
+        "rows/s >= 150,000": import_rate >= 150_000,
+        "<= 3x plain parse": imported["seconds"] <= 3 * parse["seconds"],
+        "peak RSS < 1 GB": imported["peak_rss_mb"] < 1024,
+    }
+    for name, met in floors.items():
+        print(f"floor {name}: {'met' if met else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
