@@ -1,0 +1,470 @@
+"""ACLED exports (CSV) → events.
+
+Accepts every layout ACLED has shipped: current exports (lower-case names, actor types as
+labels, ``interaction`` as "Rebel group-State forces"), and older ones (UPPER-CASE names, numeric
+inter codes and interaction "12", no ``disorder_type``/``civilian_targeting``/``tags``/
+``timestamp``/``iso``/``admin3``/``source_scale``, ``ALLY_ACTOR_1`` for ``assoc_actor_1``).
+Dates may be ``2023-05-17``, ``17 May 2023``, ``17-May-2023`` or ``17/05/2023`` (day first).
+
+Per-row work is kept lean because imports run to millions of rows: each distinct date or label
+string is parsed once per file (``DateCache``/``Lookup``), absent columns read an appended empty
+cell, and every problem of a row is collected rather than stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import ClassVar, NamedTuple, TypeVar
+
+from ...errors import Problem
+from ...model import Dataset, Event
+from ...taxonomy import (
+    ActorType,
+    DisorderType,
+    EventType,
+    GeoPrecision,
+    SubEventType,
+    TimePrecision,
+    parse_interaction,
+)
+from .base import Row, readers
+from .csvfile import CsvTable, DateParser, Memo, outcome
+
+#: Every column of a current ACLED export, in export order.
+COLUMNS: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+
+#: Without these a row cannot become an event; a file lacking one is refused whole.
+REQUIRED: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "country",
+    "latitude",
+    "longitude",
+    "fatalities",
+)
+
+#: Names older exports used for current columns.
+ALIASES: dict[str, str] = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
+
+DATE_FORMATS: tuple[str, ...] = (
+    "%d %B %Y",  # 17 May 2023
+    "%d %b %Y",  # 17 Sep 2023
+    "%d-%b-%Y",  # 17-May-2023
+    "%d-%B-%Y",  # 17-September-2023
+    "%d-%b-%y",  # 17-May-23 (spreadsheet round-trips)
+    "%d/%m/%Y",  # 17/05/2023, day first as ACLED writes it
+    "%Y/%m/%d",
+)
+
+CIVILIAN_TARGETING = "civilian targeting"
+
+E = TypeVar("E", TimePrecision, GeoPrecision)
+
+#: (field, value, reason): a problem found in a memoised cell, before its line is known.
+Found = tuple[str, str, str]
+
+
+def _code_in(kind: type[E], field: str) -> Callable[[str], E]:
+    """Parser for a small integer code (time_precision 1-3, geo_precision 1-3)."""
+    allowed = ", ".join(f"{m.value} ({m.name.lower()})" for m in kind)
+
+    def parse(text: str) -> E:
+        try:
+            return kind(int(text.strip()))
+        except ValueError:
+            raise ValueError(f"must be one of {allowed}") from None
+
+    return parse
+
+
+# ``from_label`` is typed on the shared base class; calling the enum on the member narrows it.
+def _event_type(text: str) -> EventType:
+    return EventType(EventType.from_label(text))
+
+
+def _sub_event_type(text: str) -> SubEventType:
+    return SubEventType(SubEventType.from_label(text))
+
+
+def _disorder_type(text: str) -> DisorderType:
+    return DisorderType(DisorderType.from_label(text))
+
+
+def _non_negative(text: str) -> int:
+    number = int(text.strip())
+    if number < 0:
+        raise ValueError("is negative")
+    return number
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(tag.strip() for tag in text.split(";") if tag.strip())
+
+
+def _interaction_of(inter1: ActorType | None, inter2: ActorType | None) -> int | None:
+    if inter1 and inter2:
+        return min(inter1, inter2) * 10 + max(inter1, inter2)
+    if inter1 or inter2:
+        return int(inter1 or inter2 or 0) * 10
+    return None
+
+
+class Codes(NamedTuple):
+    """The coded (vocabulary) cells of a row, read and checked together."""
+
+    time_precision: TimePrecision
+    disorder_type: DisorderType | None
+    event_type: EventType | None
+    sub_event_type: SubEventType | None
+    inter1: ActorType | None
+    inter2: ActorType | None
+    interaction: int | None
+    civilian_targeting: bool
+    geo_precision: GeoPrecision | None
+    problems: tuple[Found, ...]
+
+
+#: The cells ``CodeReader`` takes, in this order.
+CODE_FIELDS: tuple[str, ...] = (
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "inter1",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "geo_precision",
+)
+
+
+class CodeReader:
+    """Reads the coded cells of a row as one key (see ``CODE_FIELDS``).
+
+    A file has few distinct combinations of these cells, so behind a ``Memo`` each combination is
+    parsed and cross-checked once (sub-type within type, interaction against inter codes).
+    """
+
+    def __init__(self) -> None:
+        self.time_precisions = Memo(outcome(_code_in(TimePrecision, "time_precision")))
+        self.geo_precisions = Memo(outcome(_code_in(GeoPrecision, "geo_precision")))
+        self.disorders = Memo(outcome(_disorder_type))
+        self.event_types = Memo(outcome(_event_type))
+        self.sub_types = Memo(outcome(_sub_event_type))
+        self.actor_types = Memo(outcome(ActorType.parse))
+        self.interactions = Memo(outcome(parse_interaction))
+
+    def __call__(self, cells: tuple[str, ...]) -> Codes:
+        time_text, disorder_text, type_text, sub_text = cells[:4]
+        inter1_text, inter2_text, interaction_text, civ_text, geo_text = cells[4:]
+        found: list[Found] = []
+
+        time_precision = TimePrecision.DAY  # absent in the oldest exports: ACLED's default
+        if time_text:
+            tp, reason = self.time_precisions[time_text]
+            if tp is None:
+                found.append(("time_precision", time_text, reason or ""))
+            else:
+                time_precision = tp
+
+        disorder = None
+        if disorder_text:
+            disorder, reason = self.disorders[disorder_text]
+            if disorder is None:
+                found.append(("disorder_type", disorder_text, reason or ""))
+
+        event_type, reason = self.event_types[type_text]
+        if event_type is None:
+            found.append(("event_type", type_text, reason or ""))
+        sub_type, reason = self.sub_types[sub_text]
+        if sub_type is None:
+            found.append(("sub_event_type", sub_text, reason or ""))
+        elif event_type is not None and sub_type.event_type is not event_type:
+            found.append(
+                (
+                    "sub_event_type",
+                    sub_text,
+                    f"belongs to event type {sub_type.event_type.value!r}, "
+                    f"not {event_type.value!r}",
+                )
+            )
+
+        inter1 = inter2 = None
+        if inter1_text:
+            inter1, reason = self.actor_types[inter1_text]
+            if inter1 is None:
+                found.append(("inter1", inter1_text, reason or ""))
+        if inter2_text:
+            inter2, reason = self.actor_types[inter2_text]
+            if inter2 is None:
+                found.append(("inter2", inter2_text, reason or ""))
+
+        interaction = None
+        if interaction_text:
+            interaction, reason = self.interactions[interaction_text]
+            if interaction is None:
+                found.append(("interaction", interaction_text, reason or ""))
+            elif (inter1 or inter2) and interaction != (
+                expected := _interaction_of(inter1, inter2)
+            ):
+                found.append(
+                    (
+                        "interaction",
+                        interaction_text,
+                        f"does not match inter1/inter2 (expected {expected})",
+                    )
+                )
+
+        civilian_targeting = False
+        if civ_text:
+            if civ_text.strip().lower() == CIVILIAN_TARGETING:
+                civilian_targeting = True
+            else:
+                found.append(
+                    ("civilian_targeting", civ_text, "expected 'Civilian targeting' or empty")
+                )
+
+        geo_precision = None
+        if geo_text:
+            geo_precision, reason = self.geo_precisions[geo_text]
+            if geo_precision is None:
+                found.append(("geo_precision", geo_text, reason or ""))
+
+        return Codes(
+            time_precision,
+            disorder,
+            event_type,
+            sub_type,
+            inter1,
+            inter2,
+            interaction,
+            civilian_targeting,
+            geo_precision,
+            tuple(found),
+        )
+
+
+class DateReader:
+    """Reads ``(event_date, year)`` cells: the date, and any problem with either (memoised)."""
+
+    def __init__(self) -> None:
+        self.parse = DateParser(DATE_FORMATS)
+
+    def __call__(self, cells: tuple[str, str]) -> tuple[dt.date | None, tuple[Found, ...]]:
+        text, year = cells
+        date = self.parse(text)
+        if date is None:
+            reason = "is not a date; expected 2023-05-17, 17 May 2023, 17-May-2023 or 17/05/2023"
+            return None, (("event_date", text, reason),)
+        if year and year.strip() != str(date.year):
+            return date, (("year", year, f"does not match event_date {date.isoformat()}"),)
+        return date, ()
+
+
+class AcledReader:
+    """Reads an ACLED CSV export (any vintage) into events with ids ``acled:<event_id_cnty>``."""
+
+    name: ClassVar[str] = "acled"
+    dataset: ClassVar[Dataset] = Dataset.ACLED
+    description: ClassVar[str] = "ACLED export (CSV), current and older layouts"
+
+    def rows(self, path: Path, *, encoding: str | None = None) -> Iterator[Row]:
+        table = CsvTable.open(path, encoding=encoding, required=REQUIRED)
+        header = table.header
+        width = len(header)
+        found = {ALIASES.get(h.lower(), h.lower()): i for i, h in enumerate(header)}
+        c = {name: found.get(name, -1) for name in COLUMNS}
+
+        dates = Memo(DateReader())
+        codes = Memo(CodeReader())
+        counts = Memo(outcome(_non_negative))
+        tag_sets = Memo(_tags)
+
+        i_id, i_date, i_year = c["event_id_cnty"], c["event_date"], c["year"]
+        i_code = [c[name] for name in CODE_FIELDS]
+        i_tp, i_dis, i_type, i_sub, i_in1, i_in2, i_int, i_civ, i_geo = i_code
+        i_actor1, i_assoc1 = c["actor1"], c["assoc_actor_1"]
+        i_actor2, i_assoc2 = c["actor2"], c["assoc_actor_2"]
+        i_iso, i_region, i_country = c["iso"], c["region"], c["country"]
+        i_admin1, i_admin2, i_admin3 = c["admin1"], c["admin2"], c["admin3"]
+        i_location, i_lat, i_lon = c["location"], c["latitude"], c["longitude"]
+        i_source, i_scale, i_notes = c["source"], c["source_scale"], c["notes"]
+        i_fatalities, i_tags, i_timestamp = c["fatalities"], c["tags"], c["timestamp"]
+        acled = Dataset.ACLED
+
+        for line, cells in table.records():
+            if len(cells) != width:
+                raw = dict(zip(header, cells, strict=False))
+                yield Row(line, raw, None, (table.width_problem(line, cells),))
+                continue
+            raw = dict(zip(header, cells, strict=True))
+            cells.append("")  # absent columns (index -1) read as empty
+
+            event_date, date_found = dates[cells[i_date], cells[i_year]]
+            (
+                time_precision,
+                disorder,
+                event_type,
+                sub_type,
+                inter1,
+                inter2,
+                interaction,
+                civilian_targeting,
+                geo_precision,
+                code_found,
+            ) = codes[
+                cells[i_tp],
+                cells[i_dis],
+                cells[i_type],
+                cells[i_sub],
+                cells[i_in1],
+                cells[i_in2],
+                cells[i_int],
+                cells[i_civ],
+                cells[i_geo],
+            ]
+            problems = [Problem(line, *p) for p in date_found + code_found]
+
+            dataset_id = cells[i_id].strip()
+            if not dataset_id:
+                problems.append(
+                    Problem(line, "event_id_cnty", "", "is empty; every ACLED row has an id")
+                )
+            actor1 = cells[i_actor1]
+            if not actor1.strip():
+                problems.append(
+                    Problem(line, "actor1", actor1, "is empty; every ACLED event has an actor1")
+                )
+            country = cells[i_country]
+            if not country.strip():
+                problems.append(Problem(line, "country", country, "is empty"))
+
+            iso = None
+            text = cells[i_iso]
+            if text:
+                try:
+                    iso = int(text)
+                except ValueError:
+                    problems.append(
+                        Problem(line, "iso", text, "is not a numeric ISO 3166 country code")
+                    )
+
+            latitude = longitude = None
+            text = cells[i_lat]
+            try:
+                latitude = float(text)
+                if not -90.0 <= latitude <= 90.0:
+                    problems.append(Problem(line, "latitude", text, "is outside -90..90"))
+            except ValueError:
+                problems.append(Problem(line, "latitude", text, "is not a number"))
+            text = cells[i_lon]
+            try:
+                longitude = float(text)
+                if not -180.0 <= longitude <= 180.0:
+                    problems.append(Problem(line, "longitude", text, "is outside -180..180"))
+            except ValueError:
+                problems.append(Problem(line, "longitude", text, "is not a number"))
+
+            text = cells[i_fatalities]
+            fatalities = counts[text][0]
+            if fatalities is None:
+                problems.append(
+                    Problem(line, "fatalities", text, "is not a non-negative whole number")
+                )
+
+            timestamp = None
+            text = cells[i_timestamp]
+            if text:
+                try:
+                    timestamp = int(text)
+                except ValueError:
+                    problems.append(
+                        Problem(line, "timestamp", text, "is not a Unix time in seconds")
+                    )
+
+            if (
+                problems
+                or event_date is None
+                or event_type is None
+                or sub_type is None
+                or fatalities is None
+            ):
+                yield Row(line, raw, None, tuple(problems))
+                continue
+
+            text = cells[i_tags]
+            event = Event(
+                id="acled:" + dataset_id,
+                event_date=event_date,
+                event_type=event_type,
+                sub_event_type=sub_type,
+                actor1=actor1,
+                country=country,
+                dataset=acled,
+                dataset_id=dataset_id,
+                time_precision=time_precision,
+                disorder_type=disorder,
+                assoc_actor_1=cells[i_assoc1],
+                inter1=inter1,
+                actor2=cells[i_actor2],
+                assoc_actor_2=cells[i_assoc2],
+                inter2=inter2,
+                interaction=interaction,
+                civilian_targeting=civilian_targeting,
+                iso=iso,
+                region=cells[i_region],
+                admin1=cells[i_admin1],
+                admin2=cells[i_admin2],
+                admin3=cells[i_admin3],
+                location=cells[i_location],
+                latitude=latitude,
+                longitude=longitude,
+                geo_precision=geo_precision,
+                fatalities=fatalities,
+                tags=tag_sets[text] if text else (),
+                notes=cells[i_notes],
+                source=cells[i_source],
+                source_scale=cells[i_scale],
+                timestamp=timestamp,
+            )
+            yield Row(line, raw, event)
+
+
+readers.add(AcledReader.name, AcledReader)
