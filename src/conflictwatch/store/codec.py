@@ -103,7 +103,7 @@ def event_to_row(event: Event, *, with_search_text: bool = False) -> dict[str, A
 
 
 def row_hash(row: Mapping[str, Any]) -> str:
-    text = "\x1f".join("" if row[k] is None else str(row[k]) for k in HASHED)
+    text = repr([row[k] for k in HASHED])
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
