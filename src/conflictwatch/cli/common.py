@@ -17,8 +17,8 @@ from ..config import Settings
 from ..errors import InputError
 from ..store import BBox, EventFilter, Store
 
-console = Console(highlight=False)
-console_err = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+console_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 

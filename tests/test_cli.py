@@ -1,0 +1,118 @@
+"""Every command runs, says what it did, and fails with a clear message on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conflictwatch.cli import main
+from conflictwatch.store import Store
+from tests.factories import make_event
+from tests.test_docs import _commands
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.db")
+    with Store.open(path) as store:
+        store.add_events([
+            make_event(1, location="Ménaka", admin1="Ménaka", latitude=15.92, longitude=2.40),
+            make_event(2, country="Niger", admin1="Tillabéri", location="Inates", latitude=15.2,
+                       longitude=1.5, notes="Camp attacked at Inates."),
+        ])
+    return path
+
+
+@pytest.mark.parametrize("command", ["", *_commands(main)])
+def test_every_command_has_help(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [*command.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+def test_init_creates_then_reports_up_to_date(runner: CliRunner, tmp_path: Path) -> None:
+    path = str(tmp_path / "new.db")
+    first = runner.invoke(main, ["init", "--db", path])
+    assert first.exit_code == 0 and "migrated to schema version 1" in first.output
+    second = runner.invoke(main, ["init", "--db", path])
+    assert second.exit_code == 0 and "up to date" in second.output
+
+
+def test_db_defaults_to_the_environment(runner: CliRunner, db: str) -> None:
+    result = runner.invoke(main, ["stats", "--json"], env={"CONFLICTWATCH_DATABASE_URL": db})
+    assert json.loads(result.output)["events"] == 2
+
+
+def test_stats_json_has_the_documented_keys(runner: CliRunner, db: str) -> None:
+    result = runner.invoke(main, ["stats", "--json", "--db", db])
+    stats = json.loads(result.output)
+    assert {"events", "by_year", "by_event_type", "by_admin1"} <= stats.keys()
+    assert stats["by_admin1"] == {"Ménaka": 1, "Tillabéri": 1}
+
+
+def test_events_lists_filtered_events_as_json_lines(runner: CliRunner, db: str) -> None:
+    result = runner.invoke(main, ["events", "--db", db, "--country", "Niger", "--json"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["location"] for r in rows] == ["Inates"]
+
+
+def test_events_table_on_a_terminal(runner: CliRunner, db: str) -> None:
+    result = runner.invoke(main, ["events", "--db", db])
+    assert result.exit_code == 0
+    assert "Inates" in result.output and "2 event(s)" in result.output
+
+
+def test_events_show_one_and_a_missing_one(runner: CliRunner, db: str) -> None:
+    shown = runner.invoke(main, ["events", "show", "acled:TST2", "--json", "--db", db])
+    assert json.loads(shown.output)["location"] == "Inates"
+    missing = runner.invoke(main, ["events", "show", "acled:NOPE", "--db", db])
+    assert missing.exit_code == 1
+    assert "No event with id 'acled:NOPE'" in missing.output
+
+
+def test_search_is_accent_insensitive(runner: CliRunner, db: str) -> None:
+    result = runner.invoke(main, ["search", "menaka", "--json", "--db", db])
+    assert [json.loads(x)["location"] for x in result.output.splitlines()] == ["Ménaka"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["events", "--bbox", "1,2,3"], "bbox must be four numbers"),
+        (["events", "--since", "yesterday"], "is not a date"),
+        (["events", "--type", "Skirmish"], "unknown event or sub-event type 'Skirmish'"),
+        (["export", "xlsx", "out.xlsx"], "Can't find 'xlsx' in exporters. Available: csv, geojson"),
+        (["import", "acled", "does-not-exist.csv"], "does not exist"),
+        (["events", "--db", "ftp://host/db"], "Unsupported database URL scheme"),
+    ],
+)
+def test_bad_options_get_a_clear_message(runner: CliRunner, db: str, args: list[str],
+                                         message: str) -> None:
+    if "--db" not in args:
+        args = [*args, "--db", db]
+    result = runner.invoke(main, args)
+    assert result.exit_code != 0
+    assert message in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "parquet"])
+def test_export_writes_each_format(runner: CliRunner, db: str, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    result = runner.invoke(main, ["export", fmt, str(out), "--db", db, "--country", "Mali"])
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 events" in result.output
+    assert out.stat().st_size > 0
+
+
+def test_the_main_group_is_a_click_group() -> None:
+    assert isinstance(main, click.Group)
