@@ -1,0 +1,169 @@
+"""The in-memory gazetteer: places and an index of their names, so a lookup never runs SQL.
+
+Build it from any iterable of :class:`~conflictwatch.model.Place` (a loader, a database query)::
+
+    >>> from conflictwatch.model import Place
+    >>> gaz = Gazetteer.from_places([Place("1", "Tombouctou", 16.77, -3.01, "ML",
+    ...                                    alternate_names=("Timbuktu",))])
+    >>> [(m.place.name, m.how.value) for m in gaz.lookup("timbuktu")]
+    [('Tombouctou', 'alternate')]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from ..errors import GazetteerError
+from ..model import Place
+from .names import compact, phonetic
+
+#: Folded names shorter than this are never matched fuzzily: "Ber" would match half the map.
+MIN_FUZZY_LENGTH = 5
+
+#: rapidfuzz ratio (0-100) a name must reach, by length of the folded query. Chosen on the dev
+#: set: one edit in a 5-6 letter name is ~83, two edits in a 10 letter name ~80.
+FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = ((5, 88.0), (7, 84.0), (10, 80.0))
+
+
+class MatchKind(StrEnum):
+    """How a query met a gazetteer name, best first."""
+
+    NAME = "name"
+    ALTERNATE = "alternate"
+    PHONETIC = "phonetic"
+    FUZZY = "fuzzy"
+
+
+MATCH_QUALITY = {
+    MatchKind.NAME: 1.0,
+    MatchKind.ALTERNATE: 0.97,
+    MatchKind.PHONETIC: 0.9,
+    MatchKind.FUZZY: 0.8,
+}
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """One place a query may mean, and how well the name matched (0-1)."""
+
+    place: Place
+    how: MatchKind
+    similarity: float
+    matched: str
+
+
+# Admin level of GeoNames feature codes: 0 country, 1 region, 2 cercle/province, 3 commune.
+_ADMIN_LEVEL = {"PCLI": 0, "PCL": 0, "ADM1": 1, "ADM2": 2, "ADM3": 3, "ADM4": 4}
+
+
+def admin_level(place: Place) -> int | None:
+    """The administrative level a place stands for, or None for a populated place or a site."""
+    if place.feature_class != "A":
+        return None
+    return _ADMIN_LEVEL.get(place.feature_code.rstrip("H"), 3)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Places with exact, alternate, phonetic and fuzzy name indexes. Immutable once built."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self._places: tuple[Place, ...] = tuple(places)
+        self._by_id: dict[str, Place] = {}
+        self._names: dict[str, list[int]] = {}
+        self._alternates: dict[str, list[int]] = {}
+        self._sounds: dict[str, list[int]] = {}
+        for i, place in enumerate(self._places):
+            self._by_id.setdefault(place.id, place)
+            self._add(self._names, compact(place.name), i)
+            self._add(self._sounds, phonetic(place.name), i)
+            for alt in place.alternate_names:
+                key = compact(alt)
+                if key.isascii():  # other scripts cannot meet our folded Latin queries
+                    self._add(self._alternates, key, i)
+                    self._add(self._sounds, phonetic(alt), i)
+        self._fuzzy_keys: list[str] = sorted(
+            k for k in {*self._names, *self._alternates} if len(k) >= MIN_FUZZY_LENGTH - 1
+        )
+
+    @staticmethod
+    def _add(index: dict[str, list[int]], key: str, i: int) -> None:
+        if not key:
+            return
+        bucket = index.setdefault(key, [])
+        if not bucket or bucket[-1] != i:
+            bucket.append(i)
+
+    @classmethod
+    def from_places(cls, places: Iterable[Place]) -> Gazetteer:
+        """Build the index from places (a loader's iterator, a query, a list)."""
+        gazetteer = cls(places)
+        if not gazetteer._places:
+            raise GazetteerError("the gazetteer is empty: load at least one place")
+        return gazetteer
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places)
+
+    def get(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def countries(self) -> Counter[str]:
+        return Counter(p.country for p in self._places)
+
+    def stats(self) -> dict[str, int]:
+        """Counts for a `gazetteer stats` display: places, names, and places per feature class."""
+        counts = {"places": len(self._places), "names": len(self._names) + len(self._alternates)}
+        for feature_class, n in Counter(p.feature_class or "?" for p in self._places).items():
+            counts[f"class {feature_class}"] = n
+        return counts
+
+    def lookup(self, name: str, *, fuzzy: bool = True) -> list[NameMatch]:
+        """Every place the name may mean, best match first; fuzzy only when nothing is exact."""
+        key = compact(name)
+        if not key:
+            return []
+        found: dict[int, NameMatch] = {}
+        for how, index, lookup_key in (
+            (MatchKind.NAME, self._names, key),
+            (MatchKind.ALTERNATE, self._alternates, key),
+            (MatchKind.PHONETIC, self._sounds, phonetic(name)),
+        ):
+            for i in index.get(lookup_key, ()):
+                if i not in found:
+                    found[i] = NameMatch(self._places[i], how, MATCH_QUALITY[how], name)
+            if found and how is not MatchKind.NAME:
+                break
+        if not found and fuzzy and len(key) >= MIN_FUZZY_LENGTH:
+            for other, score, _ in process.extract(
+                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_cutoff(key), limit=5
+            ):
+                quality = MATCH_QUALITY[MatchKind.FUZZY] * score / 100
+                for i in [*self._names.get(other, ()), *self._alternates.get(other, ())]:
+                    if i not in found or found[i].similarity < quality:
+                        found[i] = NameMatch(self._places[i], MatchKind.FUZZY, quality, other)
+        return sorted(found.values(), key=lambda m: -m.similarity)
+
+
+def _cutoff(key: str) -> float:
+    cutoff = 100.0
+    for length, score in FUZZY_CUTOFFS:
+        if len(key) >= length:
+            cutoff = score
+    return cutoff

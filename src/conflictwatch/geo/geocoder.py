@@ -1,0 +1,296 @@
+"""Place name + context → a located, honestly-precise :class:`Resolution`.
+
+    >>> from conflictwatch.model import Place
+    >>> gaz = Gazetteer.from_places([
+    ...     Place("1", "Boni", 15.08, -2.22, "ML", "Mopti", "Douentza"),
+    ...     Place("2", "Boni", 13.40, -9.98, "ML", "Kayes", "Kita")])
+    >>> r = Geocoder(gaz).resolve("Boni", "Attack near Boni, cercle de Douentza")
+    >>> r.admin1, r.geo_precision.value, len(r.candidates)
+    ('Mopti', 1, 2)
+
+The Geocoder is pure: the gazetteer (and optional boundaries) are injected and nothing is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from ..model import Place
+from ..taxonomy import GeoPrecision, WherePrecision
+from .boundaries import AdminIndex
+from .context import Context, area_phrase_count
+from .gazetteer import Gazetteer, MatchKind, NameMatch, admin_level, haversine_km
+from .names import AreaKind, compact, fold, strip_place_words
+from .ranking import Scene, hint_area, nearby_place, score
+from .relative import Between, Offset, destination, midpoint, parse_relative
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place the name may mean, its score and the reasons behind the score."""
+
+    place: Place
+    score: float
+    match: MatchKind
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a name is, how precisely (ACLED geo_precision, UCDP where_prec) and why."""
+
+    query: str
+    place: Place | None
+    latitude: float | None
+    longitude: float | None
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    geo_precision: GeoPrecision | None = None
+    where_prec: WherePrecision | None = None
+    candidates: tuple[Candidate, ...] = ()
+    reason: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+@dataclass(frozen=True)
+class GeocoderOptions:
+    """Knobs of the ranking that are not general rules."""
+
+    max_candidates: int = 10
+    ambiguity_margin: float = 0.3  # below this score gap the choice is reported as ambiguous
+    duplicate_km: float = 10.0  # same-kind candidates closer than this are one place
+
+
+class Geocoder:
+    """Resolves place names against an injected gazetteer and optional admin boundaries."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        boundaries: AdminIndex | None = None,
+        options: GeocoderOptions | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.boundaries = boundaries
+        self.options = options or GeocoderOptions()
+
+    def resolve(self, name: str, context: Context | str | None = None) -> Resolution:
+        """Resolve one mention; ``context`` is the surrounding text or a prepared Context."""
+        ctx = context if isinstance(context, Context) else Context.from_text(context or "")
+        relative = parse_relative(name)
+        if isinstance(relative, Between):
+            return self._between(name, relative, ctx)
+        if isinstance(relative, Offset):
+            return self._offset(name, relative, ctx)
+        return self._place(name, ctx)
+
+    def resolve_all(
+        self, mentions: Iterable[tuple[str, Context | str | None]]
+    ) -> Iterator[Resolution]:
+        for name, context in mentions:
+            yield self.resolve(name, context)
+
+    # --- plain names ----------------------------------------------------------------------
+
+    def _place(self, name: str, ctx: Context) -> Resolution:
+        parsed = strip_place_words(name)
+        kind = parsed.kind or _kind_from_context(parsed.core, ctx)
+        matches = self.gazetteer.lookup(parsed.core)
+        if kind is not None and self.boundaries is not None:
+            matches += self._boundary_matches(parsed.core, kind)
+        if not matches:
+            return Resolution(
+                name, None, None, None,
+                reason=f"no place called {parsed.core!r} (nor a close spelling) among "
+                f"{len(self.gazetteer)} gazetteer places",
+            )  # fmt: skip
+        candidates = self._rank(matches, self._scene(parsed.core, ctx, kind))
+        best = candidates[0]
+        level = admin_level(best.place)
+        if level in (1, 2) or (kind is not None and level is not None):
+            geo = GeoPrecision.REGION
+            where = WherePrecision.ADMIN1 if level in (0, 1) else WherePrecision.ADMIN2
+        elif kind is not None:  # "the Mopti region" but only the town is known
+            geo = GeoPrecision.REGION
+            where = WherePrecision.ADMIN1 if kind is AreaKind.ADMIN1 else WherePrecision.ADMIN2
+        else:
+            geo, where = GeoPrecision.PLACE, WherePrecision.EXACT
+        if level == 0:
+            where = WherePrecision.COUNTRY
+        return self._located(
+            name, best.place, best.place.latitude, best.place.longitude, geo, where,
+            candidates, _explain(best, candidates, self.options.ambiguity_margin),
+        )  # fmt: skip
+
+    def _boundary_matches(self, core: str, kind: AreaKind) -> list[NameMatch]:
+        assert self.boundaries is not None
+        level = 1 if kind is AreaKind.ADMIN1 else 2
+        return [
+            NameMatch(self.boundaries.as_place(b), MatchKind.NAME, 0.99, core)
+            for b in self.boundaries.find(core)
+            if b.level in (level, 1, 2)
+        ]
+
+    def _scene(self, core: str, ctx: Context, kind: AreaKind | None) -> Scene:
+        own = compact(core)
+        hints = tuple(
+            hint_area(self.gazetteer, h.name, h.kind)
+            for h in ctx.admin_hints
+            if compact(h.name) != own
+        )
+        nearby = []
+        for other in ctx.nearby:
+            key = compact(other)
+            if key == own or key in own or own in key:
+                continue
+            found = nearby_place(self.gazetteer, other)
+            if found is not None:
+                nearby.append(found)
+        return Scene(ctx.countries, hints, tuple(nearby), kind, self.boundaries)
+
+    def _rank(self, matches: list[NameMatch], scene: Scene) -> tuple[Candidate, ...]:
+        scored = sorted(
+            (Candidate(m.place, *_scored(m, scene)) for m in matches),
+            key=lambda c: (-c.score, c.place.id),
+        )
+        kept: list[Candidate] = []
+        for cand in scored:
+            if any(_same_place(cand.place, k.place, self.options.duplicate_km) for k in kept):
+                continue
+            kept.append(cand)
+            if len(kept) == self.options.max_candidates:
+                break
+        return tuple(kept)
+
+    def _located(
+        self,
+        query: str,
+        place: Place,
+        lat: float,
+        lon: float,
+        geo: GeoPrecision,
+        where: WherePrecision,
+        candidates: tuple[Candidate, ...],
+        reason: str,
+    ) -> Resolution:
+        country, admin1, admin2 = place.country, place.admin1, place.admin2
+        level = admin_level(place)
+        if level == 1:
+            admin1, admin2 = place.name, ""
+        elif level == 2:
+            admin2 = place.name
+        if self.boundaries is not None:
+            areas = self.boundaries.locate(lat, lon)
+            country = areas.country or country
+            admin1 = areas.admin1 or admin1
+            admin2 = areas.admin2 or admin2 if level != 1 else ""
+        return Resolution(
+            query, place, lat, lon, country, admin1, admin2, geo, where, candidates, reason
+        )
+
+    # --- relative phrases -----------------------------------------------------------------
+
+    def _offset(self, name: str, rel: Offset, ctx: Context) -> Resolution:
+        anchor = self._place(rel.anchor, ctx)
+        if not anchor.resolved or anchor.place is None:
+            return replace(anchor, query=name, reason=f"anchor unresolved: {anchor.reason}")
+        lat, lon = anchor.latitude, anchor.longitude
+        assert lat is not None and lon is not None
+        what = f"near {anchor.place.name}"
+        where = WherePrecision.WITHIN_25KM
+        if rel.distance_km is not None and rel.bearing is not None:
+            lat, lon = destination(lat, lon, rel.distance_km, rel.bearing)
+            what = f"{rel.distance_km:g} km at bearing {rel.bearing:g}° from {anchor.place.name}"
+        elif rel.distance_km is not None and rel.distance_km > 25:
+            where = WherePrecision.ADMIN2  # somewhere on a circle: no better than the cercle
+            what = f"{rel.distance_km:g} km from {anchor.place.name} (no direction: anchor point)"
+        elif rel.bearing is not None:
+            what = f"{_compass(rel.bearing)} of {anchor.place.name} (no distance: anchor point)"
+        return self._located(
+            name, anchor.place, lat, lon, GeoPrecision.NEAR_PLACE, where,
+            anchor.candidates, f"{what}; anchor: {anchor.reason}",
+        )  # fmt: skip
+
+    def _between(self, name: str, rel: Between, ctx: Context) -> Resolution:
+        tried: list[str] = []
+        for first, second in rel.splits or ((rel.first, rel.second),):
+            a = self._place(first, replace(ctx, nearby=(*ctx.nearby, second)))
+            b = self._place(second, replace(ctx, nearby=(*ctx.nearby, first)))
+            if a.resolved and b.resolved and a.place and b.place:
+                assert a.latitude is not None and a.longitude is not None
+                assert b.latitude is not None and b.longitude is not None
+                lat, lon = midpoint(a.latitude, a.longitude, b.latitude, b.longitude)
+                half = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) / 2
+                where = (
+                    WherePrecision.LINEAR_OR_AREA
+                    if rel.road or half > 25
+                    else WherePrecision.WITHIN_25KM
+                )
+                what = "road" if rel.road else "between"
+                return self._located(
+                    name, a.place, lat, lon, GeoPrecision.NEAR_PLACE, where,
+                    a.candidates + b.candidates,
+                    f"midpoint of {what} {a.place.name} and {b.place.name} ({2 * half:.0f} km "
+                    f"apart); {a.reason}; {b.reason}",
+                )  # fmt: skip
+            tried.append(f"{first!r}: {a.reason}; {second!r}: {b.reason}")
+        return Resolution(
+            name, None, None, None, reason="an end is unresolved: " + " | ".join(tried)
+        )
+
+
+def _scored(match: NameMatch, scene: Scene) -> tuple[float, MatchKind, tuple[str, ...]]:
+    total, why = score(match, scene)
+    return round(total, 3), match.how, why
+
+
+def _same_place(a: Place, b: Place, km: float) -> bool:
+    if admin_level(a) != admin_level(b):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) < km
+
+
+def _kind_from_context(core: str, ctx: Context) -> AreaKind | None:
+    """'in the Mopti region' makes the mention 'Mopti' the region, when it never stands alone."""
+    key = fold(core)
+    hinted = [h for h in ctx.admin_hints if fold(h.name) == key]
+    if not hinted or not ctx.text:
+        return None
+    alone = len(re.findall(rf"\b{re.escape(key)}\b", fold(ctx.text)))
+    return hinted[0].kind if alone <= area_phrase_count(ctx.text, key) else None
+
+
+def _explain(best: Candidate, candidates: tuple[Candidate, ...], margin: float) -> str:
+    place = best.place
+    where = ", ".join(x for x in (place.admin2, place.admin1, place.country) if x)
+    text = f"{place.name} ({where or place.id}) scored {best.score:.2f}: {'; '.join(best.reasons)}"
+    if len(candidates) > 1:
+        runner = candidates[1]
+        gap = best.score - runner.score
+        other = ", ".join(x for x in (runner.place.admin1, runner.place.country) if x)
+        label = "ambiguous" if gap < margin else "chosen"
+        text = (
+            f"{label} among {len(candidates)} candidates, {gap:.2f} ahead of "
+            f"{runner.place.name} ({other or runner.place.id}); {text}"
+        )
+    return text
+
+
+def _compass(bearing: float) -> str:
+    points = (
+        "north",
+        "north-east",
+        "east",
+        "south-east",
+        "south",
+        "south-west",
+        "west",
+        "north-west",
+    )
+    return points[round(bearing / 45) % 8]

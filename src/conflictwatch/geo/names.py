@@ -1,0 +1,169 @@
+"""Folding of place names and the place words around them.
+
+Sahel names reach us in French, English and local spellings; three keys make them comparable::
+
+    >>> fold("Aguel'hoc")
+    'aguelhoc'
+    >>> fold("  Tin-Zaouatène ")
+    'tin zaouatene'
+    >>> compact("Tin Zaouatene")
+    'tinzaouatene'
+    >>> phonetic("Tinzaouaten") == phonetic("Tinzawatene")
+    True
+    >>> strip_place_words("le village de Boni")
+    PlaceName(core='Boni', kind=None)
+    >>> strip_place_words("the Mopti region")
+    PlaceName(core='Mopti', kind=<AreaKind.ADMIN1: 'admin1'>)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+_APOSTROPHES = "'’‘`´ʼʻ"
+_ELISION = re.compile(r"\b([dDlL])['’](?=\w)")  # French d'Aguelhok, l'Azawad
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./,;:()\[\]\"«»]+")
+
+
+class AreaKind(StrEnum):
+    """What a place word says the name is: a first- or second-level administrative area."""
+
+    ADMIN1 = "admin1"
+    ADMIN2 = "admin2"
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A name with its place words removed, and the kind of area those words asked for."""
+
+    core: str
+    kind: AreaKind | None = None
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, no accents, no apostrophes, hyphens and punctuation as single spaces."""
+    decomposed = unicodedata.normalize("NFKD", _ELISION.sub(r"\1 ", text).casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.translate({ord(a): None for a in _APOSTROPHES})
+    return _SEPARATORS.sub(" ", plain).strip()
+
+
+def compact(text: str) -> str:
+    """The folded name without spaces: 'Tin Zaouatene' and 'Tinzaouatene' meet here."""
+    return fold(text).replace(" ", "")
+
+
+# French and English transliterations of the same sounds, applied in order to a compact key.
+_SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"ou(?=[aeiy])", "w"),  # Ouagadougou / Wagadugu, Tinzaouaten / Tinzawaten
+        (r"ou", "u"),
+        (r"dj", "j"),
+        (r"tch", "ch"),
+        (r"sh", "ch"),
+        (r"kh", "k"),
+        (r"gh", "g"),
+        (r"ck", "k"),
+        (r"q", "k"),
+        (r"c(?=[aou]|$)", "k"),  # Aguelhoc / Aguelhok
+        (r"c(?=[^eiy])", "k"),
+        (r"ph", "f"),
+        (r"y", "i"),
+        (r"h", ""),
+        (r"(.)\1+", r"\1"),  # Diffa / Difa, Bankass / Bankas
+        (r"(?<=.{3})e$", ""),  # Tinzawatene / Tinzawaten, Bonie / Boni
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def phonetic(text: str) -> str:
+    """A key blind to French/English transliteration: ou/w, c/k, dj/j, doubled letters."""
+    key = compact(text)
+    for pattern, repl in _SOUND_RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+# Place words, folded. Order matters: longer phrases first.
+# Burkina Faso's provinces are its second level (under 13 regions); Mali has cercles,
+# Niger departments.
+_ADMIN1_WORDS = ("region", "state", "wilaya")
+_ADMIN2_WORDS = (
+    "cercle",
+    "province",
+    "department",
+    "departement",
+    "district",
+    "county",
+    "prefecture",
+)
+_LEADING = re.compile(
+    r"^(?:(?:in|at|on|to|from|near|around|outside|nearby|close to|just outside|the outskirts of|"
+    r"outskirts of|the vicinity of|vicinity of|dans|a|au|aux|en|pres de|pres d|non loin de|"
+    r"aux environs de|environs de|a proximite de|proximite de|la|le|les|l|the|du|de|des|d)\s+)+"
+)
+_KIND_BEFORE = re.compile(
+    r"^(?P<word>region|regions|province|provinces|cercle|cercles|departement|department|district|"
+    r"prefecture|commune rurale|commune urbaine|rural commune|urban commune|commune|municipality|"
+    r"village|town|city|ville|"
+    r"localite|locality|hamlet|hameau|camp|site|county|wilaya|state)"
+    r"(?:\s+(?:of|de|du|des|d|de la|la|l))?\s+(?P<rest>.+)$"
+)
+_KIND_AFTER = re.compile(
+    r"^(?P<rest>.+?)\s+(?P<word>region|province|cercle|department|departement|district|prefecture|"
+    r"commune|municipality|village|town|city|county|wilaya|state)$"
+)
+
+
+def _kind_of(word: str) -> AreaKind | None:
+    word = word.rstrip("s")
+    if word in _ADMIN1_WORDS:
+        return AreaKind.ADMIN1
+    if word in _ADMIN2_WORDS:
+        return AreaKind.ADMIN2
+    return None
+
+
+def strip_place_words(text: str) -> PlaceName:
+    """Remove 'village de', 'the ... region', 'near', 'cercle de' and the like around a name.
+
+    The core keeps its original spelling (accents and case) so it can be shown; only the place
+    words are matched on folded text.
+    """
+    original = text.strip()
+    folded = fold(original)
+    kind: AreaKind | None = None
+    for _ in range(3):  # "near the village of X", "dans la région de X"
+        before = folded
+        folded = _LEADING.sub("", folded)
+        match = _KIND_BEFORE.match(folded)
+        if match:
+            kind = kind or _kind_of(match["word"])
+            folded = match["rest"]
+        match = _KIND_AFTER.match(folded)
+        if match:
+            kind = kind or _kind_of(match["word"])
+            folded = match["rest"]
+        if folded == before:
+            break
+    if not folded:
+        return PlaceName(original, None)
+    return PlaceName(_recover(original, folded), kind)
+
+
+def _recover(original: str, folded_core: str) -> str:
+    """Find the span of ``original`` whose folded form is ``folded_core`` (to keep its spelling)."""
+    words = _ELISION.sub(r"\1' ", original).split()
+    n = len(folded_core.split())
+    for start in range(len(words) - n + 1):
+        candidate = " ".join(words[start : start + n])
+        if fold(candidate) == folded_core:
+            return candidate.strip(",;.:()\"'«» ")
+    return folded_core

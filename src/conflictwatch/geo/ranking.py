@@ -1,0 +1,167 @@
+"""How candidate places for one name are scored against the context: the general rules.
+
+Each rule adds to a score and says why, so a resolution can show its reasoning. Weights are
+in "name match" units: an exact name is worth 2, the right country 1, the admin area the text
+names 1, being near the other places the text mentions up to 1.2.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..model import Place
+from .boundaries import AdminIndex
+from .gazetteer import Gazetteer, NameMatch, admin_level, haversine_km
+from .names import AreaKind, compact
+
+_POINT_PRIOR = {"PPLC": 0.6, "PPLA": 0.45, "PPLA2": 0.35, "PPLA3": 0.2, "PPLA4": 0.1, "PPL": 0.0,
+                "PPLX": -0.2, "PPLL": -0.1, "PPLQ": -0.6, "PPLH": -0.6, "PPLW": -0.6}  # fmt: skip
+# Unless the text asks for an area, a bare name means the town, not the region named after it.
+_AREA_PRIOR = {0: -1.2, 1: -0.7, 2: -0.5, 3: -0.05, 4: -0.05}
+_LEVEL_OF_KIND = {AreaKind.ADMIN1: 1, AreaKind.ADMIN2: 2}
+
+#: Curated pack entries are the places conflict reporting is about.
+CURATED_PRIOR = 0.25
+CURATED_PREFIX = "pack:"
+#: How far (km) a co-mentioned place still pulls a candidate towards it.
+NEARBY_RADIUS_KM = 250.0
+NEARBY_CAP = 1.2
+#: How far (km) from a hinted area's point a candidate still counts as probably inside it.
+HINT_RADIUS_KM = {AreaKind.ADMIN1: 250.0, AreaKind.ADMIN2: 90.0}
+
+
+@dataclass(frozen=True)
+class HintArea:
+    """An admin area named in the text, as keys to compare admin fields with and points."""
+
+    label: str
+    kind: AreaKind
+    keys: frozenset[str]
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class NearbyPlace:
+    """A co-mentioned name and the points it may stand for (fewer points, more weight)."""
+
+    name: str
+    points: tuple[tuple[float, float], ...]
+
+    @property
+    def weight(self) -> float:
+        return 1.0 / math.sqrt(len(self.points))
+
+
+@dataclass(frozen=True)
+class Scene:
+    """The context, looked up once per resolution."""
+
+    countries: tuple[str, ...] = ()
+    hints: tuple[HintArea, ...] = ()
+    nearby: tuple[NearbyPlace, ...] = ()
+    kind: AreaKind | None = None
+    boundaries: AdminIndex | None = field(default=None, compare=False)
+
+
+def hint_area(gazetteer: Gazetteer, name: str, kind: AreaKind) -> HintArea:
+    matches = gazetteer.lookup(name, fuzzy=False)
+    keys = {compact(name)}
+    points = []
+    for m in matches:
+        if admin_level(m.place) is not None:
+            keys.update(compact(n) for n in (m.place.name, *m.place.alternate_names))
+        points.append((m.place.latitude, m.place.longitude))
+    return HintArea(name, kind, frozenset(k for k in keys if k), tuple(points))
+
+
+def nearby_place(gazetteer: Gazetteer, name: str) -> NearbyPlace | None:
+    points = tuple(
+        (m.place.latitude, m.place.longitude)
+        for m in gazetteer.lookup(name, fuzzy=False)
+        if admin_level(m.place) not in (0, 1)  # a country or region centroid says little
+    )
+    return NearbyPlace(name, points) if points else None
+
+
+def score(match: NameMatch, scene: Scene) -> tuple[float, tuple[str, ...]]:
+    """The candidate's score and the reasons that made it."""
+    place = match.place
+    total = 2.0 * match.similarity
+    why = [f"{match.how.value} match {match.similarity:.2f}"]
+    level = admin_level(place)
+
+    if scene.kind is not None:
+        wanted = _LEVEL_OF_KIND[scene.kind]
+        if level == wanted:
+            total += 1.6
+            why.append(f"is the {scene.kind.value} area asked for")
+        elif level in (1, 2):
+            total += 1.0
+            why.append("is an admin area")
+        elif level is not None:
+            total += 0.3
+    elif level is not None:
+        total += _AREA_PRIOR.get(level, 0.0)
+        if level in (0, 1, 2):
+            why.append("an admin area, not a town")
+    elif place.feature_class == "P" or not place.feature_class:
+        prior = _POINT_PRIOR.get(place.feature_code, 0.0)
+        total += prior
+        if prior > 0:
+            why.append(f"seat {place.feature_code}")
+    else:
+        total -= 0.4
+        why.append(f"feature class {place.feature_class}")
+
+    if place.population > 0:
+        total += 0.1 * math.log10(1 + place.population)
+        why.append(f"population {place.population}")
+    if place.source.startswith(CURATED_PREFIX):
+        total += CURATED_PRIOR
+        why.append("curated")
+
+    if scene.countries and place.country:
+        if place.country == scene.countries[0]:
+            total += 1.0
+            why.append(f"in {place.country}")
+        elif place.country in scene.countries:
+            total += 0.6
+            why.append(f"in {place.country}")
+        else:
+            total -= 1.0
+            why.append(f"outside {'/'.join(scene.countries)}")
+
+    for hint in scene.hints:
+        total += _hint_bonus(place, hint, scene.boundaries, why)
+
+    pull = 0.0
+    for other in scene.nearby:
+        nearest = min(haversine_km(place.latitude, place.longitude, *p) for p in other.points)
+        bonus = other.weight * max(0.0, 1.0 - nearest / NEARBY_RADIUS_KM)
+        if bonus > 0.05:
+            pull += bonus
+            why.append(f"{nearest:.0f} km from {other.name}")
+    total += min(NEARBY_CAP, pull)
+    return total, tuple(why)
+
+
+def _hint_bonus(
+    place: Place, hint: HintArea, boundaries: AdminIndex | None, why: list[str]
+) -> float:
+    admin1, admin2 = place.admin1, place.admin2
+    if boundaries is not None:
+        areas = boundaries.locate(place.latitude, place.longitude)
+        admin1, admin2 = areas.admin1 or admin1, areas.admin2 or admin2
+    if {compact(admin1), compact(admin2)} & hint.keys:
+        why.append(f"in {hint.label} ({hint.kind.value})")
+        return 1.0
+    known = admin1 if hint.kind is AreaKind.ADMIN1 else admin2
+    if not hint.points or known:
+        return 0.0  # the place's own admin data says it is elsewhere
+    radius = HINT_RADIUS_KM[hint.kind]
+    nearest = min(haversine_km(place.latitude, place.longitude, *p) for p in hint.points)
+    if nearest < radius:
+        why.append(f"{nearest:.0f} km from {hint.label} ({hint.kind.value} named in text)")
+        return 0.6 * (1.0 - nearest / (2 * radius))
+    return 0.0
