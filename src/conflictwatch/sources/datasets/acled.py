@@ -241,8 +241,11 @@ class CodeReader:
             interaction, reason = self.interactions[interaction_text]
             if interaction is None:
                 found.append(("interaction", interaction_text, reason or ""))
-            elif (inter1 or inter2) and interaction != (
-                expected := _interaction_of(inter1, inter2)
+            elif (
+                (inter1 or inter2)
+                and (inter1 or not inter1_text)  # a bad inter code is reported once, above
+                and (inter2 or not inter2_text)
+                and interaction != (expected := _interaction_of(inter1, inter2))
             ):
                 found.append(
                     (
@@ -334,7 +337,7 @@ class AcledReader:
                 raw = dict(zip(header, cells, strict=False))
                 yield Row(line, raw, None, (table.width_problem(line, cells),))
                 continue
-            raw = dict(zip(header, cells, strict=True))
+            raw = dict(zip(header, cells, strict=False))  # width checked above
             cells.append("")  # absent columns (index -1) read as empty
 
             event_date, date_found = dates[cells[i_date], cells[i_year]]

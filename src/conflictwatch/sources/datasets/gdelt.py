@@ -247,10 +247,7 @@ class GdeltReader:
         geo_type = cell("ActionGeo_Type")
         location, admin1 = _place(cell("ActionGeo_FullName"), geo_type, country)
         tags = tuple(
-            tag
-            for prefix in (code[:3], code[:4])
-            for tag in CAMEO_TAGS.get(prefix, ())
-            if len(code) >= len(prefix)
+            tag for size in (3, 4) if len(code) >= size for tag in CAMEO_TAGS.get(code[:size], ())
         )
         url = cell("SOURCEURL")
         extra = {
