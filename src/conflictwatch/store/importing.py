@@ -148,7 +148,9 @@ def import_dataset(
 
     def flush(conn: sa.Connection) -> None:
         if inserts:
+            last = store.last_event_pk(conn)
             insert_many(conn, inserts)
+            store.index_new_events(conn, last)
             inserts.clear()
         if updates:
             conn.execute(update_by_id(), updates)

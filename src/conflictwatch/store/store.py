@@ -156,10 +156,27 @@ class Store:
         fresh = [r for r in rows if r["id"] not in existing]
         changed = [dict(r, _id=r["id"]) for r in rows if r["id"] in existing]
         if fresh:
+            last = self.last_event_pk(conn)
             conn.execute(events.insert(), fresh)
+            self.index_new_events(conn, last)
         if changed:
             conn.execute(update_by_id(), changed)
         return len(rows)
+
+    def last_event_pk(self, conn: sa.Connection) -> int:
+        return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.pk), 0))).scalar_one())
+
+    def index_new_events(self, conn: sa.Connection, after_pk: int) -> None:
+        """Add events inserted after ``after_pk`` to the SQLite full-text index, in one statement.
+
+        (PostgreSQL's expression index maintains itself.)
+        """
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql(
+                "INSERT INTO events_fts(rowid, notes, location, actor1, actor2) "
+                "SELECT pk, notes, location, actor1, actor2 FROM events WHERE pk > ?",
+                (after_pk,),
+            )
 
     def get_event(self, event_id: str) -> Event:
         with self.engine.connect() as conn:
