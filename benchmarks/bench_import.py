@@ -39,8 +39,9 @@ def phase_import(path: Path, db: Path) -> dict[str, float]:
 
 
 def child(args: list[str]) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -69,10 +70,14 @@ def main() -> None:
     parse_rate = parse["rows"] / parse["seconds"]
     import_rate = imported["rows"] / imported["seconds"]
     print(f"file: {args.rows:,} rows, {size_mb:.0f} MB; store file {db_mb:.0f} MB")
-    print(f"plain csv parse: {parse['seconds']:.1f} s, {parse_rate:,.0f} rows/s, "
-          f"peak RSS {parse['peak_rss_mb']:.0f} MB")
-    print(f"import (SQLite): {imported['seconds']:.1f} s, {import_rate:,.0f} rows/s, "
-          f"peak RSS {imported['peak_rss_mb']:.0f} MB")
+    print(
+        f"plain csv parse: {parse['seconds']:.1f} s, {parse_rate:,.0f} rows/s, "
+        f"peak RSS {parse['peak_rss_mb']:.0f} MB"
+    )
+    print(
+        f"import (SQLite): {imported['seconds']:.1f} s, {import_rate:,.0f} rows/s, "
+        f"peak RSS {imported['peak_rss_mb']:.0f} MB"
+    )
     print(f"ratio import/parse time: {imported['seconds'] / parse['seconds']:.2f}x")
     floors = {
         "rows/s >= 150,000": import_rate >= 150_000,

@@ -29,7 +29,9 @@ def shared_data() -> Path:
 def _postgres_url() -> str:
     url = os.environ.get(PG_URL_VAR)
     if not url:
-        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+        pytest.skip(
+            f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
+        )
     return url
 
 

@@ -24,11 +24,20 @@ def runner() -> CliRunner:
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "cli.db")
     with Store.open(path) as store:
-        store.add_events([
-            make_event(1, location="Ménaka", admin1="Ménaka", latitude=15.92, longitude=2.40),
-            make_event(2, country="Niger", admin1="Tillabéri", location="Inates", latitude=15.2,
-                       longitude=1.5, notes="Camp attacked at Inates."),
-        ])
+        store.add_events(
+            [
+                make_event(1, location="Ménaka", admin1="Ménaka", latitude=15.92, longitude=2.40),
+                make_event(
+                    2,
+                    country="Niger",
+                    admin1="Tillabéri",
+                    location="Inates",
+                    latitude=15.2,
+                    longitude=1.5,
+                    notes="Camp attacked at Inates.",
+                ),
+            ]
+        )
     return path
 
 
@@ -96,8 +105,9 @@ def test_search_is_accent_insensitive(runner: CliRunner, db: str) -> None:
         (["events", "--db", "ftp://host/db"], "Unsupported database URL scheme"),
     ],
 )
-def test_bad_options_get_a_clear_message(runner: CliRunner, db: str, args: list[str],
-                                         message: str) -> None:
+def test_bad_options_get_a_clear_message(
+    runner: CliRunner, db: str, args: list[str], message: str
+) -> None:
     if "--db" not in args:
         args = [*args, "--db", db]
     result = runner.invoke(main, args)

@@ -10,24 +10,30 @@ import sys
 from pathlib import Path
 
 from .cli.common import console
+from .report.summary import render_summary
 from .store import Store
 from .store.exporters import exporters
 from .store.importing import import_dataset
-from .report.summary import render_summary
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(out_dir: Path = ROOT / "demo" / "out", sample: Path = ROOT / "demo" / "sample-events.csv") -> Path:
+def run(
+    out_dir: Path = ROOT / "demo" / "out", sample: Path = ROOT / "demo" / "sample-events.csv"
+) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "demo.db"
     for stale in out_dir.glob("demo.db*"):
         stale.unlink()
     with Store.open(str(db)) as store:
         report = import_dataset(store, "acled", sample)
-        console.print(f"Imported {report.inserted} events from {sample.relative_to(ROOT)} into {db.relative_to(ROOT)}")
+        console.print(
+            f"Imported {report.inserted} events from {sample.relative_to(ROOT)} into {db.relative_to(ROOT)}"
+        )
         again = import_dataset(store, "acled", sample)
-        console.print(f"Re-import is a no-op: {again.unchanged} unchanged, {again.inserted} inserted")
+        console.print(
+            f"Re-import is a no-op: {again.unchanged} unchanged, {again.inserted} inserted"
+        )
         stats = store.stats()
         from .cli.data import _counts_table  # the same tables `conflictwatch stats` prints
 
@@ -38,8 +44,10 @@ def run(out_dir: Path = ROOT / "demo" / "out", sample: Path = ROOT / "demo" / "s
             exporters.get(name)(store.events(), target)
             console.print(f"Exported {target.relative_to(ROOT)}")
         page = out_dir / "summary.html"
-        page.write_text(render_summary("conflictwatch demo — sample events", stats, store.events()),
-                        encoding="utf-8")
+        page.write_text(
+            render_summary("conflictwatch demo — sample events", stats, store.events()),
+            encoding="utf-8",
+        )
     console.print(f"\n[bold]Open {page}[/bold]  (or try: .venv/bin/conflictwatch events --db {db})")
     return page
 

@@ -94,7 +94,9 @@ class InputError(ConflictWatchError, ValueError):
 class ImportRejected(InputError):
     """A dataset file was refused whole because some rows are bad; nothing was written."""
 
-    def __init__(self, path: str | Path, problems: Sequence[Problem], *, total_bad_rows: int) -> None:
+    def __init__(
+        self, path: str | Path, problems: Sequence[Problem], *, total_bad_rows: int
+    ) -> None:
         self.problems = list(problems)
         self.total_bad_rows = total_bad_rows
         first = self.problems[0].describe() if self.problems else "no details"

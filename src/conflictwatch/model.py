@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
+from typing import Any
 
 from .taxonomy import (
     ActorType,
@@ -26,7 +27,11 @@ from .taxonomy import (
     interaction_code,
 )
 
-_EMPTY: Mapping[str, str] = MappingProxyType({})
+_EMPTY: Mapping[Any, Any] = MappingProxyType({})
+
+
+def _empty() -> Mapping[Any, Any]:
+    return _EMPTY
 
 
 class Dataset(str, Enum):
@@ -95,7 +100,7 @@ class Event:
     timestamp: int | None = None
     evidence: tuple[Evidence, ...] = ()
     mention_ids: tuple[str, ...] = ()
-    extra: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    extra: Mapping[str, str] = field(default_factory=_empty)
 
     def __post_init__(self) -> None:
         # Derived codes are filled in so that every record is complete and consistent.
@@ -164,7 +169,7 @@ class Mention:
     fatalities: int = 0
     fatalities_low: int | None = None
     fatalities_high: int | None = None
-    fatalities_by_side: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
+    fatalities_by_side: Mapping[str, int] = field(default_factory=_empty)
     wounded: int | None = None
     abducted: int | None = None
     outcome: str = ""
@@ -180,7 +185,7 @@ class Actor:
 
     name: str
     actor_type: ActorType
-    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)  # language -> names
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)  # language -> names
     affiliation: str = ""
     family: str = ""
     country: str = ""

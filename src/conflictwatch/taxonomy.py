@@ -145,7 +145,9 @@ class SubEventType(_Labelled):
         return disorder_type_for(self.event_type, self)
 
 
-def disorder_type_for(event_type: EventType, sub_event_type: SubEventType | None = None) -> DisorderType:
+def disorder_type_for(
+    event_type: EventType, sub_event_type: SubEventType | None = None
+) -> DisorderType:
     """ACLED's rule: violence by the state against demonstrators counts in both disorder types."""
     if sub_event_type is SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS:
         return DisorderType.POLITICAL_VIOLENCE_DEMONSTRATIONS
@@ -311,7 +313,10 @@ def ucdp_type_of_violence(
     """
     if not event_type.is_political_violence:
         return None
-    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS or ActorType.CIVILIANS in (inter1, inter2):
+    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS or ActorType.CIVILIANS in (
+        inter1,
+        inter2,
+    ):
         return TypeOfViolence.ONE_SIDED
     state = (ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER_FORCES)
     if inter1 in state or inter2 in state:

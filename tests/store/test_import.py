@@ -22,8 +22,12 @@ UCDP_SAMPLE = "ucdp-ged/ucdpged_v23_1_sample1000.csv"
 ROWS = 40_000  # large enough that the import is caught mid-write
 
 
-def _rewrite(source: Path, target: Path, change: dict[int, dict[str, str]] | None = None,
-             drop: set[int] = frozenset()) -> Path:  # type: ignore[assignment]
+def _rewrite(
+    source: Path,
+    target: Path,
+    change: dict[int, dict[str, str]] | None = None,
+    drop: set[int] = frozenset(),
+) -> Path:  # type: ignore[assignment]
     """Copy an ACLED-layout CSV, changing cells of some data rows (0-based) and dropping others."""
     with open(source, encoding="utf-8", newline="") as src:
         rows = list(csv.DictReader(src))
@@ -42,8 +46,9 @@ def acled_file(tmp_path: Path) -> Path:
     return write_acled_csv(tmp_path / "acled.csv", 300)
 
 
-def test_importing_the_ucdp_sample_twice_leaves_1000_events(fresh_store: Store,
-                                                             shared_data: Path) -> None:
+def test_importing_the_ucdp_sample_twice_leaves_1000_events(
+    fresh_store: Store, shared_data: Path
+) -> None:
     path = shared_data / UCDP_SAMPLE
     first = import_dataset(fresh_store, "ucdp", path)
     assert (first.inserted, first.rejected) == (1000, 0)
@@ -52,8 +57,9 @@ def test_importing_the_ucdp_sample_twice_leaves_1000_events(fresh_store: Store,
     assert fresh_store.count() == 1000
 
 
-def test_an_exported_csv_imports_back_to_the_same_events(fresh_store: Store, acled_file: Path,
-                                                         tmp_path: Path) -> None:
+def test_an_exported_csv_imports_back_to_the_same_events(
+    fresh_store: Store, acled_file: Path, tmp_path: Path
+) -> None:
     import_dataset(fresh_store, "acled", acled_file)
     exported = tmp_path / "export.csv"
     assert export_csv(fresh_store.events(), exported) == 300
@@ -63,12 +69,16 @@ def test_an_exported_csv_imports_back_to_the_same_events(fresh_store: Store, acl
         assert list(other.events()) == list(fresh_store.events())
 
 
-def test_a_file_with_one_broken_row_changes_nothing(fresh_store: Store, acled_file: Path,
-                                                    tmp_path: Path) -> None:
+def test_a_file_with_one_broken_row_changes_nothing(
+    fresh_store: Store, acled_file: Path, tmp_path: Path
+) -> None:
     import_dataset(fresh_store, "acled", acled_file)
     before = list(fresh_store.events())
-    broken = _rewrite(acled_file, tmp_path / "broken.csv",
-                      change={0: {"fatalities": "7"}, 41: {"latitude": "north"}})
+    broken = _rewrite(
+        acled_file,
+        tmp_path / "broken.csv",
+        change={0: {"fatalities": "7"}, 41: {"latitude": "north"}},
+    )
     with pytest.raises(ImportRejected) as caught:
         import_dataset(fresh_store, "acled", broken)
     assert caught.value.total_bad_rows == 1
@@ -78,11 +88,14 @@ def test_a_file_with_one_broken_row_changes_nothing(fresh_store: Store, acled_fi
     assert list(fresh_store.events()) == before  # the good change on row 0 was not applied
 
 
-def test_skip_bad_imports_the_good_rows_and_writes_the_rejects(fresh_store: Store,
-                                                              acled_file: Path,
-                                                              tmp_path: Path) -> None:
-    broken = _rewrite(acled_file, tmp_path / "broken.csv",
-                      change={5: {"event_date": "2023-02-30"}, 9: {"fatalities": "-1"}})
+def test_skip_bad_imports_the_good_rows_and_writes_the_rejects(
+    fresh_store: Store, acled_file: Path, tmp_path: Path
+) -> None:
+    broken = _rewrite(
+        acled_file,
+        tmp_path / "broken.csv",
+        change={5: {"event_date": "2023-02-30"}, 9: {"fatalities": "-1"}},
+    )
     report = import_dataset(fresh_store, "acled", broken, ImportOptions(skip_bad=True))
     assert (report.inserted, report.rejected) == (298, 2)
     assert report.rejects_path == str(broken) + ".rejects.csv"
@@ -99,8 +112,9 @@ def test_a_newer_export_updates_in_place_and_reports_what_disappeared(
     fresh_store: Store, acled_file: Path, tmp_path: Path
 ) -> None:
     import_dataset(fresh_store, "acled", acled_file)
-    newer = _rewrite(acled_file, tmp_path / "newer.csv", change={3: {"fatalities": "99"}},
-                     drop={10, 11})
+    newer = _rewrite(
+        acled_file, tmp_path / "newer.csv", change={3: {"fatalities": "99"}}, drop={10, 11}
+    )
     report = import_dataset(fresh_store, "acled", newer)
     assert (report.inserted, report.updated, report.unchanged, report.absent) == (0, 1, 297, 2)
     assert fresh_store.get_event("acled:SYN3").fatalities == 99
@@ -110,8 +124,7 @@ def test_a_newer_export_updates_in_place_and_reports_what_disappeared(
     assert fresh_store.count() == 298
 
 
-def test_a_duplicated_id_is_a_bad_row(fresh_store: Store, acled_file: Path,
-                                      tmp_path: Path) -> None:
+def test_a_duplicated_id_is_a_bad_row(fresh_store: Store, acled_file: Path, tmp_path: Path) -> None:
     dup = _rewrite(acled_file, tmp_path / "dup.csv", change={20: {"event_id_cnty": "SYN4"}})
     with pytest.raises(ImportRejected, match="duplicate id; first seen on line 6"):
         import_dataset(fresh_store, "acled", dup)
@@ -121,7 +134,8 @@ def test_a_duplicated_id_is_a_bad_row(fresh_store: Store, acled_file: Path,
 def _import_in_child(path: Path, db: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "conflictwatch", "import", "acled", str(path), "--db", db],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -138,8 +152,9 @@ def _wait_until_writing(db: Path, child: subprocess.Popen[bytes], limit: float =
 
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
-def test_an_interrupted_import_leaves_the_previous_state(tmp_path: Path, acled_file: Path,
-                                                          sig: signal.Signals) -> None:
+def test_an_interrupted_import_leaves_the_previous_state(
+    tmp_path: Path, acled_file: Path, sig: signal.Signals
+) -> None:
     db = tmp_path / "killed.db"
     with Store.open(str(db)) as store:
         import_dataset(store, "acled", acled_file)

@@ -10,32 +10,85 @@ import sqlalchemy as sa
 
 from conflictwatch.errors import InputError, NotFound, SchemaError
 from conflictwatch.model import Article, Dataset
-from conflictwatch.store import BBox, EventFilter, Store
-from conflictwatch.store import migrations
+from conflictwatch.store import BBox, EventFilter, Store, migrations
 from conflictwatch.taxonomy import EventType, SubEventType
 from tests.factories import make_event
 
 PLACES = [
     # (n, location, country, admin1, lat, lon, date, type, sub type, actor1, notes)
-    (1, "Ménaka", "Mali", "Ménaka", 15.92, 2.40, dt.date(2023, 3, 1), EventType.BATTLES,
-     SubEventType.ARMED_CLASH, "Islamic State Sahel Province", "Fighting near Ménaka town."),
-    (2, "Tombouctou", "Mali", "Tombouctou", 16.77, -3.01, dt.date(2023, 8, 10),
-     EventType.EXPLOSIONS_REMOTE_VIOLENCE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,
-     "JNIM: Group for Support of Islam and Muslims", "Shells fell on Tombouctou during the blockade."),
-    (3, "Djibo", "Burkina Faso", "Sahel", 14.10, -1.63, dt.date(2024, 5, 26),
-     EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK,
-     "JNIM: Group for Support of Islam and Muslims", "Civilians were killed in Djibo."),
-    (4, "Niamey", "Niger", "Niamey", 13.51, 2.11, dt.date(2023, 7, 30), EventType.PROTESTS,
-     SubEventType.PEACEFUL_PROTEST, "Protesters (Niger)", "Rally in Niamey."),
+    (
+        1,
+        "Ménaka",
+        "Mali",
+        "Ménaka",
+        15.92,
+        2.40,
+        dt.date(2023, 3, 1),
+        EventType.BATTLES,
+        SubEventType.ARMED_CLASH,
+        "Islamic State Sahel Province",
+        "Fighting near Ménaka town.",
+    ),
+    (
+        2,
+        "Tombouctou",
+        "Mali",
+        "Tombouctou",
+        16.77,
+        -3.01,
+        dt.date(2023, 8, 10),
+        EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+        SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,
+        "JNIM: Group for Support of Islam and Muslims",
+        "Shells fell on Tombouctou during the blockade.",
+    ),
+    (
+        3,
+        "Djibo",
+        "Burkina Faso",
+        "Sahel",
+        14.10,
+        -1.63,
+        dt.date(2024, 5, 26),
+        EventType.VIOLENCE_AGAINST_CIVILIANS,
+        SubEventType.ATTACK,
+        "JNIM: Group for Support of Islam and Muslims",
+        "Civilians were killed in Djibo.",
+    ),
+    (
+        4,
+        "Niamey",
+        "Niger",
+        "Niamey",
+        13.51,
+        2.11,
+        dt.date(2023, 7, 30),
+        EventType.PROTESTS,
+        SubEventType.PEACEFUL_PROTEST,
+        "Protesters (Niger)",
+        "Rally in Niamey.",
+    ),
 ]
 
 
 @pytest.fixture
 def filled(fresh_store: Store) -> Store:
     fresh_store.add_events(
-        make_event(n, location=loc, country=c, admin1=a1, latitude=lat, longitude=lon,
-                   event_date=d, event_type=t, sub_event_type=s, actor1=actor, notes=notes,
-                   dataset_id=f"X{n}", admin2="")
+        make_event(
+            n,
+            location=loc,
+            country=c,
+            admin1=a1,
+            latitude=lat,
+            longitude=lon,
+            event_date=d,
+            event_type=t,
+            sub_event_type=s,
+            actor1=actor,
+            notes=notes,
+            dataset_id=f"X{n}",
+            admin2="",
+        )
         for n, loc, c, a1, lat, lon, d, t, s, actor, notes in PLACES
     )
     return fresh_store
@@ -76,7 +129,9 @@ def test_a_missing_event_is_not_found(fresh_store: Store) -> None:
         (EventFilter(dataset="ucdp"), set()),
     ],
 )
-def test_filters_select_the_right_events(filled: Store, where: EventFilter, expected: set[int]) -> None:
+def test_filters_select_the_right_events(
+    filled: Store, where: EventFilter, expected: set[int]
+) -> None:
     found = {int(e.dataset_id[1:]) for e in filled.events(where) if e.dataset_id}
     assert found == expected
     assert filled.count(where) == len(expected)
@@ -104,8 +159,12 @@ def test_search_ignores_case_and_accents(filled: Store, query: str, expected: se
 
 
 def test_search_finds_events_through_their_source_articles(filled: Store) -> None:
-    article = Article(id="a1", text="Des hommes armés ont attaqué le marché de Djibo à l'aube.",
-                      title="Attaque à Djibo", language="fr")
+    article = Article(
+        id="a1",
+        text="Des hommes armés ont attaqué le marché de Djibo à l'aube.",
+        title="Attaque à Djibo",
+        language="fr",
+    )
     assert filled.add_article(article) is True
     assert filled.add_article(article) is False  # stored once
     filled.link_mention("m1", "a1", "acled:X3", {"location": "Djibo"})
@@ -152,9 +211,13 @@ def test_opening_migrates_once_and_reopening_is_a_no_op(store_url: str) -> None:
 
 def test_a_newer_schema_is_refused(store_url: str) -> None:
     with Store.open(store_url) as store, store.engine.begin() as conn:
-        conn.execute(migrations.migrations_table.insert().values(
-            version=migrations.LATEST + 1, description="from the future",
-            applied_at=dt.datetime.now(dt.UTC)))
+        conn.execute(
+            migrations.migrations_table.insert().values(
+                version=migrations.LATEST + 1,
+                description="from the future",
+                applied_at=dt.datetime.now(dt.UTC),
+            )
+        )
     with pytest.raises(SchemaError, match="Upgrade conflictwatch"):
         Store.open(store_url)
 
@@ -196,7 +259,11 @@ def test_a_bad_bbox_is_explained(text: str) -> None:
 
 
 def test_datasets_are_kept_apart(fresh_store: Store) -> None:
-    fresh_store.add_events([make_event(1, dataset=Dataset.UCDP, dataset_id="1"),
-                            make_event(2, dataset=Dataset.ACLED, dataset_id="1")])
+    fresh_store.add_events(
+        [
+            make_event(1, dataset=Dataset.UCDP, dataset_id="1"),
+            make_event(2, dataset=Dataset.ACLED, dataset_id="1"),
+        ]
+    )
     assert fresh_store.count() == 2
     assert fresh_store.stats().by_dataset == {"acled": 1, "ucdp": 1}

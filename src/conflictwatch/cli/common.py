@@ -99,8 +99,13 @@ def progress_bar(label: str, total: int | None = None) -> Iterator[Callable[[int
     if not sys.stderr.isatty():
         yield lambda _n: None
         return
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed:,} rows"), TimeElapsedColumn()]
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+    ]
     with Progress(*columns, console=console_err, transient=True) as progress:
         task = progress.add_task(label, total=total)
         yield lambda n: progress.advance(task, n)

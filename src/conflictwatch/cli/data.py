@@ -40,19 +40,33 @@ def import_group() -> None:
 
 
 def _import_command(name: str, description: str) -> click.Command:
-    @click.command(name, help=f"Import {description}.\n\nBad rows reject the whole file unless "
-                   "--skip-bad is given; nothing is half-written.")
+    @click.command(
+        name,
+        help=f"Import {description}.\n\nBad rows reject the whole file unless "
+        "--skip-bad is given; nothing is half-written.",
+    )
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--skip-bad", is_flag=True, help="Import good rows; write bad ones to a CSV.")
-    @click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path),
-                  help="Where to write bad rows [default with --skip-bad: FILE.rejects.csv].")
+    @click.option(
+        "--rejects",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Where to write bad rows [default with --skip-bad: FILE.rejects.csv].",
+    )
     @click.option("--encoding", help="File encoding [default: UTF-8, with or without BOM].")
-    @click.option("--prune", is_flag=True,
-                  help="Delete this dataset's events that are no longer in the file.")
+    @click.option(
+        "--prune", is_flag=True, help="Delete this dataset's events that are no longer in the file."
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @db_option
-    def command(file: Path, skip_bad: bool, rejects: Path | None, encoding: str | None,
-                prune: bool, as_json: bool, db: str | None) -> None:
+    def command(
+        file: Path,
+        skip_bad: bool,
+        rejects: Path | None,
+        encoding: str | None,
+        prune: bool,
+        as_json: bool,
+        db: str | None,
+    ) -> None:
         if not file.exists():
             raise click.BadParameter(f"{file} does not exist", param_hint="FILE")
         options = ImportOptions(skip_bad=skip_bad, rejects=rejects, encoding=encoding, prune=prune)
@@ -73,8 +87,10 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
         f"{report.rejected:,} rejected, {report.skipped:,} out of scope"
     )
     if report.absent:
-        console.print(f"{report.absent:,} stored {report.dataset} events are not in this file "
-                      "(kept; --prune deletes them).")
+        console.print(
+            f"{report.absent:,} stored {report.dataset} events are not in this file "
+            "(kept; --prune deletes them)."
+        )
     if report.deleted:
         console.print(f"{report.deleted:,} events no longer in the file were deleted.")
     if report.rejected and report.rejects_path:
@@ -96,12 +112,15 @@ def export_command(format_name: str, out: Path, where: EventFilter, db: str | No
 
 @click.group("events", invoke_without_command=True)
 @filter_options
-@click.option("--limit", type=int, default=100, show_default=True, help="At most N events (0: all).")
+@click.option(
+    "--limit", type=int, default=100, show_default=True, help="At most N events (0: all)."
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @db_option
 @click.pass_context
-def events_group(ctx: click.Context, where: EventFilter, limit: int, as_json: bool,
-                 db: str | None) -> None:
+def events_group(
+    ctx: click.Context, where: EventFilter, limit: int, as_json: bool, db: str | None
+) -> None:
     """List events matching the filters (oldest first); `events show ID` for one event."""
     if ctx.invoked_subcommand is not None:
         return
@@ -135,12 +154,30 @@ def show_command(event_id: str, as_json: bool, db: str | None) -> None:
 
 def _table(events: list[Event]) -> Table:
     table = Table(title=f"{len(events)} event(s)")
-    for name in ("date", "id", "type", "actor 1", "actor 2", "location", "admin1", "country",
-                 "deaths"):
+    for name in (
+        "date",
+        "id",
+        "type",
+        "actor 1",
+        "actor 2",
+        "location",
+        "admin1",
+        "country",
+        "deaths",
+    ):
         table.add_column(name, justify="right" if name == "deaths" else "left", overflow="fold")
     for e in events:
-        table.add_row(e.event_date.isoformat(), e.id, e.sub_event_type.value, e.actor1, e.actor2,
-                      e.location, e.admin1, e.country, str(e.fatalities))
+        table.add_row(
+            e.event_date.isoformat(),
+            e.id,
+            e.sub_event_type.value,
+            e.actor1,
+            e.actor2,
+            e.location,
+            e.admin1,
+            e.country,
+            str(e.fatalities),
+        )
     return table
 
 
@@ -159,8 +196,12 @@ def stats_command(where: EventFilter, as_json: bool, db: str | None) -> None:
         f"{stats.events:,} events, {stats.fatalities:,} reported fatalities"
         + (f", {stats.first_date} to {stats.last_date}" if stats.first_date else "")
     )
-    for title, counts in (("Year", stats.by_year), ("Event type", stats.by_event_type),
-                          ("Admin1", stats.by_admin1), ("Country", stats.by_country)):
+    for title, counts in (
+        ("Year", stats.by_year),
+        ("Event type", stats.by_event_type),
+        ("Admin1", stats.by_admin1),
+        ("Country", stats.by_country),
+    ):
         console.print(_counts_table(title, counts))
 
 
@@ -181,8 +222,9 @@ def _counts_table(title: str, counts: dict[str, Any], top: int = 15) -> Table:
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @db_option
-def search_command(query: str, where: EventFilter, limit: int, as_json: bool,
-                   db: str | None) -> None:
+def search_command(
+    query: str, where: EventFilter, limit: int, as_json: bool, db: str | None
+) -> None:
     """Full-text search over notes, places, actors and source articles (accents ignored)."""
     with open_store(db) as store:
         found = store.search(query, where, limit=limit)
@@ -197,6 +239,12 @@ def register(main: click.Group) -> None:
     for name in readers.names():
         reader = readers.get(name)
         import_group.add_command(_import_command(name, reader.description))
-    for command in (init_command, import_group, export_command, events_group, stats_command,
-                    search_command):
+    for command in (
+        init_command,
+        import_group,
+        export_command,
+        events_group,
+        stats_command,
+        search_command,
+    ):
         main.add_command(command)

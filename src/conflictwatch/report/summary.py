@@ -22,7 +22,8 @@ th{background:#f2f4f7} .n{text-align:right} .grid{display:flex;gap:2rem;flex-wra
 
 def _counts(title: str, counts: dict[str, int], top: int = 12) -> str:
     rows = "".join(
-        f"<tr><td>{escape(k)}</td><td class=n>{v:,}</td></tr>" for k, v in list(counts.items())[:top]
+        f"<tr><td>{escape(k)}</td><td class=n>{v:,}</td></tr>"
+        for k, v in list(counts.items())[:top]
     )
     return f"<table><tr><th>{escape(title)}</th><th class=n>events</th></tr>{rows}</table>"
 
@@ -32,8 +33,13 @@ def render_summary(title: str, stats: Stats, events: Iterable[Event]) -> str:
         "<tr>"
         + "".join(
             f"<td>{escape(str(v))}</td>"
-            for v in (e.event_date, e.sub_event_type.value, e.actor1, e.actor2,
-                      ", ".join(p for p in (e.location, e.admin1, e.country) if p))
+            for v in (
+                e.event_date,
+                e.sub_event_type.value,
+                e.actor1,
+                e.actor2,
+                ", ".join(p for p in (e.location, e.admin1, e.country) if p),
+            )
         )
         + f"<td class=n>{e.fatalities}</td><td>{escape(e.notes)}</td></tr>"
         for e in events

@@ -9,6 +9,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import sqlalchemy as sa
+
 from ..model import Dataset, Event, Evidence
 from ..taxonomy import (
     ActorType,
@@ -108,8 +110,13 @@ def row_hash(row: Mapping[str, Any]) -> str:
 
 
 def _evidence_dict(e: Evidence) -> dict[str, Any]:
-    return {"field": e.field, "quote": e.quote, "article_id": e.article_id, "start": e.start,
-            "end": e.end}
+    return {
+        "field": e.field,
+        "quote": e.quote,
+        "article_id": e.article_id,
+        "start": e.start,
+        "end": e.end,
+    }
 
 
 def _date(value: Any) -> dt.date | None:
@@ -118,7 +125,7 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def row_to_event(row: Mapping[str, Any]) -> Event:
+def row_to_event(row: Mapping[str, Any] | sa.RowMapping) -> Event:
     """Rebuild the typed record from a stored row."""
 
     def enum(kind: Any, value: Any) -> Any:

@@ -92,10 +92,16 @@ def bulk_inserter(dialect: str) -> Callable[[sa.Connection, list[dict[str, Any]]
     """A fast executemany of event rows straight through the driver (no per-row SQL compile)."""
     columns = [c.name for c in events.columns if c.name != "pk"]
     mark = "?" if dialect == "sqlite" else "%s"
-    sql = (f"INSERT INTO events ({', '.join(_quoted(c) for c in columns)}) "
-           f"VALUES ({', '.join([mark] * len(columns))})")
+    sql = (
+        f"INSERT INTO events ({', '.join(_quoted(c) for c in columns)}) "
+        f"VALUES ({', '.join([mark] * len(columns))})"
+    )
     # SQLite stores dates as ISO text and booleans as integers (what SQLAlchemy's types expect).
-    dates = {c.name for c in events.columns if isinstance(c.type, sa.Date)} if dialect == "sqlite" else set()
+    dates = (
+        {c.name for c in events.columns if isinstance(c.type, sa.Date)}
+        if dialect == "sqlite"
+        else set()
+    )
 
     def cell(name: str, value: Any) -> Any:
         if value is not None and name in dates:
@@ -107,7 +113,7 @@ def bulk_inserter(dialect: str) -> Callable[[sa.Connection, list[dict[str, Any]]
             params = [tuple(cell(c, row[c]) for c in columns) for row in rows]
         else:
             params = [tuple(row[c] for c in columns) for row in rows]
-        conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
+        conn.exec_driver_sql(sql, params)
 
     return insert
 
@@ -176,7 +182,12 @@ def import_dataset(
                 first_line = seen.get(key)
                 if first_line is not None:
                     row_problems = (
-                        Problem(row.line, id_field, key, f"duplicate id; first seen on line {first_line}"),
+                        Problem(
+                            row.line,
+                            id_field,
+                            key,
+                            f"duplicate id; first seen on line {first_line}",
+                        ),
                     )
                 else:
                     seen[key] = row.line
@@ -212,7 +223,9 @@ def import_dataset(
             for start in range(0, len(absent_ids), BATCH):
                 chunk = absent_ids[start : start + BATCH]
                 deleted += conn.execute(
-                    events.delete().where(events.c.dataset == dataset, events.c.dataset_id.in_(chunk))
+                    events.delete().where(
+                        events.c.dataset == dataset, events.c.dataset_id.in_(chunk)
+                    )
                 ).rowcount
         conn.execute(
             imports.insert().values(

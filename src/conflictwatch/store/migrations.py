@@ -84,7 +84,9 @@ def _initial(conn: sa.Connection) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "events, articles, mentions, situations, imports, gazetteers, boundaries", _initial),
+    Migration(
+        1, "events, articles, mentions, situations, imports, gazetteers, boundaries", _initial
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -24,8 +24,9 @@ class BBox:
 
     def __post_init__(self) -> None:
         if not (-180 <= self.west <= 180 and -180 <= self.east <= 180):
-            raise InputError("bbox longitudes must lie in [-180, 180]", field="bbox",
-                             value=str(self))
+            raise InputError(
+                "bbox longitudes must lie in [-180, 180]", field="bbox", value=str(self)
+            )
         if not (-90 <= self.south <= 90 and -90 <= self.north <= 90):
             raise InputError("bbox latitudes must lie in [-90, 90]", field="bbox", value=str(self))
         if self.west > self.east or self.south > self.north:

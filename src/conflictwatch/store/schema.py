@@ -148,8 +148,13 @@ places = sa.Table(
     "places",
     metadata,
     sa.Column("pk", PrimaryKey, primary_key=True, autoincrement=True),
-    sa.Column("gazetteer", sa.Text, sa.ForeignKey("gazetteers.name", ondelete="CASCADE"),
-              nullable=False, index=True),
+    sa.Column(
+        "gazetteer",
+        sa.Text,
+        sa.ForeignKey("gazetteers.name", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column("place_id", sa.Text, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("alternate_names", sa.Text),  # ';'-joined

@@ -164,7 +164,9 @@ class Store:
         return len(rows)
 
     def last_event_pk(self, conn: sa.Connection) -> int:
-        return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.pk), 0))).scalar_one())
+        return int(
+            conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.pk), 0))).scalar_one()
+        )
 
     def index_new_events(self, conn: sa.Connection, after_pk: int) -> None:
         """Add events inserted after ``after_pk`` to the SQLite full-text index, in one statement.
@@ -224,8 +226,10 @@ class Store:
                 .group_by(column)
                 .order_by(sa.func.count().desc(), column)
             )
-            return {str(k) if k not in (None, "") else "(unknown)": int(n)
-                    for k, n in conn.execute(query)}
+            return {
+                str(k) if k not in (None, "") else "(unknown)": int(n)
+                for k, n in conn.execute(query)
+            }
 
         with self.engine.connect() as conn:
             total, deaths, first, last = conn.execute(
@@ -251,14 +255,18 @@ class Store:
 
     # -- search ------------------------------------------------------------------------------
 
-    def search(self, query: str, where: EventFilter | None = None, *, limit: int = 50) -> list[Event]:
+    def search(
+        self, query: str, where: EventFilter | None = None, *, limit: int = 50
+    ) -> list[Event]:
         """Events whose notes, place or actors — or whose source articles — match every word.
 
         Matching ignores case and accents: ``"menaka"`` finds ``"Ménaka"``.
         """
         terms = Terms.parse(query)
-        matched = sa.or_(events.c.pk.in_(self._event_matches(terms)),
-                         events.c.id.in_(self._article_event_matches(terms)))
+        matched = sa.or_(
+            events.c.pk.in_(self._event_matches(terms)),
+            events.c.id.in_(self._article_event_matches(terms)),
+        )
         statement = (
             sa.select(events)
             .where(matched, *(where or EventFilter()).where())
@@ -270,8 +278,10 @@ class Store:
 
     def _event_matches(self, terms: Terms) -> sa.Select[Any]:
         if self.dialect == "sqlite":
-            return sa.select(sa.column("rowid")).select_from(sa.table("events_fts")).where(
-                sa.text("events_fts MATCH :q").bindparams(q=terms.fts5())
+            return (
+                sa.select(sa.column("rowid"))
+                .select_from(sa.table("events_fts"))
+                .where(sa.text("events_fts MATCH :q").bindparams(q=terms.fts5()))
             )
         return sa.select(events.c.pk).where(_ts_match(events.c.search_text, terms))
 
@@ -279,8 +289,10 @@ class Store:
         from .schema import mentions
 
         if self.dialect == "sqlite":
-            article_pks = sa.select(sa.column("rowid")).select_from(sa.table("articles_fts")).where(
-                sa.text("articles_fts MATCH :aq").bindparams(aq=terms.fts5())
+            article_pks: sa.Select[Any] = (
+                sa.select(sa.column("rowid"))
+                .select_from(sa.table("articles_fts"))
+                .where(sa.text("articles_fts MATCH :aq").bindparams(aq=terms.fts5()))
             )
         else:
             article_pks = sa.select(articles.c.pk).where(_ts_match(articles.c.search_text, terms))
@@ -293,8 +305,10 @@ class Store:
     def search_articles(self, query: str, *, limit: int = 50) -> list[Article]:
         terms = Terms.parse(query)
         if self.dialect == "sqlite":
-            pks = sa.select(sa.column("rowid")).select_from(sa.table("articles_fts")).where(
-                sa.text("articles_fts MATCH :q").bindparams(q=terms.fts5())
+            pks: sa.Select[Any] = (
+                sa.select(sa.column("rowid"))
+                .select_from(sa.table("articles_fts"))
+                .where(sa.text("articles_fts MATCH :q").bindparams(q=terms.fts5()))
             )
             statement = sa.select(articles).where(articles.c.pk.in_(pks))
         else:
@@ -330,15 +344,27 @@ class Store:
             conn.execute(articles.insert().values(**row))
         return True
 
-    def link_mention(self, mention_id: str, article_id: str, event_id: str | None,
-                     data: dict[str, Any], confidence: float = 0.0) -> None:
+    def link_mention(
+        self,
+        mention_id: str,
+        article_id: str,
+        event_id: str | None,
+        data: dict[str, Any],
+        confidence: float = 0.0,
+    ) -> None:
         from .schema import mentions
 
         with self.engine.begin() as conn:
             conn.execute(mentions.delete().where(mentions.c.id == mention_id))
-            conn.execute(mentions.insert().values(
-                id=mention_id, article_id=article_id, event_id=event_id, confidence=confidence,
-                data=json.dumps(data, default=str, ensure_ascii=False)))
+            conn.execute(
+                mentions.insert().values(
+                    id=mention_id,
+                    article_id=article_id,
+                    event_id=event_id,
+                    confidence=confidence,
+                    data=json.dumps(data, default=str, ensure_ascii=False),
+                )
+            )
 
     def import_history(self, limit: int = 20) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -351,8 +377,10 @@ class Store:
 def update_by_id() -> sa.Update:
     """An executemany-able UPDATE of every event column, keyed by ``_id``."""
     columns = [c.name for c in events.columns if c.name not in ("pk",)]
-    return events.update().where(events.c.id == sa.bindparam("_id")).values(
-        {name: sa.bindparam(name) for name in columns}
+    return (
+        events.update()
+        .where(events.c.id == sa.bindparam("_id"))
+        .values({name: sa.bindparam(name) for name in columns})
     )
 
 
@@ -370,8 +398,13 @@ def _as_date(value: Any) -> dt.date | None:
 
 def _row_to_article(row: Any) -> Article:
     return Article(
-        id=row["id"], text=row["text"], url=row["url"] or "", outlet=row["outlet"] or "",
-        title=row["title"] or "", language=row["language"] or "",
-        published_at=row["published_at"], content_hash=row["content_hash"] or "",
+        id=row["id"],
+        text=row["text"],
+        url=row["url"] or "",
+        outlet=row["outlet"] or "",
+        title=row["title"] or "",
+        language=row["language"] or "",
+        published_at=row["published_at"],
+        content_hash=row["content_hash"] or "",
         fetched_at=row["fetched_at"],
     )
