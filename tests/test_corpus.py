@@ -19,8 +19,19 @@ README = CORPUS.with_name("README.md")
 
 REPORT_KEYS = {"id", "title", "outlet", "published", "language", "text", "events", "notes"}
 EVENT_KEYS = {
-    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
-    "latitude", "longitude", "fatalities", "time_precision", "geo_precision", "tags", "outcome",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "time_precision",
+    "geo_precision",
+    "tags",
+    "outcome",
 }
 # A generous box around Mali, Burkina Faso and Niger.
 LAT_RANGE = (4.0, 25.0)
@@ -37,7 +48,11 @@ def _load() -> list[tuple[int, dict]]:
 
 
 REPORTS = _load()
-EVENTS = [(report["id"], index, event) for _, report in REPORTS for index, event in enumerate(report["events"])]
+EVENTS = [
+    (report["id"], index, event)
+    for _, report in REPORTS
+    for index, event in enumerate(report["events"])
+]
 
 
 def _published(report: dict) -> dt.datetime:
@@ -73,7 +88,9 @@ def test_ids_are_unique():
 @pytest.mark.parametrize(("line", "report"), REPORTS, ids=[r["id"] for _, r in REPORTS])
 def test_report_shape(line: int, report: dict):
     assert set(report) == REPORT_KEYS, f"line {line}: keys {sorted(set(report) ^ REPORT_KEYS)}"
-    assert report["id"].startswith(report["language"] + "-"), f"line {line}: id should start with language"
+    assert report["id"].startswith(report["language"] + "-"), (
+        f"line {line}: id should start with language"
+    )
     assert report["title"].strip() and report["notes"].strip() and report["outlet"].strip()
     assert report["published"].endswith("Z")
     _published(report)  # parses
@@ -82,7 +99,9 @@ def test_report_shape(line: int, report: dict):
     assert isinstance(report["events"], list)
 
 
-@pytest.mark.parametrize(("report_id", "index", "event"), EVENTS, ids=[f"{r}#{i}" for r, i, _ in EVENTS])
+@pytest.mark.parametrize(
+    ("report_id", "index", "event"), EVENTS, ids=[f"{r}#{i}" for r, i, _ in EVENTS]
+)
 def test_event_is_coded_with_the_acled_taxonomy(report_id: str, index: int, event: dict):
     where = f"{report_id} event {index}"
     assert set(event) == EVENT_KEYS, f"{where}: keys {sorted(set(event) ^ EVENT_KEYS)}"
@@ -90,23 +109,35 @@ def test_event_is_coded_with_the_acled_taxonomy(report_id: str, index: int, even
     sub = SubEventType.from_label(event["sub_event_type"])
     assert event_type.value == event["event_type"], f"{where}: use the exact ACLED label"
     assert sub.value == event["sub_event_type"], f"{where}: use the exact ACLED label"
-    assert sub.event_type is event_type, f"{where}: {sub.value!r} is not a kind of {event_type.value!r}"
-    assert isinstance(event["actor1"], str) and event["actor1"].strip(), f"{where}: actor1 is required"
+    assert sub.event_type is event_type, (
+        f"{where}: {sub.value!r} is not a kind of {event_type.value!r}"
+    )
+    assert isinstance(event["actor1"], str) and event["actor1"].strip(), (
+        f"{where}: actor1 is required"
+    )
     assert isinstance(event["actor2"], str)
     assert event["location"].strip()
     assert isinstance(event["tags"], list) and all(isinstance(t, str) for t in event["tags"])
     assert event["outcome"] is None or isinstance(event["outcome"], str)
 
 
-@pytest.mark.parametrize(("report_id", "index", "event"), EVENTS, ids=[f"{r}#{i}" for r, i, _ in EVENTS])
+@pytest.mark.parametrize(
+    ("report_id", "index", "event"), EVENTS, ids=[f"{r}#{i}" for r, i, _ in EVENTS]
+)
 def test_event_values_are_plausible(report_id: str, index: int, event: dict):
     where = f"{report_id} event {index}"
     report = next(r for _, r in REPORTS if r["id"] == report_id)
-    assert dt.date.fromisoformat(event["event_date"]) <= _published(report).date(), f"{where}: after publication"
+    assert dt.date.fromisoformat(event["event_date"]) <= _published(report).date(), (
+        f"{where}: after publication"
+    )
     assert LAT_RANGE[0] <= event["latitude"] <= LAT_RANGE[1], f"{where}: latitude outside the Sahel"
-    assert LON_RANGE[0] <= event["longitude"] <= LON_RANGE[1], f"{where}: longitude outside the Sahel"
+    assert LON_RANGE[0] <= event["longitude"] <= LON_RANGE[1], (
+        f"{where}: longitude outside the Sahel"
+    )
     fatalities = event["fatalities"]
-    assert isinstance(fatalities, int) and not isinstance(fatalities, bool) and fatalities >= 0, where
+    assert isinstance(fatalities, int) and not isinstance(fatalities, bool) and fatalities >= 0, (
+        where
+    )
     assert event["time_precision"] in (1, 2, 3), where
     assert event["geo_precision"] in (1, 2, 3), where
 
