@@ -6,9 +6,10 @@ inter codes and interaction "12", no ``disorder_type``/``civilian_targeting``/``
 ``timestamp``/``iso``/``admin3``/``source_scale``, ``ALLY_ACTOR_1`` for ``assoc_actor_1``).
 Dates may be ``2023-05-17``, ``17 May 2023``, ``17-May-2023`` or ``17/05/2023`` (day first).
 
-Per-row work is kept lean because imports run to millions of rows: each distinct date or label
-string is parsed once per file (``DateCache``/``Lookup``), absent columns read an appended empty
-cell, and every problem of a row is collected rather than stopping at the first.
+Per-row work is kept lean because imports run to millions of rows: each distinct date, and each
+distinct combination of coded cells (types, actor types, precisions), is parsed and checked once
+per file behind a ``Memo``; absent columns read an appended empty cell. Every problem of a row is
+collected rather than stopping at the first.
 """
 
 from __future__ import annotations
@@ -363,7 +364,8 @@ class AcledReader:
                 cells[i_civ],
                 cells[i_geo],
             ]
-            problems = [Problem(line, *p) for p in date_found + code_found]
+            found_early = date_found + code_found
+            problems = [Problem(line, *p) for p in found_early] if found_early else []
 
             dataset_id = cells[i_id].strip()
             if not dataset_id:

@@ -13,10 +13,11 @@ with the wrong number of cells is reported by the caller as a row problem, not a
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal, TypeVar
@@ -33,9 +34,6 @@ V = TypeVar("V")
 #: csv module quoting constants (QUOTE_MINIMAL, QUOTE_ALL, QUOTE_NONNUMERIC, QUOTE_NONE).
 Quoting = Literal[0, 1, 2, 3]
 
-# Dataset notes can be long; the csv module's 128 KiB default has been hit by real exports.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-
 
 def _undecodable_line(path: Path, encoding: str) -> int | None:
     """The 1-based line holding the first byte that does not decode, found by re-reading in binary.
@@ -43,16 +41,16 @@ def _undecodable_line(path: Path, encoding: str) -> int | None:
     The text decoder works a block ahead of the csv reader, so the reader's own line count at the
     moment of failure points too early; decoding line by line finds the real place.
     """
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)()
+    except LookupError:
+        return None
     with path.open("rb") as raw:
         for number, chunk in enumerate(raw, start=1):
-            if number == 1 and encoding.replace("_", "-").lower() == "utf-8-sig":
-                chunk = chunk.removeprefix(b"\xef\xbb\xbf")
             try:
-                chunk.decode(encoding)
+                decoder.decode(chunk)  # incremental: a BOM or a split sequence is handled
             except UnicodeDecodeError:
                 return number
-            except LookupError:
-                return None
     return None
 
 
@@ -82,7 +80,8 @@ class CsvTable:
         table = cls(path, encoding or DEFAULT_ENCODING, delimiter, (), quoting)
         if not path.is_file():
             raise InputError("no such file", path=path)
-        first = next(table._raw_records(), None)
+        with closing(table._raw_records()) as records:
+            first = next(records, None)
         if first is None:
             raise InputError(
                 f"{path.name} is empty: there is no header and no record to read", path=path
@@ -119,7 +118,7 @@ class CsvTable:
     def _open(self) -> IO[str]:
         return self.path.open(encoding=self.encoding, newline="")
 
-    def _raw_records(self) -> Iterator[tuple[int, list[str]]]:
+    def _raw_records(self) -> Generator[tuple[int, list[str]], None, None]:
         try:
             with self._open() as handle:
                 reader = csv.reader(handle, delimiter=self.delimiter, quoting=self.quoting)
