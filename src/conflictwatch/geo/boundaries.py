@@ -200,6 +200,9 @@ class AdminIndex:
     def locate(self, lat: float, lon: float) -> AdminAreas:
         """Country, admin1 and admin2 names of a point; empty strings where no layer covers it."""
         found = {level: self.containing(lat, lon, level) for level in (0, 1, 2)}
+        second, first = found[2], found[1]
+        if second and first and second.parent and compact(second.parent) != compact(first.name):
+            found[2] = None  # a near miss across a region border: trust the region
         country = next((b.country for b in found.values() if b and b.country), "")
         if not country and found[0] is not None:
             country = found[0].name

@@ -14,6 +14,7 @@ The Geocoder is pure: the gazetteer (and optional boundaries) are injected and n
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -65,6 +66,7 @@ class GeocoderOptions:
     max_candidates: int = 10
     ambiguity_margin: float = 0.3  # below this score gap the choice is reported as ambiguous
     duplicate_km: float = 10.0  # same-kind candidates closer than this are one place
+    cache_size: int = 100_000  # resolutions remembered per Geocoder (0: none); news repeats names
 
 
 class Geocoder:
@@ -79,10 +81,25 @@ class Geocoder:
         self.gazetteer = gazetteer
         self.boundaries = boundaries
         self.options = options or GeocoderOptions()
+        # Resolution is a pure function of (name, context) over an immutable gazetteer, so an
+        # instance-owned memo is safe; oldest entries go first when it is full.
+        self._memo: OrderedDict[tuple[str, Context], Resolution] = OrderedDict()
 
     def resolve(self, name: str, context: Context | str | None = None) -> Resolution:
         """Resolve one mention; ``context`` is the surrounding text or a prepared Context."""
         ctx = context if isinstance(context, Context) else Context.from_text(context or "")
+        key = (name, ctx)
+        if key in self._memo:
+            self._memo.move_to_end(key)
+            return self._memo[key]
+        result = self._resolve(name, ctx)
+        if self.options.cache_size > 0:
+            self._memo[key] = result
+            if len(self._memo) > self.options.cache_size:
+                self._memo.popitem(last=False)
+        return result
+
+    def _resolve(self, name: str, ctx: Context) -> Resolution:
         relative = parse_relative(name)
         if isinstance(relative, Between):
             return self._between(name, relative, ctx)
@@ -156,17 +173,17 @@ class Geocoder:
 
     def _rank(self, matches: list[NameMatch], scene: Scene) -> tuple[Candidate, ...]:
         scored = sorted(
-            (Candidate(m.place, *_scored(m, scene)) for m in matches),
-            key=lambda c: (-c.score, c.place.id),
+            ((score(m, scene, explain=False)[0], m) for m in matches),
+            key=lambda pair: (-pair[0], pair[1].place.id),
         )
-        kept: list[Candidate] = []
-        for cand in scored:
-            if any(_same_place(cand.place, k.place, self.options.duplicate_km) for k in kept):
+        kept: list[NameMatch] = []
+        for _, match in scored:
+            if any(_same_place(match.place, k.place, self.options.duplicate_km) for k in kept):
                 continue
-            kept.append(cand)
+            kept.append(match)
             if len(kept) == self.options.max_candidates:
                 break
-        return tuple(kept)
+        return tuple(Candidate(m.place, *_scored(m, scene)) for m in kept)
 
     def _located(
         self,
@@ -251,6 +268,8 @@ def _scored(match: NameMatch, scene: Scene) -> tuple[float, MatchKind, tuple[str
 
 
 def _same_place(a: Place, b: Place, km: float) -> bool:
+    if abs(a.latitude - b.latitude) > km / 100 or abs(a.longitude - b.longitude) > km / 100:
+        return False  # a degree is > 100 km here: no need for trigonometry
     if admin_level(a) != admin_level(b):
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) < km

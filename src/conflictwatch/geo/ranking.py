@@ -84,53 +84,61 @@ def nearby_place(gazetteer: Gazetteer, name: str) -> NearbyPlace | None:
     return NearbyPlace(name, points) if points else None
 
 
-def score(match: NameMatch, scene: Scene) -> tuple[float, tuple[str, ...]]:
-    """The candidate's score and the reasons that made it."""
+def score(match: NameMatch, scene: Scene, explain: bool = True) -> tuple[float, tuple[str, ...]]:
+    """The candidate's score and (when ``explain``) the reasons that made it."""
     place = match.place
     total = 2.0 * match.similarity
-    why = [f"{match.how.value} match {match.similarity:.2f}"]
+    why: list[str] | None = [f"{match.how.value} match {match.similarity:.2f}"] if explain else None
     level = admin_level(place)
 
     if scene.kind is not None:
         wanted = _LEVEL_OF_KIND[scene.kind]
         if level == wanted:
             total += 1.6
-            why.append(f"is the {scene.kind.value} area asked for")
+            if why is not None:
+                why.append(f"is the {scene.kind.value} area asked for")
         elif level in (1, 2):
             total += 1.0
-            why.append("is an admin area")
+            if why is not None:
+                why.append("is an admin area")
         elif level is not None:
             total += 0.3
     elif level is not None:
         total += _AREA_PRIOR.get(level, 0.0)
-        if level in (0, 1, 2):
+        if level in (0, 1, 2) and why is not None:
             why.append("an admin area, not a town")
     elif place.feature_class == "P" or not place.feature_class:
         prior = _POINT_PRIOR.get(place.feature_code, 0.0)
         total += prior
-        if prior > 0:
+        if prior > 0 and why is not None:
             why.append(f"seat {place.feature_code}")
     else:
         total -= 0.4
-        why.append(f"feature class {place.feature_class}")
+        if why is not None:
+            why.append(f"feature class {place.feature_class}")
 
     if place.population > 0:
         total += 0.1 * math.log10(1 + place.population)
-        why.append(f"population {place.population}")
+        if why is not None:
+            why.append(f"population {place.population}")
     if place.source.startswith(CURATED_PREFIX):
         total += CURATED_PRIOR
-        why.append("curated")
+        if why is not None:
+            why.append("curated")
 
     if scene.countries and place.country:
         if place.country == scene.countries[0]:
             total += 1.0
-            why.append(f"in {place.country}")
+            if why is not None:
+                why.append(f"in {place.country}")
         elif place.country in scene.countries:
             total += 0.6
-            why.append(f"in {place.country}")
+            if why is not None:
+                why.append(f"in {place.country}")
         else:
             total -= 1.0
-            why.append(f"outside {'/'.join(scene.countries)}")
+            if why is not None:
+                why.append(f"outside {'/'.join(scene.countries)}")
 
     for hint in scene.hints:
         total += _hint_bonus(place, hint, scene.boundaries, why)
@@ -141,20 +149,22 @@ def score(match: NameMatch, scene: Scene) -> tuple[float, tuple[str, ...]]:
         bonus = other.weight * max(0.0, 1.0 - nearest / NEARBY_RADIUS_KM)
         if bonus > 0.05:
             pull += bonus
-            why.append(f"{nearest:.0f} km from {other.name}")
+            if why is not None:
+                why.append(f"{nearest:.0f} km from {other.name}")
     total += min(NEARBY_CAP, pull)
-    return total, tuple(why)
+    return total, tuple(why or ())
 
 
 def _hint_bonus(
-    place: Place, hint: HintArea, boundaries: AdminIndex | None, why: list[str]
+    place: Place, hint: HintArea, boundaries: AdminIndex | None, why: list[str] | None
 ) -> float:
     admin1, admin2 = place.admin1, place.admin2
     if boundaries is not None:
         areas = boundaries.locate(place.latitude, place.longitude)
         admin1, admin2 = areas.admin1 or admin1, areas.admin2 or admin2
     if {compact(admin1), compact(admin2)} & hint.keys:
-        why.append(f"in {hint.label} ({hint.kind.value})")
+        if why is not None:
+            why.append(f"in {hint.label} ({hint.kind.value})")
         return 1.0
     known = admin1 if hint.kind is AreaKind.ADMIN1 else admin2
     if not hint.points or known:
@@ -162,6 +172,7 @@ def _hint_bonus(
     radius = HINT_RADIUS_KM[hint.kind]
     nearest = min(haversine_km(place.latitude, place.longitude, *p) for p in hint.points)
     if nearest < radius:
-        why.append(f"{nearest:.0f} km from {hint.label} ({hint.kind.value} named in text)")
+        if why is not None:
+            why.append(f"{nearest:.0f} km from {hint.label} ({hint.kind.value} named in text)")
         return 0.6 * (1.0 - nearest / (2 * radius))
     return 0.0

@@ -36,7 +36,8 @@ class Between:
     second: str
     road: bool = False
     #: Other ways to cut a hyphenated road name: "Bobo-Dioulasso-Banfora" is
-    #: (Bobo, Dioulasso-Banfora) or (Bobo-Dioulasso, Banfora); the geocoder keeps the cut whose both ends resolve.
+    #: (Bobo, Dioulasso-Banfora) or (Bobo-Dioulasso, Banfora); the geocoder keeps the cut
+    #: whose both ends resolve.
     splits: tuple[tuple[str, str], ...] = ()
 
 

@@ -1,0 +1,94 @@
+import pytest
+
+from conflictwatch.geo.context import Context
+from conflictwatch.geo.gazetteer import Gazetteer
+from conflictwatch.geo.geocoder import Geocoder
+from conflictwatch.taxonomy import GeoPrecision, WherePrecision
+
+
+@pytest.fixture(scope="module")
+def geocoder(small: Gazetteer) -> Geocoder:
+    return Geocoder(small)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "place_id", "geo", "where"),
+    [
+        ("Boni", "Attack on Boni, in the cercle de Kita", "boni-kayes", 1, 1),
+        ("Boni", "JNIM blockade of Boni, between Douentza and Hombori", "boni-mopti", 1, 1),
+        ("Timbuktu", "", "tombouctou", 1, 1),
+        ("Aguel’hoc", "", "aguelhok", 1, 1),
+        ("Aguelhoc", "", "aguelhok", 1, 1),  # phonetic
+        ("Tombouctu", "", "tombouctou", 1, 1),  # fuzzy
+        ("Gao", "", "gao", 1, 1),  # a bare name is the town, not the region
+        ("Gao region", "", "gao-region", 3, 4),
+        ("Mopti", "Violence rose across the Mopti region.", "mopti-region", 3, 4),
+        ("Mopti", "Boats at the port of Mopti, in the Mopti region.", "mopti", 1, 1),
+        ("Djibo", "Siege of Djibo in Burkina Faso", "djibo", 1, 1),
+        ("Djibo", "", "djibo", 1, 1),
+        ("Djibo", Context(countries=("NE",)), "djibo-ne", 1, 1),
+    ],
+)
+def test_resolve(
+    geocoder: Geocoder, name: str, context: object, place_id: str, geo: int, where: int
+) -> None:
+    result = geocoder.resolve(name, context)  # type: ignore[arg-type]
+    assert result.place is not None, result.reason
+    assert (result.place.id, result.geo_precision, result.where_prec) == (place_id, geo, where)
+
+
+def test_ambiguity_is_shown_not_hidden(geocoder: Geocoder) -> None:
+    result = geocoder.resolve("Boni")
+    assert {c.place.id for c in result.candidates} == {"boni-mopti", "boni-kayes"}
+    assert result.candidates[0].score >= result.candidates[1].score
+    assert "candidates" in result.reason
+
+
+def test_unknown_name_is_unresolved_with_a_reason(geocoder: Geocoder) -> None:
+    result = geocoder.resolve("Xyzzyville")
+    assert not result.resolved and result.place is None and result.candidates == ()
+    assert "Xyzzyville" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "km_from_anchor", "geo", "where"),
+    [
+        ("30 km north of Gao", 30, GeoPrecision.NEAR_PLACE, WherePrecision.WITHIN_25KM),
+        ("à 30 km au nord de Gao", 30, GeoPrecision.NEAR_PLACE, WherePrecision.WITHIN_25KM),
+        ("near Gao", 0, GeoPrecision.NEAR_PLACE, WherePrecision.WITHIN_25KM),
+        ("50 km from Gao", 0, GeoPrecision.NEAR_PLACE, WherePrecision.ADMIN2),
+    ],
+)
+def test_offsets(
+    geocoder: Geocoder, name: str, km_from_anchor: float, geo: int, where: int
+) -> None:
+    from conflictwatch.geo.gazetteer import haversine_km
+
+    result = geocoder.resolve(name)
+    assert result.latitude is not None and result.longitude is not None
+    km = haversine_km(16.2717, -0.0447, result.latitude, result.longitude)
+    assert km == pytest.approx(km_from_anchor, abs=0.5)
+    assert (result.geo_precision, result.where_prec) == (geo, where)
+
+
+def test_between_is_the_midpoint_and_a_road_is_linear(geocoder: Geocoder) -> None:
+    between = geocoder.resolve("between Boni and Hombori")
+    assert between.latitude == pytest.approx((15.0766 + 15.279) / 2, abs=0.01)
+    assert between.where_prec is WherePrecision.LINEAR_OR_AREA  # 30 km each way: beyond 25
+    road = geocoder.resolve("on the Gao-Ansongo road")
+    assert road.where_prec is WherePrecision.LINEAR_OR_AREA
+    assert road.latitude == pytest.approx((16.2717 + 15.6597) / 2, abs=0.05)
+
+
+def test_relative_with_unknown_anchor_says_so(geocoder: Geocoder) -> None:
+    result = geocoder.resolve("20 km south of Nowhereville")
+    assert not result.resolved and "anchor" in result.reason
+
+
+def test_admin_fields_come_from_the_gazetteer_without_boundaries(geocoder: Geocoder) -> None:
+    result = geocoder.resolve("Hombori")
+    assert (result.country, result.admin1, result.admin2) == ("ML", "Mopti", "Douentza")
+
+
+def test_lookups_never_mutate_and_repeat_identically(geocoder: Geocoder) -> None:
+    assert geocoder.resolve("Boni", "cercle de Kita") == geocoder.resolve("Boni", "cercle de Kita")
