@@ -26,8 +26,8 @@ from .names import compact, phonetic
 #: Folded names shorter than this are never matched fuzzily: "Ber" would match half the map.
 MIN_FUZZY_LENGTH = 5
 
-#: rapidfuzz ratio (0-100) a name must reach, by length of the folded query. Chosen on the dev
-#: set: one edit in a 5-6 letter name is ~83, two edits in a 10 letter name ~80.
+#: rapidfuzz ratio (0-100) a name must reach, by length of the folded query. Set from edit
+#: counts (one edit in a 5-6 letter name is ~83, two in a 10 letter name ~80), checked on dev.
 FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = ((5, 88.0), (7, 84.0), (10, 80.0))
 
 
