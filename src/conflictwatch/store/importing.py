@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import queue
+import threading
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ import sqlalchemy as sa
 from ..errors import ImportRejected, Problem
 from ..sources.datasets import readers
 from .codec import event_to_row
-from .schema import events, imports
+from .schema import EVENT_INDEXES, events, imports
 from .store import BATCH, Store, update_by_id
 
 Progress = Callable[[int], None]
@@ -122,6 +124,71 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
+class _BatchWriter:
+    """Writes batches on a second thread, inside the import's transaction.
+
+    SQLite does its B-tree work without holding the GIL, so writing one batch overlaps with
+    parsing the next. Errors are raised in the importing thread at the next submit or at close.
+    """
+
+    def __init__(self, store: Store, conn: sa.Connection) -> None:
+        self.store = store
+        self.conn = conn
+        self.insert_many = bulk_inserter(store.dialect)
+        self.update = update_by_id()
+        self.error: BaseException | None = None
+        self.queue: queue.Queue[tuple[list[dict[str, Any]], list[dict[str, Any]]] | None]
+        self.queue = queue.Queue(maxsize=2)
+        self.thread = threading.Thread(target=self._run, name="import-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is not None:
+                continue
+            inserts, updates = item
+            try:
+                if inserts:
+                    last = self.store.last_event_pk(self.conn)
+                    self.insert_many(self.conn, inserts)
+                    self.store.index_new_events(self.conn, last)
+                if updates:
+                    self.conn.execute(self.update, updates)
+            except BaseException as exc:  # handed to the importing thread, never swallowed
+                self.error = exc
+
+    def submit(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+        if self.error is not None:
+            raise self.error
+        if inserts or updates:
+            self.queue.put((inserts, updates))
+
+    def close(self) -> None:
+        """Wait for every submitted batch; raise the writer's error if there was one."""
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+# Row size in a typical export, to guess from the file size whether an import is "large".
+_BYTES_PER_ROW = 400
+_BULK_MIN_ROWS = 50_000
+
+
+def _bulk_load(store: Store, path: Path, stored: int) -> bool:
+    """Rebuild secondary indexes once at the end instead of row by row?
+
+    Only on SQLite (on PostgreSQL dropping an index would lock out readers for the whole import)
+    and only when the file is large next to what the store already holds.
+    """
+    if store.dialect != "sqlite":
+        return False
+    estimate = path.stat().st_size // _BYTES_PER_ROW
+    return estimate >= _BULK_MIN_ROWS and estimate >= stored
+
+
 def import_dataset(
     store: Store,
     reader_name: str,
@@ -150,24 +217,19 @@ def import_dataset(
     updates: list[dict[str, Any]] = []
     search_text = store.wants_search_text
 
-    insert_many = bulk_inserter(store.dialect)
-
-    def flush(conn: sa.Connection) -> None:
-        if inserts:
-            last = store.last_event_pk(conn)
-            insert_many(conn, inserts)
-            store.index_new_events(conn, last)
-            inserts.clear()
-        if updates:
-            conn.execute(update_by_id(), updates)
-            updates.clear()
-
     with ExitStack() as stack:
         rejects = None
         if rejects_path is not None:
             handle = stack.enter_context(open(rejects_path, "w", encoding="utf-8", newline=""))
             rejects = _Rejects(handle)
         conn = stack.enter_context(store.engine.begin())
+        held = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+        bulk = _bulk_load(store, path, int(held))
+        if bulk:
+            for index in EVENT_INDEXES:
+                index.drop(conn)
+        writer = _BatchWriter(store, conn)
+        stack.callback(writer.close)
         for row in reader.rows(path, encoding=options.encoding):
             counts["read"] += 1
             if progress is not None and counts["read"] % BATCH == 0:
@@ -211,12 +273,17 @@ def import_dataset(
             else:
                 counts["unchanged"] += 1
             if len(inserts) + len(updates) >= BATCH:
-                flush(conn)
+                writer.submit(inserts, updates)
+                inserts, updates = [], []
         if progress is not None:
             progress(counts["read"] % BATCH)
         if counts["rejected"] and not options.skip_bad:
             raise ImportRejected(path, problems, total_bad_rows=counts["rejected"])
-        flush(conn)
+        writer.submit(inserts, updates)
+        writer.close()
+        if bulk:
+            for index in EVENT_INDEXES:
+                index.create(conn)
         absent_ids = [key for key in existing if key not in seen]
         deleted = 0
         if options.prune and absent_ids:
