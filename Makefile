@@ -32,6 +32,7 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/bench_import.py
+	$(PY) benchmarks/bench_geocode.py
 
 clean:
 	rm -rf $(VENV) demo/out .pytest_cache .mypy_cache .ruff_cache

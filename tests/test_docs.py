@@ -51,3 +51,12 @@ def test_the_public_names_are_exactly_these() -> None:
 
 def test_the_changelog_has_an_unreleased_section() -> None:
     assert "## [Unreleased]" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_every_benchmark_is_documented_with_its_command() -> None:
+    text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    scripts = sorted(p.name for p in (ROOT / "benchmarks").glob("bench_*.py"))
+    assert scripts, "no benchmarks found"
+    assert [s for s in scripts if f"benchmarks/{s}" not in text] == []
+    mentioned = set(re.findall(r"benchmarks/(bench_\w+\.py)", text))
+    assert mentioned <= set(scripts), "docs name a benchmark that no longer exists"
