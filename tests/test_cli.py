@@ -126,3 +126,74 @@ def test_export_writes_each_format(runner: CliRunner, db: str, tmp_path: Path, f
 
 def test_the_main_group_is_a_click_group() -> None:
     assert isinstance(main, click.Group)
+
+
+FIXTURES = Path(__file__).parent / "datasets" / "fixtures"
+
+
+def test_import_ucdp_twice_reports_unchanged(
+    runner: CliRunner, tmp_path: Path, shared_data: Path
+) -> None:
+    db = str(tmp_path / "u.db")
+    sample = str(shared_data / "ucdp-ged" / "ucdpged_v23_1_sample1000.csv")
+    first = runner.invoke(main, ["import", "ucdp", sample, "--db", db, "--json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.output)["inserted"] == 1000
+    second = runner.invoke(main, ["import", "ucdp", sample, "--db", db])
+    assert "0 inserted, 0 updated, 1,000 unchanged, 0 rejected" in second.output
+
+
+@pytest.mark.parametrize(
+    ("reader", "fixture", "bad"),
+    [
+        ("acled", "acled_current.csv", 0),
+        ("acled", "acled_old_upper.csv", 0),
+        ("gdelt", "gdelt_events.tsv", 2),
+        ("ucdp", "ucdp_ged.csv", 0),
+    ],
+)
+def test_each_dataset_imports_from_the_command_line(
+    runner: CliRunner, tmp_path: Path, reader: str, fixture: str, bad: int
+) -> None:
+    db = str(tmp_path / "d.db")
+    rejects = tmp_path / "rejects.csv"
+    result = runner.invoke(
+        main,
+        [
+            "import",
+            reader,
+            str(FIXTURES / fixture),
+            "--db",
+            db,
+            "--json",
+            "--skip-bad",
+            "--rejects",
+            str(rejects),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["inserted"] > 0 and report["rejected"] == bad
+    assert (rejects.read_text(encoding="utf-8") != "") == bool(bad)
+    with Store.open(db) as store:
+        assert store.count() == report["inserted"]
+
+
+def test_a_broken_file_is_refused_with_its_line(runner: CliRunner, tmp_path: Path) -> None:
+    lines = (FIXTURES / "acled_current.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = next(iter(__import__("csv").reader([lines[1]])))
+    cells[header.index("latitude")] = "95.5"
+    broken = tmp_path / "broken.csv"
+    out = __import__("io").StringIO()
+    writer = __import__("csv").writer(out)
+    writer.writerow(header)
+    writer.writerow(cells)
+    broken.write_text(out.getvalue(), encoding="utf-8")
+    db = str(tmp_path / "b.db")
+    result = runner.invoke(main, ["import", "acled", str(broken), "--db", db])
+    assert result.exit_code == 1
+    assert "line 2, field 'latitude', value '95.5'" in result.output
+    assert "nothing was imported" in result.output
+    with Store.open(db) as store:
+        assert store.count() == 0
