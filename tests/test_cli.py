@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -182,11 +184,11 @@ def test_each_dataset_imports_from_the_command_line(
 def test_a_broken_file_is_refused_with_its_line(runner: CliRunner, tmp_path: Path) -> None:
     lines = (FIXTURES / "acled_current.csv").read_text(encoding="utf-8").splitlines()
     header = lines[0].split(",")
-    cells = next(iter(__import__("csv").reader([lines[1]])))
+    cells = next(csv.reader([lines[1]]))
     cells[header.index("latitude")] = "95.5"
     broken = tmp_path / "broken.csv"
-    out = __import__("io").StringIO()
-    writer = __import__("csv").writer(out)
+    out = io.StringIO()
+    writer = csv.writer(out)
     writer.writerow(header)
     writer.writerow(cells)
     broken.write_text(out.getvalue(), encoding="utf-8")
