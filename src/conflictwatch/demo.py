@@ -18,6 +18,11 @@ from .store.importing import import_dataset
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _shown(path: Path) -> str:
+    """A path as a person would type it from the repository root."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def run(
     out_dir: Path = ROOT / "demo" / "out", sample: Path = ROOT / "demo" / "sample-events.csv"
 ) -> Path:
@@ -27,9 +32,7 @@ def run(
         stale.unlink()
     with Store.open(str(db)) as store:
         report = import_dataset(store, "acled", sample)
-        console.print(
-            f"Imported {report.inserted} events from {sample.relative_to(ROOT)} into {db.relative_to(ROOT)}"
-        )
+        console.print(f"Imported {report.inserted} events from {_shown(sample)} into {_shown(db)}")
         again = import_dataset(store, "acled", sample)
         console.print(
             f"Re-import is a no-op: {again.unchanged} unchanged, {again.inserted} inserted"
@@ -42,7 +45,7 @@ def run(
         for name in ("csv", "geojson"):
             target = out_dir / f"events.{name}"
             exporters.get(name)(store.events(), target)
-            console.print(f"Exported {target.relative_to(ROOT)}")
+            console.print(f"Exported {_shown(target)}")
         page = out_dir / "summary.html"
         page.write_text(
             render_summary("conflictwatch demo — sample events", stats, store.events()),
