@@ -10,7 +10,6 @@ The places are read once into an in-memory :class:`Gazetteer`: a lookup never ru
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,9 +116,9 @@ class PlacesSummary:
 
 def places_summary(store: Store) -> PlacesSummary:
     """Gazetteers, places per country and boundary layers kept in the store."""
-    countries = Counter(p.country for p in geodata.load_places(store))
+    countries = geodata.place_counts_by_country(store)
     return PlacesSummary(
         tuple(geodata.list_gazetteers(store)),
-        dict(countries.most_common()),
+        countries,
         geodata.boundary_layers(store),
     )

@@ -128,6 +128,14 @@ def list_gazetteers(store: Store) -> list[GazetteerInfo]:
         ]
 
 
+def place_counts_by_country(store: Store) -> dict[str, int]:
+    """Stored places per country code ('' when unknown), most first, counted in the database."""
+    country = sa.func.coalesce(places.c.country, "")
+    query = sa.select(country, sa.func.count()).group_by(country).order_by(sa.func.count().desc())
+    with store.engine.connect() as conn:
+        return {code: int(n) for code, n in conn.execute(query)}
+
+
 def save_boundaries(store: Store, layer: str, items: Iterable[BoundaryLike]) -> int:
     """Replace the boundary layer ``layer``; return how many areas were stored."""
     count = 0
