@@ -14,19 +14,15 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import Event
 from ..registry import Registry
+from ..sources.datasets.acled import COLUMNS as ACLED_EXPORT_COLUMNS
 
 Exporter = Callable[[Iterable[Event], Path], int]
 
 #: Exporters by format name; each takes events and an output path and returns the count written.
 exporters: Registry[Exporter] = Registry("exporters")
 
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-)  # fmt: skip
+#: The columns of a current ACLED export, in order (the ACLED reader's list).
+ACLED_COLUMNS = ACLED_EXPORT_COLUMNS
 
 
 def _export_id(event: Event) -> str:

@@ -12,14 +12,7 @@ import random
 from pathlib import Path
 
 from ...taxonomy import ActorType, SubEventType, interaction_code
-
-COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-)  # fmt: skip
+from .acled import COLUMNS
 
 _PLACES = [
     ("Mali", 466, "Mopti", "Bankass", "Dimbal", 14.17, -3.42),
