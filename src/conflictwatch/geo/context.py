@@ -65,6 +65,8 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
     ).split()
 )
 
+_NOT_PARTS = STOPWORDS | COUNTRY_WORDS.keys()
+
 
 @dataclass(frozen=True)
 class AdminHint:
@@ -104,7 +106,7 @@ class Context:
                 continue
             nearby.setdefault(fold(name), name)
             for part in re.split(r"[\s\-]+", name):  # "Gao-Ansongo" road: two names
-                if len(part) >= 3 and fold(part) not in STOPWORDS | COUNTRY_WORDS.keys():
+                if len(part) >= 3 and fold(part) not in _NOT_PARTS:
                     nearby.setdefault(fold(part), part)
         return cls(ordered, tuple(hints.values()), tuple(nearby.values()), text)
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -48,6 +49,20 @@ MATCH_QUALITY = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceFacts:
+    """What ranking reads of a place on every lookup, worked out once when the gazetteer is built."""
+
+    level: int | None  # admin_level(place)
+    admin1_key: str  # compact(place.admin1)
+    admin2_key: str  # compact(place.admin2)
+    #: compact() of the name and every alternate name; only admin areas need them (to tell
+    #: whether a place lies in an area the text names), so other places keep an empty set.
+    name_keys: frozenset[str]
+    phi: float  # latitude in radians and its cosine, for arc_km()
+    cos_phi: float
+
+
 @dataclass(frozen=True)
 class NameMatch:
     """One place a query may mean, and how well the name matched (0-1)."""
@@ -56,6 +71,22 @@ class NameMatch:
     how: MatchKind
     similarity: float
     matched: str
+    #: The gazetteer's precomputed facts of ``place``; None for places from elsewhere
+    #: (boundaries), whose facts are worked out when needed.
+    facts: PlaceFacts | None = field(default=None, repr=False, compare=False)
+
+
+class Hit(NamedTuple):
+    """A :class:`NameMatch` as a plain tuple, always with facts: what the geocoder ranks.
+
+    A lookup can return dozens of places ('Madina'); tuples keep that cheap.
+    """
+
+    place: Place
+    how: MatchKind
+    similarity: float
+    matched: str
+    facts: PlaceFacts
 
 
 # Admin level of GeoNames feature codes: 0 country, 1 region, 2 cercle/province, 3 commune.
@@ -69,11 +100,28 @@ def admin_level(place: Place) -> int | None:
     return _ADMIN_LEVEL.get(place.feature_code.rstrip("H"), 3)
 
 
+def place_facts(place: Place) -> PlaceFacts:
+    """The static facts ranking needs about ``place``."""
+    level = admin_level(place)
+    names: frozenset[str] = frozenset()
+    if level is not None:
+        names = frozenset(compact(n) for n in (place.name, *place.alternate_names))
+    phi = math.radians(place.latitude)
+    return PlaceFacts(
+        level, compact(place.admin1), compact(place.admin2), names, phi, math.cos(phi)
+    )
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
+    return arc_km(p1, math.cos(p1), lon1, p2, math.cos(p2), lon2)
+
+
+def arc_km(p1: float, cos1: float, lon1: float, p2: float, cos2: float, lon2: float) -> float:
+    """:func:`haversine_km` from latitudes already in radians, with their cosines."""
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    a = math.sin(dp / 2) ** 2 + cos1 * cos2 * math.sin(dl / 2) ** 2
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -86,6 +134,7 @@ class Gazetteer:
         self._names: dict[str, list[int]] = {}
         self._alternates: dict[str, list[int]] = {}
         self._sounds: dict[str, list[int]] = {}
+        self._facts: tuple[PlaceFacts, ...] = tuple(place_facts(p) for p in self._places)
         for i, place in enumerate(self._places):
             self._by_id.setdefault(place.id, place)
             self._add(self._names, compact(place.name), i)
@@ -136,20 +185,26 @@ class Gazetteer:
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> list[NameMatch]:
         """Every place the name may mean, best match first; fuzzy only when nothing is exact."""
+        return [NameMatch(*hit) for hit in self.hits(name, fuzzy=fuzzy)]
+
+    def hits(self, name: str, *, fuzzy: bool = True) -> list[Hit]:
+        """:meth:`lookup` as tuples (with each place's precomputed facts), for the geocoder."""
         key = compact(name)
         if not key:
             return []
-        found: dict[int, NameMatch] = {}
-        for how, index, lookup_key in (
-            (MatchKind.NAME, self._names, key),
-            (MatchKind.ALTERNATE, self._alternates, key),
-            (MatchKind.PHONETIC, self._sounds, phonetic(name)),
-        ):
-            for i in index.get(lookup_key, ()):
+        places, facts = self._places, self._facts
+        found: dict[int, Hit] = {}
+        # Exact names and alternates together; the phonetic key (costly) only when both miss.
+        for how, index in ((MatchKind.NAME, self._names), (MatchKind.ALTERNATE, self._alternates)):
+            quality = MATCH_QUALITY[how]
+            for i in index.get(key, ()):
                 if i not in found:
-                    found[i] = NameMatch(self._places[i], how, MATCH_QUALITY[how], name)
-            if found and how is not MatchKind.NAME:
-                break
+                    found[i] = Hit(places[i], how, quality, name, facts[i])
+        if not found:
+            quality = MATCH_QUALITY[MatchKind.PHONETIC]
+            for i in self._sounds.get(phonetic(name), ()):
+                if i not in found:
+                    found[i] = Hit(places[i], MatchKind.PHONETIC, quality, name, facts[i])
         if not found and fuzzy and len(key) >= MIN_FUZZY_LENGTH:
             for other, score, _ in process.extract(
                 key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_cutoff(key), limit=5
@@ -157,8 +212,10 @@ class Gazetteer:
                 quality = MATCH_QUALITY[MatchKind.FUZZY] * score / 100
                 for i in [*self._names.get(other, ()), *self._alternates.get(other, ())]:
                     if i not in found or found[i].similarity < quality:
-                        found[i] = NameMatch(self._places[i], MatchKind.FUZZY, quality, other)
-        return sorted(found.values(), key=lambda m: -m.similarity)
+                        found[i] = Hit(places[i], MatchKind.FUZZY, quality, other, facts[i])
+        if len(found) < 2:
+            return list(found.values())
+        return sorted(found.values(), key=lambda hit: -hit.similarity)
 
 
 def _cutoff(key: str) -> float:

@@ -22,7 +22,7 @@ from ..model import Place
 from ..taxonomy import GeoPrecision, WherePrecision
 from .boundaries import AdminIndex
 from .context import Context, area_phrase_count
-from .gazetteer import Gazetteer, MatchKind, NameMatch, admin_level, haversine_km
+from .gazetteer import Gazetteer, Hit, MatchKind, admin_level, haversine_km, place_facts
 from .names import AreaKind, compact, fold, strip_place_words
 from .ranking import Scene, hint_area, nearby_place, score
 from .relative import Between, Offset, destination, midpoint, parse_relative
@@ -69,6 +69,11 @@ class GeocoderOptions:
     cache_size: int = 100_000  # resolutions remembered per Geocoder (0: none); news repeats names
 
 
+#: Context texts whose parse a Geocoder remembers (when it remembers at all): the mentions of
+#: one article arrive together and share its text, so a small memo serves them all.
+CONTEXT_MEMO_SIZE = 1024
+
+
 class Geocoder:
     """Resolves place names against an injected gazetteer and optional admin boundaries."""
 
@@ -84,20 +89,34 @@ class Geocoder:
         # Resolution is a pure function of (name, context) over an immutable gazetteer, so an
         # instance-owned memo is safe; oldest entries go first when it is full.
         self._memo: OrderedDict[tuple[str, Context], Resolution] = OrderedDict()
+        self._contexts: OrderedDict[str, Context] = OrderedDict()
 
     def resolve(self, name: str, context: Context | str | None = None) -> Resolution:
         """Resolve one mention; ``context`` is the surrounding text or a prepared Context."""
-        ctx = context if isinstance(context, Context) else Context.from_text(context or "")
+        ctx = context if isinstance(context, Context) else self._context(context or "")
+        if self.options.cache_size <= 0:
+            return self._resolve(name, ctx)
         key = (name, ctx)
-        if key in self._memo:
+        found = self._memo.get(key)
+        if found is not None:
             self._memo.move_to_end(key)
-            return self._memo[key]
-        result = self._resolve(name, ctx)
-        if self.options.cache_size > 0:
-            self._memo[key] = result
-            if len(self._memo) > self.options.cache_size:
-                self._memo.popitem(last=False)
+            return found
+        result = self._memo[key] = self._resolve(name, ctx)
+        if len(self._memo) > self.options.cache_size:
+            self._memo.popitem(last=False)
         return result
+
+    def _context(self, text: str) -> Context:
+        if self.options.cache_size <= 0:
+            return Context.from_text(text)
+        ctx = self._contexts.get(text)
+        if ctx is not None:
+            self._contexts.move_to_end(text)
+            return ctx
+        ctx = self._contexts[text] = Context.from_text(text)
+        if len(self._contexts) > CONTEXT_MEMO_SIZE:
+            self._contexts.popitem(last=False)
+        return ctx
 
     def _resolve(self, name: str, ctx: Context) -> Resolution:
         relative = parse_relative(name)
@@ -118,7 +137,7 @@ class Geocoder:
     def _place(self, name: str, ctx: Context) -> Resolution:
         parsed = strip_place_words(name)
         kind = parsed.kind or _kind_from_context(parsed.core, ctx)
-        matches = self.gazetteer.lookup(parsed.core)
+        matches = self.gazetteer.hits(parsed.core)
         if kind is not None and self.boundaries is not None:
             matches += self._boundary_matches(parsed.core, kind)
         if not matches:
@@ -145,14 +164,12 @@ class Geocoder:
             candidates, _explain(best, candidates, self.options.ambiguity_margin),
         )  # fmt: skip
 
-    def _boundary_matches(self, core: str, kind: AreaKind) -> list[NameMatch]:
+    def _boundary_matches(self, core: str, kind: AreaKind) -> list[Hit]:
         assert self.boundaries is not None
         level = 1 if kind is AreaKind.ADMIN1 else 2
-        return [
-            NameMatch(self.boundaries.as_place(b), MatchKind.NAME, 0.99, core)
-            for b in self.boundaries.find(core)
-            if b.level in (level, 1, 2)
-        ]
+        places = [self.boundaries.as_place(b) for b in self.boundaries.find(core)
+                  if b.level in (level, 1, 2)]  # fmt: skip
+        return [Hit(p, MatchKind.NAME, 0.99, core, place_facts(p)) for p in places]
 
     def _scene(self, core: str, ctx: Context, kind: AreaKind | None) -> Scene:
         own = compact(core)
@@ -171,19 +188,23 @@ class Geocoder:
                 nearby.append(found)
         return Scene(ctx.countries, hints, tuple(nearby), kind, self.boundaries)
 
-    def _rank(self, matches: list[NameMatch], scene: Scene) -> tuple[Candidate, ...]:
-        scored = sorted(
-            ((score(m, scene, explain=False)[0], m) for m in matches),
-            key=lambda pair: (-pair[0], pair[1].place.id),
-        )
-        kept: list[NameMatch] = []
-        for _, match in scored:
-            if any(_same_place(match.place, k.place, self.options.duplicate_km) for k in kept):
-                continue
-            kept.append(match)
-            if len(kept) == self.options.max_candidates:
-                break
-        return tuple(Candidate(m.place, *_scored(m, scene)) for m in kept)
+    def _rank(self, matches: list[Hit], scene: Scene) -> tuple[Candidate, ...]:
+        # Reasons cost less than scoring twice (once to order, once more to explain the kept).
+        scored = [(m, *score(m, scene)) for m in matches]
+        kept = scored
+        if len(scored) > 1:
+            scored.sort(key=lambda entry: (-entry[1], entry[0].place.id))
+            km, limit = self.options.duplicate_km, self.options.max_candidates
+            kept = []
+            for entry in scored:
+                for other in kept:
+                    if _same_place(entry[0], other[0], km):
+                        break
+                else:
+                    kept.append(entry)
+                    if len(kept) == limit:
+                        break
+        return tuple(Candidate(m.place, round(total, 3), m.how, why) for m, total, why in kept)
 
     def _located(
         self,
@@ -262,17 +283,13 @@ class Geocoder:
         )
 
 
-def _scored(match: NameMatch, scene: Scene) -> tuple[float, MatchKind, tuple[str, ...]]:
-    total, why = score(match, scene)
-    return round(total, 3), match.how, why
-
-
-def _same_place(a: Place, b: Place, km: float) -> bool:
-    if abs(a.latitude - b.latitude) > km / 100 or abs(a.longitude - b.longitude) > km / 100:
+def _same_place(a: Hit, b: Hit, km: float) -> bool:
+    p, q = a.place, b.place
+    if abs(p.latitude - q.latitude) > km / 100 or abs(p.longitude - q.longitude) > km / 100:
         return False  # a degree is > 100 km here: no need for trigonometry
-    if admin_level(a) != admin_level(b):
+    if a.facts.level != b.facts.level:
         return False
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) < km
+    return haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < km
 
 
 def _kind_from_context(core: str, ctx: Context) -> AreaKind | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Place
 from .boundaries import AdminIndex
-from .gazetteer import Gazetteer, NameMatch, admin_level, haversine_km
+from .gazetteer import Gazetteer, Hit, NameMatch, PlaceFacts, arc_km, place_facts
 from .names import AreaKind, compact
 
 _POINT_PRIOR = {"PPLC": 0.6, "PPLA": 0.45, "PPLA2": 0.35, "PPLA3": 0.2, "PPLA4": 0.1, "PPL": 0.0,
@@ -30,6 +30,20 @@ NEARBY_CAP = 1.2
 #: How far (km) from a hinted area's point a candidate still counts as probably inside it.
 HINT_RADIUS_KM = {AreaKind.ADMIN1: 250.0, AreaKind.ADMIN2: 90.0}
 
+#: Kilometres per degree of latitude, rounded down: two points this many degrees of latitude
+#: apart are at least that many km apart, so far points are skipped without trigonometry.
+_KM_PER_DEGREE_FLOOR = 111.0
+
+
+#: Points as (latitude, longitude, latitude in radians, its cosine), ready for arc_km().
+Prepared = tuple[tuple[float, float, float, float], ...]
+
+
+def _prepare(points: tuple[tuple[float, float], ...]) -> Prepared:
+    return tuple(
+        (lat, lon, phi, math.cos(phi)) for lat, lon in points for phi in [math.radians(lat)]
+    )
+
 
 @dataclass(frozen=True)
 class HintArea:
@@ -39,6 +53,10 @@ class HintArea:
     kind: AreaKind
     keys: frozenset[str]
     points: tuple[tuple[float, float], ...]
+    prepared: Prepared = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prepared", _prepare(self.points))
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,10 @@ class NearbyPlace:
 
     name: str
     points: tuple[tuple[float, float], ...]
+    prepared: Prepared = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prepared", _prepare(self.points))
 
     @property
     def weight(self) -> float:
@@ -64,39 +86,60 @@ class Scene:
     boundaries: AdminIndex | None = field(default=None, compare=False)
 
 
+def facts_of(match: NameMatch | Hit) -> PlaceFacts:
+    return match.facts if match.facts is not None else place_facts(match.place)
+
+
 def hint_area(gazetteer: Gazetteer, name: str, kind: AreaKind) -> HintArea:
-    matches = gazetteer.lookup(name, fuzzy=False)
     keys = {compact(name)}
     points = []
-    for m in matches:
-        if admin_level(m.place) is not None:
-            keys.update(compact(n) for n in (m.place.name, *m.place.alternate_names))
-        points.append((m.place.latitude, m.place.longitude))
+    for hit in gazetteer.hits(name, fuzzy=False):
+        if hit.facts.level is not None:
+            keys.update(hit.facts.name_keys)
+        points.append((hit.place.latitude, hit.place.longitude))
     return HintArea(name, kind, frozenset(k for k in keys if k), tuple(points))
 
 
 def nearby_place(gazetteer: Gazetteer, name: str) -> NearbyPlace | None:
     points = tuple(
-        (m.place.latitude, m.place.longitude)
-        for m in gazetteer.lookup(name, fuzzy=False)
-        if admin_level(m.place) not in (0, 1)  # a country or region centroid says little
+        (hit.place.latitude, hit.place.longitude)
+        for hit in gazetteer.hits(name, fuzzy=False)
+        if hit.facts.level not in (0, 1)  # a country or region centroid says little
     )
     return NearbyPlace(name, points) if points else None
 
 
-def score(match: NameMatch, scene: Scene, explain: bool = True) -> tuple[float, tuple[str, ...]]:
+def nearest_km(place: Place, facts: PlaceFacts, points: Prepared, radius_km: float) -> float | None:
+    """Distance to the nearest of ``points`` when under ``radius_km``; else None or a distance
+    of at least ``radius_km`` (points too far in latitude alone are skipped without trigonometry).
+    """
+    lat, lon, phi, cos_phi = place.latitude, place.longitude, facts.phi, facts.cos_phi
+    degrees = radius_km / _KM_PER_DEGREE_FLOOR
+    nearest = None
+    for p_lat, p_lon, p_phi, p_cos in points:
+        if -degrees < p_lat - lat < degrees:
+            km = arc_km(phi, cos_phi, lon, p_phi, p_cos, p_lon)
+            if nearest is None or km < nearest:
+                nearest = km
+    return nearest
+
+
+def score(
+    match: NameMatch | Hit, scene: Scene, explain: bool = True
+) -> tuple[float, tuple[str, ...]]:
     """The candidate's score and (when ``explain``) the reasons that made it."""
     place = match.place
+    facts = facts_of(match)
     total = 2.0 * match.similarity
-    why: list[str] | None = [f"{match.how.value} match {match.similarity:.2f}"] if explain else None
-    level = admin_level(place)
+    why: list[str] | None = [f"{match.how} match {match.similarity:.2f}"] if explain else None
+    level = facts.level
 
     if scene.kind is not None:
         wanted = _LEVEL_OF_KIND[scene.kind]
         if level == wanted:
             total += 1.6
             if why is not None:
-                why.append(f"is the {scene.kind.value} area asked for")
+                why.append(f"is the {scene.kind} area asked for")
         elif level in (1, 2):
             total += 1.0
             if why is not None:
@@ -141,11 +184,15 @@ def score(match: NameMatch, scene: Scene, explain: bool = True) -> tuple[float, 
                 why.append(f"outside {'/'.join(scene.countries)}")
 
     for hint in scene.hints:
-        total += _hint_bonus(place, hint, scene.boundaries, why)
+        total += _hint_bonus(place, facts, hint, scene.boundaries, why)
 
+    if not scene.nearby:
+        return total + 0.0, tuple(why or ())  # + min(NEARBY_CAP, no pull), as below
     pull = 0.0
     for other in scene.nearby:
-        nearest = min(haversine_km(place.latitude, place.longitude, *p) for p in other.points)
+        nearest = nearest_km(place, facts, other.prepared, NEARBY_RADIUS_KM)
+        if nearest is None:
+            continue  # beyond the radius: no pull
         bonus = other.weight * max(0.0, 1.0 - nearest / NEARBY_RADIUS_KM)
         if bonus > 0.05:
             pull += bonus
@@ -156,23 +203,29 @@ def score(match: NameMatch, scene: Scene, explain: bool = True) -> tuple[float, 
 
 
 def _hint_bonus(
-    place: Place, hint: HintArea, boundaries: AdminIndex | None, why: list[str] | None
+    place: Place,
+    facts: PlaceFacts,
+    hint: HintArea,
+    boundaries: AdminIndex | None,
+    why: list[str] | None,
 ) -> float:
     admin1, admin2 = place.admin1, place.admin2
+    key1, key2 = facts.admin1_key, facts.admin2_key
     if boundaries is not None:
         areas = boundaries.locate(place.latitude, place.longitude)
         admin1, admin2 = areas.admin1 or admin1, areas.admin2 or admin2
-    if {compact(admin1), compact(admin2)} & hint.keys:
+        key1, key2 = compact(admin1), compact(admin2)
+    if key1 in hint.keys or key2 in hint.keys:
         if why is not None:
-            why.append(f"in {hint.label} ({hint.kind.value})")
+            why.append(f"in {hint.label} ({hint.kind})")
         return 1.0
     known = admin1 if hint.kind is AreaKind.ADMIN1 else admin2
     if not hint.points or known:
         return 0.0  # the place's own admin data says it is elsewhere
     radius = HINT_RADIUS_KM[hint.kind]
-    nearest = min(haversine_km(place.latitude, place.longitude, *p) for p in hint.points)
-    if nearest < radius:
+    nearest = nearest_km(place, facts, hint.prepared, radius)
+    if nearest is not None and nearest < radius:
         if why is not None:
-            why.append(f"{nearest:.0f} km from {hint.label} ({hint.kind.value} named in text)")
+            why.append(f"{nearest:.0f} km from {hint.label} ({hint.kind} named in text)")
         return 0.6 * (1.0 - nearest / (2 * radius))
     return 0.0

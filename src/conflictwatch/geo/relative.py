@@ -97,19 +97,36 @@ _ROAD = re.compile(
     r"the\s+road)\s+(?P<a2>.+?)\s*(?:--|-|–|—|/)\s*(?P<b2>.+))$"
 )
 
+#: A word every pattern above needs (road, between, a distance unit, a long direction word, a
+#: 'near' phrase). A plain name contains none of them and skips the five full patterns.
+_CUE = re.compile(
+    r"road|highway|axis|route|axe|rn|between|entre|km|kilomet|mi|nor|east|est|sou|sud|near|close|"
+    r"far|around|outside|outskirts|vicinity|pres|loin|environs|proximite|peripherie|abords"
+)
+
+
+_APOSTROPHE = re.compile(r"['’‘`´ʼ]")
+_COMPASS_HYPHEN = re.compile(r"(?<=[a-z])-(?=(?:est|ouest|east|west)\b)")
+_SPACES = re.compile(r"\s+")
+
 
 def _plain(text: str) -> str:
     """Lower case without accents or apostrophes; hyphens kept only where a road needs them."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = re.sub(r"['’‘`´ʼ]", " ", plain)
-    plain = re.sub(r"(?<=[a-z])-(?=(?:est|ouest|east|west)\b)", " ", plain)
-    return re.sub(r"\s+", " ", plain).strip(" .,;:")
+    plain = text.casefold()
+    if not plain.isascii():  # NFKD leaves ASCII as it is, and ASCII has no combining marks
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _APOSTROPHE.sub(" ", plain)
+    if "-" in plain:
+        plain = _COMPASS_HYPHEN.sub(" ", plain)
+    return _SPACES.sub(" ", plain).strip(" .,;:")
 
 
 def parse_relative(text: str) -> Relative | None:
     """Read a relative location phrase; None when the text is a plain place name."""
     plain = _plain(text)
+    if not _CUE.search(plain):
+        return None
     road = _ROAD.match(plain)
     if road:
         first = road["a1"] or road["a2"]

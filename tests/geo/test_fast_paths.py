@@ -1,0 +1,56 @@
+"""The shortcuts of the uncached lookup path give the same answers as the plain computations."""
+
+from __future__ import annotations
+
+import random
+
+from conflictwatch.geo.context import Context
+from conflictwatch.geo.gazetteer import Gazetteer, NameMatch, haversine_km, place_facts
+from conflictwatch.geo.geocoder import Geocoder, GeocoderOptions
+from conflictwatch.geo.names import fold
+from conflictwatch.geo.ranking import NEARBY_RADIUS_KM, NearbyPlace, nearest_km
+from conflictwatch.geo.relative import parse_relative
+from conflictwatch.model import Place
+
+
+def test_lookup_is_hits_as_name_matches(small: Gazetteer) -> None:
+    for name in ("Boni", "Gao", "Tombuctou", "Aguelhok", "nowhere"):
+        hits = small.hits(name)
+        assert small.lookup(name) == [NameMatch(*h) for h in hits]
+        assert all(h.facts == place_facts(h.place) for h in hits)
+
+
+def test_nearest_km_skips_only_points_beyond_the_radius() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        lat, lon = rng.uniform(-60, 60), rng.uniform(-20, 20)
+        place = Place("x", "X", lat, lon)
+        points = tuple((lat + rng.uniform(-4, 4), lon + rng.uniform(-4, 4)) for _ in range(4))
+        exact = min(haversine_km(lat, lon, *p) for p in points)
+        found = nearest_km(place, place_facts(place), NearbyPlace("y", points).prepared, 250.0)
+        if exact < NEARBY_RADIUS_KM:
+            assert found == exact
+        else:
+            assert found is None or found >= NEARBY_RADIUS_KM
+
+
+def test_ascii_and_accented_folding() -> None:
+    assert fold("Tin-Zaouatène") == fold("tin zaouatene") == "tin zaouatene"
+    assert fold("D'Aguelhok") == "d aguelhok"
+
+
+def test_plain_names_are_not_relative_phrases() -> None:
+    for name in ("Gao", "Madina", "Tinzawatene", "Ségou", "Niono"):
+        assert parse_relative(name) is None
+    assert parse_relative("à l'est de Gao") is not None
+    assert parse_relative("3 mi from Gao") is not None
+
+
+def test_a_geocoder_parses_each_context_text_once(small: Gazetteer) -> None:
+    text = "Attack near Boni, cercle de Douentza"
+    geocoder = Geocoder(small)
+    first = geocoder.resolve("Boni", text)
+    assert geocoder.resolve("Hombori", text).resolved
+    assert list(geocoder._contexts) == [text]
+    assert first == Geocoder(small, options=GeocoderOptions(cache_size=0)).resolve("Boni", text)
+    assert first == geocoder.resolve("Boni", Context.from_text(text))
