@@ -61,6 +61,13 @@ class PlaceFacts:
     name_keys: frozenset[str]
     phi: float  # latitude in radians and its cosine, for arc_km()
     cos_phi: float
+    #: What the place is worth before any context (see ranking.score): the prior of its kind
+    #: when the text asks for no area, and its population and curation bonuses.
+    prior: float
+    prior_reason: str
+    population_score: float  # 0 when unknown
+    curated: bool
+    static_reasons: tuple[str, ...]  # population, curated
 
 
 @dataclass(frozen=True)
@@ -100,16 +107,41 @@ def admin_level(place: Place) -> int | None:
     return _ADMIN_LEVEL.get(place.feature_code.rstrip("H"), 3)
 
 
+_POINT_PRIOR = {"PPLC": 0.6, "PPLA": 0.45, "PPLA2": 0.35, "PPLA3": 0.2, "PPLA4": 0.1, "PPL": 0.0,
+                "PPLX": -0.2, "PPLL": -0.1, "PPLQ": -0.6, "PPLH": -0.6, "PPLW": -0.6}  # fmt: skip
+# Unless the text asks for an area, a bare name means the town, not the region named after it.
+_AREA_PRIOR = {0: -1.2, 1: -0.7, 2: -0.5, 3: -0.05, 4: -0.05}
+#: Curated pack entries are the places conflict reporting is about.
+CURATED_PRIOR = 0.25
+CURATED_PREFIX = "pack:"
+
+
 def place_facts(place: Place) -> PlaceFacts:
     """The static facts ranking needs about ``place``."""
     level = admin_level(place)
     names: frozenset[str] = frozenset()
+    reason = ""
     if level is not None:
         names = frozenset(compact(n) for n in (place.name, *place.alternate_names))
+        prior = _AREA_PRIOR.get(level, 0.0)
+        reason = "an admin area, not a town" if level in (0, 1, 2) else ""
+    elif place.feature_class == "P" or not place.feature_class:
+        prior = _POINT_PRIOR.get(place.feature_code, 0.0)
+        reason = f"seat {place.feature_code}" if prior > 0 else ""
+    else:
+        prior, reason = -0.4, f"feature class {place.feature_class}"
+    population, reasons = 0.0, []
+    if place.population > 0:
+        population = 0.1 * math.log10(1 + place.population)
+        reasons.append(f"population {place.population}")
+    curated = place.source.startswith(CURATED_PREFIX)
+    if curated:
+        reasons.append("curated")
     phi = math.radians(place.latitude)
     return PlaceFacts(
-        level, compact(place.admin1), compact(place.admin2), names, phi, math.cos(phi)
-    )
+        level, compact(place.admin1), compact(place.admin2), names, phi, math.cos(phi),
+        prior, reason, population, curated, tuple(reasons),
+    )  # fmt: skip
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

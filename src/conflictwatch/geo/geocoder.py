@@ -172,6 +172,8 @@ class Geocoder:
         return [Hit(p, MatchKind.NAME, 0.99, core, place_facts(p)) for p in places]
 
     def _scene(self, core: str, ctx: Context, kind: AreaKind | None) -> Scene:
+        if not ctx.admin_hints and not ctx.nearby:
+            return Scene(ctx.countries, (), (), kind, self.boundaries)
         own = compact(core)
         hints = tuple(
             hint_area(self.gazetteer, h.name, h.kind)
@@ -294,6 +296,8 @@ def _same_place(a: Hit, b: Hit, km: float) -> bool:
 
 def _kind_from_context(core: str, ctx: Context) -> AreaKind | None:
     """'in the Mopti region' makes the mention 'Mopti' the region, when it never stands alone."""
+    if not ctx.admin_hints:
+        return None
     key = fold(core)
     hinted = [h for h in ctx.admin_hints if fold(h.name) == key]
     if not hinted or not ctx.text:

@@ -12,18 +12,30 @@ from dataclasses import dataclass, field
 
 from ..model import Place
 from .boundaries import AdminIndex
-from .gazetteer import Gazetteer, Hit, NameMatch, PlaceFacts, arc_km, place_facts
+
+# The context-free priors (kind of place, population, curated) are worked out per place when
+# the gazetteer is built: see gazetteer.place_facts.
+from .gazetteer import CURATED_PREFIX as CURATED_PREFIX
+from .gazetteer import (
+    CURATED_PRIOR,
+    MATCH_QUALITY,
+    Gazetteer,
+    Hit,
+    MatchKind,
+    NameMatch,
+    PlaceFacts,
+    arc_km,
+    place_facts,
+)
 from .names import AreaKind, compact
 
-_POINT_PRIOR = {"PPLC": 0.6, "PPLA": 0.45, "PPLA2": 0.35, "PPLA3": 0.2, "PPLA4": 0.1, "PPL": 0.0,
-                "PPLX": -0.2, "PPLL": -0.1, "PPLQ": -0.6, "PPLH": -0.6, "PPLW": -0.6}  # fmt: skip
-# Unless the text asks for an area, a bare name means the town, not the region named after it.
-_AREA_PRIOR = {0: -1.2, 1: -0.7, 2: -0.5, 3: -0.05, 4: -0.05}
 _LEVEL_OF_KIND = {AreaKind.ADMIN1: 1, AreaKind.ADMIN2: 2}
-
-#: Curated pack entries are the places conflict reporting is about.
-CURATED_PRIOR = 0.25
-CURATED_PREFIX = "pack:"
+#: "name match 1.00" and the like, formatted once for the fixed qualities of exact matches.
+_EXACT_REASONS = {
+    quality: (how, f"{how} match {quality:.2f}")
+    for how, quality in MATCH_QUALITY.items()
+    if how is not MatchKind.FUZZY
+}
 #: How far (km) a co-mentioned place still pulls a candidate towards it.
 NEARBY_RADIUS_KM = 250.0
 NEARBY_CAP = 1.2
@@ -131,7 +143,13 @@ def score(
     place = match.place
     facts = facts_of(match)
     total = 2.0 * match.similarity
-    why: list[str] | None = [f"{match.how} match {match.similarity:.2f}"] if explain else None
+    why: list[str] | None = None
+    if explain:
+        known = _EXACT_REASONS.get(match.similarity)
+        if known is not None and known[0] is match.how:
+            why = [known[1]]
+        else:
+            why = [f"{match.how} match {match.similarity:.2f}"]
     level = facts.level
 
     if scene.kind is not None:
@@ -146,28 +164,17 @@ def score(
                 why.append("is an admin area")
         elif level is not None:
             total += 0.3
-    elif level is not None:
-        total += _AREA_PRIOR.get(level, 0.0)
-        if level in (0, 1, 2) and why is not None:
-            why.append("an admin area, not a town")
-    elif place.feature_class == "P" or not place.feature_class:
-        prior = _POINT_PRIOR.get(place.feature_code, 0.0)
-        total += prior
-        if prior > 0 and why is not None:
-            why.append(f"seat {place.feature_code}")
     else:
-        total -= 0.4
-        if why is not None:
-            why.append(f"feature class {place.feature_class}")
+        total += facts.prior
+        if why is not None and facts.prior_reason:
+            why.append(facts.prior_reason)
 
-    if place.population > 0:
-        total += 0.1 * math.log10(1 + place.population)
-        if why is not None:
-            why.append(f"population {place.population}")
-    if place.source.startswith(CURATED_PREFIX):
+    if facts.population_score:
+        total += facts.population_score
+    if facts.curated:
         total += CURATED_PRIOR
-        if why is not None:
-            why.append("curated")
+    if why is not None:
+        why.extend(facts.static_reasons)
 
     if scene.countries and place.country:
         if place.country == scene.countries[0]:
