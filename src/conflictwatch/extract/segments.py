@@ -1,0 +1,89 @@
+"""Splitting an article into the passages that each report one event.
+
+A sentence with an event trigger opens a passage; the next trigger sentence joins it unless it
+names another place or another day (a round-up), or it is too far away. Sentences right after a
+passage that add counts or details, without a trigger of their own, are kept with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .records import DateMention, PlaceMention, Span, TypeScore
+
+#: How many sentences a passage reaches forward to pick up counts and details.
+FOLLOW_ON = 2
+
+
+@dataclass
+class Sentence:
+    """One sentence with what the readers found in it (offsets local to the sentence)."""
+
+    index: int
+    span: Span  # offsets into the article
+    scores: list[TypeScore]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+
+    @property
+    def text(self) -> str:
+        return self.span.quote
+
+
+@dataclass
+class Passage:
+    """The sentences that tell one event; the first is the one that opened it."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    follow_on: list[Sentence] = field(default_factory=list)
+
+    @property
+    def last_index(self) -> int:
+        return max(s.index for s in [*self.sentences, *self.follow_on])
+
+    @property
+    def all_sentences(self) -> list[Sentence]:
+        return sorted([*self.sentences, *self.follow_on], key=lambda s: s.index)
+
+    def place_key(self) -> str | None:
+        for s in self.sentences:
+            if s.places:
+                return s.places[0].name.lower()
+        return None
+
+    def date_key(self) -> object | None:
+        for s in self.sentences:
+            if s.dates:
+                return s.dates[0].date
+        return None
+
+
+def _opens_new(passage: Passage, sentence: Sentence) -> bool:
+    if sentence.index - passage.last_index > FOLLOW_ON:
+        return True
+    place = sentence.places[0].name.lower() if sentence.places else None
+    known_place = passage.place_key()
+    if place and known_place and place != known_place:
+        return True
+    day = sentence.dates[0].date if sentence.dates else None
+    known_day = passage.date_key()
+    return bool(day and known_day and day != known_day)
+
+
+def group(sentences: list[Sentence], event_indexes: set[int]) -> list[Passage]:
+    """Passages from sentences, given which sentences report an event."""
+    passages: list[Passage] = []
+    for sentence in sentences:
+        current = passages[-1] if passages else None
+        if sentence.index in event_indexes:
+            if current is None or _opens_new(current, sentence):
+                passages.append(Passage([sentence]))
+            else:
+                current.sentences.append(sentence)
+        elif (
+            current is not None
+            and sentence.index - current.last_index <= 1
+            and sentence.index - current.sentences[0].index <= FOLLOW_ON
+        ):
+            current.follow_on.append(sentence)
+    return passages
