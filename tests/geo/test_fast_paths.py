@@ -22,10 +22,16 @@ def test_lookup_is_hits_as_name_matches(small: Gazetteer) -> None:
 
 def test_nearest_km_skips_only_points_beyond_the_radius() -> None:
     rng = random.Random(7)
-    for _ in range(300):
-        lat, lon = rng.uniform(-60, 60), rng.uniform(-20, 20)
+    for _ in range(2000):
+        lat, lon = rng.uniform(-85, 85), rng.uniform(-180, 180)
         place = Place("x", "X", lat, lon)
-        points = tuple((lat + rng.uniform(-4, 4), lon + rng.uniform(-4, 4)) for _ in range(4))
+        points = tuple(
+            (
+                max(-90, min(90, lat + rng.uniform(-4, 4))),
+                (lon + rng.uniform(-8, 8) + 180) % 360 - 180,
+            )
+            for _ in range(4)
+        )
         exact = min(haversine_km(lat, lon, *p) for p in points)
         found = nearest_km(place, place_facts(place), NearbyPlace("y", points).prepared, 250.0)
         if exact < NEARBY_RADIUS_KM:

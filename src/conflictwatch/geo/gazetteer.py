@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -144,6 +145,9 @@ def place_facts(place: Place) -> PlaceFacts:
     )  # fmt: skip
 
 
+EARTH_RADIUS_KM = 6371.0088
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -154,7 +158,7 @@ def arc_km(p1: float, cos1: float, lon1: float, p2: float, cos2: float, lon2: fl
     """:func:`haversine_km` from latitudes already in radians, with their cosines."""
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + cos1 * cos2 * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    return EARTH_RADIUS_KM * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class Gazetteer:
@@ -247,7 +251,7 @@ class Gazetteer:
                         found[i] = Hit(places[i], MatchKind.FUZZY, quality, other, facts[i])
         if len(found) < 2:
             return list(found.values())
-        return sorted(found.values(), key=lambda hit: -hit.similarity)
+        return sorted(found.values(), key=itemgetter(2), reverse=True)  # by similarity; stable
 
 
 def _cutoff(key: str) -> float:

@@ -198,9 +198,16 @@ class Geocoder:
             scored.sort(key=lambda entry: (-entry[1], entry[0].place.id))
             km, limit = self.options.duplicate_km, self.options.max_candidates
             kept = []
+            near = km / 100  # _same_place's first test, inlined: most pairs fail it
             for entry in scored:
+                lat, lon = entry[0].place.latitude, entry[0].place.longitude
                 for other in kept:
-                    if _same_place(entry[0], other[0], km):
+                    there = other[0].place
+                    if (
+                        abs(lat - there.latitude) <= near
+                        and abs(lon - there.longitude) <= near
+                        and _same_place(entry[0], other[0], km)
+                    ):
                         break
                 else:
                     kept.append(entry)

@@ -18,6 +18,7 @@ from .boundaries import AdminIndex
 from .gazetteer import CURATED_PREFIX as CURATED_PREFIX
 from .gazetteer import (
     CURATED_PRIOR,
+    EARTH_RADIUS_KM,
     MATCH_QUALITY,
     Gazetteer,
     Hit,
@@ -123,13 +124,22 @@ def nearby_place(gazetteer: Gazetteer, name: str) -> NearbyPlace | None:
 
 def nearest_km(place: Place, facts: PlaceFacts, points: Prepared, radius_km: float) -> float | None:
     """Distance to the nearest of ``points`` when under ``radius_km``; else None or a distance
-    of at least ``radius_km`` (points too far in latitude alone are skipped without trigonometry).
+    of at least ``radius_km``. Points surely that far (by latitude, then longitude) are skipped
+    without trigonometry.
     """
     lat, lon, phi, cos_phi = place.latitude, place.longitude, facts.phi, facts.cos_phi
     degrees = radius_km / _KM_PER_DEGREE_FLOOR
+    # Haversine: a >= cos(lat1) * cos(lat2) * sin²(Δlon / 2), and inside the latitude band
+    # cos(lat2) >= low; so a longitude gap of `span` or more means at least radius_km.
+    low = math.cos(math.radians(min(90.0, abs(lat) + degrees)))
+    reach = math.sin(radius_km / (2 * EARTH_RADIUS_KM)) / math.sqrt(max(cos_phi * low, 1e-300))
+    span = 1.01 * math.degrees(2 * math.asin(reach)) if reach < 1 else 360.0
     nearest = None
     for p_lat, p_lon, p_phi, p_cos in points:
         if -degrees < p_lat - lat < degrees:
+            gap = abs(p_lon - lon) % 360.0
+            if min(gap, 360.0 - gap) >= span:
+                continue
             km = arc_km(phi, cos_phi, lon, p_phi, p_cos, p_lon)
             if nearest is None or km < nearest:
                 nearest = km
