@@ -1,0 +1,275 @@
+"""Actors named in a text: pack aliases found by whole words, resolved to canonical names.
+
+:class:`ActorFinder` indexes every alias of a knowledge pack by its first folded word and walks
+the words of a text once, taking the longest alias that starts at each word ("hommes armés non
+identifiés" over "hommes armés"). Matching ignores case and accents, except for acronyms written
+with several capitals ("FAMa", "GSIM", "MSA"), which must appear in capitals so that common words
+do not turn into armed groups. Names resolve for the report's date and country: "FAMa" in 2019 is
+"Military Forces of Mali (2013-2020)", "gunmen" in Burkina Faso is "Unidentified Armed Group
+(Burkina Faso)", and a lower-case generic descriptor ("soldiers", "l'armée") becomes that
+country's forces.
+
+:func:`assign_roles` then says who acted (actor1) and who was acted upon (actor2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..knowledge import Pack, fold
+from ..model import Actor
+from .records import ActorMention, Span
+
+__all__ = ["ActorFinder", "assign_roles"]
+
+_WORDS = re.compile(r"[^\W_]+")
+_VARIANT = re.compile(r"^(.*\S)\s*\([^()]*\)$")
+#: Single words that are aliases but also everyday words; they count only when capitalised.
+_NEEDS_CAPITAL = frozenset({"platform", "plateforme"})
+
+
+@dataclass(frozen=True)
+class _Alias:
+    words: tuple[str, ...]
+    written: str
+    actor: Actor
+    exact_case: bool  # an acronym such as "FAMa": only "FAMa" or "FAMA" in the text
+    capital: bool  # an everyday word that names an actor only when capitalised
+    generic: bool  # "soldiers": the forces of the report's country
+
+
+class ActorFinder:
+    """Finds pack actors in text. Build once per pack and language; :meth:`find` is pure.
+
+    >>> finder = ActorFinder(load_pack("sahel"), "en")
+    >>> [m.name for m in finder.find("JNIM fighters attacked FAMa", on=dt.date(2019, 5, 1))]
+    ['JNIM: Group for Support of Islam and Muslims', 'Military Forces of Mali (2013-2020)']
+    """
+
+    def __init__(self, pack: Pack, lang: str) -> None:
+        self.pack = pack
+        self.lang = lang
+        self._fold_table = _fold_table()
+        stems = {fold(c.name).split()[0][:5] for c in pack.countries}
+        stems |= {fold(c.name_fr).split()[0][:5] for c in pack.countries if c.name_fr}
+        self._countries = {c.iso2: c for c in pack.countries}
+        index: dict[str, list[_Alias]] = {}
+        for written, actor in pack.alias_items():
+            words = tuple(fold(written).split())
+            if not words:
+                continue
+            capitals = sum(ch.isupper() for ch in written)
+            single = len(words) == 1
+            alias = _Alias(
+                words=words,
+                written=written,
+                actor=actor,
+                exact_case=single and capitals >= 2,
+                capital=single and words[0] in _NEEDS_CAPITAL,
+                generic=written[:1].islower()
+                and not any(w.startswith(s) for w in words for s in stems),
+            )
+            index.setdefault(words[0], []).append(alias)
+        for aliases in index.values():
+            aliases.sort(key=lambda a: len(a.words), reverse=True)
+        self._index = index
+        self._by_base: dict[str, str] = {}
+        for actor in pack.actors:
+            self._by_base.setdefault(_base(actor.name), actor.name)
+
+    def find(
+        self, text: str, *, on: dt.date | None = None, country: str | None = None
+    ) -> list[ActorMention]:
+        """Actor mentions in ``text`` (offsets into it), in order, without overlaps."""
+        folded = self._fold(text)
+        words = [(m.group(), m.start(), m.end()) for m in _WORDS.finditer(folded)]
+        found: list[ActorMention] = []
+        i = 0
+        while i < len(words):
+            alias = self._match(text, words, i)
+            if alias is None:
+                i += 1
+                continue
+            start, end = words[i][1], words[i + len(alias.words) - 1][2]
+            actor = self._resolve(alias, on, country)
+            last = found[-1] if found else None
+            if last and last.name == actor.name and not text[last.end : start].strip(" -"):
+                start = last.start  # "FAMa troops", "les militaires FDS": one mention
+                found.pop()
+            found.append(
+                ActorMention(
+                    actor.name, actor.actor_type, start, end, text[start:end], actor.family
+                )
+            )
+            i += len(alias.words)
+        return found
+
+    def _match(self, text: str, words: list[tuple[str, int, int]], i: int) -> _Alias | None:
+        for alias in self._index.get(words[i][0], ()):
+            n = len(alias.words)
+            if i + n > len(words):
+                continue
+            if any(words[i + k][0] != alias.words[k] for k in range(1, n)):
+                continue
+            written = text[words[i][1] : words[i + n - 1][2]]
+            if alias.exact_case and written not in (alias.written, alias.written.upper()):
+                continue
+            if alias.capital and not written[:1].isupper():
+                continue
+            return alias
+        return None
+
+    def _resolve(self, alias: _Alias, on: dt.date | None, country: str | None) -> Actor:
+        actor = self.pack.actor_for(alias.actor.name, on=on, country=country) or alias.actor
+        if not (alias.generic and country and country != actor.country):
+            return actor
+        source, target = self._countries.get(actor.country), self._countries.get(country)
+        if source is None or target is None or source.name not in actor.name:
+            return actor
+        other = self._by_base.get(_base(actor.name).replace(source.name, target.name))
+        if other is None:
+            return actor
+        return self.pack.actor_for(other, on=on, country=country) or actor
+
+    def _fold(self, text: str) -> str:
+        """Lower case without accents, one character for one, so offsets stay those of ``text``."""
+        folded = text.lower().translate(self._fold_table)
+        if len(folded) == len(text):
+            return folded
+        return "".join(c.lower()[:1].translate(self._fold_table) or c for c in text)
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        bare = "".join(
+            c for c in unicodedata.normalize("NFKD", char.lower()) if not unicodedata.combining(c)
+        )
+        if len(bare) == 1 and bare != char:
+            table[code] = bare
+    for quote in "’‘ʼ`´":
+        table[ord(quote)] = "'"
+    return table
+
+
+def _base(name: str) -> str:
+    match = _VARIANT.match(name)
+    return match.group(1) if match else name
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+_ASSOCIATE_WORDS = (
+    r"backed|supported|accompanied|assisted|aided|helped|reinforced|joined|alongside|"
+    r"appuy[ée]e?s?|soutenue?s?|accompagn[ée]e?s?|[ée]paul[ée]e?s?|renforc[ée]e?s?|aux c[oô]t[ée]s"
+)
+_ASSOCIATE = re.compile(
+    rf"\b(?:{_ASSOCIATE_WORDS})(?:\s+(?:by|par|de|des|du|of))?\s+(?:the\s+|les\s+|la\s+|le\s+|l['’])?$",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(
+    r"\b(?:according to|citing|quoting|selon|d['’]apr[eè]s|cit[ée]s? par|de source)\s+"
+    r"(?:the\s+|a\s+|les\s+|la\s+|le\s+|l['’]|des\s+|du\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(
+    r"\b(?P<before>[\w'’-]+)\s+(?:by|par)\s+"
+    r"(?:(?:the|a|an|suspected|alleged|presumed|les|la|le|l['’]|des|de|du|un|une|"
+    r"pr[ée]sum[ée]s?|pr[ée]sum[ée]es)\s+|l['’])*$",
+    re.IGNORECASE,
+)
+_NOT_AGENT_BEFORE = frozenset(
+    "statement report reports communique communiqué video message post posts letter "
+    "interview released published written signed".split()
+)
+_CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|revendiqu[ée]e?s?)\b", re.IGNORECASE)
+_CLAIMED_BY = re.compile(r"(?:claimed|revendiqu[ée]e?s?)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got|a [ée]t[ée]|ont [ée]t[ée]|[ée]t[ée]|sont|est)\b",
+    re.IGNORECASE,
+)
+
+
+def assign_roles(
+    text: str, actors: Sequence[ActorMention], trigger: Span | None, lang: str
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Actor1 (who acts) and actor2 (the target) among ``actors`` found in ``text``.
+
+    ``trigger`` is the event word ("attacked", "tués") with offsets into ``text``. Passive agents
+    ("killed by militants", "tués par des djihadistes") and claimants ("JNIM claimed the attack",
+    "revendiquée par l'EIGS") are actor1; sources ("according to the army") and supporting forces
+    ("backed by Wagner") play no role. Civilians are never actor1 when someone else is there, and
+    alone they are actor2. ``lang`` is accepted for symmetry; the cues cover English and French.
+    """
+    del lang  # the cue patterns are bilingual
+    mentions = sorted(actors, key=lambda m: m.start)
+    players = [m for m in mentions if not _before(text, m, _SOURCE, _ASSOCIATE)]
+    if not players:
+        players = mentions
+    if not players:
+        return None, None
+    actor1 = _agent(text, players)
+    actor2: ActorMention | None = None
+    if actor1 is None and trigger is not None:
+        before = [m for m in players if m.end <= trigger.start]
+        after = [m for m in players if m.start >= trigger.end]
+        subject = before[-1] if before else None
+        if subject is not None and _PASSIVE.search(text, subject.end, trigger.start):
+            actor2 = subject  # "soldiers were killed": the subject suffered it
+            actor1 = next((m for m in after if m.name != subject.name), None)
+        else:
+            actor1 = subject
+            actor2 = next((m for m in after if actor1 is None or m.name != actor1.name), None)
+            if actor2 is None and after and actor1 is not None:
+                actor2 = after[0]  # the same kind of actor on both sides ("gunmen attacked gunmen")
+    if actor1 is None and actor2 is None:
+        actor1 = players[0]
+    if actor2 is None:
+        actor2 = _other(players, actor1)
+    return _civilians_last(actor1, actor2)
+
+
+def _before(text: str, mention: ActorMention, *patterns: re.Pattern[str]) -> bool:
+    window = text[max(0, mention.start - 60) : mention.start]
+    return any(p.search(window) for p in patterns)
+
+
+def _agent(text: str, players: list[ActorMention]) -> ActorMention | None:
+    """The actor a passive verb, an attack noun or a claim names as the doer."""
+    for mention in players:
+        window = text[max(0, mention.start - 60) : mention.start]
+        if _CLAIMED_BY.search(window.rstrip().rsplit(" ", 1)[0] + " ") and re.search(
+            r"\b(?:by|par)\s+\S*$", window
+        ):
+            return mention
+        agent = _AGENT.search(window)
+        if agent and agent["before"].lower() not in _NOT_AGENT_BEFORE:
+            return mention
+    for claim in _CLAIMED.finditer(text):
+        before = [m for m in players if m.end <= claim.start()]
+        if before and not re.match(r"\s*(?:by|par)\b", text[claim.end() :]):
+            return before[-1]
+    return None
+
+
+def _other(players: list[ActorMention], actor1: ActorMention | None) -> ActorMention | None:
+    others = [m for m in players if m is not actor1]
+    if actor1 is None:
+        return others[0] if others else None
+    return next((m for m in others if m.name != actor1.name), None)
+
+
+def _civilians_last(
+    actor1: ActorMention | None, actor2: ActorMention | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    if actor1 is not None and actor1.family == "civilians":
+        if actor2 is None:
+            return None, actor1
+        if actor2.family != "civilians":
+            return actor2, actor1
+    return actor1, actor2
