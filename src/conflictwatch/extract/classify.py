@@ -88,7 +88,9 @@ class _Lexicon:
     def build(cls, spec: Mapping[str, Any], cues: Mapping[str, Any], lang: str) -> _Lexicon:
         owners: dict[str, list[Label]] = {}
         context: dict[str, list[Label]] = {}
-        sections = [(S(k), v) for k, v in spec.get("sub_event_types", {}).items()]
+        sections: list[tuple[Label, Mapping[str, Any]]] = [
+            (S(k), v) for k, v in spec.get("sub_event_types", {}).items()
+        ]
         sections += [(OtherClass(k), v) for k, v in spec.get("other_classes", {}).items()]
         for label, fields in sections:
             for phrase in fields.get("triggers", ()):
@@ -199,14 +201,14 @@ class SubtypeClassifier:
         for label, count in context.items():
             if label in scores:
                 scores[label] += _CONTEXT_WEIGHT * min(count, 3)
-        _settle_contests(scores, context)
+        _settle_contests(scores, evidence, context)
         return _Tally(scores, evidence, context)
 
     def _apply_modality(
         self, text: str, lang: str, ranked: dict[Label, float], evidence: dict[Label, list[Span]]
     ) -> dict[Label, float]:
         top = max(ranked, key=lambda k: ranked[k])
-        spans = evidence.get(top)
+        spans = sorted(evidence.get(top, ()), key=lambda span: span.start)
         if not is_violent(top) or not spans:
             return ranked
         trigger = spans[0]
@@ -223,29 +225,37 @@ class SubtypeClassifier:
         return kept
 
 
-def _settle_contests(scores: dict[Label, float], context: dict[Label, int]) -> None:
+def _settle_contests(
+    scores: dict[Label, float], evidence: dict[Label, list[Span]], context: dict[Label, int]
+) -> None:
     """Rules between types that single triggers cannot express."""
+
+    def move(source: Label, target: Label, share: float = 1.0, keep: float = 0.0) -> None:
+        scores[target] = scores.get(target, 0.0) + share * scores[source]
+        evidence.setdefault(target, []).extend(evidence.get(source, ()))
+        if keep:
+            scores[source] *= keep
+        else:
+            del scores[source]
+
     protest = scores.get(S.PEACEFUL_PROTEST, 0.0)
     if protest:
         # Around a protest, "clashes" are rioting and "arrests" are an intervention.
         if S.ARMED_CLASH in scores:
-            scores[S.VIOLENT_DEMONSTRATION] = scores.get(
-                S.VIOLENT_DEMONSTRATION, 0.0
-            ) + scores.pop(S.ARMED_CLASH)
+            move(S.ARMED_CLASH, S.VIOLENT_DEMONSTRATION)
         if S.ARRESTS in scores:
-            scores[S.PROTEST_WITH_INTERVENTION] = scores.get(
-                S.PROTEST_WITH_INTERVENTION, 0.0
-            ) + 0.5 * scores.pop(S.ARRESTS)
+            move(S.ARRESTS, S.PROTEST_WITH_INTERVENTION, share=0.5)
         for label in _PROTEST_TYPES:
             if label in scores:
                 scores[label] += protest
     elif any(label in scores for label in _PROTEST_TYPES) and S.ARMED_CLASH in scores:
         scores[S.ARMED_CLASH] *= 0.5
-    attack = scores.get(S.ATTACK, 0.0)
-    if attack and context.get(S.ARMED_CLASH, 0) > context.get(S.ATTACK, 0):
+    if S.DISRUPTED_WEAPONS_USE in scores and S.REMOTE_EXPLOSIVE_LANDMINE_IED in scores:
+        # a device found, defused or seized did not go off
+        move(S.REMOTE_EXPLOSIVE_LANDMINE_IED, S.DISRUPTED_WEAPONS_USE, keep=0.5)
+    if S.ATTACK in scores and context.get(S.ARMED_CLASH, 0) > context.get(S.ATTACK, 0):
         # "gunmen attacked an army post": fighting between armed sides, not an attack on civilians
-        scores[S.ARMED_CLASH] = scores.get(S.ARMED_CLASH, 0.0) + attack
-        scores[S.ATTACK] = attack * 0.5
+        move(S.ATTACK, S.ARMED_CLASH, keep=0.5)
 
 
 def _first_sentence_end(text: str) -> int:

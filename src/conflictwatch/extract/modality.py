@@ -144,6 +144,7 @@ _KINDS: tuple[tuple[str, ModalityKind], ...] = (
 )
 # Cues that must sit close before the trigger (when one is given) to govern it: "if", "not".
 _LOCAL = {ModalityKind.NEGATED: 30, ModalityKind.HYPOTHETICAL: 80}
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bbut\b|\bmais\b")
 _NEAR = 90  # other cues govern a trigger within this many characters either side
 # Negations of casualties, not of the event: "the attack caused no casualties".
 _CASUALTY_NEGATIONS = {
@@ -175,7 +176,7 @@ class ModalityReader:
             for phrase in table.get(name, ()):
                 key = _key(phrase)
                 if kind is ModalityKind.NEGATED and key in _CASUALTY_NEGATIONS:
-                    continue
+                    kind = ModalityKind.ASSERTED  # matched, so "no" inside it is not a negation
                 self._kind_of[key] = kind
         self._matcher = PhraseMatcher(self._kind_of)
         self._patterns = tuple(
@@ -189,7 +190,7 @@ class ModalityReader:
         folded = fold_same_length(text)
         for key, span in self._matcher.finditer(folded, text):
             kind = self._kind_of.get(key)
-            if kind is not None and _governs(kind, span, trigger):
+            if kind not in (None, ModalityKind.ASSERTED) and _governs(kind, span, trigger, folded):
                 found.append(Modality(kind, span))
         for pattern in self._patterns:
             match = pattern.search(text)
@@ -201,10 +202,15 @@ class ModalityReader:
         return min(found, key=lambda m: (self._rank[m.kind], m.cue.start if m.cue else 0))
 
 
-def _governs(kind: ModalityKind, cue: Span, trigger: Span | None) -> bool:
+def _governs(kind: ModalityKind, cue: Span, trigger: Span | None, folded: str) -> bool:
     if trigger is None:
         return True
     local = _LOCAL.get(kind)
     if local is not None:
-        return cue.end <= trigger.start and trigger.start - cue.end <= local
+        between = folded[cue.end : trigger.start]
+        return (
+            cue.end <= trigger.start
+            and len(between) <= local
+            and _CLAUSE_BREAK.search(between) is None
+        )
     return cue.end <= trigger.start + _NEAR and cue.start >= trigger.start - _NEAR

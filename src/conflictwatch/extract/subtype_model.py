@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -32,15 +33,15 @@ _RULE_SCALE = 1.5  # rule features enter as log1p(score) * this, next to 0/1 wor
 
 @dataclass(frozen=True)
 class TrainingOptions:
-    min_count: int = 2  # a word or pair must occur in this many training rows
+    min_count: int = 3  # a word or pair must occur in this many training rows
     l2: float = 1e-3
-    epochs: int = 300
+    epochs: int = 150
     learning_rate: float = 0.5
 
 
 def _terms(text: str) -> set[str]:
     words = _WORD.findall(fold_same_length(text))
-    return {*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))}
+    return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
 
 
 class SubtypeModel:

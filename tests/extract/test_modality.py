@@ -1,0 +1,82 @@
+"""What a sentence does with its event: asserts, denies, foils, plans, supposes or counts it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwatch.extract.modality import (
+    ModalityKind as K,
+)
+from conflictwatch.extract.modality import (
+    ModalityReader,
+    PhraseMatcher,
+    fold_same_length,
+)
+from conflictwatch.extract.records import Span
+from conflictwatch.knowledge import load_pack
+
+
+@pytest.fixture(scope="module")
+def readers() -> dict[str, ModalityReader]:
+    cues = load_pack("sahel").lexicon("cues")
+    return {lang: ModalityReader(lang, cues) for lang in ("en", "fr")}
+
+
+CASES = [
+    ("Gunmen attacked the village on Tuesday.", "en", K.ASSERTED),
+    ("The attack caused no casualties.", "en", K.ASSERTED),
+    ("The army denied that soldiers killed civilians.", "en", K.DENIED),
+    ("Troops foiled an attack on the base.", "en", K.FOILED),
+    ("The cell was planning to attack the convoy.", "en", K.PLANNED),
+    ("JNIM threatened to attack the town.", "en", K.THREATENED),
+    ("If the jihadists attack, the town will fall.", "en", K.HYPOTHETICAL),
+    ("More than 1,000 attacks in 2023 were recorded.", "en", K.BACKGROUND),
+    ("Since the start of the year, 300 civilians have been killed.", "en", K.BACKGROUND),
+    ("Des hommes armés ont attaqué le village.", "fr", K.ASSERTED),
+    ("L'attaque n'a fait aucune victime.", "fr", K.ASSERTED),
+    ("Le gouvernement a démenti l'attaque.", "fr", K.DENIED),
+    ("L'armée a déjoué une attaque contre le camp.", "fr", K.FOILED),
+    ("Les terroristes projetaient d'attaquer la ville.", "fr", K.PLANNED),
+    ("Le groupe a menacé d'attaquer la ville.", "fr", K.THREATENED),
+    ("Depuis le début de l'année, 200 civils ont été tués.", "fr", K.BACKGROUND),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), CASES)
+def test_modality(readers: dict[str, ModalityReader], text: str, lang: str, kind: K) -> None:
+    assert readers[lang].read(text).kind is kind
+
+
+def test_the_cue_is_a_span_of_the_text(readers: dict[str, ModalityReader]) -> None:
+    text = "L’armée a DÉJOUÉ une attaque."
+    cue = readers["fr"].read(text).cue
+    assert cue is not None and text[cue.start : cue.end] == cue.quote == "a DÉJOUÉ"
+
+
+def test_a_negation_governs_only_a_trigger_right_after_it(
+    readers: dict[str, ModalityReader],
+) -> None:
+    text = "Officials did not comment, but gunmen later attacked the market in a long raid."
+    at = text.index("attacked")
+    trigger = Span(at, at + len("attacked"), "attacked")
+    assert readers["en"].read(text, trigger).kind is K.ASSERTED
+    near = "Gunmen did not attack the market."
+    at = near.index("attack")
+    assert readers["en"].read(near, Span(at, at + 6, "attack")).kind is K.NEGATED
+
+
+def test_only_asserted_reports_an_event() -> None:
+    assert K.ASSERTED.is_event and not K.FOILED.is_event
+
+
+def test_folding_keeps_offsets() -> None:
+    text = "Ségou, Tillabéri – l’État"
+    folded = fold_same_length(text)
+    assert len(folded) == len(text) and folded == "segou, tillaberi - l'etat"
+
+
+def test_phrase_matcher_finds_whole_words_across_spelling_variants() -> None:
+    matcher = PhraseMatcher(["counter-attack", "attaque", "gun battle"])
+    text = "L'attaque, a counterattack and a gun  battle; no match in attaques."
+    found = [key for key, _ in matcher.finditer(fold_same_length(text), text)]
+    assert found == ["attaque", "counter-attack", "gun battle"]
