@@ -102,7 +102,7 @@ def test_cross_validated_model_on_case_dev(shared_data: Path) -> None:
     assert data["weighted_f1"] >= CROSS_VALIDATED_FLOOR
 
 
-@pytest.mark.xfail(reason="product floor 0.80 weighted F1 not reached yet (see docs)", strict=False)
+@pytest.mark.xfail(reason="product floor 0.80 weighted F1 not reached yet (see docs)", strict=True)
 def test_product_floor_on_case_dev(shared_data: Path) -> None:
     dev = _dev(shared_data)
     result = CliRunner().invoke(subtypes_command, [str(dev), "--train", str(dev), "--json"])
