@@ -100,6 +100,13 @@ class NumberReader:
         self._qualifiers = _table(words.get("qualifiers", {}))
         self._longest = max((len(k) for k in (*self._vague, *self._qualifiers)), default=1)
         self._articles = _ARTICLES_EN if lang == "en" else _ARTICLES_FR
+        # Words that can begin a number phrase: every other token is skipped at once.
+        self._starters = frozenset(
+            {k[0] for k in (*self._vague, *self._qualifiers)}
+            | {w.split("-")[0] for w in self._words}
+            | self._articles
+            | _RANGE_START
+        )
 
     # --- public ------------------------------------------------------------------------------
 
@@ -126,7 +133,12 @@ class NumberReader:
         norms = [t.norm for t in tokens]
         found: list[NumberMention] = []
         i = 0
+        starters = self._starters
         while i < len(tokens):
+            word = norms[i]
+            if not (word[0].isdigit() or word in starters or "-" in word):
+                i += 1
+                continue
             mention = self._at(tokens, norms, i)
             if mention is None:
                 i += 1
@@ -195,6 +207,8 @@ class NumberReader:
     def _phrase(
         self, table: Mapping[tuple[str, ...], Any], norms: list[str], i: int
     ) -> tuple[Any, int] | None:
+        if norms[i] not in self._starters:
+            return None
         for size in range(min(self._longest, len(norms) - i), 0, -1):
             value = table.get(tuple(norms[i : i + size]))
             if value is not None:
@@ -300,6 +314,8 @@ def _follows(previous: str, kind: str) -> bool:
 
 def _digits(word: str) -> int | None:
     """ "1 000", "1,000", "1.000" -> 1000; "2,5" (a decimal) -> None."""
+    if word.isdigit():
+        return int(word)
     groups = re.split(r"[ \u00a0\u202f.,]", word)
     if len(groups) > 1 and not (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
         return None
