@@ -183,10 +183,11 @@ _AGENT = re.compile(
     r"pr[ée]sum[ée]s?|pr[ée]sum[ée]es)\s+|l['’])*$",
     re.IGNORECASE,
 )
-_NOT_AGENT_BEFORE = frozenset(
+_NOT_AGENT_WORDS = (
     "statement report reports communique communiqué video message post posts letter "
-    "interview released published written signed".split()
+    "interview released published written signed"
 )
+_NOT_AGENT_BEFORE = frozenset(_NOT_AGENT_WORDS.split())
 _CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|revendiqu[ée]e?s?)\b", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"(?:claimed|revendiqu[ée]e?s?)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(

@@ -16,26 +16,24 @@ from __future__ import annotations
 
 import re
 
-_EN = frozenset(
-    """the of and to is was were are be been being has have had it its this that these those with
+_EN_WORDS = """the of and to is was were are be been being has have had it its this that these those with
     for from by at as but not which who whom whose what when where while after before during
     they them their he she his her we our you your an than then there also into over under about
     would could should will can may said says say told according against between near since
     killed attack attacks attacked soldiers army troops gunmen militants people villagers
     government officials military security forces armed group groups least week last year
     town village region police residents near north south east west two three four five several
-    dozens hundreds among other more most some many any no if so up out new do does did""".split()
-)
-_FR = frozenset(
-    """le la les un une des du au aux à et est sont été était étaient être a ont avait avaient ce
+    dozens hundreds among other more most some many any no if so up out new do does did"""
+_FR_WORDS = """le la les un une des du au aux à et est sont été était étaient être a ont avait avaient ce
     cette ces dans sur pour par avec sans sous chez entre vers selon qui que quoi dont où mais ou
     ni donc il elle ils elles nous vous leur leurs sa ses notre nos votre vos lui se ne pas
     plus moins très aussi après avant pendant depuis lors contre près tué tués tuée tuées attaque
     attaques soldats armée militaires hommes armés villageois gouvernement sécurité forces groupe
     groupes moins semaine dernier dernière année ville région police habitants nord sud est ouest
     deux trois quatre cinq plusieurs dizaines centaines parmi autres d l qu n jusqu lorsqu
-    puisqu déjà encore toujours fait faire été selon""".split()
-)
+    puisqu déjà encore toujours fait faire été selon"""
+_EN = frozenset(_EN_WORDS.split())
+_FR = frozenset(_FR_WORDS.split())
 # Words both languages write the same way carry no vote.
 _SHARED = frozenset({"est", "a", "on", "en", "de", "six", "region"}) | (_EN & _FR)
 _EN_ONLY = _EN - _SHARED

@@ -2,8 +2,8 @@
 
 :func:`build_nlp` makes a blank spaCy pipeline (no downloaded model) with a sentencizer that knows
 the titles and abbreviations of news writing. :func:`sentences` is the fast path extraction uses:
-a rule scanner that splits a 700-word article in a few dozen microseconds (a spaCy tokenizer pass
-alone takes milliseconds), keeping character offsets into the text. It breaks at terminal
+a rule scanner that splits a 700-word article in about 0.3 ms (a spaCy tokenizer pass alone takes
+nearly 3 ms), keeping character offsets into the text. It breaks at terminal
 punctuation followed by a capital, digit or quote, but not after "Lt.", "Col.", "M.", "U.S." or an
 initial, and at line breaks that end a headline or a bullet line (not at a wrapped line).
 
@@ -19,6 +19,7 @@ import re
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 
 from .records import Span
 
@@ -50,7 +51,7 @@ ABBREVIATIONS["und"] = ABBREVIATIONS["en"] | ABBREVIATIONS["fr"]
 _CLOSERS = "\"'»”’)]"
 _OPENERS = "\"'«“‘(["
 _BOUNDARY = re.compile(
-    rf"(?=[.!?…\n])(?:[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]?[^\W_a-zà-ÿ]|\s*$)"
+    rf"(?=[.!?…\n])(?:[.!?…]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*(?=\s+[{re.escape(_OPENERS)}]?[^\W_a-zà-ÿ]|\s*$)"
     r"|\n\s*)"
 )
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")  # "A", "U.S" without the final dot
@@ -64,15 +65,16 @@ def build_nlp(lang: str) -> Language:
     code = lang if lang in ("en", "fr") else "xx"
     nlp = spacy.blank(code)
     nlp.add_pipe("sentencizer")
+    tokenizer: Tokenizer = nlp.tokenizer
     for abbreviation in sorted(ABBREVIATIONS.get(lang, ABBREVIATIONS["und"])):
         for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
-            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
+            tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
     return nlp
 
 
 def sentences(nlp: Language, text: str) -> list[Span]:
     """Sentence spans of ``text`` with offsets into it; leading bullets and spaces are left out."""
-    abbreviations = ABBREVIATIONS.get(nlp.lang, ABBREVIATIONS["und"])
+    abbreviations = ABBREVIATIONS.get(nlp.lang or "und", ABBREVIATIONS["und"])
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -1,0 +1,205 @@
+"""Phrases that locate an event: "in Gao", "30 km north of Gao", "entre Soumpi et Hombori".
+
+:class:`PlaceFinder` finds, in English and French, relative phrases (distance and direction,
+"near", "between", roads and axes), area phrases ("in the Mopti region", "dans la région de
+Ségou", "dans la localité de Boulkessi") and plain "in/at/à X". Each :class:`PlaceMention` has the
+core place name and, as ``quote``, the whole phrase the Geocoder reads ("30 km north of Gao"). A
+bare preposition is not part of the quote; words that change the location are.
+
+Months, weekdays, titles and acronyms are not places. Country and macro-region names ("Mali",
+"the Sahel") are kept only when a text names nothing more precise. With ``known`` (a gazetteer
+test), a bare "in X"/"à X" must name a known place, and a run of capitalised words is cut to its
+longest known start ("in Gao Tuesday" -> "Gao").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..knowledge import fold
+from .records import PlaceMention
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+_CONNECT = r"(?:el|al|ag|ould|de|du|n['’])"
+#: A capitalised name of up to four words ("Bobo-Dioulasso", "Fada N'Gourma", "Ras el Ma").
+_NAME = rf"{_WORD}(?:\s+(?:{_CONNECT}\s+)?{_WORD}){{0,3}}"
+_DASH = r"\s*[-–—/]\s*"
+_DIRS_EN = (
+    r"(?:north|south)(?:[- ]?(?:east|west))?|east|west|northeast|northwest|southeast|southwest"
+)
+_DIRS_FR = r"(?:nord|sud)(?:[- ](?:est|ouest))?|est|ouest"
+_NUM = r"(?:\d+(?:[.,]\d+)?|a few|several|some|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|quelques)"
+_UNIT = r"(?:km|kms|kilom[eè]tres?|kilometers?|miles?)"
+_APPROX_EN = r"(?:(?:about|around|some|roughly|nearly|approximately|almost|just|only)\s+)?"
+_APPROX_FR = r"(?:(?:environ|quelque|près de|plus de|moins de)\s+)?"
+_OF_TOWN_EN = r"(?:(?:the\s+)?(?:town|village|city|commune|locality|hamlet)\s+of\s+)?"
+_OF_TOWN_FR = r"(?:(?:la\s+)?(?:ville|localité|commune)\s+d[eu']\s*|(?:du\s+)?village\s+d[eu']\s*|la\s+localité\s+d['e]\s*)?"
+_AREA_EN = r"region|province|district|circle|cercle|department|commune|municipality|prefecture"
+_AREA_FR = (
+    r"région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur"
+)
+_COMPASS_ADJ = r"(?:(?:northern|southern|eastern|western|central|north[- ](?:eastern|western)|south[- ](?:eastern|western))\s+)?"
+
+# Each pattern captures the phrase as ``quote`` and the place as ``name`` (or ``a``/``b``).
+_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        (
+            "offset",
+            rf"(?P<quote>(?i:{_APPROX_EN}{_NUM}\s*{_UNIT}\s+(?:\(\d+\s*(?:miles?|km)\)\s+)?(?:(?:to the\s+)?(?:{_DIRS_EN})\s+)?(?:of|from|outside)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
+        ),
+        (
+            "road",
+            rf"(?P<quote>(?i:(?:on\s+|along\s+)?the\s+)?(?P<a>{_WORD}){_DASH}(?P<b>{_WORD})\s+(?i:road|highway|axis|route))",
+        ),
+        (
+            "between",
+            rf"(?P<quote>(?i:between\s+(?:the\s+(?:towns|villages|localities)\s+of\s+)?)(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME}))",
+        ),
+        (
+            "direction",
+            rf"(?P<quote>(?i:(?:just\s+)?(?:{_DIRS_EN})\s+of\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
+        ),
+        (
+            "near",
+            rf"(?P<quote>(?i:(?:near|nearby|close to|not far from|outside|on the outskirts of|in the vicinity of)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
+        ),
+        (
+            "area",
+            rf"\b(?i:(?:in|of|across|throughout)\s+{_COMPASS_ADJ})(?:{_WORD}['’]s\s+)?(?P<quote>(?i:the\s+)?(?P<name>{_NAME})\s+(?i:{_AREA_EN}))\b",
+        ),
+        (
+            "area",
+            rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|town|village|city|locality)\s+of\s+)(?P<name>{_NAME}))",
+        ),
+        ("plain", rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ})(?P<quote>(?P<name>{_NAME}))"),
+    ),
+    "fr": (
+        (
+            "offset",
+            rf"(?P<quote>(?i:(?:à\s+)?{_APPROX_FR}{_NUM}\s*(?:de\s+)?{_UNIT}\s+(?:(?:au|à l['’]|à l\s)\s*(?:{_DIRS_FR})\s+)?(?:de|du|d['’])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
+        ),
+        (
+            "road",
+            rf"(?P<quote>(?i:l['’]axe(?:\s+routier)?|la\s+route(?:\s+nationale)?|la\s+RN\s*\d+|le\s+tronçon)\s+(?P<a>{_WORD}){_DASH}(?P<b>{_WORD}))",
+        ),
+        (
+            "between",
+            rf"(?P<quote>(?i:entre\s+(?:les\s+(?:localités|villages|villes)\s+de\s+)?)(?P<a>{_NAME})\s+et\s+(?P<b>{_NAME}))",
+        ),
+        (
+            "direction",
+            rf"(?P<quote>(?i:(?:au|à l['’]|dans le)\s*(?:{_DIRS_FR})\s+(?:de|du|d['’])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
+        ),
+        (
+            "near",
+            rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|aux environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
+        ),
+        (
+            "area",
+            rf"(?P<quote>(?i:(?:la|le|l['’])\s*(?:{_AREA_FR})\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+        ),
+        ("plain", rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans)\s+(?P<quote>(?P<name>{_NAME}))"),
+    ),
+}
+_PRIORITY = {"offset": 0, "road": 1, "between": 2, "direction": 3, "near": 4, "area": 5, "plain": 6}
+
+_NOT_PLACE_WORDS = """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday janvier février mars avril mai juin
+    juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi
+    dimanche the a an this that these his her their le la les un une ce cette ces son sa ses leur
+    president colonel col lt general gen captain capt minister mr mrs ms dr m mme président
+    général capitaine ministre lieutenant sergeant commander commandant english french
+    arabic bambara fulfulde français anglais arabe"""
+_NOT_PLACES = frozenset(fold(w) for w in _NOT_PLACE_WORDS.split())
+_VAGUE = frozenset(
+    fold(w)
+    for w in (
+        "Mali", "Burkina Faso", "Burkina", "Niger", "Nigeria", "Chad", "Tchad", "Algeria",
+        "Algérie", "Mauritania", "Mauritanie", "Senegal", "Sénégal", "Guinea", "Guinée",
+        "Benin", "Bénin", "Togo", "Ghana", "Côte d'Ivoire", "Ivory Coast", "Libya", "Libye",
+        "Sahel", "Sahara", "Africa", "Afrique", "West Africa", "Afrique de l'Ouest", "Europe",
+        "France", "Russia", "Russie", "United States", "Etats-Unis", "États-Unis", "Liptako",
+    )
+)  # fmt: skip
+
+
+class PlaceFinder:
+    """Finds locating phrases in one language ("en", "fr"; other codes try both)."""
+
+    def __init__(self, lang: str, known: Callable[[str], bool] | None = None) -> None:
+        self.lang = lang
+        self.known = known
+        languages = [lang] if lang in _PATTERNS else list(_PATTERNS)
+        self._patterns = [
+            (kind, re.compile(pattern)) for code in languages for kind, pattern in _PATTERNS[code]
+        ]
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Locating phrases in ``text`` (offsets into it), in order of position."""
+        found: list[tuple[int, int, int, PlaceMention, bool]] = []
+        for kind, pattern in self._patterns:
+            for match in pattern.finditer(text):
+                mention = self._mention(kind, match, text)
+                if mention is not None:
+                    vague = fold(mention.name) in _VAGUE
+                    found.append((_PRIORITY[kind], mention.start, mention.end, mention, vague))
+        found.sort(key=lambda f: (f[0], f[1]))
+        kept: list[tuple[int, int, int, PlaceMention, bool]] = []
+        for item in found:
+            if all(item[2] <= k[1] or item[1] >= k[2] for k in kept):
+                kept.append(item)
+        precise = [k for k in kept if not k[4]]
+        chosen = precise or kept
+        return [k[3] for k in sorted(chosen, key=lambda k: k[1])]
+
+    def _mention(self, kind: str, match: re.Match[str], text: str) -> PlaceMention | None:
+        groups = match.groupdict()
+        if groups.get("a") and groups.get("b"):
+            first = self._trim(match["a"], strict=False)
+            second = self._trim(match["b"], strict=False)
+            if first is None or second is None:
+                return None
+            end = match.start("b") + len(second)
+            start = match.start("quote")
+            if kind == "road":
+                end = match.end("quote")
+            return PlaceMention(f"{first}–{second}", start, end, text[start:end])
+        name = self._trim(match["name"], strict=kind == "plain")
+        if name is None:
+            return None
+        start = match.start("quote")
+        end = match.start("name") + len(name)
+        if kind in ("area", "road") and match.end("quote") > match.end("name"):
+            end = match.end("quote")  # "the Mopti region"
+        if kind == "road":
+            name = name.replace("-", "–")
+        return PlaceMention(name, start, end, text[start:end])
+
+    def _trim(self, name: str, *, strict: bool) -> str | None:
+        """Drop non-place words from the end of a capitalised run; None when nothing is left."""
+        words = name.split()
+        while words and fold(words[-1]) in _NOT_PLACES | {"de", "du", "el", "al", "ag"}:
+            words.pop()
+        if not words or fold(words[0]) in _NOT_PLACES:
+            return None
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+            acronym = words[0]
+            return acronym if self.known is not None and self.known(acronym) else None
+        if self.known is not None:
+            for n in range(len(words), 0, -1):
+                candidate = _join(name, words[:n])
+                if self.known(candidate):
+                    return candidate
+            if strict and fold(" ".join(words)) not in _VAGUE:
+                return None
+        return _join(name, words)
+
+
+def _join(original: str, words: list[str]) -> str:
+    """The start of ``original`` that holds ``words`` (keeping its own spacing)."""
+    end = 0
+    for word in words:
+        end = original.index(word, end) + len(word)
+    return original[:end]

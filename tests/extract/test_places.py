@@ -1,0 +1,130 @@
+"""Place phrases: the core name and the whole locating phrase the Geocoder reads."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from conflictwatch.extract.places import PlaceFinder
+from conflictwatch.geo.relative import Between, Offset, parse_relative
+
+KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka", "Bobo-Dioulasso"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Gunmen attacked a post in Gao on Tuesday.", [("Gao", "Gao")]),
+        ("en", "In Kidal, rebels took the camp.", [("Kidal", "Kidal")]),
+        ("en", "Fighting broke out near Boni.", [("Boni", "near Boni")]),
+        ("en", "The attack happened 30 km north of Gao.", [("Gao", "30 km north of Gao")]),
+        (
+            "en",
+            "some 40 kilometres south-east of Ménaka",
+            [("Ménaka", "some 40 kilometres south-east of Ménaka")],
+        ),
+        (
+            "en",
+            "clashes between Soumpi and Hombori",
+            [("Soumpi–Hombori", "between Soumpi and Hombori")],
+        ),
+        ("en", "violence in the Mopti region", [("Mopti", "the Mopti region")]),
+        ("en", "in central Mali's Mopti region", [("Mopti", "Mopti region")]),
+        ("en", "an IED on the Gao–Ansongo road", [("Gao–Ansongo", "on the Gao–Ansongo road")]),
+        ("en", "in the village of Tin-Hama", [("Tin-Hama", "the village of Tin-Hama")]),
+        ("en", "north of Timbuktu", [("Timbuktu", "north of Timbuktu")]),
+        (
+            "en",
+            "on the outskirts of Bobo-Dioulasso",
+            [("Bobo-Dioulasso", "on the outskirts of Bobo-Dioulasso")],
+        ),
+        ("en", "He met President Goita in January in Bamako", [("Bamako", "Bamako")]),
+        ("en", "Attacks in Mali rose; a base in Djibo was hit.", [("Djibo", "Djibo")]),
+        ("en", "Attacks rose in Mali.", [("Mali", "Mali")]),  # a country only when nothing else
+        ("en", "It happened in March, at noon, in Sahel villages.", [("Sahel", "Sahel")]),
+        ("en", "The JNIM statement came in English.", []),
+        ("fr", "Une attaque à Tessit", [("Tessit", "Tessit")]),
+        ("fr", "dans la localité de Boulkessi", [("Boulkessi", "la localité de Boulkessi")]),
+        ("fr", "à 30 km au nord de Gao", [("Gao", "à 30 km au nord de Gao")]),
+        (
+            "fr",
+            "à une cinquantaine de km de Djibo",
+            [("Djibo", "à une cinquantaine de km de Djibo")],
+        ),
+        ("fr", "entre Soumpi et Hombori", [("Soumpi–Hombori", "entre Soumpi et Hombori")]),
+        ("fr", "dans la région de Ségou", [("Ségou", "la région de Ségou")]),
+        ("fr", "dans la province du Soum", [("Soum", "la province du Soum")]),
+        ("fr", "sur l'axe Gao-Ansongo", [("Gao–Ansongo", "l'axe Gao-Ansongo")]),
+        ("fr", "près de Djibo", [("Djibo", "près de Djibo")]),
+        ("fr", "au nord-est de Ménaka", [("Ménaka", "au nord-est de Ménaka")]),
+        ("fr", "À Bamako, M. Traoré a parlé en mars.", [("Bamako", "Bamako")]),
+        ("fr", "Il a écrit à M. Traoré lundi.", []),
+        ("fr", "L'armée a frappé au Mali", [("Mali", "Mali")]),
+        ("fr", "Au Burkina Faso, une attaque à Djibo", [("Djibo", "Djibo")]),
+    ],
+)
+def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    found = PlaceFinder(lang).find(text)
+    assert [(p.name, p.quote) for p in found] == expected
+    assert all(text[p.start : p.end] == p.quote for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers patrolled in Gao Tuesday and in Washington.", ["Gao"]),
+        ("Attack in Djibo Province town", ["Djibo"]),
+        ("A meeting in Geneva", []),  # a bare "in X" must be a known place
+        ("Fighting near Unknownville", ["Unknownville"]),  # a locating cue is enough
+    ],
+)
+def test_known_places(text: str, expected: list[str]) -> None:
+    finder = PlaceFinder("en", known=KNOWN.__contains__)
+    assert [p.name for p in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "30 km north of Gao", Offset),
+        ("en", "near Boni", Offset),
+        ("en", "between Soumpi and Hombori", Between),
+        ("en", "on the Gao–Ansongo road", Between),
+        ("fr", "à 30 km au nord de Gao", Offset),
+        ("fr", "entre Soumpi et Hombori", Between),
+        ("fr", "sur l'axe Gao-Ansongo", Between),
+        ("fr", "au nord-est de Ménaka", Offset),
+    ],
+)
+def test_quotes_read_by_the_geocoder(lang: str, text: str, kind: type) -> None:
+    (mention,) = PlaceFinder(lang).find(text)
+    assert isinstance(parse_relative(mention.quote), kind)
+
+
+def test_ordered_by_position() -> None:
+    text = "Near Boni, 20 km from Gao, and in Djibo."
+    assert [p.name for p in PlaceFinder("en").find(text)] == ["Boni", "Gao", "Djibo"]
+
+
+def test_shared_news(shared_data: Path) -> None:
+    """No crash over the shared news, and sane counts."""
+    voa = shared_data / "news" / "voa-stories.jsonl"
+    press = shared_data / "news" / "french-westafrica-press-foodsec.csv"
+    if not voa.exists() or not press.exists():
+        pytest.skip("shared news files not found")
+    with voa.open(encoding="utf-8") as lines:
+        english = [json.loads(line)["text"] for line in lines]
+    csv.field_size_limit(1 << 30)
+    with press.open(encoding="utf-8", newline="") as rows:
+        french = [row["text"] for row in csv.DictReader(rows)]
+    for lang, texts in (("en", english), ("fr", french)):
+        finder = PlaceFinder(lang)
+        found = [finder.find(t) for t in texts]
+        assert sum(map(bool, found)) > len(texts) // 2
+        for text, mentions in zip(texts, found, strict=True):
+            assert all(text[p.start : p.end] == p.quote for p in mentions)
+            assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
