@@ -74,12 +74,8 @@ _PATTERNS = {
             r"(?:\s*(?:-|–|au|à|et)\s*(?:le\s+)?(?:{WD}\s+)?(?P<d2>\d{{1,2}}))?"
             r"\s+(?P<m>{MON})\.?(?:\s+(?P<y>\d{{4}}))?(?!\w)"
         ),
-        "night": (
-            r"(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<a>{WD})(?:\s+(?:à|au)\s+(?P<b>{WD}))?"
-        ),
-        "weekday": (
-            r"(?:(?P<mod>ce|depuis)\s+)?(?P<wd>{WD})(?:\s+(?P<post>dernier|passé))?"
-        ),
+        "night": (r"(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<a>{WD})(?:\s+(?:à|au)\s+(?P<b>{WD}))?"),
+        "weekday": (r"(?:(?P<mod>ce|depuis)\s+)?(?P<wd>{WD})(?:\s+(?P<post>dernier|passé))?"),
         "ago": r"il\s+y\s+a\s+(?P<n>\d{{1,2}}|{COUNT})\s+(?P<u>jours?|semaines?|mois)",
         "month": (
             r"(?:(?P<since>depuis)\s+(?:le\s+)?(?:mois\s+d['’]?(?:e\s+)?)?|"
@@ -240,7 +236,9 @@ class DateReader:
 
     def _cased(self, match: re.Match[str], group: str) -> bool:
         word = match.group(group)
-        return self.lang != "en" or word.lower().rstrip(".") not in AMBIGUOUS_EN or word[0].isupper()
+        return (
+            self.lang != "en" or word.lower().rstrip(".") not in AMBIGUOUS_EN or word[0].isupper()
+        )
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------

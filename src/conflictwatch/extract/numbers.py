@@ -32,7 +32,9 @@ TOKEN = re.compile(
 )
 
 #: Qualifiers that give an exact lower bound: the number is not vague ("at least 12" is 12).
-EXACT_MINIMUM = frozenset({"at least", "no fewer than", "not less than", "au moins", "pas moins de"})
+EXACT_MINIMUM = frozenset(
+    {"at least", "no fewer than", "not less than", "au moins", "pas moins de"}
+)
 
 _ARTICLES_EN = frozenset({"a", "an"})
 _ARTICLES_FR = frozenset({"un", "une"})
@@ -271,7 +273,7 @@ class NumberReader:
         return _Core(total + current, False, j)
 
     def _connects(self, norms: list[str], j: int, last_kind: str, used: int) -> bool:
-        """"one hundred and twenty", "vingt et un": a conjunction inside a number."""
+        """ "one hundred and twenty", "vingt et un": a conjunction inside a number."""
         if not used or j + 1 >= len(norms) or norms[j] not in _RANGE_JOIN:
             return False
         nxt = self._parts(norms[j + 1])

@@ -1,0 +1,414 @@
+"""Reading casualty counts: how many people were killed, wounded, abducted, missing or arrested.
+
+A count is a number (or "a soldier", "no one") joined to a casualty word in one of four ways:
+
+- the word follows the number: "30 dead", "cinq blessés", "fait 25 victimes";
+- a verb comes before: "killed 12 soldiers", "ont tué une dizaine de civils";
+- a verb comes after the people counted: "12 soldiers were killed", "20 personnes enlevées",
+  "five gendarmes and two civilians were killed" (each count its own record);
+- a toll: "the death toll rose to 50", "le bilan s'élève à 50".
+
+The side comes from the noun counted (soldiers -> state, assailants -> attackers, villagers ->
+civilians); a bare count ("et cinq blessés") takes the side of the count before it in the
+sentence. Background totals are returned too: whether a count belongs to an event is the
+caller's decision. Years are never counts. The reader walks tokens with bounded look-around,
+so it is linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .numbers import NumberReader, Token, tokenize
+from .records import Casualty, CasualtyKind, Side
+
+V = TypeVar("V")
+
+K, W, A, M, R = (
+    CasualtyKind.KILLED,
+    CasualtyKind.WOUNDED,
+    CasualtyKind.ABDUCTED,
+    CasualtyKind.MISSING,
+    CasualtyKind.ARRESTED,
+)
+
+
+def _agree(*stems: str) -> list[str]:
+    """French participles in all four agreements: "tué" -> tué, tués, tuée, tuées."""
+    return [stem + ending for stem in stems for ending in ("", "s", "e", "es")]
+
+
+def _table(groups: Iterable[tuple[V, Iterable[str]]]) -> dict[str, V]:
+    return {word: value for value, words in groups for word in words}
+
+
+KINDS: dict[str, CasualtyKind] = _table([
+    (K, ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
+         "fatalities", "slain", "slaughtered", "massacred", "executed", "murdered", "perished",
+         "neutralised", "neutralized", "neutralising", "neutralizing", "victims", "lives",
+         "tuant", "tue", "tuent", "tuer", "décès", "péri", "victime", "victimes", "vie",
+         "neutralisant", "abattant", "exécutant",
+         *_agree("tué", "mort", "décédé", "neutralisé", "abattu", "exécuté", "massacré",
+                 "assassiné")]),
+    (W, ["wounded", "wounding", "injured", "injuring", "injuries", "hurt", "blessant",
+         "blessures", *_agree("blessé")]),
+    (A, ["abducted", "abducting", "kidnapped", "kidnapping", "hostage", "hostages", "captured",
+         "enlevant", "kidnappant", "otage", "otages", *_agree("enlevé", "kidnappé", "séquestré")]),
+    (M, ["missing", "disappeared", "unaccounted", *_agree("disparu")]),
+    (R, ["arrested", "arresting", "detained", "apprehended", "arrests", "arrêtant",
+         "interpellations", *_agree("arrêté", "interpellé", "appréhendé")]),
+])  # fmt: skip
+
+#: Words that count casualties only when there are none: "no casualties", "aucune perte".
+ZERO_ONLY: dict[str, CasualtyKind] = {
+    w: K for w in ("casualties", "casualty", "losses", "loss", "pertes", "perte")
+}
+
+SIDES: dict[str, Side] = _table([
+    (Side.STATE, ["soldier", "soldiers", "troop", "troops", "gendarme", "gendarmes", "police",
+                  "policeman", "policemen", "officers", "servicemen", "guards", "peacekeepers",
+                  "vdp", "fama", "fds", "forces", "soldat", "soldats", "militaire", "militaires",
+                  "policier", "policiers", "gardes", "douaniers", "casques", "volontaires"]),
+    (Side.ATTACKERS, [
+        "militant", "militants", "jihadist", "jihadists", "terrorist", "terrorists", "assailant",
+        "assailants", "attacker", "attackers", "fighter", "fighters", "rebel", "rebels",
+        "insurgent", "insurgents", "gunman", "gunmen", "extremists", "islamists", "bandits",
+        "bombers", "assaillant", "assaillants", "terroriste", "terroristes", "djihadiste",
+        "djihadistes", "jihadiste", "jihadistes", "combattant", "combattants", "rebelle",
+        "rebelles", "insurgés", "islamistes", "kamikazes"]),
+    (Side.CIVILIANS, [
+        "civilian", "civilians", "villager", "villagers", "resident", "residents", "woman",
+        "women", "child", "children", "passenger", "passengers", "worshippers", "farmers",
+        "herders", "traders", "students", "pupils", "teachers", "miners", "travellers",
+        "drivers", "displaced", "teacher", "student", "farmer", "herder", "trader", "miner",
+        "driver", "pupil", "worshipper", "imam", "civil", "civils", "villageois", "habitant", "habitants", "femme",
+        "femmes", "enfant", "enfants", "passager", "passagers", "fidèles", "cultivateurs",
+        "agriculteurs", "éleveurs", "commerçants", "élèves", "enseignants", "orpailleurs",
+        "voyageurs", "chauffeurs", "déplacés", "enseignant", "élève", "commerçant", "chauffeur",
+        "éleveur", "cultivateur", "agriculteur", "orpailleur", "voyageur", "fidèle"]),
+    (Side.UNKNOWN, [
+        "people", "persons", "person", "personne", "personnes", "individuals", "individual",
+        "individus", "individu", "men", "man", "homme", "hommes", "others", "other", "autres",
+        "more", "members", "membres", "elements", "éléments", "suspects", "suspect", "chief",
+        "chef", "mayor", "maire", "official", "officials", "responsable", "prisoners",
+        "prisonniers", "detainees", "détenus"]),
+])  # fmt: skip
+
+#: Adjectives that tell the side of a neutral noun: "armed men", "individus armés".
+MODIFIERS: dict[str, Side] = _table([
+    (Side.ATTACKERS, ["armed", "armés", "armé", "terrorist", "jihadist", "suspected"]),
+    (Side.STATE, ["military", "army", "security"]),
+    (Side.CIVILIANS, ["civilian"]),
+])  # fmt: skip
+
+#: Nouns that take the side of the rest of the count: "five others", "12 more".
+INHERITING = frozenset({"others", "other", "autres", "more"})
+GROUPS = frozenset({"members", "membres", "elements", "éléments"})
+ZERO = {("no",), ("aucun",), ("aucune",), ("nobody",), ("none",), ("no", "one"), ("pas", "de"),
+        ("sans", "faire", "de"), ("personne", "n'"), ("not", "a", "single")}  # fmt: skip
+ARTICLES = frozenset({"a", "an", "un", "une"})
+AUX = frozenset({
+    "was", "were", "has", "have", "had", "been", "being", "are", "is", "be", "got", "who",
+    "a", "ont", "été", "sont", "est", "furent", "fut", "avaient", "auraient", "aurait",
+    "seraient", "serait", "étaient", "était", "qui", "n'", "y",
+})  # fmt: skip
+FREE = frozenset({
+    "reportedly", "allegedly", "also", "all", "both", "later", "reported", "believed", "feared",
+    "confirmed", "to", "subsequently", "apparently", "lost", "their", "taken", "held", "shot",
+    "également", "aussi", "tous", "toutes", "ainsi", "perdu", "la", "leur", "pris", "en",
+    "respectivement", "notamment", "probablement", "finalement", "grièvement", "légèrement",
+    "the", "of", "and", "de", "des", "du", "le", "les", "l'", "et", "in", "à", "au", "aux",
+})  # fmt: skip
+NEGATION = frozenset({"not", "never", "pas", "ne", "jamais", "no"})
+VERB_FILLERS = frozenset({"a", "an", "the", "of", "another", "some", "total", "à", "de", "les",
+                          "des", "un", "une"})  # fmt: skip
+NOUN_LINKS = frozenset({"of", "de", "des", "du", "the", "among", "parmi", "les"})
+STOPS = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "-", "–", "—", "and", "in", "on",
+                   "at", "near", "during", "when", "while", "including", "after", "as", "et",
+                   "dans", "à", "au", "lors", "près", "pendant", "dont", "parmi", "après"})  # fmt: skip
+CONNECTORS = frozenset({",", "and", "et"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+TOLLS = frozenset({"toll", "bilan"})
+SKIPPABLE = frozenset({"others", "other", "more", "additional", "autres", "supplémentaires"})
+
+
+@dataclass
+class _Unit:
+    """A counted group: the number phrase and, when given, the people it counts."""
+
+    first: int  # token index of the count
+    last: int  # token after the count
+    end: int  # token after the noun phrase (== last without a noun)
+    value: int
+    vague: bool = False
+    low: int | None = None
+    high: int | None = None
+    side: Side | None = None  # None: no noun
+    zero: bool = False
+    inherits: bool = False
+
+
+class CasualtyReader:
+    """Casualty counts in one language; numbers are read by the injected :class:`NumberReader`."""
+
+    def __init__(self, lang: str, numbers: NumberReader) -> None:
+        self.lang = lang
+        self.numbers = numbers
+        self._zero_len = max(len(z) for z in ZERO)
+
+    def casualties(self, text: str) -> list[Casualty]:
+        """Counts of people killed, wounded, abducted, missing or arrested, in text order."""
+        tokens = tokenize(text)
+        norms = [t.norm for t in tokens]
+        sentence = _sentences(norms)
+        units = self._units(tokens, norms)
+        by_first = {u.first: u for u in units}
+        used: set[int] = set()  # kind-word tokens already read
+        found: list[tuple[int, _Unit, CasualtyKind, int, int]] = []  # order, unit, kind, span
+        kinds: dict[int, CasualtyKind] = {}
+        for n, unit in enumerate(units):
+            hit = self._after_count(norms, unit) or self._verb_before(norms, unit)
+            hit = hit or self._verb_after(norms, unit, by_first)
+            if hit is None and n and unit.first in _joined(norms, units[n - 1]):
+                previous = kinds.get(units[n - 1].first)
+                if previous is not None:
+                    hit = (previous, -1)
+            if hit is None and not unit.zero:
+                toll = self._toll(norms, unit, sentence)
+                hit = (K, toll) if toll is not None else None
+            if hit is None:
+                continue
+            kind, at = hit
+            kinds[unit.first] = kind
+            if at >= 0:
+                used.add(at)
+            lo = min(unit.first, at) if at >= 0 else unit.first
+            hi = max(unit.end, at + 1)
+            found.append((tokens[lo].start, unit, kind, lo, hi))
+        found.extend(self._singular_passives(tokens, norms, used))
+        return self._records(text, tokens, sentence, sorted(found, key=lambda f: f[0]))
+
+    # --- units ---------------------------------------------------------------------------------
+
+    def _units(self, tokens: Sequence[Token], norms: list[str]) -> list[_Unit]:
+        units: list[_Unit] = []
+        taken: set[int] = set()
+        for i, word in enumerate(norms):
+            if word in (
+                "no",
+                "aucun",
+                "aucune",
+                "nobody",
+                "none",
+                "pas",
+                "sans",
+                "personne",
+                "not",
+            ):
+                for size in range(self._zero_len, 0, -1):
+                    if tuple(norms[i : i + size]) in ZERO:
+                        units.append(self._noun(norms, _Unit(i, i + size, i + size, 0, zero=True)))
+                        taken.update(range(i, i + size))
+                        break
+        for mention in self.numbers.mentions_in(tokens):
+            if taken.intersection(range(mention.first, mention.last)):
+                continue
+            unit = self._noun(
+                norms,
+                _Unit(mention.first, mention.last, mention.last, mention.value, mention.vague,
+                      mention.low, mention.high),
+            )  # fmt: skip
+            if _is_year(norms, mention.first, mention.last) and unit.side is None:
+                continue
+            units.append(unit)
+            taken.update(range(mention.first, mention.last))
+        for i, word in enumerate(norms):
+            if word in ARTICLES and i not in taken:
+                unit = self._noun(norms, _Unit(i, i + 1, i + 1, 1))
+                if unit.side is not None:
+                    units.append(unit)
+        units = [u for u in units if not (u.zero and u.side is None and not _zero_ok(norms, u))]
+        return sorted(units, key=lambda u: u.first)
+
+    def _noun(self, norms: list[str], unit: _Unit) -> _Unit:
+        """Find the people a count counts: "12 [Malian] soldiers", "une dizaine de civils"."""
+        j = unit.last
+        links = 0
+        while j < len(norms) and norms[j] in NOUN_LINKS and links < 2:
+            j, links = j + 1, links + 1
+        for k in range(j, min(j + 3, len(norms))):
+            word = norms[k]
+            if word in SIDES:
+                side, end = SIDES[word], k + 1
+                if word in GROUPS:
+                    side, end = _group_side(norms, end)
+                for m in range(end, min(end + 2, len(norms))):
+                    if side is Side.UNKNOWN and norms[m] in MODIFIERS:
+                        side, end = MODIFIERS[norms[m]], m + 1
+                for m in range(j, k):
+                    if side is Side.UNKNOWN and norms[m] in MODIFIERS:
+                        side = MODIFIERS[norms[m]]
+                unit.side, unit.end, unit.inherits = side, end, word in INHERITING
+                return unit
+            if not word.isalpha() or word in KINDS or word in AUX or word in STOPS:
+                break
+        return unit
+
+    # --- the four ways a count meets its casualty word ------------------------------------------
+
+    def _after_count(self, norms: list[str], unit: _Unit) -> tuple[CasualtyKind, int] | None:
+        """ "30 dead", "cinq blessés", "five others wounded", "no casualties"."""
+        if unit.side is not None and not unit.inherits:
+            return None
+        j = unit.end
+        while j < len(norms) and norms[j] in SKIPPABLE:
+            j += 1
+        if j >= len(norms):
+            return None
+        kind = KINDS.get(norms[j]) or (ZERO_ONLY.get(norms[j]) if unit.zero else None)
+        return (kind, j) if kind else None
+
+    def _verb_before(self, norms: list[str], unit: _Unit) -> tuple[CasualtyKind, int] | None:
+        """ "killed 12 soldiers", "ont tué au moins 12 soldats", "kidnapped 20 passengers"."""
+        if unit.zero:
+            return None
+        j = unit.first - 1
+        while j >= 0 and unit.first - j <= 3 and norms[j] in VERB_FILLERS:
+            j -= 1
+        if j < 0 or norms[j] not in KINDS:
+            return None
+        if unit.side is None and unit.end < len(norms) and norms[unit.end] not in STOPS:
+            return None  # "killed 12 km from", not a count
+        return KINDS[norms[j]], j
+
+    def _verb_after(
+        self, norms: list[str], unit: _Unit, by_first: dict[int, _Unit]
+    ) -> tuple[CasualtyKind, int] | None:
+        """ "12 soldiers were killed", "five gendarmes and two civilians were killed"."""
+        j = unit.end
+        if unit.side is None and not (j < len(norms) and norms[j] in AUX):
+            return None
+        unknown = 0
+        while j < len(norms) and j - unit.end < 12:
+            word = norms[j]
+            if word in CONNECTORS and j + 1 in by_first:
+                j = by_first[j + 1].end
+                continue
+            if word in KINDS:
+                nxt = by_first.get(j + 1)
+                if nxt is not None and nxt.side is not None:
+                    return None  # "12 soldiers killed 5 militants": the soldiers killed
+                return KINDS[word], j
+            if word in SENTENCE_ENDS or word in NEGATION or word in SIDES or j in by_first:
+                return None
+            if word not in AUX and word not in FREE:
+                unknown += 1
+                if unknown > 3 or not word.isalpha():
+                    return None
+            j += 1
+        return None
+
+    def _toll(self, norms: list[str], unit: _Unit, sentence: list[int]) -> int | None:
+        """ "the death toll rose to 50": the token of "toll"/"bilan" before the count, if any."""
+        if unit.side is None and unit.end < len(norms) and norms[unit.end] not in STOPS:
+            return None
+        for j in range(unit.first - 1, max(unit.first - 9, -1), -1):
+            if sentence[j] != sentence[unit.first]:
+                return None
+            if norms[j] in TOLLS:
+                return j
+        return None
+
+    def _singular_passives(
+        self, tokens: Sequence[Token], norms: list[str], used: set[int]
+    ) -> list[tuple[int, _Unit, CasualtyKind, int, int]]:
+        """ "a été enlevé", "was kidnapped": one person, when no count says otherwise."""
+        found = []
+        for i, word in enumerate(norms):
+            if word not in KINDS or i in used or word.endswith("s"):
+                continue
+            for aux in (("was",), ("has", "been"), ("a", "été"), ("avait", "été")):
+                for gap in (0, 1):
+                    start = i - gap - len(aux)
+                    if start < 0 or tuple(norms[start : start + len(aux)]) != aux:
+                        continue
+                    if gap and norms[i - 1] in NEGATION:
+                        continue
+                    before = norms[start - 1] if start else ""
+                    side = SIDES.get(before) if before not in INHERITING else None
+                    unit = _Unit(start, start, start, 1, side=side)
+                    found.append((tokens[start].start, unit, KINDS[word], start, i + 1))
+                    break
+                else:
+                    continue
+                break
+        return found
+
+    def _records(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        sentence: list[int],
+        found: list[tuple[int, _Unit, CasualtyKind, int, int]],
+    ) -> list[Casualty]:
+        records: list[Casualty] = []
+        previous: tuple[int, Side] | None = None  # sentence and side of the last count
+        for _, unit, kind, lo, hi in found:
+            side = unit.side
+            if (side is None or unit.inherits) and previous and previous[0] == sentence[lo]:
+                side = previous[1]
+            side = side or Side.UNKNOWN
+            start, end = tokens[lo].start, tokens[hi - 1].end
+            records.append(
+                Casualty(kind, unit.value, start, end, text[start:end], side, unit.low,
+                         unit.high, unit.vague)
+            )  # fmt: skip
+            previous = (sentence[lo], side)
+        return records
+
+
+def _sentences(norms: list[str]) -> list[int]:
+    """The sentence number of every token."""
+    numbers, current = [], 0
+    for word in norms:
+        numbers.append(current)
+        current += word in SENTENCE_ENDS
+    return numbers
+
+
+def _joined(norms: list[str], previous: _Unit) -> set[int]:
+    """Token indices a coordinated count may start at: "12 soldiers[,] and 5 civilians"."""
+    j = previous.end
+    while j < len(norms) and norms[j] in CONNECTORS and j - previous.end < 2:
+        j += 1
+    return {j} if j > previous.end else set()
+
+
+def _group_side(norms: list[str], j: int) -> tuple[Side, int]:
+    """ "members of the security forces", "éléments des FAMa": the side named after the group."""
+    for k in range(j, min(j + 5, len(norms))):
+        word = norms[k]
+        if word in SENTENCE_ENDS or word in KINDS:
+            break
+        side = MODIFIERS.get(word) or SIDES.get(word)
+        if side is not None and side is not Side.UNKNOWN:
+            end = k + 1
+            while end < len(norms) and (norms[end] in SIDES or norms[end] in MODIFIERS):
+                end += 1  # "security forces"
+            return side, end
+    return Side.UNKNOWN, j
+
+
+def _is_year(norms: list[str], first: int, last: int) -> bool:
+    word = norms[first]
+    return last == first + 1 and len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
+
+
+def _zero_ok(norms: list[str], unit: _Unit) -> bool:
+    """A bare "no"/"aucun" is a count only before a casualty word or an auxiliary."""
+    if unit.end >= len(norms):
+        return False
+    word = norms[unit.end]
+    return word in KINDS or word in ZERO_ONLY or word in AUX
