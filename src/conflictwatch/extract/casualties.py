@@ -107,7 +107,8 @@ MODIFIERS: dict[str, Side] = _table([
 INHERITING = frozenset({"others", "other", "autres", "more"})
 GROUPS = frozenset({"members", "membres", "elements", "éléments"})
 ZERO = {("no",), ("aucun",), ("aucune",), ("nobody",), ("none",), ("no", "one"), ("pas", "de"),
-        ("sans", "faire", "de"), ("personne", "n'"), ("not", "a", "single")}  # fmt: skip
+        ("sans", "faire", "de"), ("personne", "n'"), ("not", "a", "single"),
+        ("pas", "fait", "de"), ("pas", "eu", "de"), ("pas", "causé", "de")}  # fmt: skip
 ARTICLES = frozenset({"a", "an", "un", "une"})
 AUX = frozenset({
     "was", "were", "has", "have", "had", "been", "being", "are", "is", "be", "got", "who",

@@ -229,7 +229,7 @@ class DateReader:
         month = self._months[_norm(match.group("m"))]
         day = 1 if since and not part else MONTH_PARTS[_norm(part or "mid")]
         first = _dated(year, month, 1, published)
-        if first is None:
+        if first is None or first > published:
             return None
         date = min(first.replace(day=day), published)
         return _mention(match, date, MONTH, relative=bool(since))

@@ -116,7 +116,9 @@ class NumberReader:
         """The value of a whole phrase and whether it is vague, or None if it is not a number."""
         tokens = tokenize(phrase)
         norms = [t.norm for t in tokens]
-        if norms and norms[0] in self._articles and len(norms) == 1 and self.lang == "fr":
+        if not norms:
+            return None
+        if len(norms) == 1 and norms[0] in _ARTICLES_FR and self.lang == "fr":
             return 1, False
         found = self._at(tokens, norms, 0)
         if found is None or found.last != len(tokens):
