@@ -10,6 +10,7 @@ from ..config import Settings
 from ..errors import ConflictWatchError, ImportRejected
 from .common import console_err
 from .data import register as register_data
+from .extraction import register as register_extraction
 from .geo import register as register_geo
 
 
@@ -58,6 +59,7 @@ def main(ctx: click.Context) -> None:
 
 register_data(main)
 register_geo(main)
+register_extraction(main)
 
 
 def run() -> None:  # pragma: no cover - console entry point helper

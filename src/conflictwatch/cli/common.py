@@ -35,7 +35,8 @@ def db_option(func: F) -> F:
 
 
 def resolve_db(db: str | None) -> str:
-    settings = click.get_current_context().find_object(Settings) or Settings.from_env()
+    context = click.get_current_context(silent=True)
+    settings = (context.find_object(Settings) if context else None) or Settings.from_env()
     return db or settings.database
 
 

@@ -1,0 +1,337 @@
+"""Articles in, coded event mentions out: the extraction stage, pure and per article.
+
+    extractor = Extractor(load_pack("sahel"), geocoder)
+    for mention in extractor.extract(article).mentions: ...
+
+Heavy parts (spaCy pipelines, matchers, the classifier) are built once per language and reused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from ..geo.geocoder import Geocoder, Resolution
+from ..knowledge import Pack
+from ..model import Article, Evidence, Mention
+from ..taxonomy import ActorType, SubEventType, TimePrecision
+from .actors import ActorFinder, assign_roles
+from .casualties import CasualtyReader
+from .classify import SubtypeClassifier
+from .cues import CueMatcher
+from .dates import DateReader
+from .language import detect_language
+from .modality import ModalityReader
+from .nlp import build_nlp, sentences
+from .numbers import NumberReader
+from .places import PlaceFinder
+from .records import ActorMention, CasualtyKind, OtherClass, Span, TypeScore
+from .segments import Passage, Sentence, group
+
+#: Articles longer than this are read up to here (extraction stays linear and bounded).
+MAX_CHARS = 200_000
+
+NEIGHBOURS = {
+    "DZ": "Algeria", "MR": "Mauritania", "CI": "Ivory Coast", "GN": "Guinea", "SN": "Senegal",
+    "NG": "Nigeria", "TD": "Chad", "BJ": "Benin", "TG": "Togo", "GH": "Ghana", "LY": "Libya",
+}  # fmt: skip
+
+# Tags implied by the sub-event type itself.
+TYPE_TAGS = {
+    SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED: "IED",
+    SubEventType.AIR_DRONE_STRIKE: "air/drone",
+    SubEventType.SUICIDE_BOMB: "suicide",
+    SubEventType.ABDUCTION_FORCED_DISAPPEARANCE: "kidnapping",
+}
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    min_score: float = 1.0  # the weakest trigger evidence that counts as an event
+    max_chars: int = MAX_CHARS
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yielded: its mentions (most salient first) and any notes on the input."""
+
+    article: Article
+    language: str
+    mentions: tuple[Mention, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class _Tools:
+    """Everything language-specific, built once."""
+
+    nlp: Language
+    modality: ModalityReader
+    dates: DateReader
+    casualties: CasualtyReader
+    actors: ActorFinder
+    places: PlaceFinder
+    outcomes: CueMatcher
+    tags: CueMatcher
+
+
+@dataclass
+class Extractor:
+    pack: Pack
+    geocoder: Geocoder
+    options: ExtractOptions = field(default_factory=ExtractOptions)
+
+    def __post_init__(self) -> None:
+        self.classifier = SubtypeClassifier.from_pack(self.pack)
+        self._tools: dict[str, _Tools] = {}
+        self._countries = {c.iso2: c.name for c in self.pack.countries} | NEIGHBOURS
+
+    def tools(self, lang: str) -> _Tools:
+        if lang not in self._tools:
+            gazetteer = self.geocoder.gazetteer
+            numbers = NumberReader(lang, self.pack.lexicon("numbers"))
+            self._tools[lang] = _Tools(
+                nlp=build_nlp(lang),
+                modality=ModalityReader(lang, self.pack.lexicon("cues")),
+                dates=DateReader(lang, self.pack.lexicon("time")),
+                casualties=CasualtyReader(lang, numbers),
+                actors=ActorFinder(self.pack, lang),
+                places=PlaceFinder(lang, known=lambda n: bool(gazetteer.lookup(n, fuzzy=False))),
+                outcomes=CueMatcher.from_lexicon(self.pack.lexicon("outcomes"), "outcomes", lang),
+                tags=CueMatcher.from_lexicon(self.pack.lexicon("tags"), "tags", lang),
+            )
+        return self._tools[lang]
+
+    def extract_all(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        for article in articles:
+            yield self.extract(article)
+
+    def extract(self, article: Article) -> Extraction:
+        notes: list[str] = []
+        text = article.text
+        if len(text) > self.options.max_chars:
+            notes.append(f"read the first {self.options.max_chars:,} of {len(text):,} characters")
+            text = text[: self.options.max_chars]
+        if not text.strip():
+            return Extraction(article, "und", (), ("empty text",))
+        lang = article.language if article.language in ("en", "fr") else detect_language(text)
+        if lang not in ("en", "fr"):
+            notes.append(f"language {lang!r} not supported; read as English")
+            lang = "en"
+        tools = self.tools(lang)
+        published = article.published_at.date() if article.published_at else None
+        read = [self._read(tools, i, span, lang, published)
+                for i, span in enumerate(sentences(tools.nlp, text))]  # fmt: skip
+        events = {s.index for s in read if self._reports_event(tools, s)}
+        passages = group(read, events)
+        mentions = [
+            self._mention(article, tools, lang, published, passage, read, n)
+            for n, passage in enumerate(passages)
+        ]
+        mentions.sort(key=lambda m: (-m.fatalities, -m.confidence))
+        return Extraction(article, lang, tuple(mentions), tuple(notes))
+
+    # -- reading sentences -------------------------------------------------------------------
+
+    def _read(self, tools: _Tools, index: int, span: Span, lang: str,
+              published: dt.date | None) -> Sentence:  # fmt: skip
+        scores = self.classifier.scores(span.quote, lang)
+        places = tools.places.find(span.quote) if scores else []
+        dates = tools.dates.dates(span.quote, published) if published else []
+        return Sentence(index, span, scores, places, dates)
+
+    def _reports_event(self, tools: _Tools, sentence: Sentence) -> bool:
+        if not sentence.scores:
+            return False
+        top = sentence.scores[0]
+        if isinstance(top.label, OtherClass) or top.score < self.options.min_score:
+            return False
+        kind = tools.modality.read(sentence.text).kind
+        return kind in ("asserted", "foiled")
+
+    # -- one passage → one mention -----------------------------------------------------------
+
+    def _mention(self, article: Article, tools: _Tools, lang: str, published: dt.date | None,
+                 passage: Passage, read: list[Sentence], n: int) -> Mention:  # fmt: skip
+        first = passage.sentences[0]
+        evidence: list[Evidence] = []
+
+        def cite(field_name: str, sentence: Sentence, span: Span) -> None:
+            start = sentence.span.start + span.start
+            evidence.append(Evidence(field_name, span.quote, article.id, start,
+                                     start + len(span.quote)))  # fmt: skip
+
+        best = self._best_type(passage)
+        label = best.label
+        assert isinstance(label, SubEventType)
+        if tools.modality.read(first.text).kind == "foiled":
+            label = SubEventType.DISRUPTED_WEAPONS_USE
+        if best.evidence:
+            cite("sub_event_type", first, best.evidence[0])
+
+        when, precision = self._date(passage, read, published)
+        if when is not None and when[1] is not None:
+            cite("event_date", when[0], when[1])
+        event_date = when[2] if when else (published or dt.date.today())
+
+        place, place_sentence, place_span = self._place(passage, read, article, lang)
+        if place_sentence is not None and place_span is not None:
+            cite("location", place_sentence, place_span)
+        country = self._countries.get(place.country, place.country) if place else ""
+
+        actors = self._actors(tools, passage, event_date, place.country if place else None)
+        trigger = best.evidence[0] if best.evidence else None
+        actor1, actor2 = assign_roles(first.text, actors.get(first.index, []), trigger, lang)
+        if actor1 is None:
+            actor1, actor2 = _from_other_sentences(actors, first.index, actor2)
+        for role, actor in (("actor1", actor1), ("actor2", actor2)):
+            if actor is not None:
+                holder = next(s for s in passage.all_sentences if actor in actors.get(s.index, []))
+                cite(role, holder, Span(actor.start, actor.end, actor.quote))
+        name1 = actor1.name if actor1 else _unidentified(country)
+        inter1 = actor1.actor_type if actor1 else ActorType.POLITICAL_MILITIA
+
+        killed = wounded = abducted = 0
+        low = high = 0
+        by_side: dict[str, int] = {}
+        for sentence in passage.all_sentences:
+            for c in tools.casualties.casualties(sentence.text):
+                key = c.side.value
+                if c.kind is CasualtyKind.KILLED:
+                    if by_side.get(key, -1) >= c.count:
+                        continue  # the same toll told again
+                    killed += c.count - max(by_side.get(key, 0), 0)
+                    low += (c.low if c.low is not None else c.count) - max(by_side.get(key, 0), 0)
+                    high += (c.high if c.high is not None else c.count) - max(
+                        by_side.get(key, 0), 0
+                    )
+                    by_side[key] = c.count
+                    cite("fatalities", sentence, Span(c.start, c.end, c.quote))
+                elif c.kind is CasualtyKind.WOUNDED:
+                    wounded = max(wounded, c.count)
+                elif c.kind is CasualtyKind.ABDUCTED:
+                    abducted = max(abducted, c.count)
+
+        outcome = ""
+        tags: list[str] = []
+        time_of_day = None
+        for sentence in passage.all_sentences:
+            for hit in tools.outcomes.find(sentence.text):
+                outcome = outcome or hit.label
+            for hit in tools.tags.find(sentence.text):
+                if hit.label not in tags:
+                    tags.append(hit.label)
+            if time_of_day is None:
+                times = tools.dates.times_of_day(sentence.text)
+                time_of_day = times[0].label if times else None
+        implied = TYPE_TAGS.get(label)
+        if implied and implied.lower() not in (t.lower() for t in tags):
+            tags.append(implied)
+
+        found = sum(x is not None for x in (actor1, place, when)) + (killed > 0)
+        confidence = round(min(1.0, best.score / 4) * (0.55 + 0.1 * found), 3)
+        ident = hashlib.blake2b(f"{article.id}#{n}".encode(), digest_size=8).hexdigest()
+        return Mention(
+            id=f"{article.id}#m{n}-{ident[:6]}",
+            article_id=article.id,
+            event_date=event_date,
+            time_precision=precision,
+            time_of_day=time_of_day,
+            event_type=label.event_type,
+            sub_event_type=label,
+            actor1=name1,
+            inter1=inter1,
+            actor2=actor2.name if actor2 else "",
+            inter2=actor2.actor_type if actor2 else None,
+            civilian_targeting=bool(actor2 and actor2.actor_type is ActorType.CIVILIANS),
+            country=country,
+            admin1=place.admin1 if place else "",
+            admin2=place.admin2 if place else "",
+            location=_location_name(place),
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=place.geo_precision if place else None,
+            fatalities=killed,
+            fatalities_low=low,
+            fatalities_high=max(high, killed),
+            fatalities_by_side=dict(by_side),
+            wounded=wounded or None,
+            abducted=abducted or None,
+            outcome=outcome,
+            tags=tuple(tags),
+            evidence=tuple(evidence),
+            confidence=confidence,
+        )
+
+    def _best_type(self, passage: Passage) -> TypeScore:
+        totals: dict[object, float] = {}
+        firsts: dict[object, TypeScore] = {}
+        for sentence in passage.sentences:
+            for score in sentence.scores[:3]:
+                if isinstance(score.label, OtherClass):
+                    continue
+                totals[score.label] = totals.get(score.label, 0.0) + score.score
+                firsts.setdefault(score.label, score)
+        label = max(totals, key=lambda k: totals[k])
+        return TypeScore(firsts[label].label, totals[label], firsts[label].evidence)
+
+    def _date(self, passage: Passage, read: list[Sentence], published: dt.date | None
+              ) -> tuple[tuple[Sentence, Span | None, dt.date] | None, TimePrecision]:  # fmt: skip
+        for sentence in passage.all_sentences:
+            for d in sentence.dates:
+                return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
+        for sentence in reversed(read[: passage.sentences[0].index]):
+            if sentence.dates:
+                d = sentence.dates[0]
+                return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
+        # Nothing said: the report's own day, honestly marked as known only to the week.
+        return None, TimePrecision.WEEK
+
+    def _place(self, passage: Passage, read: list[Sentence], article: Article, lang: str
+               ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
+        context = f"{article.title}. {article.text[:1500]}"
+        candidates = [*passage.all_sentences, *reversed(read[: passage.sentences[0].index])]
+        for sentence in candidates:
+            for p in sentence.places:
+                resolution = self.geocoder.resolve(p.quote, context)
+                if not resolution.resolved and p.name != p.quote:
+                    resolution = self.geocoder.resolve(p.name, context)
+                if resolution.resolved:
+                    return resolution, sentence, Span(p.start, p.end, p.quote)
+        return None, None, None
+
+    def _actors(self, tools: _Tools, passage: Passage, on: dt.date, country: str | None
+                ) -> dict[int, list[ActorMention]]:  # fmt: skip
+        return {
+            s.index: tools.actors.find(s.text, on=on, country=country or None)
+            for s in passage.all_sentences
+        }
+
+
+def _from_other_sentences(
+    actors: dict[int, list[ActorMention]], first: int, actor2: ActorMention | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """When the opening sentence names no perpetrator, look at the rest of the passage."""
+    for index in sorted(actors):
+        if index == first:
+            continue
+        for actor in actors[index]:
+            if actor.actor_type is not ActorType.CIVILIANS and actor != actor2:
+                return actor, actor2
+    return None, actor2
+
+
+def _unidentified(country: str) -> str:
+    return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+
+
+def _location_name(place: Resolution | None) -> str:
+    if place is None:
+        return ""
+    if place.place is not None:
+        return place.place.name
+    return place.query
