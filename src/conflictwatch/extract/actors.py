@@ -40,6 +40,7 @@ class _Alias:
     exact_case: bool  # an acronym such as "FAMa": only "FAMa" or "FAMA" in the text
     capital: bool  # an everyday word that names an actor only when capitalised
     generic: bool  # "soldiers": the forces of the report's country
+    pattern: re.Pattern[str] | None  # the whole alias on folded text, for aliases of several words
 
 
 class ActorFinder:
@@ -72,6 +73,7 @@ class ActorFinder:
                 capital=single and words[0] in _NEEDS_CAPITAL,
                 generic=written[:1].islower()
                 and not any(w.startswith(s) for w in words for s in stems),
+                pattern=None if single else _phrase(words, self._fold_table),
             )
             index.setdefault(words[0], []).append(alias)
         for aliases in index.values():
@@ -85,16 +87,26 @@ class ActorFinder:
         self, text: str, *, on: dt.date | None = None, country: str | None = None
     ) -> list[ActorMention]:
         """Actor mentions in ``text`` (offsets into it), in order, without overlaps."""
-        folded = self._fold(text)
-        words = [(m.group(), m.start(), m.end()) for m in _WORDS.finditer(folded)]
+        lowered = self._lower(text)
         found: list[ActorMention] = []
-        i = 0
-        while i < len(words):
-            alias = self._match(text, words, i)
-            if alias is None:
-                i += 1
+        resume = 0
+        index, table = self._index, self._fold_table
+        for word in _WORDS.finditer(lowered):
+            if word.start() < resume:
                 continue
-            start, end = words[i][1], words[i + len(alias.words) - 1][2]
+            key = word.group()
+            aliases = index.get(key)
+            if aliases is None:
+                if key.isascii():
+                    continue
+                aliases = index.get(key.translate(table))  # accents: "armée" -> "armee"
+                if aliases is None:
+                    continue
+            hit = self._match(text, lowered, word.start(), aliases)
+            if hit is None:
+                continue
+            alias, end = hit
+            start = word.start()
             actor = self._resolve(alias, on, country)
             last = found[-1] if found else None
             if last and last.name == actor.name and not text[last.end : start].strip(" -"):
@@ -105,22 +117,26 @@ class ActorFinder:
                     actor.name, actor.actor_type, start, end, text[start:end], actor.family
                 )
             )
-            i += len(alias.words)
+            resume = end
         return found
 
-    def _match(self, text: str, words: list[tuple[str, int, int]], i: int) -> _Alias | None:
-        for alias in self._index.get(words[i][0], ()):
-            n = len(alias.words)
-            if i + n > len(words):
-                continue
-            if any(words[i + k][0] != alias.words[k] for k in range(1, n)):
-                continue
-            written = text[words[i][1] : words[i + n - 1][2]]
+    def _match(
+        self, text: str, folded: str, start: int, aliases: list[_Alias]
+    ) -> tuple[_Alias, int] | None:
+        for alias in aliases:
+            if alias.pattern is None:
+                end = start + len(alias.words[0])
+            else:
+                whole = alias.pattern.match(folded, start)
+                if whole is None:
+                    continue
+                end = whole.end()
+            written = text[start:end]
             if alias.exact_case and written not in (alias.written, alias.written.upper()):
                 continue
             if alias.capital and not written[:1].isupper():
                 continue
-            return alias
+            return alias, end
         return None
 
     def _resolve(self, alias: _Alias, on: dt.date | None, country: str | None) -> Actor:
@@ -135,26 +151,39 @@ class ActorFinder:
             return actor
         return self.pack.actor_for(other, on=on, country=country) or actor
 
-    def _fold(self, text: str) -> str:
-        """Lower case without accents, one character for one, so offsets stay those of ``text``."""
-        folded = text.lower().translate(self._fold_table)
-        if len(folded) == len(text):
-            return folded
-        return "".join(c.lower()[:1].translate(self._fold_table) or c for c in text)
+    def _lower(self, text: str) -> str:
+        """Lower case, one character for one, so offsets stay those of ``text``."""
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return lowered
+        return "".join(c.lower()[:1] or c for c in text)
 
 
 def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0xC0, 0x250):
         char = chr(code)
+        if not char.islower():
+            continue  # the text is lowered first
         bare = "".join(
             c for c in unicodedata.normalize("NFKD", char.lower()) if not unicodedata.combining(c)
         )
         if len(bare) == 1 and bare != char:
             table[code] = bare
-    for quote in "’‘ʼ`´":
-        table[ord(quote)] = "'"
     return table
+
+
+def _phrase(words: tuple[str, ...], table: dict[int, str]) -> re.Pattern[str]:
+    """A pattern for folded ``words`` over lower-cased text: accents optional, any separators."""
+    variants: dict[str, str] = {}
+    for code, bare in table.items():
+        if bare.isalpha():
+            variants[bare] = variants.get(bare, bare) + chr(code)
+    spelled = [
+        "".join(f"[{variants[c]}]" if c in variants else re.escape(c) for c in word)
+        for word in words
+    ]
+    return re.compile(r"[\W_]+".join(spelled) + r"(?![^\W_])")
 
 
 def _base(name: str) -> str:

@@ -43,66 +43,83 @@ _AREA_FR = (
 _COMPASS_ADJ = r"(?:(?:northern|southern|eastern|western|central|north[- ](?:eastern|western)|south[- ](?:eastern|western))\s+)?"
 
 # Each pattern captures the phrase as ``quote`` and the place as ``name`` (or ``a``/``b``).
-_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
+# Each entry is (kind, gate, pattern). The gate is a cheap lower-case cue; the full pattern runs only
+# in windows around its hits (an empty gate: everywhere), which keeps a 700-word article well under
+# a millisecond.
+_PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "en": (
         (
             "offset",
+            r"km|kilom|mile",
             rf"(?P<quote>(?i:{_APPROX_EN}{_NUM}\s*{_UNIT}\s+(?:\(\d+\s*(?:miles?|km)\)\s+)?(?:(?:to the\s+)?(?:{_DIRS_EN})\s+)?(?:of|from|outside)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
         ),
         (
             "road",
+            r"road|highway|axis|route",
             rf"(?P<quote>(?i:(?:on\s+|along\s+)?the\s+)?(?P<a>{_WORD}){_DASH}(?P<b>{_WORD})\s+(?i:road|highway|axis|route))",
         ),
         (
             "between",
+            r"between",
             rf"(?P<quote>(?i:between\s+(?:the\s+(?:towns|villages|localities)\s+of\s+)?)(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME}))",
         ),
         (
             "direction",
+            r"north|south|east|west",
             rf"(?P<quote>(?i:(?:just\s+)?(?:{_DIRS_EN})\s+of\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
         ),
         (
             "near",
+            r"near|close to|not far|outside|outskirts|vicinity",
             rf"(?P<quote>(?i:(?:near|nearby|close to|not far from|outside|on the outskirts of|in the vicinity of)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
         ),
         (
             "area",
+            r"region|province|district|circle|cercle|department|commune|municipality|prefecture",
             rf"\b(?i:(?:in|of|across|throughout)\s+{_COMPASS_ADJ})(?:{_WORD}['’]s\s+)?(?P<quote>(?i:the\s+)?(?P<name>{_NAME})\s+(?i:{_AREA_EN}))\b",
         ),
         (
             "area",
+            r"(?:region|province|district|circle|cercle|department|commune|municipality|prefecture|town|village|city|locality) of",
             rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|town|village|city|locality)\s+of\s+)(?P<name>{_NAME}))",
         ),
-        ("plain", rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ})(?P<quote>(?P<name>{_NAME}))"),
+        ("plain", "", rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ})(?P<quote>(?P<name>{_NAME}))"),
     ),
     "fr": (
         (
             "offset",
+            r"km|kilom|mile",
             rf"(?P<quote>(?i:(?:à\s+)?{_APPROX_FR}{_NUM}\s*(?:de\s+)?{_UNIT}\s+(?:(?:au|à l['’]|à l\s)\s*(?:{_DIRS_FR})\s+)?(?:de|du|d['’])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
         ),
         (
             "road",
+            r"axe|route|rn|tronçon",
             rf"(?P<quote>(?i:l['’]axe(?:\s+routier)?|la\s+route(?:\s+nationale)?|la\s+RN\s*\d+|le\s+tronçon)\s+(?P<a>{_WORD}){_DASH}(?P<b>{_WORD}))",
         ),
         (
             "between",
+            r"entre",
             rf"(?P<quote>(?i:entre\s+(?:les\s+(?:localités|villages|villes)\s+de\s+)?)(?P<a>{_NAME})\s+et\s+(?P<b>{_NAME}))",
         ),
         (
             "direction",
+            r"(?:au|l'|l’|le) ?(?:nord|sud|est|ouest)",
             rf"(?P<quote>(?i:(?:au|à l['’]|dans le)\s*(?:{_DIRS_FR})\s+(?:de|du|d['’])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
         ),
         (
             "near",
+            r"près d|loin d|environs d|proximité d|périphérie d|abords d",
             rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|aux environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
         ),
         (
             "area",
+            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur) d",
             rf"(?P<quote>(?i:(?:la|le|l['’])\s*(?:{_AREA_FR})\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
-        ("plain", rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans)\s+(?P<quote>(?P<name>{_NAME}))"),
+        ("plain", "", rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans)\s+(?P<quote>(?P<name>{_NAME}))"),
     ),
 }
+_WINDOW = 120  # characters around a gate hit in which a phrase may lie
 _PRIORITY = {"offset": 0, "road": 1, "between": 2, "direction": 3, "near": 4, "area": 5, "plain": 6}
 
 _NOT_PLACE_WORDS = """january february march april may june july august september october november december
@@ -133,14 +150,19 @@ class PlaceFinder:
         self.known = known
         languages = [lang] if lang in _PATTERNS else list(_PATTERNS)
         self._patterns = [
-            (kind, re.compile(pattern)) for code in languages for kind, pattern in _PATTERNS[code]
+            (kind, re.compile(gate) if gate else None, re.compile(pattern))
+            for code in languages
+            for kind, gate, pattern in _PATTERNS[code]
         ]
 
     def find(self, text: str) -> list[PlaceMention]:
         """Locating phrases in ``text`` (offsets into it), in order of position."""
         found: list[tuple[int, int, int, PlaceMention, bool]] = []
-        for kind, pattern in self._patterns:
-            for match in pattern.finditer(text):
+        lower = text.lower()
+        if len(lower) != len(text):  # a rare letter that lowers to two: no gating
+            lower = ""
+        for kind, gate, pattern in self._patterns:
+            for match in _matches(pattern, gate, text, lower):
                 mention = self._mention(kind, match, text)
                 if mention is not None:
                     vague = fold(mention.name) in _VAGUE
@@ -195,6 +217,21 @@ class PlaceFinder:
             if strict and fold(" ".join(words)) not in _VAGUE:
                 return None
         return _join(name, words)
+
+
+def _matches(
+    pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str, lower: str
+) -> list[re.Match[str]]:
+    if gate is None or not lower:
+        return list(pattern.finditer(text))
+    windows: list[list[int]] = []
+    for hit in gate.finditer(lower):
+        lo, hi = max(0, hit.start() - _WINDOW), min(len(text), hit.end() + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
 
 
 def _join(original: str, words: list[str]) -> str:
