@@ -192,6 +192,8 @@ class SubtypeClassifier:
         evidence: dict[Label, list[Span]] = {}
         context: dict[Label, int] = {}
         for key, span in lexicon.matcher.finditer(fold_same_length(text), text):
+            if span.quote in _MONTH_NAMES:
+                continue  # "in March", not a march; protest marches are written in lower case
             for label in lexicon.context.get(key, ()):
                 context[label] = context.get(label, 0) + 1
             factor = 1.0 if span.start < first_end else _LATER_SENTENCES
@@ -256,6 +258,10 @@ def _settle_contests(
     if S.ATTACK in scores and context.get(S.ARMED_CLASH, 0) > context.get(S.ATTACK, 0):
         # "gunmen attacked an army post": fighting between armed sides, not an attack on civilians
         move(S.ATTACK, S.ARMED_CLASH, keep=0.5)
+
+
+#: Capitalised month names that are also trigger words.
+_MONTH_NAMES = frozenset({"March", "MARCH"})
 
 
 def _first_sentence_end(text: str) -> int:

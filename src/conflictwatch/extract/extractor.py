@@ -18,7 +18,7 @@ from spacy.language import Language
 from ..geo.geocoder import Geocoder, Resolution
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
-from ..taxonomy import ActorType, SubEventType, TimePrecision
+from ..taxonomy import ActorType, SubEventType, TimePrecision, WherePrecision
 from .actors import ActorFinder, assign_roles
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
@@ -31,6 +31,9 @@ from .numbers import NumberReader
 from .places import PlaceFinder
 from .records import ActorMention, CasualtyKind, OtherClass, Span, TypeScore
 from .segments import Passage, Sentence, group
+
+#: How many sentences after a passage may still name its place.
+FOLLOW_AFTER = 3
 
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
@@ -128,10 +131,16 @@ class Extractor:
                 for i, span in enumerate(sentences(tools.nlp, text))]  # fmt: skip
         events = {s.index for s in read if self._reports_event(tools, s)}
         passages = group(read, events)
-        mentions = [
-            self._mention(article, tools, lang, published, passage, read, n)
-            for n, passage in enumerate(passages)
-        ]
+        mentions: list[Mention] = []
+        for n, passage in enumerate(passages):
+            mention = self._mention(article, tools, lang, published, passage, read, n)
+            if mentions and published and _is_background(mention, published):
+                continue
+            same = next((m for m in mentions if _same_event(m, mention)), None)
+            if same is None:
+                mentions.append(mention)
+            else:
+                mentions[mentions.index(same)] = _merged(same, mention)
         mentions.sort(key=lambda m: (-m.fatalities, -m.confidence))
         return Extraction(article, lang, tuple(mentions), tuple(notes))
 
@@ -140,7 +149,7 @@ class Extractor:
     def _read(self, tools: _Tools, index: int, span: Span, lang: str,
               published: dt.date | None) -> Sentence:  # fmt: skip
         scores = self.classifier.scores(span.quote, lang)
-        places = tools.places.find(span.quote) if scores else []
+        places = tools.places.find(span.quote)
         dates = tools.dates.dates(span.quote, published) if published else []
         return Sentence(index, span, scores, places, dates)
 
@@ -293,15 +302,28 @@ class Extractor:
 
     def _place(self, passage: Passage, read: list[Sentence], article: Article, lang: str
                ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
+        """The passage's own place; else the nearest one told before it; else after it.
+
+        A country-wide match is kept only when nothing more precise is said anywhere near.
+        """
         context = f"{article.title}. {article.text[:1500]}"
-        candidates = [*passage.all_sentences, *reversed(read[: passage.sentences[0].index])]
-        for sentence in candidates:
+        opening = passage.sentences[0].index
+        before = list(reversed(read[:opening]))
+        after = [s for s in read[opening:] if s not in passage.all_sentences][:FOLLOW_AFTER]
+        fallback: tuple[Resolution, Sentence, Span] | None = None
+        for sentence in [*passage.all_sentences, *before, *after]:
             for p in sentence.places:
                 resolution = self.geocoder.resolve(p.quote, context)
                 if not resolution.resolved and p.name != p.quote:
                     resolution = self.geocoder.resolve(p.name, context)
-                if resolution.resolved:
-                    return resolution, sentence, Span(p.start, p.end, p.quote)
+                if not resolution.resolved:
+                    continue
+                if resolution.where_prec is WherePrecision.COUNTRY:
+                    fallback = fallback or (resolution, sentence, Span(p.start, p.end, p.quote))
+                    continue
+                return resolution, sentence, Span(p.start, p.end, p.quote)
+        if fallback:
+            return fallback
         return None, None, None
 
     def _actors(self, tools: _Tools, passage: Passage, on: dt.date, country: str | None
@@ -310,6 +332,41 @@ class Extractor:
             s.index: tools.actors.find(s.text, on=on, country=country or None)
             for s in passage.all_sentences
         }
+
+
+#: A passage about something this long before publication, after the lead, is background.
+BACKGROUND_DAYS = 31
+
+
+def _is_background(mention: Mention, published: dt.date) -> bool:
+    return (published - mention.event_date).days > BACKGROUND_DAYS
+
+
+def _same_event(a: Mention, b: Mention) -> bool:
+    """Two passages of one article telling the same event (same type, place and days)."""
+    if a.sub_event_type is not b.sub_event_type or abs((a.event_date - b.event_date).days) > 2:
+        return False
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return a.location == b.location
+    return abs(a.latitude - b.latitude) < 0.1 and abs(a.longitude - b.longitude) < 0.1
+
+
+def _merged(a: Mention, b: Mention) -> Mention:
+    """Keep the first telling, with the higher toll and everything both passages cite."""
+    from dataclasses import replace
+
+    return replace(
+        a,
+        fatalities=max(a.fatalities, b.fatalities),
+        fatalities_low=max(a.fatalities_low or 0, b.fatalities_low or 0),
+        fatalities_high=max(a.fatalities_high or 0, b.fatalities_high or 0),
+        actor2=a.actor2 or b.actor2,
+        inter2=a.inter2 or b.inter2,
+        outcome=a.outcome or b.outcome,
+        tags=tuple(dict.fromkeys((*a.tags, *b.tags))),
+        evidence=(*a.evidence, *b.evidence),
+        confidence=max(a.confidence, b.confidence),
+    )
 
 
 def _from_other_sentences(
