@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -302,29 +303,61 @@ class Extractor:
 
     def _place(self, passage: Passage, read: list[Sentence], article: Article, lang: str
                ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
-        """The passage's own place; else the nearest one told before it; else after it.
+        """The most precise place the passage gives; else the nearest one told around it.
 
-        A country-wide match is kept only when nothing more precise is said anywhere near.
+        Places are looked for in the passage, then before it (nearest first), then just after
+        it. A named locality beats a region, a region beats the whole country; among equals the
+        passage wins, then the nearest sentence. "The capital" names the country's capital.
         """
         context = f"{article.title}. {article.text[:1500]}"
         opening = passage.sentences[0].index
-        before = list(reversed(read[:opening]))
-        after = [s for s in read[opening:] if s not in passage.all_sentences][:FOLLOW_AFTER]
-        fallback: tuple[Resolution, Sentence, Span] | None = None
-        for sentence in [*passage.all_sentences, *before, *after]:
-            for p in sentence.places:
-                resolution = self.geocoder.resolve(p.quote, context)
-                if not resolution.resolved and p.name != p.quote:
-                    resolution = self.geocoder.resolve(p.name, context)
-                if not resolution.resolved:
-                    continue
-                if resolution.where_prec is WherePrecision.COUNTRY:
-                    fallback = fallback or (resolution, sentence, Span(p.start, p.end, p.quote))
-                    continue
-                return resolution, sentence, Span(p.start, p.end, p.quote)
-        if fallback:
-            return fallback
-        return None, None, None
+        groups = [
+            passage.all_sentences,
+            list(reversed(read[:opening])),
+            [s for s in read[opening:] if s not in passage.all_sentences][:FOLLOW_AFTER],
+        ]
+        best: tuple[int, int, Resolution, Sentence, Span] | None = None
+        for rank, sentences_ in enumerate(groups):
+            for sentence in sentences_:
+                for p in sentence.places:
+                    resolution = self.geocoder.resolve(p.quote, context)
+                    if not resolution.resolved and p.name != p.quote:
+                        resolution = self.geocoder.resolve(p.name, context)
+                    if not resolution.resolved:
+                        continue
+                    tier = _tier(resolution)
+                    if best is None or (tier, rank) < (best[0], best[1]):
+                        best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
+            if best is not None and best[0] == 0:
+                break
+            if rank == 0 and (best is None or best[0] > 0):
+                capital = self._capital(passage, article, context)
+                if capital is not None:
+                    return capital
+        if best is None:
+            return None, None, None
+        return best[2], best[3], best[4]
+
+    def _capital(self, passage: Passage, article: Article, context: str
+                 ) -> tuple[Resolution, Sentence, Span] | None:  # fmt: skip
+        for sentence in passage.all_sentences:
+            match = _CAPITAL.search(sentence.text)
+            if match is None:
+                continue
+            country = self._focus_country(article)
+            name = next((c.capital for c in self.pack.countries if c.iso2 == country), None)
+            if name:
+                resolution = self.geocoder.resolve(name, context)
+                if resolution.resolved:
+                    return resolution, sentence, Span(match.start(), match.end(), match.group())
+        return None
+
+    def _focus_country(self, article: Article) -> str:
+        """The pack country the article names most (its title counts double)."""
+        text = f"{article.title} {article.title} {article.text[:3000]}"
+        counts = {c.iso2: text.count(c.name) + (text.count(c.name_fr) if c.name_fr != c.name else 0)
+                  for c in self.pack.countries}  # fmt: skip
+        return max(counts, key=lambda k: counts[k]) if any(counts.values()) else ""
 
     def _actors(self, tools: _Tools, passage: Passage, on: dt.date, country: str | None
                 ) -> dict[int, list[ActorMention]]:  # fmt: skip
@@ -332,6 +365,20 @@ class Extractor:
             s.index: tools.actors.find(s.text, on=on, country=country or None)
             for s in passage.all_sentences
         }
+
+
+_CAPITAL = re.compile(r"\b(?:capital|capitale)\b", re.IGNORECASE)
+
+_PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
+
+
+def _tier(resolution: Resolution) -> int:
+    """0 a locality (or near one), 1 an area (region, route, midpoint), 2 the whole country."""
+    if resolution.where_prec in _PRECISE:
+        return 0
+    if resolution.where_prec is WherePrecision.COUNTRY:
+        return 2
+    return 1
 
 
 #: A passage about something this long before publication, after the lead, is background.

@@ -70,8 +70,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "near",
-            r"near|close to|not far|outside|outskirts|vicinity",
-            rf"(?P<quote>(?i:(?:near|nearby|close to|not far from|outside|on the outskirts of|in the vicinity of)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
+            r"near|close to|not far|outside|outskirts|vicinity|around|approaches",
+            rf"(?P<quote>(?i:(?:near|nearby|close to|not far from|outside|on the outskirts of|in the vicinity of|around|on the approaches to)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
         ),
         (
             "area",
