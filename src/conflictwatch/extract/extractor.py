@@ -19,7 +19,7 @@ from spacy.language import Language
 from ..geo.geocoder import Geocoder, Resolution
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
-from ..taxonomy import ActorType, SubEventType, TimePrecision, WherePrecision
+from ..taxonomy import ActorType, EventType, SubEventType, TimePrecision, WherePrecision
 from .actors import ActorFinder, assign_roles
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
@@ -135,6 +135,8 @@ class Extractor:
         mentions: list[Mention] = []
         for n, passage in enumerate(passages):
             mention = self._mention(article, tools, lang, published, passage, read, n)
+            if not _corroborated(mention):
+                continue
             if mentions and published and _is_background(mention, published):
                 continue
             same = next((m for m in mentions if _same_event(m, mention)), None)
@@ -379,6 +381,29 @@ def _tier(resolution: Resolution) -> int:
     if resolution.where_prec is WherePrecision.COUNTRY:
         return 2
     return 1
+
+
+_ARMED = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                    ActorType.IDENTITY_MILITIA, ActorType.EXTERNAL_OTHER_FORCES})  # fmt: skip
+_CROWDS = frozenset({ActorType.PROTESTERS, ActorType.RIOTERS})
+
+
+def _corroborated(mention: Mention) -> bool:
+    """A trigger word alone is not an event: it needs the people who did it, or its toll.
+
+    Violence needs an armed actor or a count of killed, wounded or abducted people; protests and
+    riots need a crowd or an armed actor; strategic developments need an armed actor.
+    """
+    cited = {e.field for e in mention.evidence}
+    types = {t for field, t in (("actor1", mention.inter1), ("actor2", mention.inter2))
+             if field in cited and t is not None}  # fmt: skip
+    armed = bool(types & _ARMED)
+    counted = "fatalities" in cited or bool(mention.wounded) or bool(mention.abducted)
+    if mention.event_type.is_political_violence:
+        return armed or counted
+    if mention.event_type in (EventType.PROTESTS, EventType.RIOTS):
+        return armed or bool(types & _CROWDS)
+    return armed
 
 
 #: A passage about something this long before publication, after the lead, is background.
