@@ -404,7 +404,7 @@ def _group_side(norms: list[str], j: int) -> tuple[Side, int]:
 
 def _is_year(norms: list[str], first: int, last: int) -> bool:
     word = norms[first]
-    return last == first + 1 and len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
+    return last == first + 1 and len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2100
 
 
 def _zero_ok(norms: list[str], unit: _Unit) -> bool:

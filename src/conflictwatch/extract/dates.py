@@ -172,7 +172,7 @@ class DateReader:
 
     def _ago(self, match: re.Match[str], published: dt.date) -> DateMention | None:
         raw = match.group("n").lower()
-        n = int(raw) if raw.isdigit() else self._counts[raw]
+        n = int(raw) if raw.isdecimal() else self._counts[raw]
         unit = match.group("u").lower()
         if unit.startswith(("day", "jour")):
             return _mention(match, published - dt.timedelta(days=n), DAY, relative=True)

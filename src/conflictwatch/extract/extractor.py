@@ -30,7 +30,7 @@ from .modality import ModalityReader
 from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
-from .records import ActorMention, CasualtyKind, OtherClass, Span, TypeScore
+from .records import ActorMention, Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
 from .segments import Passage, Sentence, group
 
 #: How many sentences after a passage may still name its place.
@@ -152,9 +152,15 @@ class Extractor:
     def _read(self, tools: _Tools, index: int, span: Span, lang: str,
               published: dt.date | None) -> Sentence:  # fmt: skip
         scores = self.classifier.scores(span.quote, lang)
+        casualties = tools.casualties.casualties(span.quote)
+        inferred = False
+        if not scores and casualties:
+            armed = any(a.actor_type in _ARMED for a in tools.actors.find(span.quote))
+            scores = _scores_from_toll(casualties) if armed else []
+            inferred = bool(scores)
         places = tools.places.find(span.quote)
         dates = tools.dates.dates(span.quote, published) if published else []
-        return Sentence(index, span, scores, places, dates)
+        return Sentence(index, span, scores, places, dates, casualties, inferred)
 
     def _reports_event(self, tools: _Tools, sentence: Sentence) -> bool:
         if not sentence.scores:
@@ -200,6 +206,8 @@ class Extractor:
         actor1, actor2 = assign_roles(first.text, actors.get(first.index, []), trigger, lang)
         if actor1 is None:
             actor1, actor2 = _from_other_sentences(actors, first.index, actor2)
+        actor1, actor2 = _victims_are_targets(actor1, actor2, actors.get(first.index, []),
+                                              first.casualties)  # fmt: skip
         for role, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None:
                 holder = next(s for s in passage.all_sentences if actor in actors.get(s.index, []))
@@ -211,7 +219,7 @@ class Extractor:
         low = high = 0
         by_side: dict[str, int] = {}
         for sentence in passage.all_sentences:
-            for c in tools.casualties.casualties(sentence.text):
+            for c in sentence.casualties:
                 key = c.side.value
                 if c.kind is CasualtyKind.KILLED:
                     if by_side.get(key, -1) >= c.count:
@@ -439,6 +447,48 @@ def _merged(a: Mention, b: Mention) -> Mention:
         evidence=(*a.evidence, *b.evidence),
         confidence=max(a.confidence, b.confidence),
     )
+
+
+_VICTIM_TYPES = {Side.STATE: (ActorType.STATE_FORCES,), Side.CIVILIANS: (ActorType.CIVILIANS,)}
+
+
+def _victims_are_targets(
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    found: list[ActorMention],
+    casualties: list[Casualty],
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Whoever the toll says died is the target: "jihadists killed 12 soldiers" puts the
+    soldiers second, whatever the word order around the trigger suggested."""
+    victims = {c.side for c in casualties if c.kind in (CasualtyKind.KILLED, CasualtyKind.ABDUCTED)}
+    for side, kinds in _VICTIM_TYPES.items():
+        if side not in victims or actor1 is None or actor1.actor_type not in kinds:
+            continue
+        others = [a for a in found if a.actor_type not in kinds and a.actor_type in _ARMED]
+        if others:
+            target = actor1
+            actor1 = others[0]
+            actor2 = target
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    return actor1, actor2
+
+
+def _scores_from_toll(casualties: list[Casualty]) -> list[TypeScore]:
+    """A sentence with no trigger word but a toll still reports violence: civilians killed is an
+    attack, people carried off an abduction, soldiers or fighters killed a clash."""
+    for c in casualties:
+        if c.count <= 0:
+            continue
+        span = Span(c.start, c.end, c.quote)
+        if c.kind is CasualtyKind.ABDUCTED:
+            return [TypeScore(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE, 1.0, (span,))]
+        if c.kind is CasualtyKind.KILLED:
+            if c.side is Side.CIVILIANS:
+                return [TypeScore(SubEventType.ATTACK, 1.0, (span,))]
+            if c.side in (Side.STATE, Side.ATTACKERS):
+                return [TypeScore(SubEventType.ARMED_CLASH, 1.0, (span,))]
+    return []
 
 
 def _from_other_sentences(

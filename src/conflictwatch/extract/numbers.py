@@ -140,7 +140,7 @@ class NumberReader:
         starters = self._starters
         while i < len(tokens):
             word = norms[i]
-            if not (word[0].isdigit() or word in starters or "-" in word):
+            if not (word[0].isdecimal() or word in starters or "-" in word):
                 i += 1
                 continue
             mention = self._at(tokens, norms, i)
@@ -227,7 +227,7 @@ class NumberReader:
         if vague is not None:
             return _Core(int(vague[0]), True, vague[1])
         word = norms[i]
-        if word[0].isdigit():
+        if word[0].isdecimal():
             value = _digits(word)
             if value is None:
                 return None
@@ -318,9 +318,11 @@ def _follows(previous: str, kind: str) -> bool:
 
 def _digits(word: str) -> int | None:
     """ "1 000", "1,000", "1.000" -> 1000; "2,5" (a decimal) -> None."""
-    if word.isdigit():
+    if word.isdecimal():
         return int(word)
     groups = re.split(r"[ \u00a0\u202f.,]", word)
+    if not all(g.isdecimal() for g in groups):
+        return None  # superscripts, footnote marks and words glued to digits are not counts
     if len(groups) > 1 and not (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
         return None
     return int("".join(groups))

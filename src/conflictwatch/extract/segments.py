@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .records import DateMention, PlaceMention, Span, TypeScore
+from .records import Casualty, DateMention, PlaceMention, Span, TypeScore
 
 #: How many sentences a passage reaches forward to pick up counts and details.
 FOLLOW_ON = 2
@@ -24,6 +24,8 @@ class Sentence:
     scores: list[TypeScore]
     places: list[PlaceMention]
     dates: list[DateMention]
+    casualties: list[Casualty] = field(default_factory=list)
+    inferred: bool = False  # the type comes from a toll, not from a trigger word
 
     @property
     def text(self) -> str:
