@@ -36,6 +36,9 @@ from .segments import Passage, Sentence, group
 #: How many sentences after a passage may still name its place.
 FOLLOW_AFTER = 3
 
+#: How far back (in sentences) a passage looks for its place and date when it gives none.
+LOOK_BACK = 40
+
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
 
@@ -304,7 +307,8 @@ class Extractor:
         for sentence in passage.all_sentences:
             for d in sentence.dates:
                 return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
-        for sentence in reversed(read[: passage.sentences[0].index]):
+        opening = passage.sentences[0].index
+        for sentence in reversed(read[max(0, opening - LOOK_BACK) : opening]):
             if sentence.dates:
                 d = sentence.dates[0]
                 return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
@@ -321,10 +325,11 @@ class Extractor:
         """
         context = f"{article.title}. {article.text[:1500]}"
         opening = passage.sentences[0].index
+        after = passage.last_index + 1
         groups = [
             passage.all_sentences,
-            list(reversed(read[:opening])),
-            [s for s in read[opening:] if s not in passage.all_sentences][:FOLLOW_AFTER],
+            read[max(0, opening - LOOK_BACK) : opening][::-1],
+            read[after : after + FOLLOW_AFTER],
         ]
         best: tuple[int, int, Resolution, Sentence, Span] | None = None
         for rank, sentences_ in enumerate(groups):

@@ -14,6 +14,9 @@ from .records import Casualty, DateMention, PlaceMention, Span, TypeScore
 #: How many sentences a passage reaches forward to pick up counts and details.
 FOLLOW_ON = 2
 
+#: The most trigger sentences one passage gathers (a report tells one event in a few sentences).
+MAX_SENTENCES = 8
+
 
 @dataclass
 class Sentence:
@@ -41,7 +44,9 @@ class Passage:
 
     @property
     def last_index(self) -> int:
-        return max(s.index for s in [*self.sentences, *self.follow_on])
+        # Sentences are added in reading order, so the last added is the furthest.
+        last = self.sentences[-1].index
+        return max(last, self.follow_on[-1].index) if self.follow_on else last
 
     @property
     def all_sentences(self) -> list[Sentence]:
@@ -61,7 +66,7 @@ class Passage:
 
 
 def _opens_new(passage: Passage, sentence: Sentence) -> bool:
-    if sentence.index - passage.last_index > FOLLOW_ON:
+    if sentence.index - passage.last_index > FOLLOW_ON or len(passage.sentences) >= MAX_SENTENCES:
         return True
     place = sentence.places[0].name.lower() if sentence.places else None
     known_place = passage.place_key()
