@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from ..model import Event
+from ..model import Event, Mention
 from ..store import Stats
 
 _STYLE = """
@@ -28,7 +28,36 @@ def _counts(title: str, counts: dict[str, int], top: int = 12) -> str:
     return f"<table><tr><th>{escape(title)}</th><th class=n>events</th></tr>{rows}</table>"
 
 
-def render_summary(title: str, stats: Stats, events: Iterable[Event]) -> str:
+def _mentions_section(mentions: Iterable[tuple[str, Mention]]) -> str:
+    rows = []
+    for article_id, m in mentions:
+        quote = next((e.quote for e in m.evidence if e.field == "sub_event_type"), "")
+        cells = (m.event_date, m.sub_event_type.value, m.actor1, m.actor2,
+                 ", ".join(p for p in (m.location, m.country) if p))  # fmt: skip
+        rows.append(
+            "<tr><td>"
+            + escape(article_id)
+            + "</td>"
+            + "".join(f"<td>{escape(str(v))}</td>" for v in cells)
+            + f"<td class=n>{m.fatalities}</td><td><q>{escape(quote)}</q></td></tr>"
+        )
+    if not rows:
+        return ""
+    return (
+        f"<h2>Extracted from the sample reports ({len(rows)} mentions)</h2>"
+        "<p>Each row is one event as one report tells it, coded automatically; the quote is the "
+        "trigger behind the event type. Reports telling the same event are not merged yet.</p>"
+        "<table><tr><th>Report</th><th>Date</th><th>Type</th><th>Actor 1</th><th>Actor 2</th>"
+        "<th>Place</th><th class=n>Deaths</th><th>Evidence</th></tr>" + "".join(rows) + "</table>"
+    )
+
+
+def render_summary(
+    title: str,
+    stats: Stats,
+    events: Iterable[Event],
+    mentions: Iterable[tuple[str, Mention]] = (),
+) -> str:
     rows = "".join(
         "<tr>"
         + "".join(
@@ -55,5 +84,6 @@ def render_summary(title: str, stats: Stats, events: Iterable[Event]) -> str:
 <h2>Events</h2>
 <table><tr><th>Date</th><th>Type</th><th>Actor 1</th><th>Actor 2</th><th>Place</th>
 <th class=n>Deaths</th><th>Notes</th></tr>{rows}</table>
+{_mentions_section(mentions)}
 </body></html>
 """
