@@ -72,7 +72,7 @@ def test_a_missing_column_is_reported(tmp_path: Path) -> None:
         read_case_tsv(path)
 
 
-# Measured figures (see docs/evaluation-subtypes.md); these guard against regressions. The
+# Measured figures (see docs/evaluation.md); these guard against regressions. The
 # product floor is 0.80 weighted F1, which the honest (cross-validated) figure does not reach yet.
 RULES_FLOOR = 0.73
 CROSS_VALIDATED_FLOOR = 0.72
