@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from ..geo.gazetteer import MatchKind
 from ..geo.geocoder import Geocoder, Resolution
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
@@ -388,9 +389,11 @@ _PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
 
 
 def _tier(resolution: Resolution) -> int:
-    """0 a locality (or near one), 1 an area (region, route, midpoint), 2 the whole country."""
+    """0 a locality (or near one) whose name matched as written, 1 an area (region, route,
+    midpoint) or a locality found only by a fuzzy spelling match, 2 the whole country."""
     if resolution.where_prec in _PRECISE:
-        return 0
+        chosen = resolution.candidates[0] if resolution.candidates else None
+        return 1 if chosen is not None and chosen.match is MatchKind.FUZZY else 0
     if resolution.where_prec is WherePrecision.COUNTRY:
         return 2
     return 1
