@@ -7,27 +7,12 @@ offsets point at the original words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from .modality import fold_same_length
 from .records import Span
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    folded = base.lower()
-    return folded if len(folded) == 1 else char.lower()[:1] or char
-
-
-def fold_same_length(text: str) -> str:
-    """Lower-case, accent-free text with exactly the same length (offsets stay valid)."""
-    if text.isascii():
-        return text.lower()
-    return "".join(_fold_char(c) for c in text)
 
 
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
