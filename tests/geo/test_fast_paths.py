@@ -8,7 +8,14 @@ from conflictwatch.geo.context import Context
 from conflictwatch.geo.gazetteer import Gazetteer, NameMatch, haversine_km, place_facts
 from conflictwatch.geo.geocoder import Geocoder, GeocoderOptions
 from conflictwatch.geo.names import fold
-from conflictwatch.geo.ranking import NEARBY_RADIUS_KM, NearbyPlace, nearest_km
+from conflictwatch.geo.ranking import (
+    NEARBY_RADIUS_KM,
+    NearbyPlace,
+    Scene,
+    context_free_totals,
+    nearest_km,
+    score,
+)
 from conflictwatch.geo.relative import parse_relative
 from conflictwatch.model import Place
 
@@ -60,3 +67,11 @@ def test_a_geocoder_parses_each_context_text_once(small: Gazetteer) -> None:
     assert list(geocoder._contexts) == [text]
     assert first == Geocoder(small, options=GeocoderOptions(cache_size=0)).resolve("Boni", text)
     assert first == geocoder.resolve("Boni", Context.from_text(text))
+
+
+def test_context_free_totals_are_the_scores_of_a_plain_scene(small: Gazetteer) -> None:
+    for countries in ((), ("ML",), ("BF", "ML"), ("NE",)):
+        for name in ("Boni", "Gao", "Djibo", "Mopti", "Tombuctou"):
+            hits = small.hits(name)
+            scene = Scene(countries)
+            assert context_free_totals(hits, countries) == [score(h, scene)[0] for h in hits]

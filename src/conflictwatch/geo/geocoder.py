@@ -24,7 +24,7 @@ from .boundaries import AdminIndex
 from .context import Context, area_phrase_count
 from .gazetteer import Gazetteer, Hit, MatchKind, admin_level, haversine_km, place_facts
 from .names import AreaKind, compact, fold, strip_place_words
-from .ranking import Scene, hint_area, nearby_place, score
+from .ranking import Scene, context_free_totals, hint_area, nearby_place, score
 from .relative import Between, Offset, destination, midpoint, parse_relative
 
 
@@ -191,29 +191,53 @@ class Geocoder:
         return Scene(ctx.countries, hints, tuple(nearby), kind, self.boundaries)
 
     def _rank(self, matches: list[Hit], scene: Scene) -> tuple[Candidate, ...]:
-        # Reasons cost less than scoring twice (once to order, once more to explain the kept).
-        scored = [(m, *score(m, scene)) for m in matches]
-        kept = scored
-        if len(scored) > 1:
-            scored.sort(key=lambda entry: (-entry[1], entry[0].place.id))
-            km, limit = self.options.duplicate_km, self.options.max_candidates
-            kept = []
-            near = km / 100  # _same_place's first test, inlined: most pairs fail it
-            for entry in scored:
-                lat, lon = entry[0].place.latitude, entry[0].place.longitude
-                for other in kept:
-                    there = other[0].place
-                    if (
-                        abs(lat - there.latitude) <= near
-                        and abs(lon - there.longitude) <= near
-                        and _same_place(entry[0], other[0], km)
-                    ):
-                        break
-                else:
-                    kept.append(entry)
-                    if len(kept) == limit:
-                        break
-        return tuple(Candidate(m.place, round(total, 3), m.how, why) for m, total, why in kept)
+        if len(matches) == 1:
+            only = matches[0]
+            total, why = score(only, scene)
+            return (Candidate(only.place, round(total, 3), only.how, why),)
+        if scene.kind is None and not scene.hints and not scene.nearby:
+            # Only the kept few are explained: a plain name may have dozens of homonyms.
+            totals = context_free_totals(matches, scene.countries)
+            explained = None
+        else:
+            # Reasons cost less than scoring twice (once to order, once more to explain the kept).
+            explained = [score(m, scene) for m in matches]
+            totals = [total for total, _ in explained]
+        # Best first, ties by place id, then in lookup order (what a stable sort would keep).
+        order = sorted(
+            zip(
+                [-t for t in totals],
+                [m.place.id for m in matches],
+                range(len(matches)),
+                strict=True,
+            )
+        )
+        km, limit = self.options.duplicate_km, self.options.max_candidates
+        kept: list[Hit] = []
+        chosen: list[int] = []
+        near = km / 100  # _same_place's first test, inlined: most pairs fail it
+        for _, _, i in order:
+            hit = matches[i]
+            lat, lon = hit.place.latitude, hit.place.longitude
+            for other in kept:
+                there = other.place
+                if (
+                    abs(lat - there.latitude) <= near
+                    and abs(lon - there.longitude) <= near
+                    and _same_place(hit, other, km)
+                ):
+                    break
+            else:
+                kept.append(hit)
+                chosen.append(i)
+                if len(kept) == limit:
+                    break
+        candidates = []
+        for i in chosen:
+            hit = matches[i]
+            total, why = score(hit, scene) if explained is None else explained[i]
+            candidates.append(Candidate(hit.place, round(total, 3), hit.how, why))
+        return tuple(candidates)
 
     def _located(
         self,
