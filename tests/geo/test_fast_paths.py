@@ -12,6 +12,7 @@ from conflictwatch.geo.ranking import (
     NEARBY_RADIUS_KM,
     NearbyPlace,
     Scene,
+    context_free_reasons,
     context_free_totals,
     nearest_km,
     score,
@@ -75,3 +76,10 @@ def test_context_free_totals_are_the_scores_of_a_plain_scene(small: Gazetteer) -
             hits = small.hits(name)
             scene = Scene(countries)
             assert context_free_totals(hits, countries) == [score(h, scene)[0] for h in hits]
+
+
+def test_context_free_reasons_are_the_reasons_of_a_plain_scene(small: Gazetteer) -> None:
+    for countries in ((), ("ML",), ("BF", "ML"), ("NE",)):
+        for name in ("Boni", "Gao", "Djibo", "Mopti", "Tombuctou"):
+            for hit in small.hits(name):
+                assert context_free_reasons(hit, countries) == score(hit, Scene(countries))[1]

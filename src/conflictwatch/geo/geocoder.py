@@ -24,7 +24,14 @@ from .boundaries import AdminIndex
 from .context import Context, area_phrase_count
 from .gazetteer import Gazetteer, Hit, MatchKind, admin_level, haversine_km, place_facts
 from .names import AreaKind, compact, fold, strip_place_words
-from .ranking import Scene, context_free_totals, hint_area, nearby_place, score
+from .ranking import (
+    Scene,
+    context_free_reasons,
+    context_free_totals,
+    hint_area,
+    nearby_place,
+    score,
+)
 from .relative import Between, Offset, destination, midpoint, parse_relative
 
 
@@ -213,31 +220,36 @@ class Geocoder:
             )
         )
         km, limit = self.options.duplicate_km, self.options.max_candidates
-        kept: list[Hit] = []
+        kept: list[tuple[float, float, Hit]] = []
         chosen: list[int] = []
         near = km / 100  # _same_place's first test, inlined: most pairs fail it
         for _, _, i in order:
             hit = matches[i]
             lat, lon = hit.place.latitude, hit.place.longitude
-            for other in kept:
-                there = other.place
+            for there_lat, there_lon, other in kept:
                 if (
-                    abs(lat - there.latitude) <= near
-                    and abs(lon - there.longitude) <= near
+                    -near <= lat - there_lat <= near
+                    and -near <= lon - there_lon <= near
                     and _same_place(hit, other, km)
                 ):
                     break
             else:
-                kept.append(hit)
+                kept.append((lat, lon, hit))
                 chosen.append(i)
                 if len(kept) == limit:
                     break
-        candidates = []
-        for i in chosen:
-            hit = matches[i]
-            total, why = score(hit, scene) if explained is None else explained[i]
-            candidates.append(Candidate(hit.place, round(total, 3), hit.how, why))
-        return tuple(candidates)
+        if explained is not None:
+            return tuple(
+                Candidate(matches[i].place, round(explained[i][0], 3), matches[i].how,
+                          explained[i][1])
+                for i in chosen
+            )  # fmt: skip
+        countries = scene.countries
+        return tuple(
+            Candidate(matches[i].place, round(totals[i], 3), matches[i].how,
+                      context_free_reasons(matches[i], countries))
+            for i in chosen
+        )  # fmt: skip
 
     def _located(
         self,

@@ -146,6 +146,13 @@ def nearest_km(place: Place, facts: PlaceFacts, points: Prepared, radius_km: flo
     return nearest
 
 
+def _match_reason(match: NameMatch | Hit) -> str:
+    known = _EXACT_REASONS.get(match.similarity)
+    if known is not None and known[0] is match.how:
+        return known[1]
+    return f"{match.how} match {match.similarity:.2f}"
+
+
 def score(
     match: NameMatch | Hit, scene: Scene, explain: bool = True
 ) -> tuple[float, tuple[str, ...]]:
@@ -153,13 +160,7 @@ def score(
     place = match.place
     facts = facts_of(match)
     total = 2.0 * match.similarity
-    why: list[str] | None = None
-    if explain:
-        known = _EXACT_REASONS.get(match.similarity)
-        if known is not None and known[0] is match.how:
-            why = [known[1]]
-        else:
-            why = [f"{match.how} match {match.similarity:.2f}"]
+    why = [_match_reason(match)] if explain else None
     level = facts.level
 
     if scene.kind is not None:
@@ -246,6 +247,24 @@ def context_free_totals(matches: list[Hit], countries: tuple[str, ...]) -> list[
                 total -= 1.0
         totals.append(total + 0.0)
     return totals
+
+
+def context_free_reasons(match: Hit, countries: tuple[str, ...]) -> tuple[str, ...]:
+    """``score(match, Scene(countries))[1]``: the reasons behind :func:`context_free_totals`."""
+    facts = match.facts
+    why = (
+        (_match_reason(match), facts.prior_reason)
+        if facts.prior_reason
+        else (_match_reason(match),)
+    )
+    if facts.static_reasons:
+        why += facts.static_reasons
+    country = match.place.country
+    if countries and country:
+        if country in countries:
+            return (*why, f"in {country}")
+        return (*why, f"outside {'/'.join(countries)}")
+    return why
 
 
 def _hint_bonus(
