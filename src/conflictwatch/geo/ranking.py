@@ -252,7 +252,7 @@ def context_free_totals(matches: list[Hit], countries: tuple[str, ...]) -> list[
 def context_free_reasons(match: Hit, countries: tuple[str, ...]) -> tuple[str, ...]:
     """``score(match, Scene(countries))[1]``: the reasons behind :func:`context_free_totals`."""
     facts = match.facts
-    why = (
+    why: tuple[str, ...] = (
         (_match_reason(match), facts.prior_reason)
         if facts.prior_reason
         else (_match_reason(match),)
