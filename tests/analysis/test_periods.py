@@ -16,13 +16,14 @@ from conflictwatch.analysis import (
 )
 from conflictwatch.errors import InputError
 from conflictwatch.knowledge import Pack
+from conflictwatch.model import Event
 
 from .conftest import Numbered, Stored
 
 D = dt.date
 
 
-def spread_over(event: Numbered, year: int, n: int) -> list:
+def spread_over(event: Numbered, year: int, n: int) -> list[Event]:
     return [event(D(year, 1, 1) + dt.timedelta(days=i * 365 // n)) for i in range(n)]
 
 

@@ -28,10 +28,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _located(event: Event) -> bool:
-    return event.latitude is not None and event.longitude is not None
-
-
 # --- distance from the capital -----------------------------------------------------------------
 
 
@@ -217,21 +213,20 @@ def spillover(
 ) -> Spillover:
     """Events outside country ``focus`` (a country name, as in ``Event.country``) near it."""
     inside: list[tuple[float, float]] = list(border_towns)
-    outside: list[Event] = []
+    outside: list[tuple[float, float, Event]] = []
     for event in events:
-        if not _located(event):
+        if event.latitude is None or event.longitude is None:
             continue
         if event.country == focus:
-            inside.append((event.latitude, event.longitude))  # type: ignore[arg-type]
+            inside.append((event.latitude, event.longitude))
         else:
-            outside.append(event)
+            outside.append((event.latitude, event.longitude, event))
     anchors = _dedupe(inside)
-    near: list[Event] = []
-    for event in outside:
-        lat, lon = event.latitude, event.longitude
-        assert lat is not None and lon is not None
-        if any(haversine_km(lat, lon, a_lat, a_lon) <= within_km for a_lat, a_lon in anchors):
-            near.append(event)
+    near = [
+        event
+        for lat, lon, event in outside
+        if any(haversine_km(lat, lon, a_lat, a_lon) <= within_km for a_lat, a_lon in anchors)
+    ]
     counts: dict[str, int] = {}
     for event in near:
         counts[event.country] = counts.get(event.country, 0) + 1

@@ -31,7 +31,7 @@ from ..model import Event, Situation, SituationKind
 
 STALE_AFTER_DAYS = 90
 
-_SIEGE = re.compile(r"\b(sieges?|besieg\w*|assi[eé]g\w*|encercl\w*)", re.IGNORECASE)
+_SIEGE = re.compile(r"\b(si[eè]ges?|besieg\w*|assi[eé]g\w*|encercl\w*)", re.IGNORECASE)
 _BLOCKADE = re.compile(r"\b(blockad\w*|blocus)", re.IGNORECASE)
 _LIFTED = re.compile(
     r"\b(lift(ed|ing)?\b|broke(n)?\s+the\s+(siege|blockade)|end(ed)?\s+the\s+(siege|blockade)"
