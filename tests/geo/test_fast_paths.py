@@ -7,7 +7,7 @@ import random
 from conflictwatch.geo.context import Context
 from conflictwatch.geo.gazetteer import Gazetteer, NameMatch, haversine_km, place_facts
 from conflictwatch.geo.geocoder import Geocoder, GeocoderOptions
-from conflictwatch.geo.names import fold
+from conflictwatch.geo.names import PlaceName, _recover, fold, strip_place_words
 from conflictwatch.geo.ranking import (
     NEARBY_RADIUS_KM,
     NearbyPlace,
@@ -83,3 +83,14 @@ def test_context_free_reasons_are_the_reasons_of_a_plain_scene(small: Gazetteer)
         for name in ("Boni", "Gao", "Djibo", "Mopti", "Tombuctou"):
             for hit in small.hits(name):
                 assert context_free_reasons(hit, countries) == score(hit, Scene(countries))[1]
+
+
+def test_one_word_names_keep_the_spelling_recover_would_find() -> None:
+    rng = random.Random(11)
+    alphabet = "abdlDLé'’_-.,( \u00a0«»"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        original = text.strip()
+        folded = fold(original)
+        if folded and " " not in folded:
+            assert strip_place_words(text) == PlaceName(_recover(original, folded))

@@ -241,14 +241,17 @@ class Gazetteer:
             for i in self._sounds.get(phonetic(name), ()):
                 if i not in found:
                     found[i] = Hit(places[i], MatchKind.PHONETIC, quality, name, facts[i])
-        if not found and fuzzy and len(key) >= MIN_FUZZY_LENGTH:
-            for other, score, _ in process.extract(
-                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_cutoff(key), limit=5
-            ):
-                quality = MATCH_QUALITY[MatchKind.FUZZY] * score / 100
-                for i in [*self._names.get(other, ()), *self._alternates.get(other, ())]:
-                    if i not in found or found[i].similarity < quality:
-                        found[i] = Hit(places[i], MatchKind.FUZZY, quality, other, facts[i])
+        if found or not fuzzy or len(key) < MIN_FUZZY_LENGTH:
+            # Names (1.0) came before alternates (0.97), phonetic hits share one quality: the
+            # list is already best first.
+            return list(found.values())
+        for other, score, _ in process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_cutoff(key), limit=5
+        ):
+            quality = MATCH_QUALITY[MatchKind.FUZZY] * score / 100
+            for i in [*self._names.get(other, ()), *self._alternates.get(other, ())]:
+                if i not in found or found[i].similarity < quality:
+                    found[i] = Hit(places[i], MatchKind.FUZZY, quality, other, facts[i])
         if len(found) < 2:
             return list(found.values())
         return sorted(found.values(), key=itemgetter(2), reverse=True)  # by similarity; stable

@@ -146,6 +146,10 @@ def strip_place_words(text: str) -> PlaceName:
     """
     original = text.strip()
     folded = fold(original)
+    # One word, nothing to strip: what _recover would find is the whole text.
+    one_word = " " not in folded and folded and len(original.split()) == 1
+    if one_word and not _ELISION.search(original):
+        return PlaceName(original.strip(_EDGES), None)
     kind: AreaKind | None = None
     # Every place-word pattern needs a space (fold turns all whitespace into one): a single
     # word has nothing to strip.
@@ -167,6 +171,9 @@ def strip_place_words(text: str) -> PlaceName:
     return PlaceName(_recover(original, folded), kind)
 
 
+_EDGES = ",;.:()\"'«» "
+
+
 def _recover(original: str, folded_core: str) -> str:
     """Find the span of ``original`` whose folded form is ``folded_core`` (to keep its spelling)."""
     words = _ELISION.sub(r"\1' ", original).split()
@@ -174,5 +181,5 @@ def _recover(original: str, folded_core: str) -> str:
     for start in range(len(words) - n + 1):
         candidate = " ".join(words[start : start + n])
         if fold(candidate) == folded_core:
-            return candidate.strip(",;.:()\"'«» ")
+            return candidate.strip(_EDGES)
     return folded_core

@@ -127,13 +127,28 @@ def nearest_km(place: Place, facts: PlaceFacts, points: Prepared, radius_km: flo
     of at least ``radius_km``. Points surely that far (by latitude, then longitude) are skipped
     without trigonometry.
     """
-    lat, lon, phi, cos_phi = place.latitude, place.longitude, facts.phi, facts.cos_phi
+    return _nearest(place, facts, points, radius_km, _span(place, facts, radius_km))
+
+
+def _span(place: Place, facts: PlaceFacts, radius_km: float) -> float:
+    """The longitude gap (degrees) beyond which a point within the latitude band of
+    ``radius_km`` around ``place`` is surely at least that far."""
     degrees = radius_km / _KM_PER_DEGREE_FLOOR
     # Haversine: a >= cos(lat1) * cos(lat2) * sin²(Δlon / 2), and inside the latitude band
     # cos(lat2) >= low; so a longitude gap of `span` or more means at least radius_km.
-    low = math.cos(math.radians(min(90.0, abs(lat) + degrees)))
-    reach = math.sin(radius_km / (2 * EARTH_RADIUS_KM)) / math.sqrt(max(cos_phi * low, 1e-300))
-    span = 1.01 * math.degrees(2 * math.asin(reach)) if reach < 1 else 360.0
+    low = math.cos(math.radians(min(90.0, abs(place.latitude) + degrees)))
+    reach = math.sin(radius_km / (2 * EARTH_RADIUS_KM)) / math.sqrt(
+        max(facts.cos_phi * low, 1e-300)
+    )
+    return 1.01 * math.degrees(2 * math.asin(reach)) if reach < 1 else 360.0
+
+
+def _nearest(
+    place: Place, facts: PlaceFacts, points: Prepared, radius_km: float, span: float
+) -> float | None:
+    """:func:`nearest_km` with the place's :func:`_span` for ``radius_km`` worked out."""
+    lat, lon, phi, cos_phi = place.latitude, place.longitude, facts.phi, facts.cos_phi
+    degrees = radius_km / _KM_PER_DEGREE_FLOOR
     nearest = None
     for p_lat, p_lon, p_phi, p_cos in points:
         if -degrees < p_lat - lat < degrees:
@@ -207,8 +222,9 @@ def score(
     if not scene.nearby:
         return total + 0.0, tuple(why or ())  # + min(NEARBY_CAP, no pull), as below
     pull = 0.0
+    span = _span(place, facts, NEARBY_RADIUS_KM)  # the same for every co-mentioned place
     for other in scene.nearby:
-        nearest = nearest_km(place, facts, other.prepared, NEARBY_RADIUS_KM)
+        nearest = _nearest(place, facts, other.prepared, NEARBY_RADIUS_KM, span)
         if nearest is None:
             continue  # beyond the radius: no pull
         bonus = other.weight * max(0.0, 1.0 - nearest / NEARBY_RADIUS_KM)
