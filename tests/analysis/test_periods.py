@@ -9,11 +9,15 @@ import pytest
 
 from conflictwatch.analysis import (
     DateRange,
+    Dimension,
     around_milestone,
+    compare_groups,
     compare_ranges,
+    family_lookup,
     milestone,
     rate_ratio,
 )
+from conflictwatch.analysis.periods import between_milestones
 from conflictwatch.errors import InputError
 from conflictwatch.knowledge import Pack
 from conflictwatch.model import Event
@@ -117,3 +121,41 @@ def test_after_window_cut_at_data_end_keeps_rates_comparable(
 def test_range_must_not_end_before_it_starts() -> None:
     with pytest.raises(InputError, match="before it starts"):
         DateRange(D(2023, 2, 1), D(2023, 1, 1))
+
+
+def test_between_milestones_compares_equal_stretches(
+    stored: Stored, event: Numbered, sahel: Pack
+) -> None:
+    coup = milestone(sahel, "ml-2020-coup")
+    wagner = milestone(sahel, "ml-2021-wagner")
+    span = (wagner.date - coup.date).days
+    events = stored(
+        [event(coup.date + dt.timedelta(days=i)) for i in range(4)]
+        + [event(wagner.date + dt.timedelta(days=i)) for i in range(12)]
+    )
+    result = between_milestones(events, coup, wagner)
+    assert result.a.range.days == result.b.range.days == span
+    assert result.rate_ratio == pytest.approx(3.0)
+
+
+def test_compare_groups_by_family(stored: Stored, event: Numbered, sahel: Pack) -> None:
+    jnim = "JNIM: Group for Support of Islam and Muslims"
+    army = "Military Forces of Mali (2021-)"
+    events = stored(
+        [event(D(2019, 5, d), actor1=jnim) for d in range(1, 11)]
+        + [event(D(2023, 5, d), actor1=jnim) for d in range(1, 29)]
+        + [event(D(2019, 6, d), actor1=army) for d in range(1, 5)]
+        + [event(D(2023, 6, d), actor1=army) for d in range(1, 5)]
+    )
+    rows = compare_groups(
+        events,
+        DateRange.year(2019),
+        DateRange.year(2023),
+        Dimension.FAMILY,
+        family_of=family_lookup(sahel),
+    )
+    by_family = {row.key: row.comparison for row in rows}
+    assert by_family["al-qaeda"].rate_ratio == pytest.approx(2.8)
+    assert by_family["al-qaeda"].significant
+    assert by_family["state"].rate_ratio == pytest.approx(1.0)
+    assert rows[0].key == "al-qaeda"

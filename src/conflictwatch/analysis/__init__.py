@@ -14,7 +14,7 @@ from .anomalies import AnomalyOptions, change_points, weekly_anomalies
 from .buckets import Bucket, DateRange
 from .families import family_lookup
 from .geography import distance_from_capital, haversine_km, hotspots, spillover, spread
-from .periods import around_milestone, compare_ranges, milestone, rate_ratio
+from .periods import around_milestone, compare_groups, compare_ranges, milestone, rate_ratio
 from .series import Dimension, breakdown, grouped_series, monthly_series, time_series
 from .situations import track_situations
 
@@ -27,6 +27,7 @@ __all__ = [
     "breakdown",
     "change_points",
     "civilian_targeting_shift",
+    "compare_groups",
     "compare_ranges",
     "distance_from_capital",
     "dyads",

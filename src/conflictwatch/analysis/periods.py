@@ -24,7 +24,9 @@ from ..errors import InputError
 from ..knowledge import Pack, Period
 from ..model import Event
 from .buckets import DateRange
+from .families import FamilyOf
 from .poisson import clopper_pearson
+from .series import Dimension, key_function
 
 METHOD = "exact conditional (Clopper–Pearson on b | a + b) interval for the Poisson rate ratio"
 
@@ -170,3 +172,37 @@ def between_milestones(
     a = DateRange(first.date, second.date - dt.timedelta(days=1), first.label_in("en"))
     b = DateRange(second.date, second.date + dt.timedelta(days=span - 1), second.label_in("en"))
     return compare_ranges(events, a, b, confidence=confidence)
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """Range B against range A for one group (an actor family, a region, ...)."""
+
+    key: str
+    comparison: RateComparison
+
+
+def compare_groups(
+    events: Iterable[Event],
+    a: DateRange,
+    b: DateRange,
+    dimension: Dimension,
+    *,
+    family_of: FamilyOf | None = None,
+    confidence: float = 0.95,
+) -> tuple[GroupComparison, ...]:
+    """One rate comparison per value of ``dimension``, most events in B first.
+
+    "Al-Qaeda-family events in 2023 against 2019" is ``compare_groups(events, y2019, y2023,
+    Dimension.FAMILY, family_of=family_lookup(pack))``, then ``.key == "al-qaeda"``.
+    """
+    key = key_function(dimension, family_of)
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        if event.event_date in a or event.event_date in b:
+            groups.setdefault(key(event), []).append(event)
+    rows = [
+        GroupComparison(name, compare_ranges(members, a, b, confidence=confidence))
+        for name, members in groups.items()
+    ]
+    return tuple(sorted(rows, key=lambda g: (-g.comparison.b.events, g.key)))
