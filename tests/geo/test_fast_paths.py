@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 from conflictwatch.geo.context import Context
-from conflictwatch.geo.gazetteer import Gazetteer, NameMatch, haversine_km, place_facts
+from conflictwatch.geo.gazetteer import Gazetteer, MatchKind, NameMatch, haversine_km, place_facts
 from conflictwatch.geo.geocoder import Geocoder, GeocoderOptions
-from conflictwatch.geo.names import PlaceName, _recover, fold, strip_place_words
+from conflictwatch.geo.names import PlaceName, _recover, compact, fold, strip_place_words
 from conflictwatch.geo.ranking import (
     NEARBY_RADIUS_KM,
     NearbyPlace,
@@ -94,3 +94,13 @@ def test_one_word_names_keep_the_spelling_recover_would_find() -> None:
         folded = fold(original)
         if folded and " " not in folded:
             assert strip_place_words(text) == PlaceName(_recover(original, folded))
+
+
+def test_exact_hits_are_the_hits_of_an_exact_name(small: Gazetteer) -> None:
+    for name in ("Boni", "Gao", "Timbuktu", "Aguel'hoc", "Tombuctou", "nowhere"):
+        ready = small.exact_hits(compact(name))
+        found = small.hits(name)
+        if ready:
+            assert [h._replace(matched=name) for h in ready] == found
+        else:
+            assert all(h.how not in (MatchKind.NAME, MatchKind.ALTERNATE) for h in found)

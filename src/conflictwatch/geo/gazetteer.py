@@ -183,6 +183,20 @@ class Gazetteer:
         self._fuzzy_keys: list[str] = sorted(
             k for k in {*self._names, *self._alternates} if len(k) >= MIN_FUZZY_LENGTH - 1
         )
+        # Exact matches ready made (names, then alternates of other places): most lookups end
+        # here, and one name may stand for dozens of places ('Madina').
+        self._exact: dict[str, tuple[Hit, ...]] = {}
+        for key in {*self._names, *self._alternates}:
+            found: dict[int, Hit] = {}
+            for how, index in (
+                (MatchKind.NAME, self._names),
+                (MatchKind.ALTERNATE, self._alternates),
+            ):
+                quality = MATCH_QUALITY[how]
+                for i in index.get(key, ()):
+                    if i not in found:
+                        found[i] = Hit(self._places[i], how, quality, key, self._facts[i])
+            self._exact[key] = tuple(found.values())
 
     @staticmethod
     def _add(index: dict[str, list[int]], key: str, i: int) -> None:
@@ -223,28 +237,29 @@ class Gazetteer:
         """Every place the name may mean, best match first; fuzzy only when nothing is exact."""
         return [NameMatch(*hit) for hit in self.hits(name, fuzzy=fuzzy)]
 
+    def exact_hits(self, key: str) -> tuple[Hit, ...]:
+        """Places whose name or an alternate name has the :func:`compact` form ``key``, best
+        first, built with the gazetteer: :meth:`hits` without the copy, ``matched`` is the key.
+        """
+        return self._exact.get(key, ())
+
     def hits(self, name: str, *, fuzzy: bool = True) -> list[Hit]:
         """:meth:`lookup` as tuples (with each place's precomputed facts), for the geocoder."""
         key = compact(name)
         if not key:
             return []
+        exact = self._exact.get(key)
+        if exact:  # names (1.0) before alternates (0.97): already best first
+            return [Hit(h.place, h.how, h.similarity, name, h.facts) for h in exact]
         places, facts = self._places, self._facts
         found: dict[int, Hit] = {}
-        # Exact names and alternates together; the phonetic key (costly) only when both miss.
-        for how, index in ((MatchKind.NAME, self._names), (MatchKind.ALTERNATE, self._alternates)):
-            quality = MATCH_QUALITY[how]
-            for i in index.get(key, ()):
-                if i not in found:
-                    found[i] = Hit(places[i], how, quality, name, facts[i])
-        if not found:
-            quality = MATCH_QUALITY[MatchKind.PHONETIC]
-            for i in self._sounds.get(phonetic(name), ()):
-                if i not in found:
-                    found[i] = Hit(places[i], MatchKind.PHONETIC, quality, name, facts[i])
+        # The phonetic key (costly) only when names and alternates miss.
+        quality = MATCH_QUALITY[MatchKind.PHONETIC]
+        for i in self._sounds.get(phonetic(name), ()):
+            if i not in found:
+                found[i] = Hit(places[i], MatchKind.PHONETIC, quality, name, facts[i])
         if found or not fuzzy or len(key) < MIN_FUZZY_LENGTH:
-            # Names (1.0) came before alternates (0.97), phonetic hits share one quality: the
-            # list is already best first.
-            return list(found.values())
+            return list(found.values())  # phonetic hits share one quality
         for other, score, _ in process.extract(
             key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_cutoff(key), limit=5
         ):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Place
@@ -144,9 +144,12 @@ class Geocoder:
     def _place(self, name: str, ctx: Context) -> Resolution:
         parsed = strip_place_words(name)
         kind = parsed.kind or _kind_from_context(parsed.core, ctx)
-        matches = self.gazetteer.hits(parsed.core)
+        # The ranking never reads Hit.matched: the gazetteer's ready-made exact hits will do.
+        matches: Sequence[Hit] = self.gazetteer.exact_hits(compact(parsed.core))
+        if not matches:
+            matches = self.gazetteer.hits(parsed.core)
         if kind is not None and self.boundaries is not None:
-            matches += self._boundary_matches(parsed.core, kind)
+            matches = [*matches, *self._boundary_matches(parsed.core, kind)]
         if not matches:
             return Resolution(
                 name, None, None, None,
@@ -197,7 +200,7 @@ class Geocoder:
                 nearby.append(found)
         return Scene(ctx.countries, hints, tuple(nearby), kind, self.boundaries)
 
-    def _rank(self, matches: list[Hit], scene: Scene) -> tuple[Candidate, ...]:
+    def _rank(self, matches: Sequence[Hit], scene: Scene) -> tuple[Candidate, ...]:
         if len(matches) == 1:
             only = matches[0]
             total, why = score(only, scene)

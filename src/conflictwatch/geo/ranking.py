@@ -8,6 +8,7 @@ names 1, being near the other places the text mentions up to 1.2.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Place
@@ -236,7 +237,7 @@ def score(
     return total, tuple(why or ())
 
 
-def context_free_totals(matches: list[Hit], countries: tuple[str, ...]) -> list[float]:
+def context_free_totals(matches: Sequence[Hit], countries: tuple[str, ...]) -> list[float]:
     """``score(m, Scene(countries), explain=False)[0]`` for each match, in a tight loop.
 
     The scene of a plain lookup names no area, no kind and no other place, so only the
