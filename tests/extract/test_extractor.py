@@ -158,3 +158,16 @@ def test_the_sample_corpus_reads_without_errors(extractor: Extractor) -> None:
     assert len(articles) >= 60
     results = [extractor.extract(a) for a in articles]
     assert sum(len(r.mentions) for r in results) > 0
+
+
+def test_a_later_trigger_without_its_own_place_or_day_tells_more_of_the_lead(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Suspected jihadists killed 12 soldiers in an ambush near Boni on Tuesday, the army said. "
+        "The convoy was carrying fuel and food. Residents said the road had been closed for weeks. "
+        "Local officials asked for more patrols. Traders have stopped using the route. "
+        "Malian soldiers later arrested two suspects."
+    )
+    [mention] = run(extractor, text, "en").mentions
+    assert mention.location == "Boni"

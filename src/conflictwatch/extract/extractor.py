@@ -138,6 +138,8 @@ class Extractor:
         passages = group(read, events)
         mentions: list[Mention] = []
         for n, passage in enumerate(passages):
+            if mentions and not _anchored(passage):
+                continue
             mention = self._mention(article, tools, lang, published, passage, read, n)
             if not _corroborated(mention):
                 continue
@@ -428,6 +430,13 @@ BACKGROUND_DAYS = 31
 
 def _is_background(mention: Mention, published: dt.date) -> bool:
     return (published - mention.event_date).days > BACKGROUND_DAYS
+
+
+def _anchored(passage: Passage) -> bool:
+    """A later passage reports an event of its own only if its trigger sentences name a place
+    or a day; otherwise it tells more about an event already told ("the wounded were
+    evacuated", "the unit came under attack")."""
+    return any(s.places or s.dates for s in passage.sentences)
 
 
 def _same_event(a: Mention, b: Mention) -> bool:
