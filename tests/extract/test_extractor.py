@@ -171,3 +171,14 @@ def test_a_later_trigger_without_its_own_place_or_day_tells_more_of_the_lead(
     )
     [mention] = run(extractor, text, "en").mentions
     assert mention.location == "Boni"
+
+
+def test_a_later_event_well_before_the_lead_is_background(extractor: Extractor) -> None:
+    text = (
+        "Des djihadistes ont tué douze soldats mardi près de Boni, selon l'armée. "
+        "Le convoi transportait du carburant. Les habitants disent que la route était fermée. "
+        "Les autorités locales ont demandé davantage de patrouilles. "
+        "Le 2 septembre, des hommes armés avaient tué vingt soldats près de Mopti."
+    )
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.location == "Boni"

@@ -143,7 +143,7 @@ class Extractor:
             mention = self._mention(article, tools, lang, published, passage, read, n)
             if not _corroborated(mention):
                 continue
-            if mentions and published and _is_background(mention, published):
+            if mentions and published and _is_background(mention, published, mentions[0]):
                 continue
             same = next((m for m in mentions if _same_event(m, mention)), None)
             if same is None:
@@ -428,8 +428,16 @@ def _corroborated(mention: Mention) -> bool:
 BACKGROUND_DAYS = 31
 
 
-def _is_background(mention: Mention, published: dt.date) -> bool:
-    return (published - mention.event_date).days > BACKGROUND_DAYS
+#: A later passage dated this long before the lead's event tells what led up to it.
+BEFORE_LEAD_DAYS = 7
+
+
+def _is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
+    """After the lead, old news is context: anything over a month before publication, or well
+    before the lead's own event ("the deadliest attack since the coup in July")."""
+    if (published - mention.event_date).days > BACKGROUND_DAYS:
+        return True
+    return (lead.event_date - mention.event_date).days > BEFORE_LEAD_DAYS
 
 
 def _anchored(passage: Passage) -> bool:
