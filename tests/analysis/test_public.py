@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+from types import ModuleType
 
 import pytest
 
@@ -48,8 +49,8 @@ def test_public_names() -> None:
 
 
 @pytest.mark.parametrize("module", [poisson, families])
-def test_docstring_examples_run(module: object) -> None:
-    failed, tried = doctest.testmod(module, verbose=False)  # type: ignore[arg-type]
+def test_docstring_examples_run(module: ModuleType) -> None:
+    failed, tried = doctest.testmod(module, verbose=False)
     assert tried > 0 and failed == 0
 
 
