@@ -69,6 +69,9 @@ class PlaceFacts:
     population_score: float  # 0 when unknown
     curated: bool
     static_reasons: tuple[str, ...]  # population, curated
+    #: longitude_span() of the place for NEARBY_RADIUS_KM: the one radius every lookup with
+    #: co-mentioned places measures.
+    nearby_span: float
 
 
 @dataclass(frozen=True)
@@ -139,13 +142,31 @@ def place_facts(place: Place) -> PlaceFacts:
     if curated:
         reasons.append("curated")
     phi = math.radians(place.latitude)
+    cos_phi = math.cos(phi)
     return PlaceFacts(
-        level, compact(place.admin1), compact(place.admin2), names, phi, math.cos(phi),
+        level, compact(place.admin1), compact(place.admin2), names, phi, cos_phi,
         prior, reason, population, curated, tuple(reasons),
+        longitude_span(place.latitude, cos_phi, NEARBY_RADIUS_KM),
     )  # fmt: skip
 
 
 EARTH_RADIUS_KM = 6371.0088
+#: How far (km) a co-mentioned place still pulls a candidate towards it (see ranking.score).
+NEARBY_RADIUS_KM = 250.0
+#: Kilometres per degree of latitude, rounded down: two points this many degrees of latitude
+#: apart are at least that many km apart, so far points are skipped without trigonometry.
+KM_PER_DEGREE_FLOOR = 111.0
+
+
+def longitude_span(lat: float, cos_phi: float, radius_km: float) -> float:
+    """The longitude gap (degrees) beyond which a point within the latitude band of
+    ``radius_km`` around latitude ``lat`` (cosine ``cos_phi``) is surely at least that far."""
+    degrees = radius_km / KM_PER_DEGREE_FLOOR
+    # Haversine: a >= cos(lat1) * cos(lat2) * sin²(Δlon / 2), and inside the latitude band
+    # cos(lat2) >= low; so a longitude gap of `span` or more means at least radius_km.
+    low = math.cos(math.radians(min(90.0, abs(lat) + degrees)))
+    reach = math.sin(radius_km / (2 * EARTH_RADIUS_KM)) / math.sqrt(max(cos_phi * low, 1e-300))
+    return 1.01 * math.degrees(2 * math.asin(reach)) if reach < 1 else 360.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

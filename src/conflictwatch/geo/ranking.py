@@ -19,7 +19,7 @@ from .boundaries import AdminIndex
 from .gazetteer import CURATED_PREFIX as CURATED_PREFIX
 from .gazetteer import (
     CURATED_PRIOR,
-    EARTH_RADIUS_KM,
+    KM_PER_DEGREE_FLOOR,
     MATCH_QUALITY,
     Gazetteer,
     Hit,
@@ -27,8 +27,10 @@ from .gazetteer import (
     NameMatch,
     PlaceFacts,
     arc_km,
+    longitude_span,
     place_facts,
 )
+from .gazetteer import NEARBY_RADIUS_KM as NEARBY_RADIUS_KM
 from .names import AreaKind, compact
 
 _LEVEL_OF_KIND = {AreaKind.ADMIN1: 1, AreaKind.ADMIN2: 2}
@@ -38,15 +40,9 @@ _EXACT_REASONS = {
     for how, quality in MATCH_QUALITY.items()
     if how is not MatchKind.FUZZY
 }
-#: How far (km) a co-mentioned place still pulls a candidate towards it.
-NEARBY_RADIUS_KM = 250.0
 NEARBY_CAP = 1.2
 #: How far (km) from a hinted area's point a candidate still counts as probably inside it.
 HINT_RADIUS_KM = {AreaKind.ADMIN1: 250.0, AreaKind.ADMIN2: 90.0}
-
-#: Kilometres per degree of latitude, rounded down: two points this many degrees of latitude
-#: apart are at least that many km apart, so far points are skipped without trigonometry.
-_KM_PER_DEGREE_FLOOR = 111.0
 
 
 #: Points as (latitude, longitude, latitude in radians, its cosine), ready for arc_km().
@@ -132,16 +128,9 @@ def nearest_km(place: Place, facts: PlaceFacts, points: Prepared, radius_km: flo
 
 
 def _span(place: Place, facts: PlaceFacts, radius_km: float) -> float:
-    """The longitude gap (degrees) beyond which a point within the latitude band of
-    ``radius_km`` around ``place`` is surely at least that far."""
-    degrees = radius_km / _KM_PER_DEGREE_FLOOR
-    # Haversine: a >= cos(lat1) * cos(lat2) * sin²(Δlon / 2), and inside the latitude band
-    # cos(lat2) >= low; so a longitude gap of `span` or more means at least radius_km.
-    low = math.cos(math.radians(min(90.0, abs(place.latitude) + degrees)))
-    reach = math.sin(radius_km / (2 * EARTH_RADIUS_KM)) / math.sqrt(
-        max(facts.cos_phi * low, 1e-300)
-    )
-    return 1.01 * math.degrees(2 * math.asin(reach)) if reach < 1 else 360.0
+    if radius_km == NEARBY_RADIUS_KM:
+        return facts.nearby_span
+    return longitude_span(place.latitude, facts.cos_phi, radius_km)
 
 
 def _nearest(
@@ -149,7 +138,7 @@ def _nearest(
 ) -> float | None:
     """:func:`nearest_km` with the place's :func:`_span` for ``radius_km`` worked out."""
     lat, lon, phi, cos_phi = place.latitude, place.longitude, facts.phi, facts.cos_phi
-    degrees = radius_km / _KM_PER_DEGREE_FLOOR
+    degrees = radius_km / KM_PER_DEGREE_FLOOR
     nearest = None
     for p_lat, p_lon, p_phi, p_cos in points:
         if -degrees < p_lat - lat < degrees:
@@ -223,7 +212,7 @@ def score(
     if not scene.nearby:
         return total + 0.0, tuple(why or ())  # + min(NEARBY_CAP, no pull), as below
     pull = 0.0
-    span = _span(place, facts, NEARBY_RADIUS_KM)  # the same for every co-mentioned place
+    span = facts.nearby_span  # worked out with the gazetteer
     for other in scene.nearby:
         nearest = _nearest(place, facts, other.prepared, NEARBY_RADIUS_KM, span)
         if nearest is None:
