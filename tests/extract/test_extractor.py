@@ -182,3 +182,19 @@ def test_a_later_event_well_before_the_lead_is_background(extractor: Extractor) 
     )
     [mention] = run(extractor, text, "fr").mentions
     assert mention.location == "Boni"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Suspected jihadists killed 12 soldiers in an ambush near Boni, the army said on "
+               "Tuesday. Residents said it happened on Sunday morning."),
+        ("fr", "Des djihadistes ont tué douze soldats près de Boni, a annoncé mardi l'armée. "
+               "Selon des habitants, cela s'est passé dimanche matin."),
+    ],
+)  # fmt: skip
+def test_the_day_a_source_spoke_does_not_date_the_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.event_date == dt.date(2024, 9, 15)

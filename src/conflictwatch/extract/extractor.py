@@ -307,9 +307,15 @@ class Extractor:
 
     def _date(self, passage: Passage, read: list[Sentence], published: dt.date | None
               ) -> tuple[tuple[Sentence, Span | None, dt.date] | None, TimePrecision]:  # fmt: skip
+        told: tuple[tuple[Sentence, Span | None, dt.date], TimePrecision] | None = None
         for sentence in passage.all_sentences:
             for d in sentence.dates:
-                return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
+                found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
+                if not _REPORTED_ON.search(sentence.text[: d.start]):
+                    return found
+                told = told or found
+        if told is not None:
+            return told
         opening = passage.sentences[0].index
         for sentence in reversed(read[max(0, opening - LOOK_BACK) : opening]):
             if sentence.dates:
@@ -384,6 +390,15 @@ class Extractor:
             for s in passage.all_sentences
         }
 
+
+#: A day that follows a reporting verb ("the army said on Tuesday") dates the report, not the
+#: event; it is used only when the passage gives no other day.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|"
+    r"(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
+    r"rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]))\s+(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
+    re.IGNORECASE,
+)
 
 _CAPITAL = re.compile(r"\b(?:capital|capitale)\b", re.IGNORECASE)
 
