@@ -65,8 +65,14 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("fr", "Il a écrit à M. Traoré lundi.", []),
         ("fr", "L'armée a frappé au Mali", [("Mali", "Mali")]),
         ("fr", "Au Burkina Faso, une attaque à Djibo", [("Djibo", "Djibo")]),
+        # A military site is named by its place ("the Boni army camp", "le poste de Boni").
+        ("en", "Jihadists overran the Boni army camp.", [("Boni", "Boni")]),
+        ("en", "Fighters stormed the Tessit military base.", [("Tessit", "Tessit")]),
+        ("fr", "L'attaque contre le camp militaire de Boni a fait dix morts.",
+         [("Boni", "le camp militaire de Boni")]),
+        ("fr", "Les assaillants ont visé le poste d'Inata.", [("Inata", "le poste d'Inata")]),
     ],
-)
+)  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     found = PlaceFinder(lang).find(text)
     assert [(p.name, p.quote) for p in found] == expected

@@ -83,6 +83,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             r"(?:region|province|district|circle|cercle|department|commune|municipality|prefecture|town|village|city|locality) of",
             rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|town|village|city|locality)\s+of\s+)(?P<name>{_NAME}))",
         ),
+        (
+            "site",
+            r"camp|base|post|garrison|barracks",
+            rf"(?i:the\s+)?(?P<quote>(?P<name>{_NAME}))\s+(?i:(?:military|army|gendarmerie|police)\s+)?(?i:camp|base|post|outpost|garrison|barracks)\b",
+        ),
         ("plain", "", rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ})(?P<quote>(?P<name>{_NAME}))"),
     ),
     "fr": (
@@ -116,11 +121,18 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur) d",
             rf"(?P<quote>(?i:(?:la|le|l['’])\s*(?:{_AREA_FR})\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
+        (
+            "site",
+            r"camp|base|poste|garnison|caserne",
+            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne)(?:\s+militaire)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
+        ),
         ("plain", "", rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans)\s+(?P<quote>(?P<name>{_NAME}))"),
     ),
 }
 _WINDOW = 120  # characters around a gate hit in which a phrase may lie
-_PRIORITY = {"offset": 0, "road": 1, "between": 2, "direction": 3, "near": 4, "area": 5, "plain": 6}
+_PRIORITY = {
+    "offset": 0, "road": 1, "between": 2, "direction": 3, "near": 4, "area": 5, "site": 6, "plain": 7,
+}  # fmt: skip
 
 _NOT_PLACE_WORDS = """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday janvier février mars avril mai juin
