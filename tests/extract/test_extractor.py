@@ -191,6 +191,8 @@ def test_a_later_event_well_before_the_lead_is_background(extractor: Extractor) 
                "Tuesday. Residents said it happened on Sunday morning."),
         ("fr", "Des djihadistes ont tué douze soldats près de Boni, a annoncé mardi l'armée. "
                "Selon des habitants, cela s'est passé dimanche matin."),
+        ("fr", "Des djihadistes ont tué douze soldats près de Boni, selon un communiqué diffusé "
+               "mardi. Selon des habitants, cela s'est passé dimanche matin."),
     ],
 )  # fmt: skip
 def test_the_day_a_source_spoke_does_not_date_the_event(

@@ -394,7 +394,8 @@ class Extractor:
 #: A day that follows a reporting verb ("the army said on Tuesday") dates the report, not the
 #: event; it is used only when the passage gives no other day.
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|"
+    r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|released|"
+    r"published|issued|broadcast|diffus[ée]e?|publi[ée]e?|"
     r"(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
     r"rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]))\s+(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
     re.IGNORECASE,
