@@ -71,6 +71,11 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("fr", "L'attaque contre le camp militaire de Boni a fait dix morts.",
          [("Boni", "le camp militaire de Boni")]),
         ("fr", "Les assaillants ont visé le poste d'Inata.", [("Inata", "le poste d'Inata")]),
+        # "In the heart of X" places the event in X.
+        ("en", "Thousands marched in the heart of Bamako.", [("Bamako", "Bamako")]),
+        ("fr", "Une foule s'est rassemblée au cœur de Bamako.", [("Bamako", "Bamako")]),
+        ("fr", "Une bombe a explosé en plein centre d'Ouagadougou.",
+         [("Ouagadougou", "Ouagadougou")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

@@ -88,7 +88,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             r"camp|base|post|garrison|barracks",
             rf"(?i:the\s+)?(?P<quote>(?P<name>{_NAME}))\s+(?i:(?:military|army|gendarmerie|police)\s+)?(?i:camp|base|post|outpost|garrison|barracks)\b",
         ),
-        ("plain", "", rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ})(?P<quote>(?P<name>{_NAME}))"),
+        (
+            "plain",
+            "",
+            rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
+        ),
     ),
     "fr": (
         (
@@ -126,7 +130,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             r"camp|base|poste|garnison|caserne",
             rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne)(?:\s+militaire)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
         ),
-        ("plain", "", rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans)\s+(?P<quote>(?P<name>{_NAME}))"),
+        (
+            "plain",
+            "",
+            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\b[Aa]u\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
+        ),
     ),
 }
 _WINDOW = 120  # characters around a gate hit in which a phrase may lie
