@@ -71,6 +71,9 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("fr", "L'attaque contre le camp militaire de Boni a fait dix morts.",
          [("Boni", "le camp militaire de Boni")]),
         ("fr", "Les assaillants ont visé le poste d'Inata.", [("Inata", "le poste d'Inata")]),
+        ("fr", "Le camp Sékou-Traoré de Boni a été visé.", [("Boni", "Le camp Sékou-Traoré de Boni")]),
+        ("fr", "Des combats ont éclaté autour de Boni.", [("Boni", "autour de Boni")]),
+        ("fr", "aux alentours de Djibo", [("Djibo", "aux alentours de Djibo")]),
         # "In the heart of X" places the event in X.
         ("en", "Thousands marched in the heart of Bamako.", [("Bamako", "Bamako")]),
         ("fr", "Une foule s'est rassemblée au cœur de Bamako.", [("Bamako", "Bamako")]),

@@ -117,8 +117,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "near",
-            r"près d|loin d|environs d|proximité d|périphérie d|abords d",
-            rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|aux environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
+            r"près d|loin d|environs d|proximité d|périphérie d|abords d|autour d|alentours d",
+            rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|autour\s+d[e']|aux alentours\s+d[e']|aux environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
         ),
         (
             "area",
@@ -128,7 +128,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "site",
             r"camp|base|poste|garnison|caserne",
-            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne)(?:\s+militaire)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
+            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne)(?:\s+militaire)?(?:\s+{_WORD})?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
         ),
         (
             "plain",
