@@ -74,6 +74,9 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("fr", "Le camp Sékou-Traoré de Boni a été visé.", [("Boni", "Le camp Sékou-Traoré de Boni")]),
         ("fr", "Des combats ont éclaté autour de Boni.", [("Boni", "autour de Boni")]),
         ("fr", "aux alentours de Djibo", [("Djibo", "aux alentours de Djibo")]),
+        # An attack named by its place ("l'attaque jihadiste de Boni") happened there.
+        ("fr", "Après l'attaque jihadiste de Boni, les familles attendent.", [("Boni", "Boni")]),
+        ("fr", "le massacre de Djibo", [("Djibo", "Djibo")]),
         # "In the heart of X" places the event in X.
         ("en", "Thousands marched in the heart of Bamako.", [("Bamako", "Bamako")]),
         ("fr", "Une foule s'est rassemblée au cœur de Bamako.", [("Bamako", "Bamako")]),

@@ -42,6 +42,12 @@ _AREA_FR = (
 )
 _COMPASS_ADJ = r"(?:(?:northern|southern|eastern|western|central|north[- ](?:eastern|western)|south[- ](?:eastern|western))\s+)?"
 
+#: "l'attaque (jihadiste) de X", "le massacre de X": the event named by its place.
+_EVENT_OF_FR = (
+    r"\b(?:[Aa]ttaques?|[Aa]ttentats?|[Mm]assacres?|[Tt]ueries?|[Ee]mbuscades?|[Aa]ssauts?)"
+    r"(?:\s+[a-zéèêàç-]+)?\s+(?:de|d['’]|contre)"
+)
+
 # Each pattern captures the phrase as ``quote`` and the place as ``name`` (or ``a``/``b``).
 # Each entry is (kind, gate, pattern). The gate is a cheap lower-case cue; the full pattern runs only
 # in windows around its hits (an empty gate: everywhere), which keeps a 700-word article well under
@@ -133,7 +139,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "plain",
             "",
-            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\b[Aa]u\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|{_EVENT_OF_FR}|\b[Aa]u\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
     ),
 }
