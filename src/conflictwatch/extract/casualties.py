@@ -17,6 +17,7 @@ so it is linear in the size of the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -132,6 +133,7 @@ STOPS = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "-", "–", "—", "a
 CONNECTORS = frozenset({",", "and", "et"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 TOLLS = frozenset({"toll", "bilan"})
+_WORD = re.compile(r"\w+")
 SKIPPABLE = frozenset({"others", "other", "more", "additional", "autres", "supplémentaires"})
 
 
@@ -151,6 +153,10 @@ class _Unit:
     inherits: bool = False
 
 
+#: Every word without which a sentence holds no casualty count (a cheap first test).
+_CUE_WORDS = frozenset({*KINDS, *ZERO_ONLY, *TOLLS})
+
+
 class CasualtyReader:
     """Casualty counts in one language; numbers are read by the injected :class:`NumberReader`."""
 
@@ -161,6 +167,8 @@ class CasualtyReader:
 
     def casualties(self, text: str) -> list[Casualty]:
         """Counts of people killed, wounded, abducted, missing or arrested, in text order."""
+        if _CUE_WORDS.isdisjoint(_WORD.findall(text.lower())):
+            return []  # no casualty word at all: most sentences of a report
         tokens = tokenize(text)
         norms = [t.norm for t in tokens]
         sentence = _sentences(norms)

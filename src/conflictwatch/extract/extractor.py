@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 
-from ..geo.gazetteer import MatchKind
+from ..geo.gazetteer import Gazetteer, MatchKind
 from ..geo.geocoder import Geocoder, Resolution
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
@@ -108,7 +109,7 @@ class Extractor:
                 dates=DateReader(lang, self.pack.lexicon("time")),
                 casualties=CasualtyReader(lang, numbers),
                 actors=ActorFinder(self.pack, lang),
-                places=PlaceFinder(lang, known=lambda n: bool(gazetteer.lookup(n, fuzzy=False))),
+                places=PlaceFinder(lang, known=_known_names(gazetteer)),
                 outcomes=CueMatcher.from_lexicon(self.pack.lexicon("outcomes"), "outcomes", lang),
                 tags=CueMatcher.from_lexicon(self.pack.lexicon("tags"), "tags", lang),
             )
@@ -404,6 +405,16 @@ _REPORTED_ON = re.compile(
 _CAPITAL = re.compile(r"\b(?:capital|capitale)\b", re.IGNORECASE)
 
 _PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
+
+
+def _known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a capitalised phrase is a gazetteer name; remembered, as towns recur."""
+
+    @lru_cache(maxsize=65_536)
+    def known(name: str) -> bool:
+        return bool(gazetteer.hits(name, fuzzy=False))
+
+    return known
 
 
 def _tier(resolution: Resolution) -> int:
