@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 import zipfile
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.httpserver import serve
 
 from conflictwatch.cli import main
 
@@ -252,24 +251,10 @@ def _zipped(files: dict[str, str]) -> bytes:
 DUMPS = {"/dump/ML.zip": _zipped({"ML.txt": GEONAMES_ROW, "readme.txt": "x"})}
 
 
-class _Dumps(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = DUMPS.get(self.path)
-        self.send_response(200 if body is not None else 404)
-        self.end_headers()
-        self.wfile.write(body or b"")
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def dump_url() -> Iterator[str]:
-    server = HTTPServer(("127.0.0.1", 0), _Dumps)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/dump/"
-    server.shutdown()
-    server.server_close()
+    with serve(DUMPS) as url:
+        yield f"{url}/dump/"
 
 
 def test_download_and_load(db: str, dump_url: str, tmp_path: Path) -> None:

@@ -1,11 +1,10 @@
 import io
-import threading
 import zipfile
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
+from tests.httpserver import serve
 
 from conflictwatch.errors import GazetteerError
 from conflictwatch.geo.download import download_geonames
@@ -25,24 +24,10 @@ def zipped(files: dict[str, str]) -> bytes:
 ROUTES = {"/dump/ML.zip": zipped({"ML.txt": ROW, "readme.txt": "x"}), "/dump/NE.zip": b"not a zip"}
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = ROUTES.get(self.path)
-        self.send_response(200 if body is not None else 404)
-        self.end_headers()
-        self.wfile.write(body or b"")
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/dump/"
-    server.shutdown()
+    with serve(ROUTES) as url:
+        yield f"{url}/dump/"
 
 
 def test_download_extracts_the_country_file(base_url: str, tmp_path: Path) -> None:
