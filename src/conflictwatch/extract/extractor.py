@@ -193,8 +193,6 @@ class Extractor:
         best = self._best_type(passage)
         label = best.label
         assert isinstance(label, SubEventType)
-        if tools.modality.read(first.text).kind == "foiled":
-            label = SubEventType.DISRUPTED_WEAPONS_USE
         if best.evidence:
             cite("sub_event_type", first, best.evidence[0])
 
