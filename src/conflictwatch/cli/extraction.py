@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -48,7 +49,7 @@ def _articles(input_path: Path, published: dt.datetime | None, lang: str,
             console_err.print(f"Skipped {item.source}: {item.reason}")
             continue
         if lang != "auto":
-            item = Article(**{**item.__dict__, "language": lang})
+            item = replace(item, language=lang)
         yield item
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -483,8 +483,6 @@ def _same_event(a: Mention, b: Mention) -> bool:
 
 def _merged(a: Mention, b: Mention) -> Mention:
     """Keep the first telling, with the higher toll and everything both passages cite."""
-    from dataclasses import replace
-
     return replace(
         a,
         fatalities=max(a.fatalities, b.fatalities),

@@ -17,7 +17,7 @@ from ..model import Article, Event
 from . import migrations
 from .codec import event_to_row, row_to_event
 from .query import EventFilter
-from .schema import articles, events, imports
+from .schema import articles, events, imports, mentions
 from .search import Terms, fold
 
 BATCH = 5_000
@@ -286,8 +286,6 @@ class Store:
         return sa.select(events.c.pk).where(_ts_match(events.c.search_text, terms))
 
     def _article_event_matches(self, terms: Terms) -> sa.Select[Any]:
-        from .schema import mentions
-
         if self.dialect == "sqlite":
             article_pks: sa.Select[Any] = (
                 sa.select(sa.column("rowid"))
@@ -352,8 +350,6 @@ class Store:
         data: dict[str, Any],
         confidence: float = 0.0,
     ) -> None:
-        from .schema import mentions
-
         with self.engine.begin() as conn:
             conn.execute(mentions.delete().where(mentions.c.id == mention_id))
             conn.execute(
