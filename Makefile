@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench install clean system-packages
 
 # Runtime install (+ extras the main job uses).
 $(VENV)/.installed: pyproject.toml
@@ -13,17 +13,20 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[postgres,parquet]'
 	touch $@
 
-# Everything the test suite, lint and benchmarks need.
+# Everything the test suite, lint and benchmarks need (Debian packages: scripts/system-packages).
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[postgres,parquet,test,lint,bench]'
+	$(PY) -m pip install --quiet -e '.[postgres,parquet,dask,pdf,test,lint,bench]'
 	touch $@
+
+system-packages:
+	./scripts/system-packages
 
 install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(PY) -m conflictwatch.demo
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev system-packages
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from conflictwatch.cli import main
 from conflictwatch.store import Store
+from conflictwatch.store.migrations import LATEST
 from tests.factories import make_event
 from tests.test_docs import _commands
 
@@ -53,7 +54,7 @@ def test_every_command_has_help(runner: CliRunner, command: str) -> None:
 def test_init_creates_then_reports_up_to_date(runner: CliRunner, tmp_path: Path) -> None:
     path = str(tmp_path / "new.db")
     first = runner.invoke(main, ["init", "--db", path])
-    assert first.exit_code == 0 and "migrated to schema version 1" in first.output
+    assert first.exit_code == 0 and f"migrated to schema version {LATEST}" in first.output
     second = runner.invoke(main, ["init", "--db", path])
     assert second.exit_code == 0 and "up to date" in second.output
 

@@ -100,6 +100,8 @@ class Event:
     timestamp: int | None = None
     evidence: tuple[Evidence, ...] = ()
     mention_ids: tuple[str, ...] = ()
+    # Events of one coordinated operation (simultaneous attacks by one actor in one area) share it.
+    operation_id: str | None = None
     extra: Mapping[str, str] = field(default_factory=_empty)
 
     def __post_init__(self) -> None:

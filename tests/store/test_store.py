@@ -209,6 +209,27 @@ def test_opening_migrates_once_and_reopening_is_a_no_op(store_url: str) -> None:
         assert store.migrate() == []
 
 
+def test_a_version_1_database_is_upgraded_in_place_keeping_its_events(sqlite_url: str) -> None:
+    with Store.open(sqlite_url) as store:
+        store.add_events([make_event(1)])
+        with store.engine.begin() as conn:  # take the file back to its version-1 shape
+            for index in ("ix_events_operation", "ix_mentions_event_date", "ix_articles_url"):
+                conn.exec_driver_sql(f"DROP INDEX {index}")
+            conn.exec_driver_sql("ALTER TABLE events DROP COLUMN operation_id")
+            conn.exec_driver_sql("ALTER TABLE mentions DROP COLUMN event_date")
+            conn.exec_driver_sql("ALTER TABLE mentions DROP COLUMN decision")
+            conn.exec_driver_sql("DROP TABLE event_history")
+            conn.exec_driver_sql("DROP TABLE source_state")
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version > 1")
+    with Store.open(sqlite_url, migrate=False) as store:
+        assert store.schema_version == 1
+        assert store.migrate() == [2]
+        assert store.count() == 1
+        assert store.get_event(make_event(1).id).operation_id is None
+        tables = set(sa.inspect(store.engine).get_table_names())
+    assert {"event_history", "source_state"} <= tables
+
+
 def test_a_newer_schema_is_refused(store_url: str) -> None:
     with Store.open(store_url) as store, store.engine.begin() as conn:
         conn.execute(

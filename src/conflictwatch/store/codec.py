@@ -34,7 +34,7 @@ HASHED = (
     "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
     "latitude", "longitude", "geo_precision", "where_prec", "fatalities", "fatalities_low",
     "fatalities_high", "outcome", "tags", "notes", "source", "source_scale", "timestamp", "extra",
-    "evidence",
+    "evidence", "operation_id",
 )  # fmt: skip
 
 
@@ -94,6 +94,7 @@ def event_to_row(event: Event, *, with_search_text: bool = False) -> dict[str, A
         "evidence": json.dumps([_evidence_dict(e) for e in event.evidence], ensure_ascii=False)
         if event.evidence
         else None,
+        "operation_id": event.operation_id,
     }
     row["row_hash"] = row_hash(row)
     row["search_text"] = (
@@ -178,4 +179,5 @@ def row_to_event(row: Mapping[str, Any] | sa.RowMapping) -> Event:
         evidence=tuple(Evidence(**e) for e in json.loads(row["evidence"]))
         if row["evidence"]
         else (),
+        operation_id=row.get("operation_id"),
     )

@@ -83,9 +83,37 @@ def _initial(conn: sa.Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _add_column(conn: sa.Connection, table: sa.Table, name: str) -> None:
+    """ALTER TABLE … ADD COLUMN unless a fresh database already has it (create_all is current)."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    if name not in present:
+        column = table.c[name]
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}")
+
+
+def _monitoring(conn: sa.Connection) -> None:
+    _add_column(conn, schema.events, "operation_id")
+    _add_column(conn, schema.mentions, "event_date")
+    _add_column(conn, schema.mentions, "decision")
+    schema.event_history.create(conn, checkfirst=True)
+    schema.source_state.create(conn, checkfirst=True)
+    existing = {
+        ix["name"]
+        for table in ("events", "mentions", "articles")
+        for ix in sa.inspect(conn).get_indexes(table)
+    }
+    for index in schema.V2_INDEXES:
+        if index.name not in existing:
+            index.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "events, articles, mentions, situations, imports, gazetteers, boundaries", _initial
+    ),
+    Migration(
+        2, "event operations, mention decisions, event history, source polling state", _monitoring
     ),
 )
 

@@ -64,6 +64,8 @@ events = sa.Table(
     sa.Column("row_hash", sa.Text, nullable=False),
     # Accent- and case-folded text for PostgreSQL full-text search (SQLite uses FTS5 instead).
     sa.Column("search_text", sa.Text),
+    # Added in schema version 2: events of one coordinated operation share an id.
+    sa.Column("operation_id", sa.Text),
     sa.UniqueConstraint("dataset", "dataset_id", name="uq_events_dataset_id"),
 )
 
@@ -101,6 +103,10 @@ mentions = sa.Table(
     sa.Column("event_id", sa.Text, sa.ForeignKey("events.id", ondelete="SET NULL"), index=True),
     sa.Column("confidence", sa.Float),
     sa.Column("data", sa.Text, nullable=False),  # JSON of the mention's fields
+    # Added in schema version 2: the date used to find candidate events, and the resolver's
+    # decision (score and reasons, JSON) that put the mention in its event.
+    sa.Column("event_date", sa.Date),
+    sa.Column("decision", sa.Text),
 )
 
 situations = sa.Table(
@@ -181,4 +187,40 @@ boundaries = sa.Table(
     sa.Column("parent", sa.Text),
     sa.Column("geometry", sa.Text, nullable=False),  # GeoJSON geometry
     sa.UniqueConstraint("layer", "boundary_id", name="uq_boundaries_layer_id"),
+)
+
+
+# -- added in schema version 2 -------------------------------------------------------------------
+
+event_history = sa.Table(
+    "event_history",
+    metadata,
+    sa.Column("pk", PrimaryKey, primary_key=True, autoincrement=True),
+    # No foreign key: the history of an event outlives a merge that removes it.
+    sa.Column("event_id", sa.Text, nullable=False, index=True),
+    sa.Column("action", sa.Text, nullable=False),  # created, joined, merged, split, recomputed ...
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("by", sa.Text, nullable=False),  # "resolver", "import", or a person's note
+    sa.Column("detail", sa.Text),  # JSON: mention ids, scores, reasons, the other event ids
+)
+
+source_state = sa.Table(
+    "source_state",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),  # feed, page, file ...
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.DateTime(timezone=True)),
+    sa.Column("next_due", sa.DateTime(timezone=True)),
+    sa.Column("failures", sa.Integer, nullable=False, default=0),
+    sa.Column("last_status", sa.Integer),
+    sa.Column("last_error", sa.Text),
+    sa.Column("data", sa.Text),  # JSON: item ids already seen, counters
+)
+
+V2_INDEXES = (
+    sa.Index("ix_events_operation", events.c.operation_id),
+    sa.Index("ix_mentions_event_date", mentions.c.event_date),
+    sa.Index("ix_articles_url", articles.c.url),
 )
