@@ -8,10 +8,13 @@ import click
 
 from ..config import Settings
 from ..errors import ConflictWatchError, ImportRejected
+from .briefing import register as register_briefing
 from .common import console_err
 from .data import register as register_data
 from .extraction import register as register_extraction
 from .geo import register as register_geo
+from .monitoring import register as register_monitoring
+from .resolution import register as register_resolution
 
 
 class _Main(click.Group):
@@ -60,6 +63,9 @@ def main(ctx: click.Context) -> None:
 register_data(main)
 register_geo(main)
 register_extraction(main)
+register_monitoring(main)
+register_resolution(main)
+register_briefing(main)
 
 
 def run() -> None:  # pragma: no cover - console entry point helper

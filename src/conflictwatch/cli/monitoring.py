@@ -1,0 +1,9 @@
+"""CLI commands: monitoring (filled in by its owner)."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(main: click.Group) -> None:
+    """Attach this module's commands to the main group."""
