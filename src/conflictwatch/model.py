@@ -7,6 +7,7 @@ code) travel in ``Event.extra`` as plain strings.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,6 +29,19 @@ from .taxonomy import (
 )
 
 _EMPTY: Mapping[Any, Any] = MappingProxyType({})
+
+
+def _mapping_proxy(items: dict[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(items)
+
+
+def _reduce_mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[Any, ...]]:
+    return _mapping_proxy, (dict(proxy),)
+
+
+# Records and packs hold read-only mappings; teach pickle to carry them so records and the
+# extractor can travel to worker processes and Dask workers.
+copyreg.pickle(MappingProxyType, _reduce_mapping_proxy)
 
 
 def _empty() -> Mapping[Any, Any]:

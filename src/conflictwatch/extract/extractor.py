@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 
@@ -98,6 +99,13 @@ class Extractor:
         self.classifier = SubtypeClassifier.from_pack(self.pack)
         self._tools: dict[str, _Tools] = {}
         self._countries = {c.iso2: c.name for c in self.pack.countries} | NEIGHBOURS
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The per-language tools are a cache (spaCy pipelines, memoised lookups): a copy sent to a
+        # worker process rebuilds them on first use rather than carrying them along.
+        state = dict(self.__dict__)
+        state["_tools"] = {}
+        return state
 
     def tools(self, lang: str) -> _Tools:
         if lang not in self._tools:
