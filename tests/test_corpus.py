@@ -32,6 +32,7 @@ EVENT_KEYS = {
     "geo_precision",
     "tags",
     "outcome",
+    "cluster",
 }
 # A generous box around Mali, Burkina Faso and Niger.
 LAT_RANGE = (4.0, 25.0)
@@ -119,6 +120,9 @@ def test_event_is_coded_with_the_acled_taxonomy(report_id: str, index: int, even
     assert event["location"].strip()
     assert isinstance(event["tags"], list) and all(isinstance(t, str) for t in event["tags"])
     assert event["outcome"] is None or isinstance(event["outcome"], str)
+    assert isinstance(event["cluster"], str) and event["cluster"].strip(), (
+        f"{where}: every gold event needs a cluster (the real-world event it reports)"
+    )
 
 
 @pytest.mark.parametrize(
