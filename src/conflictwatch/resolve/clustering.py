@@ -1,0 +1,213 @@
+"""Mentions into events, one at a time: each joins the best-scoring compatible event or starts one.
+
+A mention is scored against the members of every candidate event (the blocking neighbours); an
+event's score is that of its best-matching member. An event is out of the running when any of
+its members conflicts hard with the mention, or already comes from the mention's article (two
+mentions of one article describe two events: cannot-link). The same rule serves the store's
+incremental ingest (:class:`Resolver`) and the offline batch (:func:`cluster`), so that a batch
+run over a stream equals ingesting it article by article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Mention
+from .blocking import candidate_pairs
+from .features import ActorIndex, Encoder, Features
+from .options import ResolveOptions
+from .scoring import PairScores, Reason, score_pairs
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why a mention went where it went: the winning score and reasons, and the runner-up."""
+
+    mention_id: str
+    cluster: int
+    joined: bool  # False: the mention started a new event
+    score: float | None  # best compatible score (None: nothing to compare with)
+    reasons: tuple[Reason, ...]
+    runner_up: int | None  # the next best event (or, for a new event, the best one refused)
+    runner_up_score: float | None
+    threshold: float
+
+    def as_dict(self, event_ids: Sequence[str]) -> dict[str, object]:
+        def rounded(x: float | None) -> float | None:
+            return None if x is None else round(x, 3)
+
+        return {
+            "action": "joined" if self.joined else "created",
+            "score": rounded(self.score),
+            "threshold": self.threshold,
+            "reasons": [r.as_dict() for r in self.reasons],
+            "runner_up": None
+            if self.runner_up is None
+            else {"event_id": event_ids[self.runner_up], "score": rounded(self.runner_up_score)},
+        }
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One resolved event as the batch API returns it: its mentions, first-seen first."""
+
+    mentions: tuple[Mention, ...]
+
+
+def _edges(n: int, scores: PairScores) -> tuple[list[int], list[int], list[float], list[bool], list[int]]:
+    """Both directions of every pair, grouped by source: (indptr, target, total, hard, pair)."""
+    src = np.concatenate((scores.a, scores.b))
+    dst = np.concatenate((scores.b, scores.a))
+    pair = np.concatenate((np.arange(len(scores)), np.arange(len(scores))))
+    order = np.argsort(src, kind="stable")
+    indptr = np.searchsorted(src[order], np.arange(n + 1))
+    total = np.concatenate((scores.total, scores.total))[order]
+    hard = np.concatenate((scores.hard, scores.hard))[order]
+    return (indptr.tolist(), dst[order].tolist(), total.tolist(), hard.tolist(),
+            pair[order].tolist())  # fmt: skip
+
+
+def assign(
+    f: Features,
+    scores: PairScores,
+    order: Sequence[int],
+    seeds: np.ndarray,
+    options: ResolveOptions,
+    *,
+    explain: bool = False,
+    ids: Sequence[str] = (),
+) -> tuple[np.ndarray, list[Decision]]:
+    """Place the mentions of ``order`` one by one; ``seeds`` holds the clusters already known.
+
+    Returns the cluster label of every mention and, with ``explain``, a decision per placed one.
+    """
+    labels = seeds.astype(np.int64).copy()
+    next_cluster = int(labels.max()) + 1 if len(labels) else 0
+    articles = f.article.tolist()
+    cluster_articles: dict[int, set[int]] = {}
+    for i, c in enumerate(labels.tolist()):
+        if c >= 0:
+            cluster_articles.setdefault(c, set()).add(articles[i])
+    indptr, target, total, hard, pair = _edges(len(f), scores)
+    label_list = labels.tolist()
+    threshold = options.threshold
+    decisions: list[Decision] = []
+    for i in order:
+        best: dict[int, tuple[float, int]] = {}
+        veto: set[int] = set()
+        for e in range(indptr[i], indptr[i + 1]):
+            c = label_list[target[e]]
+            if c < 0:
+                continue
+            if hard[e]:
+                veto.add(c)
+                continue
+            t = total[e]
+            if c not in best or t > best[c][0]:
+                best[c] = (t, e)
+        article = articles[i]
+        ranked = sorted(
+            ((t, -c, e) for c, (t, e) in best.items()
+             if c not in veto and article not in cluster_articles[c]),
+            reverse=True,
+        )  # fmt: skip
+        if ranked and ranked[0][0] >= threshold:
+            chosen, joined = -ranked[0][1], True
+            runner = ranked[1] if len(ranked) > 1 else None
+        else:
+            chosen, joined = next_cluster, False
+            next_cluster += 1
+            runner = ranked[0] if ranked else None
+        label_list[i] = chosen
+        cluster_articles.setdefault(chosen, set()).add(article)
+        if explain:
+            top = ranked[0] if ranked else None
+            decisions.append(
+                Decision(
+                    mention_id=ids[i] if ids else str(i),
+                    cluster=chosen,
+                    joined=joined,
+                    score=top[0] if top else None,
+                    reasons=scores.reasons(pair[top[2]], f) if top else (),
+                    runner_up=-runner[1] if runner else None,
+                    runner_up_score=runner[0] if runner else None,
+                    threshold=threshold,
+                )
+            )
+    return np.asarray(label_list, np.int64), decisions
+
+
+def cluster_labels(
+    mentions: Sequence[Mention], actors: ActorIndex, options: ResolveOptions | None = None
+) -> np.ndarray:
+    """Batch resolution as labels: mentions in stream order, one cluster number per mention."""
+    options = options or ResolveOptions()
+    f = Encoder(actors).encode(mentions)
+    return labels_for(f, options)
+
+
+def labels_for(f: Features, options: ResolveOptions) -> np.ndarray:
+    a, b = candidate_pairs(f, options)
+    scores = score_pairs(f, a, b, options)
+    labels, _ = assign(f, scores, range(len(f)), np.full(len(f), -1), options)
+    return labels
+
+
+def cluster(
+    mentions: Sequence[Mention], actors: ActorIndex, options: ResolveOptions | None = None
+) -> list[Cluster]:
+    """Resolve a stream of mentions (in arrival order) into events, offline.
+
+    >>> clusters = cluster(mentions, ActorIndex(load_pack("sahel")))   # doctest: +SKIP
+    """
+    labels = cluster_labels(mentions, actors, options)
+    groups: dict[int, list[Mention]] = {}
+    for mention, label in zip(mentions, labels.tolist(), strict=True):
+        groups.setdefault(label, []).append(mention)
+    return [Cluster(tuple(groups[k])) for k in sorted(groups)]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where each new mention went: an existing event (by position) or a new cluster."""
+
+    decisions: tuple[Decision, ...]
+    existing: int  # clusters 0 .. existing-1 are the events given; the rest are new
+    members: dict[int, tuple[Mention, ...]]  # every touched cluster's mentions, old and new
+
+
+class Resolver:
+    """Incremental resolution against events already known (the store's candidates).
+
+    >>> resolver = Resolver(ActorIndex(load_pack("sahel")))          # doctest: +SKIP
+    >>> resolver.resolve([("cw-1", old_mentions)], new_mentions)      # doctest: +SKIP
+    """
+
+    def __init__(self, actors: ActorIndex, options: ResolveOptions | None = None) -> None:
+        self.actors = actors
+        self.options = options or ResolveOptions()
+
+    def resolve(
+        self, existing: Sequence[Sequence[Mention]], new: Sequence[Mention]
+    ) -> Resolution:
+        old = [m for members in existing for m in members]
+        seeds = np.concatenate(
+            [np.full(len(members), k, np.int64) for k, members in enumerate(existing)]
+            + [np.full(len(new), -1, np.int64)]
+        )
+        everything = [*old, *new]
+        f = Encoder(self.actors).encode(everything)
+        a, b = candidate_pairs(f, self.options)
+        scores = score_pairs(f, a, b, self.options)
+        order = range(len(old), len(everything))
+        labels, decisions = assign(f, scores, order, seeds, self.options, explain=True,
+                                   ids=[m.id for m in everything])  # fmt: skip
+        touched = sorted({d.cluster for d in decisions})
+        members: dict[int, tuple[Mention, ...]] = {
+            c: tuple(m for m, label in zip(everything, labels.tolist(), strict=True) if label == c)
+            for c in touched
+        }
+        return Resolution(tuple(decisions), len(existing), members)
