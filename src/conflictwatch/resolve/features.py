@@ -64,6 +64,7 @@ _STOP = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_UNIDENTIFIED = re.compile(r"^(unidentified|unknown)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]{3,}")
 
 
@@ -99,7 +100,8 @@ class ActorIndex:
             return self._cache[name]
         actor = self.pack.actor_for(name) if self.pack else None
         found = None
-        if actor is not None:
+        # "Unidentified Armed Group" says who did it no more than an empty field does.
+        if actor is not None and not _UNIDENTIFIED.match(actor.name):
             canonical = re.sub(r"\s*\([^()]*\)$", "", actor.name)
             family = actor.family or canonical
             distinctive = actor.actor_type not in COMMON_TYPES and family not in COMMON_FAMILIES
