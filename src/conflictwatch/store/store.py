@@ -319,7 +319,19 @@ class Store:
 
     def add_article(self, article: Article) -> bool:
         """Store an article once; return False when its id is already stored."""
-        row = {
+        row = self.article_row(article)
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(articles.c.pk).where(articles.c.id == article.id)
+            ).first()
+            if exists:
+                return False
+            conn.execute(articles.insert().values(**row))
+        return True
+
+    def article_row(self, article: Article) -> dict[str, Any]:
+        """The row stored for an article (the SQLite full-text index follows by trigger)."""
+        return {
             "id": article.id,
             "url": article.url,
             "outlet": article.outlet,
@@ -333,14 +345,6 @@ class Store:
             if self.wants_search_text
             else None,
         }
-        with self.engine.begin() as conn:
-            exists = conn.execute(
-                sa.select(articles.c.pk).where(articles.c.id == article.id)
-            ).first()
-            if exists:
-                return False
-            conn.execute(articles.insert().values(**row))
-        return True
 
     def link_mention(
         self,
