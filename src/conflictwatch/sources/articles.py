@@ -12,6 +12,7 @@ from its content hash.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -140,10 +141,8 @@ def date_in_text(text: str, *, not_after: dt.datetime | None = None) -> dt.date 
 
 
 def _add(found: list[tuple[int, dt.date]], at: int, year: str, month: int, day: str) -> None:
-    try:
+    with contextlib.suppress(ValueError):  # "31 February" is no date: keep looking
         found.append((at, dt.date(int(year), month, int(day))))
-    except ValueError:
-        pass  # "31 February": not a date, keep looking
 
 
 def normalise_text(text: str) -> str:

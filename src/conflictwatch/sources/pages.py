@@ -15,8 +15,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from .reports import html_to_text, looks_like_html
 
 log = logging.getLogger(__name__)
@@ -61,6 +59,8 @@ def parse_page(data: bytes, *, url: str = "", charset: str | None = None) -> Pag
         return Page(text=html.strip(), extractor="text")
     declared = _HTML_LANG.search(html[:4096])
     language = declared.group(1).lower() if declared else ""
+    import trafilatura  # heavy (lxml, htmldate, ...): loaded when the first page is read
+
     document = None
     try:
         document = trafilatura.bare_extraction(
