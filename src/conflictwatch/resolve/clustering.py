@@ -34,6 +34,7 @@ class Decision:
     runner_up: int | None  # the next best event (or, for a new event, the best one refused)
     runner_up_score: float | None
     threshold: float
+    excluded: tuple[tuple[int, str], ...] = ()  # events ruled out, and why
 
     def as_dict(self, event_ids: Sequence[str]) -> dict[str, object]:
         def rounded(x: float | None) -> float | None:
@@ -47,6 +48,7 @@ class Decision:
             "runner_up": None
             if self.runner_up is None
             else {"event_id": event_ids[self.runner_up], "score": rounded(self.runner_up_score)},
+            "excluded": [{"event_id": event_ids[c], "why": why} for c, why in self.excluded],
         }
 
 
@@ -125,6 +127,12 @@ def assign(
         cluster_articles.setdefault(chosen, set()).add(article)
         if explain:
             top = ranked[0] if ranked else None
+            excluded = [
+                (c, "already has a mention from this article"
+                 if article in cluster_articles[c] else "conflicts with a mention of it")
+                for c in sorted(veto | set(best))
+                if c != chosen and (c in veto or article in cluster_articles[c])
+            ]  # fmt: skip
             decisions.append(
                 Decision(
                     mention_id=ids[i] if ids else str(i),
@@ -135,6 +143,7 @@ def assign(
                     runner_up=-runner[1] if runner else None,
                     runner_up_score=runner[0] if runner else None,
                     threshold=threshold,
+                    excluded=tuple(excluded),
                 )
             )
     return np.asarray(label_list, np.int64), decisions

@@ -50,7 +50,7 @@ class ResolveOptions:
     ``operation_km``: how close two same-day events by one actor must be to share an operation.
     """
 
-    threshold: float = 3.0
+    threshold: float = 2.5
     window_days: tuple[int, int, int] = (3, 10, 40)  # day, week, month precision
     cell_degrees: float = 0.5
     place_scale_km: tuple[float, float, float] = (40.0, 60.0, 150.0)  # place, near, region
