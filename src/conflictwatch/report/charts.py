@@ -83,6 +83,12 @@ def _style(ax: Axes, title: str) -> None:
     ax.set_axisbelow(True)
 
 
+def _integer_ticks(ax: Axes) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+
+
 def family_chart(events: Sequence[Event], end: dt.date, family: Callable[[Event], str]) -> Chart:
     """Monthly events stacked by the family of actor 1."""
     plt = _pyplot()
@@ -100,6 +106,7 @@ def family_chart(events: Sequence[Event], end: dt.date, family: Callable[[Event]
         ax.bar(months, counts[name], width=25, bottom=bottom, color=FAMILY_COLOURS.get(name, "#999999"), label=FAMILY_LABELS.get(name, name))
         bottom = [b + c for b, c in zip(bottom, counts[name], strict=True)]
     _style(ax, "Events per month by actor family (actor 1)")
+    _integer_ticks(ax)
     if order:
         ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper left")
     alt = "Monthly events by family: " + ", ".join(f"{FAMILY_LABELS.get(n, n)} {sum(counts[n])}" for n in order)
@@ -119,6 +126,7 @@ def fatalities_chart(events: Sequence[Event], end: dt.date) -> Chart:
     figure, ax = plt.subplots(figsize=(8, 2.6))
     ax.bar(months, deaths, width=25, color="#8c2d19")
     _style(ax, "Reported deaths per month (best estimate)")
+    _integer_ticks(ax)
     return Chart("fatalities", "Fatalities", _png(figure), f"Monthly reported deaths, {sum(deaths)} in all.", "Reported deaths per month; coded datasets and reports differ in how they count.")
 
 

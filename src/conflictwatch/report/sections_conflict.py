@@ -78,7 +78,7 @@ def security_situation(ctx: Context) -> Section:
             head = f"Violence in {country} held steady at {n} events"
         ctx.claim(
             "events.change",
-            0.6 + 2.0 * effect(comparison),
+            (0.6 + 2.0 * effect(comparison)) if comparison.significant else 0.35,
             f"Events in {country} {word} on the previous period: {n} against {base}, "
             f"{clause}.",
             head,
@@ -134,7 +134,7 @@ def _milestones(ctx: Context, most: int = 2) -> list[str]:
         word = change_words(comparison)
         ctx.claim(
             key,
-            0.5 + 1.5 * effect(comparison),
+            (0.5 + 1.5 * effect(comparison)) if comparison.significant else 0.3,
             f"Since {label}, the event rate {word}: {clause}.",
             f"Since {label}, violence {word}: {clause.split(' (')[0]}",
         )
@@ -157,7 +157,7 @@ def insurgent_activity(ctx: Context) -> Section:
             continue
         count = ctx.fact(f"family.{family}.events", len(members), f"Events involving {family_label(family)} in the period", members)
         deaths = ctx.fact(f"family.{family}.fatalities", sum(e.fatalities for e in members), f"Deaths in events involving {family_label(family)} in the period", [e for e in members if e.fatalities])
-        parts.append(f"{family_label(family)} took part in {count} events ({deaths} deaths)")
+        parts.append(f"{family_label(family)} took part in {count} {events_word(len(members))} ({deaths} deaths)")
         if ctx.has_baseline:
             before = [e for e in ctx.baseline_events if ctx.involves(e, (family,))]
             if len(before) + len(members) >= MIN_COMPARE:
@@ -167,7 +167,7 @@ def insurgent_activity(ctx: Context) -> Section:
                 parts[-1] += f", a rate that {word} against the previous period ({clause})"
                 ctx.claim(
                     f"family.{family}.change",
-                    0.7 + 1.8 * effect(comparison),
+                    (0.7 + 1.8 * effect(comparison)) if comparison.significant else 0.3,
                     f"Activity of {family_label(family)} {word}: {count} events in the period, {clause}.",
                     f"{capitalised(family_label(family))}: activity {word}, {clause.split(' (')[0]}",
                 )
@@ -177,7 +177,7 @@ def insurgent_activity(ctx: Context) -> Section:
         names = []
         for i, actor in enumerate(top, start=1):
             members = [e for e in events if actor.actor in (e.actor1, e.actor2)]
-            names.append(f"{short_name(actor.actor)} ({ctx.fact(f'insurgent.top{i}.events', actor.events, f'Events involving {actor.actor} in the period', members)} events)")
+            names.append(f"{short_name(actor.actor)} ({ctx.fact(f'insurgent.top{i}.events', actor.events, f'Events involving {actor.actor} in the period', members)} {events_word(actor.events)})")
             ctx.mention(actor.actor)
         paragraphs.append("The most active insurgent groups were " + _join(names) + ".")
         lead = top[0]
@@ -283,7 +283,7 @@ def state_and_foreign(ctx: Context) -> Section:
     initiated = [e for e in state if ctx.family(e) == "state"]
     s = ctx.fact("state.events", len(state), "Events involving state forces in the period", state)
     i = ctx.fact("state.initiated", len(initiated), "Events in which state forces were the first actor", initiated)
-    paragraphs.append(f"State forces took part in {s} events and initiated {i} of them.")
+    paragraphs.append(f"State forces took part in {s} {events_word(len(state))} and initiated {i} of them.")
     foreign_names = sorted(
         {n for e in events for n in (e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2) if n and ctx.family_of(n) in ("foreign", "un")}
     )

@@ -133,7 +133,8 @@ def did_you_know(ctx: Context, text: str) -> tuple[Note, ...]:
         if actor is None or not actor.description:
             continue
         title = short_name(actor.name)
-        if title not in seen:
+        covered = {entry.title for entry in pack.glossary_for(actor.name)} & seen
+        if title not in seen and not covered:
             seen.add(title)
             notes.append(Note(title, "actor", actor.description))
     return tuple(notes[:MAX_NOTES])
