@@ -138,18 +138,85 @@ def events_group(
 @click.option("--json", "as_json", is_flag=True, help="Print the event as JSON.")
 @db_option
 def show_command(event_id: str, as_json: bool, db: str | None) -> None:
-    """Show one event with every field."""
+    """Show one event with every field, its mentions (scores, reasons, quotes, sources) and history."""
+    from ..store.resolution import event_history, event_mentions
+
     with open_store(db) as store:
         event = store.get_event(event_id)
+        told = event_mentions(store, event_id)
+        history = event_history(store, event_id)
     fields = properties(event)
+    if event.operation_id:
+        fields["operation_id"] = event.operation_id
     if as_json:
-        click.echo(json.dumps(fields, ensure_ascii=False, indent=2))
+        if told or history:
+            fields["mentions"] = [_mention_json(m) for m in told]
+            fields["history"] = [
+                {"at": h.at.isoformat() if h.at else None, "action": h.action, "by": h.by,
+                 "detail": dict(h.detail)}
+                for h in history
+            ]  # fmt: skip
+        click.echo(json.dumps(fields, ensure_ascii=False, indent=2, default=str))
         return
     table = Table(show_header=False, title=event.id)
     for key, value in fields.items():
         if value not in ("", None, [], {}):
             table.add_row(key, str(value))
     console.print(table)
+    for m in told:
+        _print_mention(m)
+    if history:
+        console.print("[bold]History[/]")
+        for h in history:
+            detail = h.detail.get("mention_id") or h.detail.get("from") or h.detail.get("into")
+            score = h.detail.get("score")
+            extra = f" {detail}" if detail else ""
+            extra += f" (score {score})" if score is not None else ""
+            op = h.detail.get("operation_id") if h.action == "operation" else None
+            extra += f" {op or 'no operation'}" if h.action == "operation" else ""
+            console.print(f"  {h.at:%Y-%m-%d %H:%M} {h.action} by {h.by}{extra}", highlight=False)
+
+
+def _mention_json(m: Any) -> dict[str, Any]:
+    x = m.mention
+    return {
+        "id": x.id, "article_id": x.article_id, "outlet": m.outlet, "title": m.title,
+        "url": m.url, "published_at": m.published_at.isoformat() if m.published_at else None,
+        "event_date": x.event_date.isoformat(), "sub_event_type": x.sub_event_type.value,
+        "actor1": x.actor1, "actor2": x.actor2, "location": x.location,
+        "fatalities": x.fatalities, "confidence": x.confidence, "decision": dict(m.decision),
+        "evidence": [{"field": e.field, "quote": e.quote, "start": e.start, "end": e.end}
+                     for e in x.evidence],
+    }  # fmt: skip
+
+
+def _print_mention(m: Any) -> None:
+    x, d = m.mention, m.decision
+    source = m.outlet or m.url or x.article_id
+    when = f", {m.published_at:%Y-%m-%d}" if m.published_at else ""
+    title = f": {m.title}" if m.title else ""
+    console.print(f"[bold]Mention {x.id}[/] — {source}{when}{title}", highlight=False)
+    console.print(
+        f"  {x.event_date} {x.sub_event_type.value}; {x.actor1}"
+        + (f" vs {x.actor2}" if x.actor2 else "")
+        + f"; {x.location or x.country}; fatalities {x.fatalities}",
+        highlight=False,
+    )
+    if d:
+        score = d.get("score")
+        shown = f"{score:.2f}" if isinstance(score, (int, float)) else "-"
+        console.print(f"  {d.get('action', '?')} (score {shown}, threshold {d.get('threshold')})",
+                      highlight=False)  # fmt: skip
+        for r in d.get("reasons", []):
+            console.print(f"    {r['name']:<11} {r['points']:+.2f}  {r['why']}", highlight=False)
+        runner = d.get("runner_up")
+        if runner:
+            console.print(f"    runner-up {runner['event_id']} (score {runner['score']})",
+                          highlight=False)  # fmt: skip
+        for ex in d.get("excluded", []):
+            console.print(f"    not {ex['event_id']}: {ex['why']}", highlight=False)
+    for e in x.evidence:
+        console.print(f'  {e.field}: "{e.quote}"', highlight=False)
 
 
 def _table(events: list[Event]) -> Table:
