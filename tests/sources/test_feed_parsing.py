@@ -131,7 +131,9 @@ def test_stripping_keeps_text_that_merely_mentions_a_declaration() -> None:
     ],
 )
 def test_what_is_not_a_feed_is_a_feed_error(body: bytes) -> None:
-    with pytest.raises(FeedError, match=re.escape("https://x.example/rss: not an RSS or Atom feed")):
+    with pytest.raises(
+        FeedError, match=re.escape("https://x.example/rss: not an RSS or Atom feed")
+    ):
         parse_feed(body, url="https://x.example/rss")
 
 
