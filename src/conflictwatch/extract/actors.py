@@ -70,7 +70,7 @@ class ActorFinder:
                 written=written,
                 actor=actor,
                 exact_case=single and capitals >= 2,
-                capital=single and words[0] in _NEEDS_CAPITAL,
+                capital=words[-1] in _NEEDS_CAPITAL and len(words) <= 2,  # "la Plateforme"
                 generic=written[:1].islower()
                 and not any(w.startswith(s) for w in words for s in stems),
                 pattern=None if single else _phrase(words, self._fold_table),
@@ -134,7 +134,7 @@ class ActorFinder:
             written = text[start:end]
             if alias.exact_case and written not in (alias.written, alias.written.upper()):
                 continue
-            if alias.capital and not written[:1].isupper():
+            if alias.capital and not written.split()[-1][:1].isupper():
                 continue
             return alias, end
         return None

@@ -150,8 +150,8 @@ class Extractor:
             if mentions and not _anchored(passage):
                 continue
             mention = self._mention(article, tools, lang, published, passage, read, n)
-            if not _corroborated(mention):
-                continue
+            if not _corroborated(mention) or mention.latitude is None:
+                continue  # an event is coded only with its actors or toll, and a place
             if mentions and published and _is_background(mention, published, mentions[0]):
                 continue
             same = next((m for m in mentions if _same_event(m, mention)), None)
@@ -183,7 +183,10 @@ class Extractor:
         top = sentence.scores[0]
         if isinstance(top.label, OtherClass) or top.score < self.options.min_score:
             return False
-        kind = tools.modality.read(sentence.text).kind
+        # Only cues that can govern the trigger count: "the attacks on Tuesday, for which no toll
+        # has been published" still reports the attacks.
+        trigger = top.evidence[0] if top.evidence else None
+        kind = tools.modality.read(sentence.text, trigger).kind
         return kind in ("asserted", "foiled")
 
     # -- one passage → one mention -----------------------------------------------------------

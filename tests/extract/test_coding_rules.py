@@ -1,0 +1,69 @@
+"""Coding rules added in the second quality pass, each stated on sentences of our own.
+
+The built-in gazetteer is used (no shared data needed), so places are the larger towns it knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from conflictwatch.extract.actors import ActorFinder
+from conflictwatch.extract.extractor import Extraction, Extractor
+from conflictwatch.extract.fromstore import extractor_from_store
+from conflictwatch.knowledge import load_pack
+from conflictwatch.model import Article
+from conflictwatch.store import Store
+from conflictwatch.taxonomy import SubEventType
+
+S = SubEventType
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Extractor]:
+    with Store.open(str(tmp_path_factory.mktemp("x") / "empty.db")) as store:
+        yield extractor_from_store(store)
+
+
+def run(extractor: Extractor, text: str, lang: str, published: str = "2024-09-18") -> Extraction:
+    when = dt.datetime.fromisoformat(published + "T08:00:00+00:00")
+    return extractor.extract(Article(id="t", text=text, language=lang, published_at=when))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Les attaques jihadistes menées mardi à Boni ont fait douze morts, mais les "
+               "autorités n'ont toujours pas publié de bilan officiel."),
+        ("en", "Jihadists killed twelve soldiers in an attack near Boni on Tuesday, one of the "
+               "deadliest in the region in recent years, the army said."),
+    ],
+)  # fmt: skip
+def test_a_cue_in_another_clause_does_not_govern_the_trigger(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.location == "Boni"
+    assert mention.event_date == dt.date(2024, 9, 17)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Des hommes armés ont tué dix civils mardi, selon des sources locales."),
+        ("en", "Gunmen killed ten civilians on Tuesday, local sources said."),
+    ],
+)  # fmt: skip
+def test_an_event_that_cannot_be_placed_is_not_coded(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert run(extractor, text, lang).mentions == ()
+
+
+def test_a_common_word_alias_names_the_actor_only_when_capitalised() -> None:
+    finder = ActorFinder(load_pack("sahel"), "fr")
+    assert finder.find("le point 1 de la plateforme politique du Front") == []
+    found = finder.find("les groupes armés de la Plateforme ont repris Anéfis")
+    assert "la Plateforme" in [m.quote for m in found]
