@@ -59,22 +59,30 @@ class Cluster:
     mentions: tuple[Mention, ...]
 
 
-def _edges(n: int, scores: PairScores) -> tuple[list[int], list[int], list[float], list[bool], list[int]]:
-    """Both directions of every pair, grouped by source: (indptr, target, total, hard, pair)."""
-    src = np.concatenate((scores.a, scores.b))
-    dst = np.concatenate((scores.b, scores.a))
-    pair = np.concatenate((np.arange(len(scores)), np.arange(len(scores))))
+def _edges(
+    n: int, a: np.ndarray, b: np.ndarray, total: np.ndarray, hard: np.ndarray, rank: np.ndarray
+) -> tuple[list[int], list[int], list[float], list[bool], np.ndarray]:
+    """Each pair once, from the mention placed later to the one placed before it.
+
+    Returns (indptr by source, target, total, hard, pair index) with the lists ready for a fast
+    Python loop; pairs of two mentions placed before the run (both seeded) are dropped.
+    """
+    later_b = rank[b] > rank[a]
+    src = np.where(later_b, b, a)
+    dst = np.where(later_b, a, b)
+    keep = np.maximum(rank[a], rank[b]) >= 0
+    pair = np.flatnonzero(keep)
+    src, dst = src[keep], dst[keep]
     order = np.argsort(src, kind="stable")
     indptr = np.searchsorted(src[order], np.arange(n + 1))
-    total = np.concatenate((scores.total, scores.total))[order]
-    hard = np.concatenate((scores.hard, scores.hard))[order]
-    return (indptr.tolist(), dst[order].tolist(), total.tolist(), hard.tolist(),
-            pair[order].tolist())  # fmt: skip
+    pair = pair[order]
+    return (indptr.tolist(), dst[order].tolist(), total[pair].tolist(), hard[pair].tolist(),
+            pair)  # fmt: skip
 
 
 def assign(
     f: Features,
-    scores: PairScores,
+    scores: PairScores | tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     order: Sequence[int],
     seeds: np.ndarray,
     options: ResolveOptions,
@@ -84,7 +92,9 @@ def assign(
 ) -> tuple[np.ndarray, list[Decision]]:
     """Place the mentions of ``order`` one by one; ``seeds`` holds the clusters already known.
 
-    Returns the cluster label of every mention and, with ``explain``, a decision per placed one.
+    ``scores`` is a :class:`PairScores`, or just ``(a, b, total, hard)`` arrays when no
+    explanation is wanted. Returns the cluster label of every mention and, with ``explain``, a
+    decision per placed mention.
     """
     labels = seeds.astype(np.int64).copy()
     next_cluster = int(labels.max()) + 1 if len(labels) else 0
@@ -93,7 +103,15 @@ def assign(
     for i, c in enumerate(labels.tolist()):
         if c >= 0:
             cluster_articles.setdefault(c, set()).add(articles[i])
-    indptr, target, total, hard, pair = _edges(len(f), scores)
+    if isinstance(scores, PairScores):
+        a, b, totals, hards = scores.a, scores.b, scores.total, scores.hard
+    else:
+        a, b, totals, hards = scores
+        if explain:
+            raise ValueError("explanations need the full PairScores")
+    rank = np.full(len(f), -1, np.int64)
+    rank[np.asarray(order, np.int64)] = np.arange(len(order))
+    indptr, target, total, hard, pair = _edges(len(f), a, b, totals, hards, rank)
     label_list = labels.tolist()
     threshold = options.threshold
     decisions: list[Decision] = []
@@ -139,7 +157,8 @@ def assign(
                     cluster=chosen,
                     joined=joined,
                     score=top[0] if top else None,
-                    reasons=scores.reasons(pair[top[2]], f) if top else (),
+                    reasons=scores.reasons(int(pair[top[2]]), f)  # type: ignore[union-attr]
+                    if top else (),
                     runner_up=-runner[1] if runner else None,
                     runner_up_score=runner[0] if runner else None,
                     threshold=threshold,
@@ -158,10 +177,16 @@ def cluster_labels(
     return labels_for(f, options)
 
 
-def labels_for(f: Features, options: ResolveOptions) -> np.ndarray:
+def labels_for(f: Features, options: ResolveOptions, chunk: int = 500_000) -> np.ndarray:
+    """Labels for encoded mentions; pairs are scored in chunks to keep memory flat."""
     a, b = candidate_pairs(f, options)
-    scores = score_pairs(f, a, b, options)
-    labels, _ = assign(f, scores, range(len(f)), np.full(len(f), -1), options)
+    totals = np.empty(len(a), np.float32)
+    hard = np.empty(len(a), bool)
+    for start in range(0, len(a), chunk):
+        part = score_pairs(f, a[start : start + chunk], b[start : start + chunk], options)
+        totals[start : start + chunk] = part.total
+        hard[start : start + chunk] = part.hard
+    labels, _ = assign(f, (a, b, totals, hard), range(len(f)), np.full(len(f), -1), options)
     return labels
 
 
