@@ -120,12 +120,16 @@ class Context:
 
     @property
     def has_baseline(self) -> bool:
-        """True when the record reaches back to the start of the previous period.
+        """True when the record covers (at least 90% of) the previous period.
 
-        A previous period that starts before the first event would look quiet only because
-        nothing was recorded yet; comparisons against it are not made.
+        A previous period that starts well before the first event would look quiet only because
+        nothing was recorded yet; comparisons against it are not made. The tenth of slack lets
+        an export that starts on 1 January serve as the baseline of a leap year.
         """
-        return bool(self.inp.events) and self.inp.events[0].event_date <= self.baseline.start
+        if not self.inp.events:
+            return False
+        slack = dt.timedelta(days=self.baseline.days // 10)
+        return self.inp.events[0].event_date <= self.baseline.start + slack
 
     def fact(
         self,

