@@ -216,6 +216,8 @@ def _primary_language(tag: str) -> str:
 
 
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|RDF)[\s>]", re.IGNORECASE)
+
+
 def looks_like_feed(content_type: str, body: bytes) -> bool:
     """Whether a response is a feed rather than a page: by media type, then by its root element."""
     if content_type in ("application/rss+xml", "application/atom+xml"):

@@ -77,9 +77,7 @@ def parse_page(data: bytes, *, url: str = "", charset: str | None = None) -> Pag
     fallback_title, fallback_text = html_to_text(html)
     text = str(getattr(document, "text", "") or "").strip()
     if not text:
-        return Page(
-            text=fallback_text, title=fallback_title, language=language, extractor="html"
-        )
+        return Page(text=fallback_text, title=fallback_title, language=language, extractor="html")
     return Page(
         text=text,
         title=" ".join(str(getattr(document, "title", "") or fallback_title).split()),

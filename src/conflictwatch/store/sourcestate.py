@@ -1,7 +1,8 @@
-"""Source polling state in the store's ``source_state`` table, so a restart never re-ingests.
+"""Source polling state in the store's ``source_state`` table, so a restart never re-ingests::
 
     states = SourceStates(store)
-    state = states.load("https://example.org/rss") or SourceState("https://example.org/rss", "feed")
+    url = "https://example.org/rss"
+    state = states.load(url) or SourceState(url, "feed")
     states.save(state.remember("entry-1"))
 """
 
