@@ -4,6 +4,8 @@
     url = "https://example.org/rss"
     state = states.load(url) or SourceState(url, "feed")
     states.save(state.remember("entry-1"))
+
+Seen item keys travel in the ``data`` column as JSON.
 """
 
 from __future__ import annotations
