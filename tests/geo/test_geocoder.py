@@ -1,4 +1,5 @@
 import pytest
+from tests.geo.conftest import SMALL
 
 from conflictwatch.geo.context import Context
 from conflictwatch.geo.gazetteer import Gazetteer
@@ -92,3 +93,29 @@ def test_admin_fields_come_from_the_gazetteer_without_boundaries(geocoder: Geoco
 
 def test_lookups_never_mutate_and_repeat_identically(geocoder: Geocoder) -> None:
     assert geocoder.resolve("Boni", "cercle de Kita") == geocoder.resolve("Boni", "cercle de Kita")
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "seat"),
+    [
+        ("Gao region", "", "gao"),
+        ("Mopti", "Violence rose across the Mopti region.", "mopti"),
+    ],
+)
+def test_an_area_is_coded_at_the_town_it_is_named_after(
+    geocoder: Geocoder, name: str, context: str, seat: str
+) -> None:
+    area = geocoder.resolve(name, context)
+    placed = geocoder.at_seat(area)
+    town = next(p for p in SMALL if p.id == seat)
+    assert (placed.latitude, placed.longitude) == (town.latitude, town.longitude)
+    assert (placed.place, placed.geo_precision, placed.where_prec) == (
+        area.place, area.geo_precision, area.where_prec,
+    )  # fmt: skip
+
+
+def test_a_town_or_an_area_without_a_town_of_its_name_stays_where_it_is(
+    geocoder: Geocoder,
+) -> None:
+    town = geocoder.resolve("Ansongo")
+    assert geocoder.at_seat(town) == town

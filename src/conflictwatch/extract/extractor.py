@@ -213,6 +213,8 @@ class Extractor:
         event_date = when[2] if when else (published or dt.date.today())
 
         place, place_sentence, place_span = self._place(passage, read, article, lang)
+        if place is not None:
+            place = self.geocoder.at_seat(place)
         if place_sentence is not None and place_span is not None:
             cite("location", place_sentence, place_span)
         country = self._countries.get(place.country, place.country) if place else ""

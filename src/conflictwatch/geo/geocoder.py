@@ -81,6 +81,10 @@ class GeocoderOptions:
 CONTEXT_MEMO_SIZE = 1024
 
 
+#: Populated places that can be the seat of an area, most seat-like first.
+_SEAT_CODES = ("PPLC", "PPLA", "PPLA2", "PPLA3", "PPL", "")
+
+
 class Geocoder:
     """Resolves place names against an injected gazetteer and optional admin boundaries."""
 
@@ -173,6 +177,26 @@ class Geocoder:
             name, best.place, best.place.latitude, best.place.longitude, geo, where,
             candidates, _explain(best, candidates, self.options.ambiguity_margin),
         )  # fmt: skip
+
+    def at_seat(self, resolution: Resolution) -> Resolution:
+        """An area resolution moved to the town the area is named after, as ACLED codes an
+        area-only report (geo-precision 3 at the regional or cercle capital): "la région de
+        Tombouctou" goes to Tombouctou, not to the region's centroid in the desert. Other
+        resolutions, and areas with no town of their name, come back unchanged."""
+        area = resolution.place
+        if area is None or admin_level(area) not in (1, 2):
+            return resolution
+        region = fold(area.admin1 or area.name)
+        towns = [
+            h.place for h in self.gazetteer.exact_hits(compact(area.name))
+            if h.place.feature_class in ("P", "") and h.place.feature_code in _SEAT_CODES
+            and h.place.country == area.country and fold(h.place.admin1) == region
+        ]  # fmt: skip
+        if not towns:
+            return resolution
+        seat = min(towns, key=lambda p: (_SEAT_CODES.index(p.feature_code), -p.population, p.id))
+        return replace(resolution, latitude=seat.latitude, longitude=seat.longitude,
+                       reason=f"{resolution.reason}; placed at its seat {seat.name}")  # fmt: skip
 
     def _boundary_matches(self, core: str, kind: AreaKind) -> list[Hit]:
         assert self.boundaries is not None
