@@ -8,8 +8,10 @@ from tests.sources.conftest import FakeTime, make_fetcher
 from tests.sources.webserver import Reply, WebServer, chunks
 
 from conflictwatch.errors import ConflictWatchError
+from conflictwatch.sources.addresses import HostNotFound
 from conflictwatch.sources.fetch import (
     USER_AGENT,
+    ConnectionFailed,
     Fetcher,
     FetchTimeout,
     HTTPStatusError,
@@ -293,3 +295,29 @@ def test_requests_to_one_host_keep_the_minimum_interval(
         fake_time.seconds += 0.5
         fetcher.fetch(web.url("/a"))
     assert fake_time.sleeps == [2.0, 1.5]
+
+
+def test_a_host_that_does_not_resolve_is_a_connection_failure(fake_time: FakeTime) -> None:
+    def resolver(host: str, port: int) -> list[str]:
+        raise HostNotFound(f"cannot resolve host {host!r}: no such name")
+
+    with make_fetcher(fake_time, allow_private=False) as fetcher:
+        fetcher.resolver = resolver
+        with pytest.raises(ConnectionFailed, match=r"cannot resolve host 'news\.invalid'"):
+            fetcher.fetch("https://news.invalid/rss")
+
+
+def test_retry_after_is_honoured_up_to_the_longest_backoff(
+    web: WebServer, fake_time: FakeTime
+) -> None:
+    url = web.sequence(
+        "/busy",
+        [
+            Reply(503, b"", {"Retry-After": "7"}),
+            Reply(503, b"", {"Retry-After": "600"}),
+            Reply(200, b"ok"),
+        ],
+    )
+    with make_fetcher(fake_time, retries=2, backoff=0.5, max_backoff=30.0) as fetcher:
+        assert fetcher.fetch(url).body == b"ok"
+    assert fake_time.sleeps == [7.0, 30.0]

@@ -31,12 +31,16 @@ class URLRefused(ValueError):
     """The URL may not be fetched; the message says why (the fetcher wraps it in a FetchError)."""
 
 
+class HostNotFound(OSError):
+    """The host name does not resolve (the fetcher reports a failed connection)."""
+
+
 def system_resolver(host: str, port: int) -> list[str]:
     """The addresses the operating system resolves ``host`` to, in its order, without repeats."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise URLRefused(f"cannot resolve host {host!r}: {exc}") from exc
+        raise HostNotFound(f"cannot resolve host {host!r}: {exc}") from exc
     addresses: list[str] = []
     for info in infos:
         address = str(info[4][0])

@@ -39,6 +39,7 @@ from .. import __version__
 from ..errors import ConflictWatchError
 from .addresses import (
     AddressPolicy,
+    HostNotFound,
     Resolver,
     Target,
     URLRefused,
@@ -140,17 +141,16 @@ class HostThrottle:
         self.interval = interval
         self.clock = clock
         self.sleep = sleep
-        self._last: dict[str, float] = {}
+        self._next: dict[str, float] = {}  # host -> earliest start of its next request
         self._lock = threading.Lock()
 
     def wait(self, host: str) -> None:
-        with self._lock:
-            last = self._last.get(host)
-            if last is not None:
-                delay = last + self.interval - self.clock()
-                if delay > 0:
-                    self.sleep(delay)
-            self._last[host] = self.clock()
+        with self._lock:  # reserve a start time, then sleep outside the lock
+            now = self.clock()
+            start = max(now, self._next.get(host, now))
+            self._next[host] = start + self.interval
+        if start > now:
+            self.sleep(start - now)
 
 
 class Fetcher:
@@ -184,6 +184,9 @@ class Fetcher:
             timeout=httpx.Timeout(o.read_timeout, connect=o.connect_timeout),
             headers={"User-Agent": o.user_agent, "Accept-Encoding": "gzip, deflate"},
             follow_redirects=False,  # we follow them ourselves, checking every hop
+            # No connection reuse: a pooled TLS connection to a checked address must not carry
+            # a request for another host name that resolves to the same address.
+            limits=httpx.Limits(max_keepalive_connections=0),
             trust_env=False,  # no proxy from the environment: we check the addresses we reach
         )
 
@@ -212,6 +215,12 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        try:
+            return self._follow(url, headers, policy)
+        finally:
+            self.client.cookies.clear()  # nothing follows us from one fetch to the next
+
+    def _follow(self, url: str, headers: dict[str, str], policy: AddressPolicy) -> FetchResult:
         current = url
         visited: list[str] = []
         while True:
@@ -220,6 +229,8 @@ class Fetcher:
             except URLRefused as exc:
                 via = f" (redirected from {url})" if visited else ""
                 raise URLNotAllowed(current, f"{exc}{via}") from exc
+            except HostNotFound as exc:
+                raise ConnectionFailed(current, str(exc)) from exc
             visited.append(str(target.url))
             response, body = self._get_with_retries(target, headers)
             status = response.status_code

@@ -43,6 +43,7 @@ FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5"
+WEB_ACCEPT = "application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5"
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", ""})
 FULL_CONTENT_CHARS = 500  # a feed item with this much text is the article; shorter is a teaser
 
@@ -282,7 +283,7 @@ def _page_found(
 def read_web(source: Source, fetcher: Fetcher | None, state: SourceState) -> Iterator[Item]:
     """A URL read as a feed when it serves one (by media type or root element), else as a page."""
     http = _needs(fetcher, source)
-    result = _fetch_source(http, source, state, FEED_ACCEPT + ", " + PAGE_ACCEPT)
+    result = _fetch_source(http, source, state, WEB_ACCEPT)
     yield Checked.of(result)
     if result.not_modified:
         return
