@@ -61,6 +61,9 @@ EN = [
     ("Twelve soldiers were wounded; no one was killed.", [(W, 12, S), (K, 0, U)]),
     ("The 12 soldiers patrolled the road.", []),
     ("The attack took place 12 km from Gao.", []),
+    ("Twelve soldiers from the garrison, which had been reinforced last week, were killed.",
+     [(K, 12, S)]),
+    ("Five villagers from Boni, in the Douentza cercle, were abducted on Monday.", [(A, 5, C)]),
 ]
 FR = [
     ("Trois soldats ont été tués et cinq blessés.", [(K, 3, S), (W, 5, S)]),
@@ -93,6 +96,9 @@ FR = [
     ("Plus d'un millier de personnes ont été tuées depuis janvier.", [(K, 1000, U)]),
     ("Des djihadistes ont tué quatre femmes et deux enfants.", [(K, 4, C), (K, 2, C)]),
     ("En 2023, le groupe a multiplié les attaques.", []),
+    ("Au moins 30 habitants du village de Boni, dans le cercle de Douentza, ont été tués.",
+     [(K, 30, C)]),
+    ("Dix soldats, selon l'armée, n'ont pas été tués.", []),
 ]
 
 

@@ -134,6 +134,8 @@ CONNECTORS = frozenset({",", "and", "et"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 TOLLS = frozenset({"toll", "bilan"})
 _WORD = re.compile(r"\w+")
+#: How far an aside between commas may run between the people counted and their verb.
+ASIDE_TOKENS = 30
 SKIPPABLE = frozenset({"others", "other", "more", "additional", "autres", "supplémentaires"})
 
 
@@ -180,6 +182,7 @@ class CasualtyReader:
         for n, unit in enumerate(units):
             hit = self._after_count(norms, unit) or self._verb_before(norms, unit)
             hit = hit or self._verb_after(norms, unit, by_first)
+            hit = hit or self._passive_after_aside(norms, unit, by_first)
             if hit is None and n and unit.first in _joined(norms, units[n - 1]):
                 previous = kinds.get(units[n - 1].first)
                 if previous is not None:
@@ -317,6 +320,28 @@ class CasualtyReader:
                 if unknown > 3 or not word.isalpha():
                     return None
             j += 1
+        return None
+
+    def _passive_after_aside(
+        self, norms: list[str], unit: _Unit, by_first: dict[int, _Unit]
+    ) -> tuple[CasualtyKind, int] | None:
+        """ "134 villagers of Ogossagou, in the Bankass cercle, were killed": the people counted,
+        an aside between commas, then the passive verb right after the closing comma."""
+        if unit.side is None or unit.zero:
+            return None
+        commas = 0
+        for j in range(unit.end, min(unit.end + ASIDE_TOKENS, len(norms))):
+            word = norms[j]
+            if word in SENTENCE_ENDS or word in NEGATION or j in by_first or word in KINDS:
+                return None
+            if word != ",":
+                continue
+            commas += 1
+            k = j + 1
+            while k < len(norms) and norms[k] in AUX and k - j <= 3:
+                k += 1
+            if commas >= 2 and k > j + 1 and k < len(norms) and norms[k] in KINDS:
+                return KINDS[norms[k]], k
         return None
 
     def _toll(self, norms: list[str], unit: _Unit, sentence: list[int]) -> int | None:
