@@ -40,6 +40,7 @@ def run_size(n: int, seed: int) -> dict[str, float]:
     start = time.perf_counter()
     data = synthetic_mentions(n, seed=seed)
     generated = time.perf_counter() - start
+    input_rss = process.memory_info().rss
     actors = ActorIndex(load_pack("sahel"))
     start = time.perf_counter()
     labels = cluster_labels(data.mentions, actors)
@@ -55,6 +56,7 @@ def run_size(n: int, seed: int) -> dict[str, float]:
         "seconds": round(seconds, 2),
         "mentions_per_second": round(n / seconds),
         "peak_rss_mb": round(max(peak[0], 0) / 2**20),
+        "rss_with_mentions_mb": round(input_rss / 2**20),  # before resolution starts
         "ru_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "bcubed_precision": round(b3.precision, 4),
         "bcubed_recall": round(b3.recall, 4),
@@ -73,7 +75,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(run_size(args.child, args.seed)))
         return
-    print(f"{'mentions':>10} {'seconds':>8} {'mentions/s':>11} {'peak RSS MB':>12} "
+    print(f"{'mentions':>10} {'seconds':>8} {'mentions/s':>11} {'peak RSS MB':>12} {'of which input':>14} "
           f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>7}")  # fmt: skip
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
@@ -82,7 +84,7 @@ def main() -> None:
         )  # fmt: skip
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{r['mentions']:>10,} {r['seconds']:>8.1f} {r['mentions_per_second']:>11,} "
-              f"{r['peak_rss_mb']:>12,} {r['bcubed_precision']:>6.3f} {r['bcubed_recall']:>6.3f} "
+              f"{r['peak_rss_mb']:>12,} {r['rss_with_mentions_mb']:>14,} {r['bcubed_precision']:>6.3f} {r['bcubed_recall']:>6.3f} "
               f"{r['bcubed_f1']:>6.3f} {r['pairwise_f1']:>7.3f}", flush=True)  # fmt: skip
         print(json.dumps(r), file=sys.stderr)
 

@@ -156,6 +156,8 @@ class Features:
     country: np.ndarray  # int32 codes, -1 unknown
     admin1: np.ndarray
     place: np.ndarray
+    town: np.ndarray  # the place name's first word: "bamako" for "Bamako - Faladie"
+    bare: np.ndarray  # bool: the place is only that word (a town named without a site)
     article: np.ndarray
     actor: np.ndarray  # int32 [n, 2]: distinctive canonical actors
     actor_family: np.ndarray  # int32 [n, 2]: their families
@@ -189,6 +191,8 @@ class Encoder:
         country = np.empty(n, np.int32)
         admin1 = np.empty(n, np.int32)
         place = np.empty(n, np.int32)
+        town = np.empty(n, np.int32)
+        bare = np.zeros(n, bool)
         article = np.empty(n, np.int32)
         actor = np.full((n, 2), -1, np.int32)
         actor_family = np.full((n, 2), -1, np.int32)
@@ -212,7 +216,11 @@ class Encoder:
             family[i] = family_index[sub_event_family(m.sub_event_type)]
             country[i] = code("c:" + fold(m.country)) if m.country else -1
             admin1[i] = code(f"a:{fold(m.country)}:{fold(m.admin1)}") if m.admin1 else -1
-            place[i] = code("p:" + fold(m.location)) if m.location else -1
+            folded = fold(m.location)
+            place[i] = code("p:" + folded) if folded else -1
+            head = folded.split(" ", 1)[0] if folded else ""
+            town[i] = code("t:" + head) if head else -1
+            bare[i] = bool(folded) and folded == head
             article[i] = code("r:" + m.article_id)
             fatalities[i] = m.fatalities
             self._actors(m, i, actor, actor_family, common)
@@ -220,7 +228,7 @@ class Encoder:
             words[i, : len(hashed)] = hashed
             nwords[i] = len(hashed)
         return Features(day, precision, lat, lon, geo, sub, etype, family, country, admin1, place,
-                        article, actor, actor_family, common, fatalities, words, nwords)  # fmt: skip
+                        town, bare, article, actor, actor_family, common, fatalities, words, nwords)  # fmt: skip
 
     def _actors(
         self, m: Mention, i: int, actor: np.ndarray, families: np.ndarray, common: np.ndarray

@@ -28,6 +28,7 @@ class Weights:
     other_admin1: float = -1.0
     same_place_name: float = 0.5
     other_place_name: float = -1.0
+    other_exact_site: float = -4.0  # both exact (place precision), differently named, apart
     same_actor: float = 2.0
     same_actor_family: float = 1.0
     other_actors: float = -1.5

@@ -108,8 +108,14 @@ def score_pairs(f: Features, a: np.ndarray, b: np.ndarray, options: ResolveOptio
     both_named = (f.place[a] >= 0) & (f.place[b] >= 0)
     same_name = both_named & (f.place[a] == f.place[b])
     apart = ~located | (np.where(located, km, 0.0) > options.same_place_km)
+    # "Bamako" and "Bamako - Faladie" may be one place told more or less precisely; "Bamako -
+    # Faladie" and "Bamako - Senou Airport", both exact and km apart, are two sites
+    within = (f.town[a] == f.town[b]) & (f.bare[a] | f.bare[b])
+    other_name = both_named & ~same_name & ~within & apart
+    exact = (f.geo[a] == 1) & (f.geo[b] == 1) & located
     names = np.where(same_name, w.same_place_name,
-                     np.where(both_named & apart, w.other_place_name, 0.0))  # fmt: skip
+                     np.where(other_name, np.where(exact, w.other_exact_site, w.other_place_name),
+                              0.0))  # fmt: skip
     s_place = np.where(located, near, regions) + names
 
     # actors: distinctive actors (armed groups) confirm or contradict; common ones barely count
