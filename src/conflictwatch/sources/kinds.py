@@ -28,8 +28,7 @@ from ..errors import ConfigError, InputError
 from ..extract.language import detect_language
 from ..model import Article
 from ..registry import Registry
-from .articles import DateSource, Found, article_id, build_article, canonical_url, outlet_of
-from .articles import date_in_text as _date_in_text
+from .articles import DateSource, Found, build_article, canonical_url, date_in_text, outlet_of
 from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError, FetchResult
 from .pages import parse_page
@@ -139,7 +138,7 @@ def _filled(article: Article, read_at: dt.datetime, outlet: str, key: str) -> Fo
     url = canonical_url(article.url) if article.url else ""
     published, date_from = article.published_at, DateSource.RECORD
     if published is None:
-        day = _date_in_text(article.text, not_after=read_at)
+        day = date_in_text(article.text, not_after=read_at)
         if day is not None:
             published, date_from = dt.datetime.combine(day, dt.time(), dt.UTC), DateSource.TEXT
         else:
@@ -361,7 +360,6 @@ __all__ = [
     "Passed",
     "Source",
     "SourceReader",
-    "article_id",
     "iter_articles",
     "read_source",
     "source_kinds",
