@@ -4,6 +4,7 @@ backs off, remembers everything in the store and stops cleanly between articles.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 
 import pytest
@@ -92,7 +93,10 @@ def test_new_articles_are_handed_on_once_and_the_source_is_due_again_after_its_i
     assert web.hits["/news/convoy"] == 1
 
 
-def test_a_failing_feed_does_not_stop_the_others(web: WebServer, fake_time: FakeTime) -> None:
+def test_a_failing_feed_does_not_stop_the_others(
+    web: WebServer, fake_time: FakeTime, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="conflictwatch.sources")
     good = serve_feed(web)
     web.add("/500", Reply(500, b"error"))
     web.slow("/slow", Reply(200, b"late"))
@@ -122,6 +126,9 @@ def test_a_failing_feed_does_not_stop_the_others(web: WebServer, fake_time: Fake
     assert failed_500 is not None
     assert (failed_500.failures, failed_500.last_status) == (1, 500)
     assert failed_500.next_due == T0 + retry_delay(sources[0].interval, 1)
+    logged = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(logged) == 5 and all("failed (1 in a row)" in m for m in logged)
+    assert any(web.url("/loop-a") in m and "redirect loop" in m for m in logged)
 
 
 def test_backoff_grows_with_each_failure_and_success_resets_it(

@@ -30,7 +30,14 @@ from ..model import Article
 from ..registry import Registry
 from .articles import DateSource, Found, build_article, canonical_url, date_in_text, outlet_of
 from .feeds import Feed, FeedEntry, looks_like_feed, parse_feed
-from .fetch import Fetcher, FetchError, FetchResult
+from .fetch import (
+    Fetcher,
+    FetchError,
+    FetchResult,
+    RedirectError,
+    ResponseTooLarge,
+    URLNotAllowed,
+)
 from .pages import parse_page
 from .reports import Skipped, html_to_text, read_reports
 from .state import SourceState
@@ -215,10 +222,18 @@ def _feed_item(source: Source, fetcher: Fetcher, entry: FeedEntry, outlet: str, 
     try:
         result = fetcher.fetch(entry.link, allow_private=source.allow_private, accept=PAGE_ACCEPT)
     except FetchError as exc:
-        if exc.status is not None and 400 <= exc.status < 500 and exc.status not in (408, 429):
-            return Passed(entry.key, where, str(exc))  # gone or forbidden: no use asking again
+        if _lasting(exc):
+            return Passed(entry.key, where, str(exc))  # no use asking again
         return Skipped(where, str(exc))  # not remembered: tried again at the next poll
     return _page_found(result, entry.key, outlet, entry.title, entry.language, entry.published)
+
+
+def _lasting(error: FetchError) -> bool:
+    """Whether asking again later would fail the same way (gone, forbidden, refused, too big)."""
+    if isinstance(error, URLNotAllowed | ResponseTooLarge | RedirectError):
+        return True
+    status = error.status
+    return status is not None and 400 <= status < 500 and status not in (408, 425, 429)
 
 
 def _html_text(markup: str) -> str:
