@@ -33,7 +33,9 @@ def test_every_section_is_there_in_order(scenario_store: Store) -> None:
     assert briefing.headline and briefing.standfirst and briefing.analysis
 
 
-def test_counts_and_rate_ratio_equal_the_construction(scenario_store: Store, scenario: Scenario) -> None:
+def test_counts_and_rate_ratio_equal_the_construction(
+    scenario_store: Store, scenario: Scenario
+) -> None:
     facts = _brief(scenario_store).facts
     assert facts["events.period"].value == scenario.period_events
     assert facts["fatalities.period"].value == scenario.period_fatalities
@@ -46,12 +48,14 @@ def test_counts_and_rate_ratio_equal_the_construction(scenario_store: Store, sce
     assert facts["events.period"].event_count == scenario.period_events
 
 
-def test_deadliest_nearest_blockade_and_spillover(scenario_store: Store, scenario: Scenario) -> None:
+def test_deadliest_nearest_blockade_and_spillover(
+    scenario_store: Store, scenario: Scenario
+) -> None:
     facts = _brief(scenario_store).facts
     assert facts["deadliest.fatalities"].value == 40
     assert facts["deadliest.fatalities"].event_ids == (scenario.deadliest.id,)
     assert facts["distance.nearest"].event_ids == (scenario.nearest.id,)
-    assert facts["distance.nearest"].value < 10  # Faladié is about 6 km from Bamako's centre
+    assert float(facts["distance.nearest"].value) < 10  # Faladié is about 6 km from Bamako's centre
     first = min(scenario.blockade, key=lambda e: e.event_date)
     assert facts["situation.1.since"].value == first.event_date.isoformat()
     assert facts["situation.1.evidence"].value == len(scenario.blockade)
@@ -73,7 +77,9 @@ def test_the_blockade_and_the_rise_are_in_the_text(scenario_store: Store) -> Non
     ("baseline", "period", "word"),
     [(10, 40, "rose"), (40, 8, "fell"), (20, 20, "held roughly steady")],
 )
-def test_findings_follow_the_data_not_a_script(tmp_path: Path, baseline: int, period: int, word: str) -> None:
+def test_findings_follow_the_data_not_a_script(
+    tmp_path: Path, baseline: int, period: int, word: str
+) -> None:
     with Store.open(tmp_path / "s.db") as store:
         store.add_events(build_scenario(baseline, period).events)
         briefing = _brief(store)
@@ -109,7 +115,12 @@ def test_citations_resolve_to_stored_events(scenario_store: Store) -> None:
 def test_events_from_reports_cite_their_articles(store_url: str) -> None:
     with Store.open(store_url) as store:
         event = extracted_event(
-            1, dt.date(2024, 9, 17), fatalities=70, location="Faladie", latitude=12.6, longitude=-7.95
+            1,
+            dt.date(2024, 9, 17),
+            fatalities=70,
+            location="Faladie",
+            latitude=12.6,
+            longitude=-7.95,
         )
         store.add_events([event, *(extracted_event(i, dt.date(2024, 3, i)) for i in range(2, 6))])
         for n, outlet in ((1, "RFI"), (2, "Studio Tamani")):
@@ -180,7 +191,7 @@ def test_capital_comes_from_data_not_code(tmp_path: Path) -> None:
     assert "from Niamey" in plain(" ".join(niger.section("geography").paragraphs), niger.facts)
     geography = plain(" ".join(chad.section("geography").paragraphs), chad.facts)
     assert "N'Djamena" in geography or "Ndjamena" in geography
-    assert chad.facts["distance.median"].value < 20
+    assert float(chad.facts["distance.median"].value) < 20
 
 
 def test_write_briefing_refuses_unknown_suffixes(scenario_store: Store, tmp_path: Path) -> None:

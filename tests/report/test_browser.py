@@ -17,11 +17,17 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium"
+)
 def test_the_briefing_renders_offline_in_chromium(scenario_store: Store, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is missing"
+    )
     out = tmp_path / "brief.html"
-    write_briefing(scenario_store, out, country="Mali", since=PERIOD[0], until=PERIOD[1], pack=sahel())
+    write_briefing(
+        scenario_store, out, country="Mali", since=PERIOD[0], until=PERIOD[1], pack=sahel()
+    )
     url = out.resolve().as_uri()
     requests: list[str] = []
     with sync_api.sync_playwright() as p:

@@ -57,11 +57,17 @@ def test_brief_to_markdown_with_a_period(tmp_path: Path) -> None:
         (["--out", "{tmp}/brief.txt"], 2, "must end in .html, .md or .pdf"),
         (["--out", "{tmp}/b.html", "--country", "Narnia"], 1, "No events for country 'Narnia'"),
         (["--out", "{tmp}/b.html", "--since", "2024-13-01"], 2, "is not a date"),
-        (["--out", "{tmp}/b.html", "--since", "2024-06-01", "--until", "2024-01-01"], 1, "is before"),
+        (
+            ["--out", "{tmp}/b.html", "--since", "2024-06-01", "--until", "2024-01-01"],
+            1,
+            "is before",
+        ),
         (["--out", "{tmp}/missing/b.html"], 1, "does not exist"),
     ],
 )
-def test_bad_options_say_what_is_wrong(tmp_path: Path, args: list[str], code: int, message: str) -> None:
+def test_bad_options_say_what_is_wrong(
+    tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
     db = str(tmp_path / "demo.db")
     _run("import", "acled", str(SAMPLE), "--db", db)
     args = [a.format(tmp=tmp_path) for a in args]

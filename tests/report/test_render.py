@@ -152,13 +152,20 @@ def test_markdown_beside_with_its_charts(page: tuple[Page, Path]) -> None:
     for title in TITLES:
         assert f"## {title}" in markdown
     charts = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", markdown)
-    assert {"brief-families.png", "brief-fatalities.png", "brief-distance.png", "brief-map.png"} <= set(charts)
+    assert {
+        "brief-families.png",
+        "brief-fatalities.png",
+        "brief-distance.png",
+        "brief-map.png",
+    } <= set(charts)
     for name in charts:
         assert (out.parent / name).read_bytes().startswith(b"\x89PNG")
     assert "⟦" not in markdown  # every marker was filled in
 
 
-def test_a_missing_weasyprint_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_missing_weasyprint_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if not installed
     with pytest.raises(ConfigError, match=r"pip install 'conflictwatch\[pdf\]'"):
         write_pdf("<html></html>", tmp_path / "x.pdf")
@@ -170,6 +177,8 @@ def test_pdf(scenario_store: Store, tmp_path: Path) -> None:
     except (ImportError, OSError) as exc:
         pytest.skip(f"weasyprint or its system libraries are not available: {exc}")
     out = tmp_path / "brief.pdf"
-    write_briefing(scenario_store, out, country="Mali", since=PERIOD[0], until=PERIOD[1], pack=sahel())
+    write_briefing(
+        scenario_store, out, country="Mali", since=PERIOD[0], until=PERIOD[1], pack=sahel()
+    )
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000

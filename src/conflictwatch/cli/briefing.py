@@ -18,7 +18,9 @@ def register(main: click.Group) -> None:
 
 
 @click.command()
-@click.option("--country", help="Country name as stored, e.g. Mali [default: the one with most events].")
+@click.option(
+    "--country", help="Country name as stored, e.g. Mali [default: the one with most events]."
+)
 @click.option("--since", callback=_date, help="First day of the period (YYYY-MM-DD).")
 @click.option(
     "--until", callback=_date, help="Last day of the period (YYYY-MM-DD) [default: the last event]."

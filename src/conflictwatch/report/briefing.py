@@ -76,12 +76,18 @@ class Briefing:
 
     def facts_json(self) -> dict[str, Any]:
         """The facts appendix as JSON: what ``--facts FILE.json`` writes and the HTML embeds."""
-        articles = {c.event_id: tuple(r.article_id for r in c.sources if r.article_id) for c in self.citations}
+        articles = {
+            c.event_id: tuple(r.article_id for r in c.sources if r.article_id)
+            for c in self.citations
+        }
         return {
             "title": self.title,
             "country": self.country,
             "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
-            "baseline": {"start": self.baseline.start.isoformat(), "end": self.baseline.end.isoformat()},
+            "baseline": {
+                "start": self.baseline.start.isoformat(),
+                "end": self.baseline.end.isoformat(),
+            },
             "generated": self.generated.isoformat(),
             "facts": [f.as_dict(articles) for f in self.facts],
             "citations": [_citation_json(c) for c in self.citations],
@@ -102,7 +108,9 @@ def _citation_json(c: Citation) -> dict[str, Any]:
     }
 
 
-def compose(inp: BriefingInput, cited: Mapping[str, Citation], *, today: dt.date | None = None) -> Briefing:
+def compose(
+    inp: BriefingInput, cited: Mapping[str, Citation], *, today: dt.date | None = None
+) -> Briefing:
     """Write the briefing from what was read (pure). ``cited``: citations of the period's events,
     used for the coverage caveats; per-event citations are added by :func:`build_briefing`."""
     ctx = Context(inp)
@@ -126,7 +134,9 @@ def compose(inp: BriefingInput, cited: Mapping[str, Citation], *, today: dt.date
     notes = did_you_know(ctx, body)
     remarks = []
     if inp.chosen_country:
-        remarks.append(f"No country was given: {inp.profile.name} is the country with most events in the store.")
+        remarks.append(
+            f"No country was given: {inp.profile.name} is the country with most events in the store."
+        )
     return Briefing(
         title=f"{inp.profile.name}: security briefing",
         country=inp.profile.name,
@@ -184,7 +194,9 @@ def build_briefing(
 ) -> Briefing:
     """Read the store and write the briefing on ``country`` (default: the one with most events)."""
     if since and until and until < since:
-        raise ConfigError(f"--until {until} is before --since {since}; give a period that runs forward.")
+        raise ConfigError(
+            f"--until {until} is before --since {since}; give a period that runs forward."
+        )
     inp = read_input(store, pack or load_pack("sahel"), country=country, since=since, until=until)
     draft = compose(inp, citations(store, inp.in_period))
     by_id = {e.id: e for e in (*inp.events, *inp.nearby)}
@@ -212,7 +224,9 @@ def write_briefing(
     out = Path(out_path)
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ConfigError(f"Cannot write a briefing to {out.name!r}: the file name must end in .html, .md or .pdf.")
+        raise ConfigError(
+            f"Cannot write a briefing to {out.name!r}: the file name must end in .html, .md or .pdf."
+        )
     if not out.parent.is_dir():
         raise ConfigError(f"Cannot write {out}: folder {out.parent} does not exist.")
     briefing = build_briefing(store, country=country, since=since, until=until, pack=pack)
@@ -230,5 +244,7 @@ def write_briefing(
 
         write_pdf(render_html(briefing, for_print=True), out)
     if facts_path is not None:
-        Path(facts_path).write_text(json.dumps(briefing.facts_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+        Path(facts_path).write_text(
+            json.dumps(briefing.facts_json(), indent=2, ensure_ascii=False), encoding="utf-8"
+        )
     return briefing

@@ -72,7 +72,9 @@ def _png(figure: Figure) -> bytes:
 def _months(events: Sequence[Event], end: dt.date) -> list[dt.date]:
     if not events:
         return []
-    first = max(events[0].event_date.replace(day=1), add_months(end.replace(day=1), 1 - CHART_MONTHS))
+    first = max(
+        events[0].event_date.replace(day=1), add_months(end.replace(day=1), 1 - CHART_MONTHS)
+    )
     return list(Bucket.MONTH.span(first, end))
 
 
@@ -103,14 +105,29 @@ def family_chart(events: Sequence[Event], end: dt.date, family: Callable[[Event]
     bottom = [0] * len(months)
     order = sorted(counts, key=lambda f: -sum(counts[f]))
     for name in order:
-        ax.bar(months, counts[name], width=25, bottom=bottom, color=FAMILY_COLOURS.get(name, "#999999"), label=FAMILY_LABELS.get(name, name))
+        ax.bar(
+            months,
+            counts[name],
+            width=25,
+            bottom=bottom,
+            color=FAMILY_COLOURS.get(name, "#999999"),
+            label=FAMILY_LABELS.get(name, name),
+        )
         bottom = [b + c for b, c in zip(bottom, counts[name], strict=True)]
     _style(ax, "Events per month by actor family (actor 1)")
     _integer_ticks(ax)
     if order:
         ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper left")
-    alt = "Monthly events by family: " + ", ".join(f"{FAMILY_LABELS.get(n, n)} {sum(counts[n])}" for n in order)
-    return Chart("families", "Events by actor family", _png(figure), alt, "Events per month, by the family of the first actor (from the knowledge pack, or inferred from the dataset's actor codes).")
+    alt = "Monthly events by family: " + ", ".join(
+        f"{FAMILY_LABELS.get(n, n)} {sum(counts[n])}" for n in order
+    )
+    return Chart(
+        "families",
+        "Events by actor family",
+        _png(figure),
+        alt,
+        "Events per month, by the family of the first actor (from the knowledge pack, or inferred from the dataset's actor codes).",
+    )
 
 
 def fatalities_chart(events: Sequence[Event], end: dt.date) -> Chart:
@@ -127,7 +144,13 @@ def fatalities_chart(events: Sequence[Event], end: dt.date) -> Chart:
     ax.bar(months, deaths, width=25, color="#8c2d19")
     _style(ax, "Reported deaths per month (best estimate)")
     _integer_ticks(ax)
-    return Chart("fatalities", "Fatalities", _png(figure), f"Monthly reported deaths, {sum(deaths)} in all.", "Reported deaths per month; coded datasets and reports differ in how they count.")
+    return Chart(
+        "fatalities",
+        "Fatalities",
+        _png(figure),
+        f"Monthly reported deaths, {sum(deaths)} in all.",
+        "Reported deaths per month; coded datasets and reports differ in how they count.",
+    )
 
 
 def distance_chart(events: Sequence[Event], end: dt.date, capital: Country) -> Chart:
@@ -138,16 +161,36 @@ def distance_chart(events: Sequence[Event], end: dt.date, capital: Country) -> C
     result = distance_from_capital(window, capital, Bucket.MONTH)
     figure, ax = plt.subplots(figsize=(8, 2.6))
     x = [r.start for r in result.rows]
-    ax.plot(x, [r.median_km for r in result.rows], marker="o", markersize=3, color="#1f4e79", label="median km")
+    ax.plot(
+        x,
+        [r.median_km for r in result.rows],
+        marker="o",
+        markersize=3,
+        color="#1f4e79",
+        label="median km",
+    )
     ax.set_ylabel("km from " + capital.capital, fontsize=8)
     ax.set_ylim(bottom=0)
     twin = ax.twinx()
-    twin.plot(x, [100 * r.share_within_300km for r in result.rows], color="#d08c1a", linewidth=1, linestyle="--", label="% within 300 km")
+    twin.plot(
+        x,
+        [100 * r.share_within_300km for r in result.rows],
+        color="#d08c1a",
+        linewidth=1,
+        linestyle="--",
+        label="% within 300 km",
+    )
     twin.set_ylim(0, 100)
     twin.set_ylabel("% within 300 km", fontsize=8)
     _style(ax, f"Distance of events from {capital.capital} per month")
     alt = f"Median monthly distance of events from {capital.capital}; {len(result.rows)} months with located events."
-    return Chart("distance", "Distance from the capital", _png(figure), alt, f"Median distance of located events from {capital.capital} (solid) and the share within 300 km (dashed).")
+    return Chart(
+        "distance",
+        "Distance from the capital",
+        _png(figure),
+        alt,
+        f"Median distance of located events from {capital.capital} (solid) and the share within 300 km (dashed).",
+    )
 
 
 def event_map(
@@ -171,10 +214,23 @@ def event_map(
         for polygon in getattr(shape, "geoms", [shape]):
             if hasattr(polygon, "exterior"):
                 xs, ys = polygon.exterior.xy
-                ax.plot(xs, ys, color="#555555" if outline.level == 0 else "#aaaaaa", linewidth=1.0 if outline.level == 0 else 0.5, zorder=1)
+                ax.plot(
+                    xs,
+                    ys,
+                    color="#555555" if outline.level == 0 else "#aaaaaa",
+                    linewidth=1.0 if outline.level == 0 else 0.5,
+                    zorder=1,
+                )
     others = [e for e in nearby if e.latitude is not None and e.longitude is not None]
     if others:
-        ax.scatter([e.longitude for e in others], [e.latitude for e in others], s=8, color="#bbbbbb", label="other countries", zorder=2)
+        ax.scatter(
+            [e.longitude for e in others],
+            [e.latitude for e in others],
+            s=8,
+            color="#bbbbbb",
+            label="other countries",
+            zorder=2,
+        )
     groups: dict[str, list[Event]] = {}
     for event in located:
         groups.setdefault(family(event), []).append(event)
@@ -195,11 +251,30 @@ def event_map(
     west, east, south, north = min(lons) - 0.7, max(lons) + 0.7, min(lats) - 0.7, max(lats) + 0.7
     for town in profile.towns:
         if west <= town.longitude <= east and south <= town.latitude <= north:
-            ax.plot(town.longitude, town.latitude, marker="s", markersize=3, color="black", zorder=4)
-            ax.annotate(town.name, (town.longitude, town.latitude), fontsize=7, xytext=(3, 3), textcoords="offset points", zorder=5)
+            ax.plot(
+                town.longitude, town.latitude, marker="s", markersize=3, color="black", zorder=4
+            )
+            ax.annotate(
+                town.name,
+                (town.longitude, town.latitude),
+                fontsize=7,
+                xytext=(3, 3),
+                textcoords="offset points",
+                zorder=5,
+            )
     if profile.latitude is not None and profile.longitude is not None:
-        ax.plot(profile.longitude, profile.latitude, marker="*", markersize=12, color="black", zorder=5)
-        ax.annotate(profile.capital, (profile.longitude, profile.latitude), fontsize=8, fontweight="bold", xytext=(4, -10), textcoords="offset points", zorder=5)
+        ax.plot(
+            profile.longitude, profile.latitude, marker="*", markersize=12, color="black", zorder=5
+        )
+        ax.annotate(
+            profile.capital,
+            (profile.longitude, profile.latitude),
+            fontsize=8,
+            fontweight="bold",
+            xytext=(4, -10),
+            textcoords="offset points",
+            zorder=5,
+        )
         west, east = min(west, profile.longitude - 0.5), max(east, profile.longitude + 0.5)
         south, north = min(south, profile.latitude - 0.5), max(north, profile.latitude + 0.5)
     ax.set_xlim(west, east)
@@ -211,5 +286,13 @@ def event_map(
     ax.legend(fontsize=7, frameon=True, loc="best")
     base = "admin boundaries from the store" if outlines else "reference towns from the gazetteer"
     ax.set_title(f"Events in {profile.name} in the period ({base})", loc="left", fontsize=10)
-    alt = f"Map of {len(located)} located events in {profile.name}" + (f" and {len(others)} nearby events in other countries" if others else "")
-    return Chart("map", "Map", _png(figure), alt, f"Each dot is an event (size grows with deaths, colour is the family of the first actor); {base}; the star marks the capital.")
+    alt = f"Map of {len(located)} located events in {profile.name}" + (
+        f" and {len(others)} nearby events in other countries" if others else ""
+    )
+    return Chart(
+        "map",
+        "Map",
+        _png(figure),
+        alt,
+        f"Each dot is an event (size grows with deaths, colour is the family of the first actor); {base}; the star marks the capital.",
+    )

@@ -174,7 +174,9 @@ class Context:
     def period_phrase(self) -> str:
         return f"from {long_date(self.period.start)} to {long_date(self.period.end)}"
 
-    def comparison(self, key: str, what: str, comparison: RateComparison, events: Sequence[Event]) -> str:
+    def comparison(
+        self, key: str, what: str, comparison: RateComparison, events: Sequence[Event]
+    ) -> str:
         """Facts for a rate comparison and the clause that states it ("2.10 times the rate ...")."""
         rr = self.fact(
             f"{key}.rate-ratio",

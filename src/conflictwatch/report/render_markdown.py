@@ -10,7 +10,11 @@ from .facts import plain
 if TYPE_CHECKING:
     from .briefing import Briefing
 
-_CHARTS_AFTER = {"security": ("families",), "sieges": ("fatalities",), "geography": ("distance", "map")}
+_CHARTS_AFTER = {
+    "security": ("families",),
+    "sieges": ("fatalities",),
+    "geography": ("distance", "map"),
+}
 
 
 def _cell(text: str) -> str:
@@ -41,7 +45,12 @@ def render_markdown(briefing: Briefing, chart_prefix: str) -> tuple[str, dict[st
         for key in _CHARTS_AFTER.get(section.key, ()):
             chart = briefing.chart(key)
             if chart is not None:
-                lines += [f"![{chart.alt}]({chart_prefix}-{chart.key}.png)", "", f"*{chart.caption}*", ""]
+                lines += [
+                    f"![{chart.alt}]({chart_prefix}-{chart.key}.png)",
+                    "",
+                    f"*{chart.caption}*",
+                    "",
+                ]
     lines += ["", "## Analysis", ""]
     for paragraph in briefing.analysis:
         lines += [plain(paragraph, facts), ""]
@@ -62,7 +71,13 @@ def render_markdown(briefing: Briefing, chart_prefix: str) -> tuple[str, dict[st
             f"{i}. `{c.event_id}` — {c.event_date}, {c.sub_event_type}, {c.actor1}, {c.location}; "
             f"{c.fatalities} deaths. From {origin}" + (f": {refs}" if refs else "") + "."
         )
-    lines += ["", "## Facts appendix", "", "| id | value | what it is | events |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "## Facts appendix",
+        "",
+        "| id | value | what it is | events |",
+        "|---|---|---|---|",
+    ]
     for fact in briefing.facts:
         ids = ", ".join(fact.event_ids[:5]) + (" …" if fact.event_count > 5 else "")
         lines.append(

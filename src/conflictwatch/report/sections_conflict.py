@@ -21,8 +21,8 @@ from .compose import (
     a_or_an,
     capitalised,
     change_words,
-    events_word,
     effect,
+    events_word,
     family_label,
     short_name,
 )
@@ -79,8 +79,7 @@ def security_situation(ctx: Context) -> Section:
         ctx.claim(
             "events.change",
             (0.6 + 2.0 * effect(comparison)) if comparison.significant else 0.35,
-            f"Events in {country} {word} on the previous period: {n} against {base}, "
-            f"{clause}.",
+            f"Events in {country} {word} on the previous period: {n} against {base}, {clause}.",
             head,
         )
     types = breakdown(events, Dimension.EVENT_TYPE).rows[:3]
@@ -120,12 +119,29 @@ def _milestones(ctx: Context, most: int = 2) -> list[str]:
         if comparison.a.events + comparison.b.events < MIN_COMPARE:
             continue
         key = f"milestone.{period.id}"
-        label = ctx.fact(f"{key}.label", period.label_in("en"), "A named period of the pack", unit=Unit.TEXT)
-        day = ctx.fact(f"{key}.date", period.date.isoformat(), f"Date of: {period.label_in('en')}", unit=Unit.DATE)
+        label = ctx.fact(
+            f"{key}.label", period.label_in("en"), "A named period of the pack", unit=Unit.TEXT
+        )
+        day = ctx.fact(
+            f"{key}.date",
+            period.date.isoformat(),
+            f"Date of: {period.label_in('en')}",
+            unit=Unit.DATE,
+        )
         window = ctx.fact(f"{key}.days", days, "Days compared on each side of the milestone")
         after = [e for e in history if e.event_date in comparison.b.range]
-        before = ctx.fact(f"{key}.before", comparison.a.events, f"Events in the {days} days before {period.label_in('en')}", [e for e in history if e.event_date in comparison.a.range])
-        since = ctx.fact(f"{key}.after", comparison.b.events, f"Events in the {days} days from {period.label_in('en')}", after)
+        before = ctx.fact(
+            f"{key}.before",
+            comparison.a.events,
+            f"Events in the {days} days before {period.label_in('en')}",
+            [e for e in history if e.event_date in comparison.a.range],
+        )
+        since = ctx.fact(
+            f"{key}.after",
+            comparison.b.events,
+            f"Events in the {days} days from {period.label_in('en')}",
+            after,
+        )
         clause = ctx.comparison(key, f"events around {period.label_in('en')}", comparison, after)
         text.append(
             f"Around the milestone “{label}” ({day}): {since} events in the {window} days from it "
@@ -155,14 +171,31 @@ def insurgent_activity(ctx: Context) -> Section:
         members = [e for e in events if ctx.involves(e, (family,))]
         if not members:
             continue
-        count = ctx.fact(f"family.{family}.events", len(members), f"Events involving {family_label(family)} in the period", members)
-        deaths = ctx.fact(f"family.{family}.fatalities", sum(e.fatalities for e in members), f"Deaths in events involving {family_label(family)} in the period", [e for e in members if e.fatalities])
-        parts.append(f"{family_label(family)} took part in {count} {events_word(len(members))} ({deaths} deaths)")
+        count = ctx.fact(
+            f"family.{family}.events",
+            len(members),
+            f"Events involving {family_label(family)} in the period",
+            members,
+        )
+        deaths = ctx.fact(
+            f"family.{family}.fatalities",
+            sum(e.fatalities for e in members),
+            f"Deaths in events involving {family_label(family)} in the period",
+            [e for e in members if e.fatalities],
+        )
+        parts.append(
+            f"{family_label(family)} took part in {count} {events_word(len(members))} ({deaths} deaths)"
+        )
         if ctx.has_baseline:
             before = [e for e in ctx.baseline_events if ctx.involves(e, (family,))]
             if len(before) + len(members) >= MIN_COMPARE:
                 comparison = compare_ranges([*before, *members], ctx.baseline, ctx.period)
-                clause = ctx.comparison(f"family.{family}.change", f"events involving {family_label(family)}", comparison, members)
+                clause = ctx.comparison(
+                    f"family.{family}.change",
+                    f"events involving {family_label(family)}",
+                    comparison,
+                    members,
+                )
                 word = change_words(comparison)
                 parts[-1] += f", a rate that {word} against the previous period ({clause})"
                 ctx.claim(
@@ -177,12 +210,19 @@ def insurgent_activity(ctx: Context) -> Section:
         names = []
         for i, actor in enumerate(top, start=1):
             members = [e for e in events if actor.actor in (e.actor1, e.actor2)]
-            names.append(f"{short_name(actor.actor)} ({ctx.fact(f'insurgent.top{i}.events', actor.events, f'Events involving {actor.actor} in the period', members)} {events_word(actor.events)})")
+            names.append(
+                f"{short_name(actor.actor)} ({ctx.fact(f'insurgent.top{i}.events', actor.events, f'Events involving {actor.actor} in the period', members)} {events_word(actor.events)})"
+            )
             ctx.mention(actor.actor)
         paragraphs.append("The most active insurgent groups were " + _join(names) + ".")
         lead = top[0]
         share = lead.events / len(ctx.period_events)
-        s = ctx.fact("insurgent.top1.share", share, f"Share of all events in the period involving {lead.actor}", unit=Unit.PERCENT)
+        s = ctx.fact(
+            "insurgent.top1.share",
+            share,
+            f"Share of all events in the period involving {lead.actor}",
+            unit=Unit.PERCENT,
+        )
         ctx.claim(
             "insurgent.top1",
             0.4 + share,
@@ -191,9 +231,21 @@ def insurgent_activity(ctx: Context) -> Section:
         )
     civilians = [e for e in events if targets_civilians(e) and ctx.family(e) in INSURGENT]
     if civilians:
-        c = ctx.fact("insurgent.civilian-targeting.events", len(civilians), "Civilian-targeting events carried out by insurgent groups in the period", civilians)
-        d = ctx.fact("insurgent.civilian-targeting.fatalities", sum(e.fatalities for e in civilians), "Deaths in those events", [e for e in civilians if e.fatalities])
-        paragraphs.append(f"Insurgents targeted civilians in {c} {events_word(len(civilians))}, with {d} reported deaths.")
+        c = ctx.fact(
+            "insurgent.civilian-targeting.events",
+            len(civilians),
+            "Civilian-targeting events carried out by insurgent groups in the period",
+            civilians,
+        )
+        d = ctx.fact(
+            "insurgent.civilian-targeting.fatalities",
+            sum(e.fatalities for e in civilians),
+            "Deaths in those events",
+            [e for e in civilians if e.fatalities],
+        )
+        paragraphs.append(
+            f"Insurgents targeted civilians in {c} {events_word(len(civilians))}, with {d} reported deaths."
+        )
     paragraphs.extend(_islamist_years(ctx))
     return Section("insurgents", "Insurgent activity by group", tuple(paragraphs))
 
@@ -205,8 +257,12 @@ def _islamist_years(ctx: Context) -> list[str]:
     history = [e for e in ctx.inp.events if ctx.involves(e, families)]
     if not history:
         return []
-    last_full = ctx.period.end.year - (0 if ctx.period.end >= dt.date(ctx.period.end.year, 12, 31) else 1)
-    first_full = ctx.inp.events[0].event_date.year + (0 if ctx.inp.events[0].event_date == dt.date(ctx.inp.events[0].event_date.year, 1, 1) else 1)
+    last_full = ctx.period.end.year - (
+        0 if ctx.period.end >= dt.date(ctx.period.end.year, 12, 31) else 1
+    )
+    first_full = ctx.inp.events[0].event_date.year + (
+        0 if ctx.inp.events[0].event_date == dt.date(ctx.inp.events[0].event_date.year, 1, 1) else 1
+    )
     earlier = max(first_full, last_full - 3)
     if earlier >= last_full:
         return []
@@ -214,9 +270,24 @@ def _islamist_years(ctx: Context) -> list[str]:
     comparison = compare_ranges(history, a, b)
     if comparison.a.events + comparison.b.events < MIN_COMPARE:
         return []
-    n_a = ctx.fact(f"islamist.{earlier}", comparison.a.events, f"Events involving al-Qaeda- or Islamic State-affiliated groups in {earlier}", [e for e in history if e.event_date in a])
-    n_b = ctx.fact(f"islamist.{last_full}", comparison.b.events, f"Events involving al-Qaeda- or Islamic State-affiliated groups in {last_full}", [e for e in history if e.event_date in b])
-    clause = ctx.comparison("islamist.years", f"militant Islamist events, {last_full} against {earlier}", comparison, [e for e in history if e.event_date in b])
+    n_a = ctx.fact(
+        f"islamist.{earlier}",
+        comparison.a.events,
+        f"Events involving al-Qaeda- or Islamic State-affiliated groups in {earlier}",
+        [e for e in history if e.event_date in a],
+    )
+    n_b = ctx.fact(
+        f"islamist.{last_full}",
+        comparison.b.events,
+        f"Events involving al-Qaeda- or Islamic State-affiliated groups in {last_full}",
+        [e for e in history if e.event_date in b],
+    )
+    clause = ctx.comparison(
+        "islamist.years",
+        f"militant Islamist events, {last_full} against {earlier}",
+        comparison,
+        [e for e in history if e.event_date in b],
+    )
     return [
         f"Over a longer span, militant Islamist events (al-Qaeda and Islamic State families) "
         f"numbered {n_a} in {earlier} and {n_b} in {last_full}: {clause}."
@@ -229,32 +300,55 @@ def separatist_and_other(ctx: Context) -> Section:
         return Section(
             "separatists",
             "Separatist and other conflicts",
-            ("No event involving separatists, militias or other non-state groups is recorded for the period.",),
+            (
+                "No event involving separatists, militias or other non-state groups is recorded for the period.",
+            ),
         )
     paragraphs = []
     parts = []
     for family in SEPARATIST_AND_OTHER:
         members = [e for e in events if ctx.involves(e, (family,))]
         if members:
-            count = ctx.fact(f"family.{family}.events", len(members), f"Events involving {family_label(family)} in the period", members)
+            count = ctx.fact(
+                f"family.{family}.events",
+                len(members),
+                f"Events involving {family_label(family)} in the period",
+                members,
+            )
             parts.append(f"{family_label(family)} in {count}")
     paragraphs.append("Events involving " + _join(parts) + ".")
     pairs = dyads(events, top=3)
     if pairs:
         rows = []
         for i, dyad in enumerate(pairs, start=1):
-            n = ctx.fact(f"dyad.{i}.events", dyad.events, f"Events between {dyad.first} and {dyad.second} in the period", dyad.event_ids)
+            n = ctx.fact(
+                f"dyad.{i}.events",
+                dyad.events,
+                f"Events between {dyad.first} and {dyad.second} in the period",
+                dyad.event_ids,
+            )
             rows.append(f"{short_name(dyad.first)} against {short_name(dyad.second)} ({n})")
             ctx.mention(dyad.first, dyad.second)
         paragraphs.append("The most frequent pairs of opponents were " + _join(rows) + ".")
     territory = [
         e
         for e in events
-        if e.sub_event_type in TERRITORY and ctx.family_of(e.actor1) in ("separatist", "militia", "other")
+        if e.sub_event_type in TERRITORY
+        and ctx.family_of(e.actor1) in ("separatist", "militia", "other")
     ]
-    for i, event in enumerate(sorted(territory, key=lambda e: (-e.fatalities, e.event_date))[:2], start=1):
-        deaths = ctx.fact(f"territory.{i}.fatalities", event.fatalities, f"Deaths in {event.id}", [event])
-        day = ctx.fact(f"territory.{i}.date", event.event_date.isoformat(), f"Date of {event.id}", [event], unit=Unit.DATE)
+    for i, event in enumerate(
+        sorted(territory, key=lambda e: (-e.fatalities, e.event_date))[:2], start=1
+    ):
+        deaths = ctx.fact(
+            f"territory.{i}.fatalities", event.fatalities, f"Deaths in {event.id}", [event]
+        )
+        day = ctx.fact(
+            f"territory.{i}.date",
+            event.event_date.isoformat(),
+            f"Date of {event.id}",
+            [event],
+            unit=Unit.DATE,
+        )
         place = event.location or event.admin1 or "an unnamed place"
         ctx.mention(event.actor1, event.location)
         paragraphs.append(
@@ -282,14 +376,31 @@ def state_and_foreign(ctx: Context) -> Section:
     state = [e for e in events if ctx.involves(e, ("state",))]
     initiated = [e for e in state if ctx.family(e) == "state"]
     s = ctx.fact("state.events", len(state), "Events involving state forces in the period", state)
-    i = ctx.fact("state.initiated", len(initiated), "Events in which state forces were the first actor", initiated)
-    paragraphs.append(f"State forces took part in {s} {events_word(len(state))} and initiated {i} of them.")
+    i = ctx.fact(
+        "state.initiated",
+        len(initiated),
+        "Events in which state forces were the first actor",
+        initiated,
+    )
+    paragraphs.append(
+        f"State forces took part in {s} {events_word(len(state))} and initiated {i} of them."
+    )
     foreign_names = sorted(
-        {n for e in events for n in (e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2) if n and ctx.family_of(n) in ("foreign", "un")}
+        {
+            n
+            for e in events
+            for n in (e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2)
+            if n and ctx.family_of(n) in ("foreign", "un")
+        }
     )
     foreign = [e for e in events if ctx.involves(e, ("foreign", "un"))]
     if foreign:
-        f = ctx.fact("foreign.events", len(foreign), "Events involving foreign forces or UN peacekeepers as actor 1 or 2", foreign)
+        f = ctx.fact(
+            "foreign.events",
+            len(foreign),
+            "Events involving foreign forces or UN peacekeepers as actor 1 or 2",
+            foreign,
+        )
         ctx.mention(*foreign_names)
         paragraphs.append(
             f"Foreign forces or peacekeepers appear in {f} {events_word(len(foreign))} ("
@@ -300,9 +411,21 @@ def state_and_foreign(ctx: Context) -> Section:
         paragraphs.append("No foreign force appears as a party to the events of the period.")
     abuses = [e for e in events if targets_civilians(e) and ctx.family(e) in STATE_AND_FOREIGN]
     if abuses:
-        n = ctx.fact("forces.civilian-targeting.events", len(abuses), "Civilian-targeting events with state or foreign forces as first actor", abuses)
-        d = ctx.fact("forces.civilian-targeting.fatalities", sum(e.fatalities for e in abuses), "Deaths in those events", [e for e in abuses if e.fatalities])
-        paragraphs.append(f"State or foreign forces were coded as targeting civilians in {n} {events_word(len(abuses))}, with {d} reported deaths.")
+        n = ctx.fact(
+            "forces.civilian-targeting.events",
+            len(abuses),
+            "Civilian-targeting events with state or foreign forces as first actor",
+            abuses,
+        )
+        d = ctx.fact(
+            "forces.civilian-targeting.fatalities",
+            sum(e.fatalities for e in abuses),
+            "Deaths in those events",
+            [e for e in abuses if e.fatalities],
+        )
+        paragraphs.append(
+            f"State or foreign forces were coded as targeting civilians in {n} {events_word(len(abuses))}, with {d} reported deaths."
+        )
         ctx.claim(
             "forces.civilian-targeting",
             0.6 + min(sum(e.fatalities for e in abuses), 200) / 200,
@@ -318,8 +441,15 @@ def deadliest(ctx: Context, events: Sequence[Event]) -> str:
     if not killed:
         return ""
     top = max(killed, key=lambda e: (e.fatalities, e.event_date, e.id))
-    deaths = ctx.fact("deadliest.fatalities", top.fatalities, f"Deaths in the deadliest event of the period ({top.id})", [top])
-    day = ctx.fact("deadliest.date", top.event_date.isoformat(), f"Date of {top.id}", [top], unit=Unit.DATE)
+    deaths = ctx.fact(
+        "deadliest.fatalities",
+        top.fatalities,
+        f"Deaths in the deadliest event of the period ({top.id})",
+        [top],
+    )
+    day = ctx.fact(
+        "deadliest.date", top.event_date.isoformat(), f"Date of {top.id}", [top], unit=Unit.DATE
+    )
     place = top.location or top.admin1 or top.country
     ctx.mention(top.actor1, top.location)
     who = short_name(top.actor1) or "an unidentified actor"

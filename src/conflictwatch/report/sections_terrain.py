@@ -41,9 +41,25 @@ def sieges_and_humanitarian(ctx: Context) -> Section:
     for i, item in enumerate(tracked[:5], start=1):
         s = item.situation
         key = f"situation.{i}"
-        since = ctx.fact(f"{key}.since", s.start.isoformat(), f"First evidence of the {s.kind.value} of {s.location}", s.event_ids[:1], unit=Unit.DATE)
-        last = ctx.fact(f"{key}.last-evidence", item.last_evidence.isoformat(), f"Latest evidence of the {s.kind.value} of {s.location}", unit=Unit.DATE)
-        n = ctx.fact(f"{key}.evidence", item.evidence_events, f"Events evidencing the {s.kind.value} of {s.location}", s.event_ids)
+        since = ctx.fact(
+            f"{key}.since",
+            s.start.isoformat(),
+            f"First evidence of the {s.kind.value} of {s.location}",
+            s.event_ids[:1],
+            unit=Unit.DATE,
+        )
+        last = ctx.fact(
+            f"{key}.last-evidence",
+            item.last_evidence.isoformat(),
+            f"Latest evidence of the {s.kind.value} of {s.location}",
+            unit=Unit.DATE,
+        )
+        n = ctx.fact(
+            f"{key}.evidence",
+            item.evidence_events,
+            f"Events evidencing the {s.kind.value} of {s.location}",
+            s.event_ids,
+        )
         by = f" by {short_name(s.actor)}" if s.actor else ""
         ctx.mention(s.actor, s.location)
         if item.ongoing:
@@ -72,11 +88,25 @@ def sieges_and_humanitarian(ctx: Context) -> Section:
     events = ctx.period_events
     civilian = [e for e in events if targets_civilians(e)]
     if civilian:
-        c = ctx.fact("civilians.events", len(civilian), "Events targeting civilians in the period", civilian)
-        d = ctx.fact("civilians.fatalities", sum(e.fatalities for e in civilian), "Deaths in events targeting civilians", [e for e in civilian if e.fatalities])
-        paragraphs.append(f"Civilians were targeted in {c} {events_word(len(civilian))} that left {d} dead.")
+        c = ctx.fact(
+            "civilians.events", len(civilian), "Events targeting civilians in the period", civilian
+        )
+        d = ctx.fact(
+            "civilians.fatalities",
+            sum(e.fatalities for e in civilian),
+            "Deaths in events targeting civilians",
+            [e for e in civilian if e.fatalities],
+        )
+        paragraphs.append(
+            f"Civilians were targeted in {c} {events_word(len(civilian))} that left {d} dead."
+        )
         share = len(civilian) / len(events)
-        s_ = ctx.fact("civilians.share", share, "Share of the period's events that targeted civilians", unit=Unit.PERCENT)
+        s_ = ctx.fact(
+            "civilians.share",
+            share,
+            "Share of the period's events that targeted civilians",
+            unit=Unit.PERCENT,
+        )
         ctx.claim(
             "civilians",
             0.4 + share,
@@ -86,12 +116,26 @@ def sieges_and_humanitarian(ctx: Context) -> Section:
     coded = [e for e in events if "deaths_civilians" in e.extra]
     if coded:
         total = sum(int(e.extra["deaths_civilians"]) for e in coded)
-        d = ctx.fact("ucdp.deaths-civilians", total, "Civilian deaths as coded by UCDP (deaths_civilians) in the period", [e for e in coded if int(e.extra["deaths_civilians"])])
+        d = ctx.fact(
+            "ucdp.deaths-civilians",
+            total,
+            "Civilian deaths as coded by UCDP (deaths_civilians) in the period",
+            [e for e in coded if int(e.extra["deaths_civilians"])],
+        )
         paragraphs.append(f"UCDP's coders count {d} civilian deaths among the period's events.")
-    abductions = [e for e in events if e.sub_event_type is SubEventType.ABDUCTION_FORCED_DISAPPEARANCE]
+    abductions = [
+        e for e in events if e.sub_event_type is SubEventType.ABDUCTION_FORCED_DISAPPEARANCE
+    ]
     if abductions:
-        a = ctx.fact("abductions.events", len(abductions), "Abductions and forced disappearances in the period", abductions)
-        paragraphs.append(f"Abductions or forced disappearances: {a} {events_word(len(abductions))}.")
+        a = ctx.fact(
+            "abductions.events",
+            len(abductions),
+            "Abductions and forced disappearances in the period",
+            abductions,
+        )
+        paragraphs.append(
+            f"Abductions or forced disappearances: {a} {events_word(len(abductions))}."
+        )
     if not civilian and not coded and not abductions:
         paragraphs.append("No event in the period is coded as targeting civilians.")
     top = deadliest(ctx, events)
@@ -126,11 +170,29 @@ def geography(ctx: Context) -> Section:
 
         distances = [km(e) for e in located]
         median = statistics.median(distances)
-        m = ctx.fact("distance.median", median, f"Median distance of the period's located events from {capital.capital}", located, unit=Unit.KM)
+        m = ctx.fact(
+            "distance.median",
+            median,
+            f"Median distance of the period's located events from {capital.capital}",
+            located,
+            unit=Unit.KM,
+        )
         near100 = [e for e in located if km(e) <= 100]
         near300 = [e for e in located if km(e) <= 300]
-        s100 = ctx.fact("distance.share-100km", len(near100) / len(located), f"Share of located events within 100 km of {capital.capital}", near100, unit=Unit.PERCENT)
-        s300 = ctx.fact("distance.share-300km", len(near300) / len(located), f"Share of located events within 300 km of {capital.capital}", near300, unit=Unit.PERCENT)
+        s100 = ctx.fact(
+            "distance.share-100km",
+            len(near100) / len(located),
+            f"Share of located events within 100 km of {capital.capital}",
+            near100,
+            unit=Unit.PERCENT,
+        )
+        s300 = ctx.fact(
+            "distance.share-300km",
+            len(near300) / len(located),
+            f"Share of located events within 300 km of {capital.capital}",
+            near300,
+            unit=Unit.PERCENT,
+        )
         text = (
             f"The median event lay {m} from {capital.capital}; {s100} of located events were "
             f"within 100 km of it and {s300} within 300 km."
@@ -138,7 +200,13 @@ def geography(ctx: Context) -> Section:
         before = _located(ctx.baseline_events)
         if ctx.has_baseline and len(before) >= MIN_COMPARE and len(located) >= MIN_COMPARE:
             earlier = statistics.median(km(e) for e in before)
-            b = ctx.fact("distance.median-baseline", earlier, f"Median distance from {capital.capital} in the previous period", before, unit=Unit.KM)
+            b = ctx.fact(
+                "distance.median-baseline",
+                earlier,
+                f"Median distance from {capital.capital} in the previous period",
+                before,
+                unit=Unit.KM,
+            )
             text += f" In the previous period the median was {b}."
             drop = (earlier - median) / earlier if earlier else 0.0
             if drop >= 0.15:
@@ -151,7 +219,13 @@ def geography(ctx: Context) -> Section:
         paragraphs.append(text)
         nearest = min(located, key=km)
         if km(nearest) <= 100:
-            k = ctx.fact("distance.nearest", km(nearest), f"Distance of the nearest event ({nearest.id}) from {capital.capital}", [nearest], unit=Unit.KM)
+            k = ctx.fact(
+                "distance.nearest",
+                km(nearest),
+                f"Distance of the nearest event ({nearest.id}) from {capital.capital}",
+                [nearest],
+                unit=Unit.KM,
+            )
             place = nearest.location or nearest.admin1
             ctx.claim(
                 "distance.nearest",
@@ -171,16 +245,35 @@ def _spread(ctx: Context) -> list[str]:
     units = {f"{e.admin1}/{e.admin2}" for e in ctx.period_events if e.admin2}
     if not units:
         return []
-    seen = {f"{e.admin1}/{e.admin2}" for e in ctx.inp.events if e.admin2 and e.event_date < ctx.period.start}
+    seen = {
+        f"{e.admin1}/{e.admin2}"
+        for e in ctx.inp.events
+        if e.admin2 and e.event_date < ctx.period.start
+    }
     new = sorted(units - seen)
-    u = ctx.fact("spread.units", len(units), "Second-level admin areas (admin1/admin2) with events in the period", [e for e in ctx.period_events if e.admin2])
+    u = ctx.fact(
+        "spread.units",
+        len(units),
+        "Second-level admin areas (admin1/admin2) with events in the period",
+        [e for e in ctx.period_events if e.admin2],
+    )
     text = f"Events touched {u} second-level administrative areas"
     if ctx.inp.events[0].event_date < ctx.period.start:
         new_events = [e for e in ctx.period_events if f"{e.admin1}/{e.admin2}" in new]
-        n = ctx.fact("spread.new-units", len(new), "Areas with events in the period and none in the record before it", new_events)
+        n = ctx.fact(
+            "spread.new-units",
+            len(new),
+            "Areas with events in the period and none in the record before it",
+            new_events,
+        )
         text += f", {n} of them with no earlier event in the record"
         if new:
-            text += " (" + ", ".join(u.split("/")[-1] for u in new[:5]) + ("…" if len(new) > 5 else "") + ")"
+            text += (
+                " ("
+                + ", ".join(u.split("/")[-1] for u in new[:5])
+                + ("…" if len(new) > 5 else "")
+                + ")"
+            )
     return [text + "."]
 
 
@@ -192,29 +285,48 @@ def _hotspots(ctx: Context, located: Sequence[Event]) -> list[str]:
     parts = []
     for i, cell in enumerate(cells, start=1):
         names = Counter(by_id[x].location for x in cell.event_ids if by_id[x].location)
-        name = names.most_common(1)[0][0] if names else f"{cell.centre[0]:.1f}, {cell.centre[1]:.1f}"
+        name = (
+            names.most_common(1)[0][0] if names else f"{cell.centre[0]:.1f}, {cell.centre[1]:.1f}"
+        )
         ctx.mention(name)
-        n = ctx.fact(f"hotspot.{i}.events", cell.events, f"Events in the half-degree grid cell around {name}", cell.event_ids)
+        n = ctx.fact(
+            f"hotspot.{i}.events",
+            cell.events,
+            f"Events in the half-degree grid cell around {name}",
+            cell.event_ids,
+        )
         parts.append(f"around {name} ({n})")
     return ["The busiest half-degree grid cells were " + ", ".join(parts) + "."]
 
 
 def _spillover(ctx: Context) -> str:
-    result = spillover(
-        [*ctx.period_events, *ctx.inp.nearby], ctx.country, within_km=SPILLOVER_KM
-    )
+    result = spillover([*ctx.period_events, *ctx.inp.nearby], ctx.country, within_km=SPILLOVER_KM)
     if not result.event_ids:
         return (
             f"No event in a neighbouring country lies within {SPILLOVER_KM:.0f} km of the "
             f"period's events in {ctx.country} (among the events in the store)."
         )
-    radius = ctx.fact("spillover.radius", SPILLOVER_KM, "Distance within which an event across the border counts as spill-over", unit=Unit.KM)
-    total = ctx.fact("spillover.events", result.events, f"Events outside {ctx.country} within {SPILLOVER_KM:.0f} km of its located events in the period", result.event_ids)
+    radius = ctx.fact(
+        "spillover.radius",
+        SPILLOVER_KM,
+        "Distance within which an event across the border counts as spill-over",
+        unit=Unit.KM,
+    )
+    total = ctx.fact(
+        "spillover.events",
+        result.events,
+        f"Events outside {ctx.country} within {SPILLOVER_KM:.0f} km of its located events in the period",
+        result.event_ids,
+    )
     parts = []
     for country, count in result.by_country[:4]:
-        members = [e.id for e in ctx.inp.nearby if e.country == country and e.id in result.event_ids]
+        members = [
+            e.id for e in ctx.inp.nearby if e.country == country and e.id in result.event_ids
+        ]
         slug = country.lower().replace(" ", "-")
-        parts.append(f"{country} ({ctx.fact(f'spillover.{slug}', count, f'Such events in {country}', members)})")
+        parts.append(
+            f"{country} ({ctx.fact(f'spillover.{slug}', count, f'Such events in {country}', members)})"
+        )
     ctx.claim(
         "spillover",
         0.6,
@@ -236,10 +348,27 @@ def outlook(ctx: Context) -> Section:
         earlier = DateRange(ctx.period.start, earlier_end, "the rest of the period")
         comparison = compare_ranges(ctx.period_events, earlier, recent)
         recent_events = [e for e in ctx.period_events if e.event_date in recent]
-        r = ctx.fact("outlook.recent-per-30-days", comparison.b.per_30_days, "Events per 30 days in the last 90 days of the period", recent_events, unit=Unit.RATE)
-        e_ = ctx.fact("outlook.earlier-per-30-days", comparison.a.per_30_days, "Events per 30 days in the rest of the period", [e for e in ctx.period_events if e.event_date in earlier], unit=Unit.RATE)
+        r = ctx.fact(
+            "outlook.recent-per-30-days",
+            comparison.b.per_30_days,
+            "Events per 30 days in the last 90 days of the period",
+            recent_events,
+            unit=Unit.RATE,
+        )
+        e_ = ctx.fact(
+            "outlook.earlier-per-30-days",
+            comparison.a.per_30_days,
+            "Events per 30 days in the rest of the period",
+            [e for e in ctx.period_events if e.event_date in earlier],
+            unit=Unit.RATE,
+        )
         if comparison.a.events + comparison.b.events >= MIN_COMPARE:
-            clause = ctx.comparison("outlook.recent", "the last 90 days against the rest of the period", comparison, recent_events)
+            clause = ctx.comparison(
+                "outlook.recent",
+                "the last 90 days against the rest of the period",
+                comparison,
+                recent_events,
+            )
             word = change_words(comparison)
             paragraphs.append(
                 f"In the last 90 days events ran at {r} per 30 days against {e_} earlier in the "
@@ -253,7 +382,9 @@ def outlook(ctx: Context) -> Section:
                     f"Violence {'accelerates' if word == 'rose' else 'slows'} in recent months",
                 )
         else:
-            paragraphs.append(f"In the last 90 days events ran at {r} per 30 days against {e_} earlier in the period.")
+            paragraphs.append(
+                f"In the last 90 days events ran at {r} per 30 days against {e_} earlier in the period."
+            )
         paragraphs.append(
             f"If the recent pace simply held, the coming month would see roughly {r} events; this "
             "is an extrapolation of the record, not a forecast model, and reporting delays mean "
@@ -265,18 +396,52 @@ def outlook(ctx: Context) -> Section:
     if points:
         last = points[-1]
         members = [e for e in ctx.inp.events if e.event_date >= last.start and e.event_date <= end]
-        month = ctx.fact("outlook.change-point.month", last.label, "The latest month where the level of the monthly series changed (binary segmentation, Poisson cost, BIC penalty)", unit=Unit.TEXT)
-        a = ctx.fact("outlook.change-point.before", last.before_mean, "Mean events per month before that change", unit=Unit.RATE)
-        b = ctx.fact("outlook.change-point.after", last.after_mean, "Mean events per month after that change", members, unit=Unit.RATE)
-        paragraphs.append(f"The monthly series last changed level in {month}, from {a} to {b} events a month.")
-    anomalies = [a for a in weekly_anomalies(ctx.inp.events, AnomalyOptions()) if a.week_start >= ctx.period.start]
+        month = ctx.fact(
+            "outlook.change-point.month",
+            last.label,
+            "The latest month where the level of the monthly series changed (binary segmentation, Poisson cost, BIC penalty)",
+            unit=Unit.TEXT,
+        )
+        a = ctx.fact(
+            "outlook.change-point.before",
+            last.before_mean,
+            "Mean events per month before that change",
+            unit=Unit.RATE,
+        )
+        b = ctx.fact(
+            "outlook.change-point.after",
+            last.after_mean,
+            "Mean events per month after that change",
+            members,
+            unit=Unit.RATE,
+        )
+        paragraphs.append(
+            f"The monthly series last changed level in {month}, from {a} to {b} events a month."
+        )
+    anomalies = [
+        a
+        for a in weekly_anomalies(ctx.inp.events, AnomalyOptions())
+        if a.week_start >= ctx.period.start
+    ]
     if anomalies:
         shown = sorted(anomalies, key=lambda a: a.week_start)[-3:]
         parts = []
         for i, item in enumerate(shown, start=1):
-            o = ctx.fact(f"anomaly.{i}.observed", item.observed, f"Events in {item.area} in week {item.week}", item.event_ids)
-            x = ctx.fact(f"anomaly.{i}.expected", item.expected, f"Mean weekly events in {item.area} over the previous {item.baseline_weeks} weeks", unit=Unit.RATE)
-            parts.append(f"{item.area} in the week of {long_date(item.week_start)} ({o} events against a usual {x})")
+            o = ctx.fact(
+                f"anomaly.{i}.observed",
+                item.observed,
+                f"Events in {item.area} in week {item.week}",
+                item.event_ids,
+            )
+            x = ctx.fact(
+                f"anomaly.{i}.expected",
+                item.expected,
+                f"Mean weekly events in {item.area} over the previous {item.baseline_weeks} weeks",
+                unit=Unit.RATE,
+            )
+            parts.append(
+                f"{item.area} in the week of {long_date(item.week_start)} ({o} events against a usual {x})"
+            )
         paragraphs.append("Unusually busy weeks (Poisson tail below 1%): " + "; ".join(parts) + ".")
     if not paragraphs:
         paragraphs.append("The period is too short to say anything about the trend.")

@@ -65,7 +65,9 @@ def analysis(ctx: Context, cited: Mapping[str, Citation]) -> tuple[str, ...]:
     if "distance.closer" in claims:
         hints.append("the conflict may be drawing nearer to the capital")
     if any(k.startswith("situation.") for k in claims):
-        hints.append("armed groups are using sieges or blockades to pressure towns and supply routes")
+        hints.append(
+            "armed groups are using sieges or blockades to pressure towns and supply routes"
+        )
     if "spillover" in claims:
         hints.append("violence near the borders is shared with neighbouring countries")
     if hints:
@@ -76,7 +78,13 @@ def analysis(ctx: Context, cited: Mapping[str, Citation]) -> tuple[str, ...]:
     families = Counter(ctx.family(e) for e in events if ctx.family(e) != "other")
     if families:
         family, count = families.most_common(1)[0]
-        share = ctx.fact("analysis.lead-family.share", count / sum(families.values()), f"Share of the period's events (with a known family of actor 1) initiated by {family_label(family)}", [e for e in events if ctx.family(e) == family], unit=Unit.PERCENT)
+        share = ctx.fact(
+            "analysis.lead-family.share",
+            count / sum(families.values()),
+            f"Share of the period's events (with a known family of actor 1) initiated by {family_label(family)}",
+            [e for e in events if ctx.family(e) == family],
+            unit=Unit.PERCENT,
+        )
         paragraphs.append(
             f"{capitalised(family_label(family))} initiated {share} of the events whose first "
             "actor could be placed in a family, which likely makes them the main driver of the "
@@ -91,12 +99,35 @@ def _coverage(ctx: Context, cited: Mapping[str, Citation]) -> str:
     if not events:
         return "Caveat: no event is recorded in the period, so nothing above rests on data from it."
     sources = Counter(ref.label for e in events if e.id in cited for ref in cited[e.id].sources)
-    n_sources = ctx.fact("coverage.sources", len(sources), "Distinct sources (outlets, or the source field of coded datasets) behind the period's events", [e for e in events if e.id in cited and cited[e.id].sources])
+    n_sources = ctx.fact(
+        "coverage.sources",
+        len(sources),
+        "Distinct sources (outlets, or the source field of coded datasets) behind the period's events",
+        [e for e in events if e.id in cited and cited[e.id].sources],
+    )
     extracted = [e for e in events if e.dataset is Dataset.CONFLICTWATCH]
-    share = ctx.fact("coverage.extracted-share", len(extracted) / len(events), "Share of the period's events built by extraction from reports (the rest come from coded datasets)", extracted, unit=Unit.PERCENT)
+    share = ctx.fact(
+        "coverage.extracted-share",
+        len(extracted) / len(events),
+        "Share of the period's events built by extraction from reports (the rest come from coded datasets)",
+        extracted,
+        unit=Unit.PERCENT,
+    )
     datasets = Counter(e.dataset.value for e in events)
-    first = ctx.fact("coverage.first-date", ctx.inp.events[0].event_date.isoformat(), f"First event in the record for {ctx.country}", [ctx.inp.events[0]], unit=Unit.DATE)
-    last = ctx.fact("coverage.last-date", ctx.inp.events[-1].event_date.isoformat(), f"Last event in the record for {ctx.country} up to the end of the period", [ctx.inp.events[-1]], unit=Unit.DATE)
+    first = ctx.fact(
+        "coverage.first-date",
+        ctx.inp.events[0].event_date.isoformat(),
+        f"First event in the record for {ctx.country}",
+        [ctx.inp.events[0]],
+        unit=Unit.DATE,
+    )
+    last = ctx.fact(
+        "coverage.last-date",
+        ctx.inp.events[-1].event_date.isoformat(),
+        f"Last event in the record for {ctx.country} up to the end of the period",
+        [ctx.inp.events[-1]],
+        unit=Unit.DATE,
+    )
     missing = [e for e in events if e.latitude is None or e.longitude is None]
     text = (
         f"Caveats on coverage: the period's events rest on {n_sources} distinct "
@@ -106,7 +137,12 @@ def _coverage(ctx: Context, cited: Mapping[str, Citation]) -> str:
         + f"). The record for {ctx.country} runs from {first} to {last}."
     )
     if missing:
-        m = ctx.fact("coverage.without-coordinates", len(missing), "Events of the period without coordinates (left out of distances and maps)", missing)
+        m = ctx.fact(
+            "coverage.without-coordinates",
+            len(missing),
+            "Events of the period without coordinates (left out of distances and maps)",
+            missing,
+        )
         text += f" {m} events have no coordinates and are left out of distances and the map."
     text += (
         " Counts follow reporting: more outlets, a new dataset or a news blackout can change "
