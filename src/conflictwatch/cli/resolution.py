@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
 
 from ..errors import InputError
 from .common import console, db_option, open_store
@@ -100,19 +99,18 @@ def eval_resolve_command(gold: Path, mode: str, as_json: bool, db: str | None) -
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"Resolution on {gold.name} ({len(reports)} reports)")
-    for name in ("mode", "mentions", "gold events", "predicted events", "B3 P", "B3 R", "B3 F1",
-                 "pair P", "pair R", "pair F1"):  # fmt: skip
-        table.add_column(name, justify="left" if name == "mode" else "right")
+    console.print(f"Resolution on {gold} ({len(reports)} reports)")
     for key, label in (("gold_mentions", "gold mentions"), ("end_to_end", "end to end")):
         if key not in result:
             continue
         r = result[key]
         b3, pw = r["bcubed"], r["pairwise"]
-        table.add_row(label, str(r["mentions"]), str(r["gold_events"]), str(r["predicted_events"]),
-                      *(f"{x:.3f}" for x in (b3["precision"], b3["recall"], b3["f1"],
-                                             pw["precision"], pw["recall"], pw["f1"])))  # fmt: skip
-    console.print(table)
+        console.print(
+            f"  {label}: {r['mentions']} mentions, {r['gold_events']} gold events, "
+            f"{r['predicted_events']} predicted; B-cubed P {b3['precision']:.3f} "
+            f"R {b3['recall']:.3f} F1 {b3['f1']:.3f}; pairwise P {pw['precision']:.3f} "
+            f"R {pw['recall']:.3f} F1 {pw['f1']:.3f}"
+        )
     if "end_to_end" in result:
         r = result["end_to_end"]
         console.print(
