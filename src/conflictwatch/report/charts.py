@@ -85,6 +85,14 @@ def _style(ax: Axes, title: str) -> None:
     ax.set_axisbelow(True)
 
 
+def _date_ticks(ax: Axes) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
 def _integer_ticks(ax: Axes) -> None:
     from matplotlib.ticker import MaxNLocator
 
@@ -116,6 +124,7 @@ def family_chart(events: Sequence[Event], end: dt.date, family: Callable[[Event]
         bottom = [b + c for b, c in zip(bottom, counts[name], strict=True)]
     _style(ax, "Events per month by actor family (actor 1)")
     _integer_ticks(ax)
+    _date_ticks(ax)
     if order:
         ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper left")
     alt = "Monthly events by family: " + ", ".join(
@@ -144,6 +153,7 @@ def fatalities_chart(events: Sequence[Event], end: dt.date) -> Chart:
     ax.bar(months, deaths, width=25, color="#8c2d19")
     _style(ax, "Reported deaths per month (best estimate)")
     _integer_ticks(ax)
+    _date_ticks(ax)
     return Chart(
         "fatalities",
         "Fatalities",
@@ -183,6 +193,7 @@ def distance_chart(events: Sequence[Event], end: dt.date, capital: Country) -> C
     twin.set_ylim(0, 100)
     twin.set_ylabel("% within 300 km", fontsize=8)
     _style(ax, f"Distance of events from {capital.capital} per month")
+    _date_ticks(ax)
     alt = f"Median monthly distance of events from {capital.capital}; {len(result.rows)} months with located events."
     return Chart(
         "distance",
@@ -209,8 +220,11 @@ def event_map(
     import shapely.geometry
 
     figure, ax = plt.subplots(figsize=(7, 6))
+    framed: list[tuple[float, float, float, float]] = []
     for outline in outlines:
         shape = shapely.geometry.shape(json.loads(outline.geometry))
+        if outline.focus:
+            framed.append(shape.bounds)
         for polygon in getattr(shape, "geoms", [shape]):
             if hasattr(polygon, "exterior"):
                 xs, ys = polygon.exterior.xy
@@ -244,12 +258,17 @@ def event_map(
             edgecolors="white",
             linewidths=0.4,
             label=FAMILY_LABELS.get(name, name),
-            zorder=3,
+            zorder=6,
         )
     lats = [e.latitude for e in located if e.latitude is not None]
     lons = [e.longitude for e in located if e.longitude is not None]
     west, east, south, north = min(lons) - 0.7, max(lons) + 0.7, min(lats) - 0.7, max(lats) + 0.7
+    for bounds in framed:  # the whole country, not only the corner where events were
+        west, south = min(west, bounds[0] - 0.2), min(south, bounds[1] - 0.2)
+        east, north = max(east, bounds[2] + 0.2), max(north, bounds[3] + 0.2)
     for town in profile.towns:
+        if town.name == profile.capital:
+            continue
         if west <= town.longitude <= east and south <= town.latitude <= north:
             ax.plot(
                 town.longitude, town.latitude, marker="s", markersize=3, color="black", zorder=4
@@ -283,7 +302,7 @@ def event_map(
     ax.set_xlabel("longitude", fontsize=8)
     ax.set_ylabel("latitude", fontsize=8)
     ax.tick_params(labelsize=7)
-    ax.legend(fontsize=7, frameon=True, loc="best")
+    ax.legend(fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.09), ncols=3)
     base = "admin boundaries from the store" if outlines else "reference towns from the gazetteer"
     ax.set_title(f"Events in {profile.name} in the period ({base})", loc="left", fontsize=10)
     alt = f"Map of {len(located)} located events in {profile.name}" + (

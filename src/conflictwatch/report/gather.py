@@ -81,6 +81,7 @@ class Outline:
     name: str
     level: int
     geometry: str
+    focus: bool = False  # the area belongs to the briefing's country (the map frames these)
 
 
 @dataclass(frozen=True)
@@ -247,10 +248,9 @@ def outlines(store: Store, profile: CountryProfile, box: BBox | None) -> tuple[O
     for boundary in load_boundaries(store):
         if boundary.level > 1:
             continue
-        if fold(boundary.country) in wanted or (
-            box is not None and _overlaps(boundary.geometry, box)
-        ):
-            chosen.append(Outline(boundary.name, boundary.level, boundary.geometry))
+        focus = fold(boundary.country) in wanted
+        if focus or (box is not None and _overlaps(boundary.geometry, box)):
+            chosen.append(Outline(boundary.name, boundary.level, boundary.geometry, focus))
     return tuple(chosen)
 
 
