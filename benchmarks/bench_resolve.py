@@ -51,7 +51,7 @@ def run_size(n: int, seed: int) -> dict[str, float]:
     return {
         "mentions": n,
         "events_true": len(set(data.truth)),
-        "events_found": int(len(set(labels.tolist()))),
+        "events_found": len(set(labels.tolist())),
         "generate_seconds": round(generated, 2),
         "seconds": round(seconds, 2),
         "mentions_per_second": round(n / seconds),
@@ -67,25 +67,33 @@ def run_size(n: int, seed: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000,1000000",
-                        help="comma-separated numbers of mentions")  # fmt: skip
+    parser.add_argument(
+        "--sizes", default="10000,100000,1000000", help="comma-separated numbers of mentions"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_size(args.child, args.seed)))
         return
-    print(f"{'mentions':>10} {'seconds':>8} {'mentions/s':>11} {'peak RSS MB':>12} {'of which input':>14} "
-          f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>7}")  # fmt: skip
+    print(
+        f"{'mentions':>10} {'seconds':>8} {'mentions/s':>11} {'peak RSS MB':>12} {'of which input':>14} "
+        f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>7}"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)],
-            check=True, capture_output=True, text=True,
-        )  # fmt: skip
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{r['mentions']:>10,} {r['seconds']:>8.1f} {r['mentions_per_second']:>11,} "
-              f"{r['peak_rss_mb']:>12,} {r['rss_with_mentions_mb']:>14,} {r['bcubed_precision']:>6.3f} {r['bcubed_recall']:>6.3f} "
-              f"{r['bcubed_f1']:>6.3f} {r['pairwise_f1']:>7.3f}", flush=True)  # fmt: skip
+        print(
+            f"{r['mentions']:>10,} {r['seconds']:>8.1f} {r['mentions_per_second']:>11,} "
+            f"{r['peak_rss_mb']:>12,} {r['rss_with_mentions_mb']:>14,} {r['bcubed_precision']:>6.3f} {r['bcubed_recall']:>6.3f} "
+            f"{r['bcubed_f1']:>6.3f} {r['pairwise_f1']:>7.3f}",
+            flush=True,
+        )
         print(json.dumps(r), file=sys.stderr)
 
 

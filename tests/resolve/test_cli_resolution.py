@@ -22,18 +22,31 @@ from .test_store_resolution import article
 def db(tmp_path: Path, resolver: Resolver) -> tuple[str, str, str]:
     path = str(tmp_path / "cli.db")
     with Store.open(path) as store:
-        boni = ingest_article(store, article("r1"), [mention("r1#1", fatalities=4, evidence=(
-            Evidence("fatalities", "four soldiers were killed"),))], resolver=resolver).created[0]  # fmt: skip
+        boni = ingest_article(
+            store,
+            article("r1"),
+            [
+                mention(
+                    "r1#1",
+                    fatalities=4,
+                    evidence=(Evidence("fatalities", "four soldiers were killed"),),
+                )
+            ],
+            resolver=resolver,
+        ).created[0]
         ingest_article(store, article("r2"), [mention("r2#1", fatalities=6)], resolver=resolver)
         tessit = ingest_article(
-            store, article("r3", text="Clash at Tessit."),
+            store,
+            article("r3", text="Clash at Tessit."),
             [mention("r3#1", actor1=ISSP, location="Tessit", latitude=15.93, longitude=0.3)],
             resolver=resolver,
-        ).created[0]  # fmt: skip
+        ).created[0]
     return path, boni, tessit
 
 
-def test_events_show_lists_mentions_scores_reasons_quotes_and_history(db: tuple[str, str, str]) -> None:
+def test_events_show_lists_mentions_scores_reasons_quotes_and_history(
+    db: tuple[str, str, str],
+) -> None:
     path, boni, _ = db
     result = CliRunner().invoke(main, ["events", "show", boni, "--db", path])
     assert result.exit_code == 0, result.output
@@ -46,7 +59,9 @@ def test_events_show_lists_mentions_scores_reasons_quotes_and_history(db: tuple[
 
 def test_events_show_json_carries_mentions_and_history(db: tuple[str, str, str]) -> None:
     path, boni, _ = db
-    shown = json.loads(CliRunner().invoke(main, ["events", "show", boni, "--json", "--db", path]).output)
+    shown = json.loads(
+        CliRunner().invoke(main, ["events", "show", boni, "--json", "--db", path]).output
+    )
     assert [m["id"] for m in shown["mentions"]] == ["r1#1", "r2#1"]
     assert shown["mentions"][1]["decision"]["action"] == "joined"
     assert [h["action"] for h in shown["history"]] == ["created", "joined"]

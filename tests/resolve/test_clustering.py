@@ -48,8 +48,9 @@ def test_a_new_mention_joins_the_best_event_or_starts_one(resolver: Resolver) ->
     boni = [mention("old-1", fatalities=4)]
     tessit = [mention("old-2", actor1=ISSP, location="Tessit", latitude=15.93, longitude=0.3)]
     joining = mention("new-1", fatalities=5)
-    starting = mention("new-2", location="Douentza", latitude=15.0, longitude=-2.95,
-                       event_date=dt.date(2024, 6, 1))  # fmt: skip
+    starting = mention(
+        "new-2", location="Douentza", latitude=15.0, longitude=-2.95, event_date=dt.date(2024, 6, 1)
+    )
     result = resolver.resolve([boni, tessit], [joining, starting])
     first, second = result.decisions
     assert first.joined and first.cluster == 0 and first.score is not None
@@ -102,9 +103,7 @@ def test_batch_equals_ingesting_one_article_at_a_time(actors: ActorIndex) -> Non
         return {frozenset(g) for g in groups.values()}
 
     # the same partition, whenever an article's mentions are contiguous in the stream
-    contiguous = all(
-        idx == list(range(idx[0], idx[0] + len(idx))) for idx in by_article.values()
-    )
+    contiguous = all(idx == list(range(idx[0], idx[0] + len(idx))) for idx in by_article.values())
     if contiguous:
         assert partition(incremental) == partition(batch.tolist())
     else:
@@ -113,20 +112,28 @@ def test_batch_equals_ingesting_one_article_at_a_time(actors: ActorIndex) -> Non
 
 def test_output_is_deterministic(actors: ActorIndex) -> None:
     data = synthetic_mentions(2000, seed=5)
-    assert np.array_equal(cluster_labels(data.mentions, actors), cluster_labels(data.mentions, actors))
+    assert np.array_equal(
+        cluster_labels(data.mentions, actors), cluster_labels(data.mentions, actors)
+    )
 
 
 def test_blocking_compares_neighbours_across_cell_edges(actors: ActorIndex) -> None:
     # 0.5-degree cells: 14.999 and 15.001 fall in different cells, 2 km apart
-    f = Encoder(actors).encode([mention("a", latitude=14.999), mention("b", latitude=15.001),
-                                mention("c", latitude=18.0)])  # fmt: skip
+    f = Encoder(actors).encode(
+        [mention("a", latitude=14.999), mention("b", latitude=15.001), mention("c", latitude=18.0)]
+    )
     a, b = candidate_pairs(f, ResolveOptions())
     assert list(zip(a.tolist(), b.tolist(), strict=True)) == [(0, 1)]
 
 
 def test_a_mention_without_coordinates_meets_its_region(actors: ActorIndex) -> None:
-    f = Encoder(actors).encode([mention("a"), mention("b", latitude=None, longitude=None),
-                                mention("c", latitude=None, longitude=None, admin1="Kayes")])  # fmt: skip
+    f = Encoder(actors).encode(
+        [
+            mention("a"),
+            mention("b", latitude=None, longitude=None),
+            mention("c", latitude=None, longitude=None, admin1="Kayes"),
+        ]
+    )
     a, b = candidate_pairs(f, ResolveOptions())
     assert (0, 1) in set(zip(a.tolist(), b.tolist(), strict=True))
     assert (0, 2) not in set(zip(a.tolist(), b.tolist(), strict=True))

@@ -30,19 +30,31 @@ def test_fatalities_low_best_high(tolls: list[int], expected: tuple[int, int, in
 
 
 def test_a_reported_range_widens_low_and_high() -> None:
-    group = [mention("a", fatalities=20, fatalities_low=15, fatalities_high=25),
-             mention("b", fatalities=22)]  # fmt: skip
+    group = [
+        mention("a", fatalities=20, fatalities_low=15, fatalities_high=25),
+        mention("b", fatalities=22),
+    ]
     assert fatality_range(group) == (15, 20, 25)
 
 
 def test_the_most_precise_date_and_place_win() -> None:
-    vague = mention("a", event_date=dt.date(2024, 6, 1), time_precision=TimePrecision.WEEK,
-                    location="Mopti region", latitude=14.5, longitude=-3.5,
-                    geo_precision=GeoPrecision.REGION)  # fmt: skip
+    vague = mention(
+        "a",
+        event_date=dt.date(2024, 6, 1),
+        time_precision=TimePrecision.WEEK,
+        location="Mopti region",
+        latitude=14.5,
+        longitude=-3.5,
+        geo_precision=GeoPrecision.REGION,
+    )
     precise = mention("b", location="Boni", latitude=15.03, longitude=-1.93)
     event = build_event("cw-x", [vague, precise])
     assert event.event_date == dt.date(2024, 6, 3) and event.time_precision == TimePrecision.DAY
-    assert (event.location, event.latitude, event.geo_precision) == ("Boni", 15.03, GeoPrecision.PLACE)
+    assert (event.location, event.latitude, event.geo_precision) == (
+        "Boni",
+        15.03,
+        GeoPrecision.PLACE,
+    )
 
 
 def test_actors_are_a_vote_weighted_by_confidence() -> None:
@@ -57,10 +69,17 @@ def test_actors_are_a_vote_weighted_by_confidence() -> None:
 
 
 def test_every_source_is_listed_and_evidence_keeps_its_article() -> None:
-    a = mention("a", "report-1", evidence=(Evidence("location", "near Boni", None, 10, 19),
-                                           Evidence("fatalities", "five soldiers killed")))  # fmt: skip
-    b = mention("b", "report-2", fatalities=5,
-                evidence=(Evidence("fatalities", "cinq soldats tués"),))  # fmt: skip
+    a = mention(
+        "a",
+        "report-1",
+        evidence=(
+            Evidence("location", "near Boni", None, 10, 19),
+            Evidence("fatalities", "five soldiers killed"),
+        ),
+    )
+    b = mention(
+        "b", "report-2", fatalities=5, evidence=(Evidence("fatalities", "cinq soldats tués"),)
+    )
     event = build_event("cw-x", [a, b], outlets={"report-1": "Radio A", "report-2": "Journal B"})
     assert event.source == "Radio A; Journal B"
     assert event.mention_ids == ("a", "b")

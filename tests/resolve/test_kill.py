@@ -55,19 +55,30 @@ def articles() -> list[tuple[object, list[object]]]:
 def _check_whole(store: Store) -> int:
     """Every stored article has all its mentions, each in an event with history; return articles."""
     with store.engine.connect() as conn:
+
         def scalar(sql: str) -> int:
             return int(conn.execute(sa.text(sql)).scalar_one())
 
         stored = scalar("SELECT count(*) FROM articles")
         assert scalar("SELECT count(*) FROM mentions") == stored * PER_ARTICLE
         assert scalar("SELECT count(*) FROM mentions WHERE event_id IS NULL") == 0
-        assert scalar("SELECT count(*) FROM mentions m LEFT JOIN events e ON e.id = m.event_id "
-                      "WHERE e.id IS NULL") == 0  # fmt: skip
-        assert scalar("SELECT count(*) FROM events e WHERE NOT EXISTS "
-                      "(SELECT 1 FROM mentions m WHERE m.event_id = e.id)") == 0  # fmt: skip
-        assert scalar("SELECT count(*) FROM event_history WHERE action IN ('created', 'joined')") == (
-            stored * PER_ARTICLE
+        assert (
+            scalar(
+                "SELECT count(*) FROM mentions m LEFT JOIN events e ON e.id = m.event_id "
+                "WHERE e.id IS NULL"
+            )
+            == 0
         )
+        assert (
+            scalar(
+                "SELECT count(*) FROM events e WHERE NOT EXISTS "
+                "(SELECT 1 FROM mentions m WHERE m.event_id = e.id)"
+            )
+            == 0
+        )
+        assert scalar(
+            "SELECT count(*) FROM event_history WHERE action IN ('created', 'joined')"
+        ) == (stored * PER_ARTICLE)
         assert scalar("SELECT count(*) FROM event_history WHERE action = 'created'") == scalar(
             "SELECT count(*) FROM events"
         )
@@ -81,9 +92,14 @@ def test_killed_mid_ingest_then_restarted(store_url: str, tmp_path: Path, delay:
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     root = Path(__file__).resolve().parents[2]
-    child = subprocess.Popen([sys.executable, str(script), store_url], cwd=root,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONPATH": str(root)})  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, str(script), store_url],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
     assert child.stdout is not None
     deadline = time.monotonic() + 120
     for line in child.stdout:

@@ -14,7 +14,9 @@ from conflictwatch.taxonomy import GeoPrecision, SubEventType, TimePrecision
 from .conftest import ISSP, mention
 
 
-def _score(actors: ActorIndex, left: dict[str, Any], right: dict[str, Any]) -> tuple[dict[str, float], bool, float]:
+def _score(
+    actors: ActorIndex, left: dict[str, Any], right: dict[str, Any]
+) -> tuple[dict[str, float], bool, float]:
     f = Encoder(actors).encode([mention("a", **left), mention("b", **right)])
     s = score_pairs(f, np.array([0]), np.array([1]), ResolveOptions())
     reasons = {r.name: r.points for r in s.reasons(0, f)}
@@ -35,7 +37,12 @@ def test_every_component_is_a_named_reason_and_they_add_up(actors: ActorIndex) -
         ({}, {"sub_event_type": SubEventType.ATTACK}, "type", "lower"),
         # date: a day apart scores less than the same day; a week-precise date only has to fit
         ({}, {"event_date": dt.date(2024, 6, 4)}, "date", "lower"),
-        ({}, {"event_date": dt.date(2024, 6, 6), "time_precision": TimePrecision.WEEK}, "date", "lower"),
+        (
+            {},
+            {"event_date": dt.date(2024, 6, 6), "time_precision": TimePrecision.WEEK},
+            "date",
+            "lower",
+        ),
         # place: 20 km away scores less than the same spot
         ({}, {"latitude": 15.21, "location": "Hombori"}, "place", "lower"),
         # actors: a different armed group contradicts
@@ -88,8 +95,9 @@ def test_hard_conflicts(actors: ActorIndex, right: dict[str, Any]) -> None:
 
 def test_without_coordinates_regions_decide(actors: ActorIndex) -> None:
     same, _, _ = _score(actors, {}, {"latitude": None, "longitude": None})
-    other, _, _ = _score(actors, {}, {"latitude": None, "longitude": None, "admin1": "Gao",
-                                      "location": "Gao"})  # fmt: skip
+    other, _, _ = _score(
+        actors, {}, {"latitude": None, "longitude": None, "admin1": "Gao", "location": "Gao"}
+    )
     assert same["place"] > other["place"]
 
 

@@ -25,9 +25,14 @@ from .test_operations import AIRPORT, FALADIE
 
 def article(name: str, text: str = "", outlet: str = "") -> Article:
     body = text or f"Report {name} about the ambush near Boni."
-    return Article(id=name, text=body, content_hash=f"hash-{body}", outlet=outlet or f"Outlet {name}",
-                   title=f"Title {name}",
-                   published_at=dt.datetime(2024, 6, 4, tzinfo=dt.timezone.utc))  # fmt: skip
+    return Article(
+        id=name,
+        text=body,
+        content_hash=f"hash-{body}",
+        outlet=outlet or f"Outlet {name}",
+        title=f"Title {name}",
+        published_at=dt.datetime(2024, 6, 4, tzinfo=dt.UTC),
+    )
 
 
 def _counts(store: Store) -> dict[str, int]:
@@ -39,13 +44,15 @@ def _counts(store: Store) -> dict[str, int]:
 
 
 def test_tellings_in_three_articles_build_one_event(fresh_store: Store, resolver: Resolver) -> None:
-    first = ingest_article(fresh_store, article("r1"), [mention("r1#1", fatalities=5)],
-                           resolver=resolver)  # fmt: skip
+    first = ingest_article(
+        fresh_store, article("r1"), [mention("r1#1", fatalities=5)], resolver=resolver
+    )
     assert len(first.created) == 1 and not first.joined
     event_id = first.created[0]
     for name, toll in (("r2", 9), ("r3", 0)):
-        outcome = ingest_article(fresh_store, article(name), [mention(f"{name}#1", fatalities=toll)],
-                                 resolver=resolver)  # fmt: skip
+        outcome = ingest_article(
+            fresh_store, article(name), [mention(f"{name}#1", fatalities=toll)], resolver=resolver
+        )
         assert outcome.joined == (event_id,) and not outcome.created
     event = fresh_store.get_event(event_id)
     assert event.dataset is Dataset.CONFLICTWATCH
@@ -56,7 +63,11 @@ def test_tellings_in_three_articles_build_one_event(fresh_store: Store, resolver
     assert told[0].decision["action"] == "created"
     assert told[1].decision["action"] == "joined"
     assert {r["name"] for r in told[1].decision["reasons"]} >= {"type", "date", "place", "actors"}
-    assert [h.action for h in event_history(fresh_store, event_id)] == ["created", "joined", "joined"]
+    assert [h.action for h in event_history(fresh_store, event_id)] == [
+        "created",
+        "joined",
+        "joined",
+    ]
     # the events list, the full-text index and article search all see it
     assert [e.id for e in fresh_store.events(EventFilter(dataset="conflictwatch"))] == [event_id]
     assert [e.id for e in fresh_store.search("boni")] == [event_id]
@@ -67,15 +78,22 @@ def test_the_same_article_twice_is_a_no_op(fresh_store: Store, resolver: Resolve
     before = _counts(fresh_store)
     again = ingest_article(fresh_store, article("r1"), [mention("r1#1")], resolver=resolver)
     assert again.skipped and again.reason == "same id"
-    copy = ingest_article(fresh_store, article("r1-copy", text=article("r1").text),
-                          [mention("copy#1", "r1-copy")], resolver=resolver)  # fmt: skip
+    copy = ingest_article(
+        fresh_store,
+        article("r1-copy", text=article("r1").text),
+        [mention("copy#1", "r1-copy")],
+        resolver=resolver,
+    )
     assert copy.skipped and copy.reason == "same content as r1"
     assert _counts(fresh_store) == before
 
 
-def test_an_article_with_two_attacks_makes_two_events(fresh_store: Store, resolver: Resolver) -> None:
-    outcome = ingest_article(fresh_store, article("r1"), [mention("r1#1"), mention("r1#2")],
-                             resolver=resolver)  # fmt: skip
+def test_an_article_with_two_attacks_makes_two_events(
+    fresh_store: Store, resolver: Resolver
+) -> None:
+    outcome = ingest_article(
+        fresh_store, article("r1"), [mention("r1#1"), mention("r1#2")], resolver=resolver
+    )
     assert len(outcome.created) == 2
     later = ingest_article(fresh_store, article("r2"), [mention("r2#1")], resolver=resolver)
     assert later.joined and later.joined[0] in outcome.created
@@ -90,11 +108,13 @@ def test_an_article_without_events_is_stored(fresh_store: Store, resolver: Resol
 def test_coordinated_attacks_share_an_operation_in_the_store(
     fresh_store: Store, resolver: Resolver
 ) -> None:
-    first = ingest_article(fresh_store, article("r1"), [mention("r1#1", **FALADIE)],
-                           resolver=resolver)  # fmt: skip
+    first = ingest_article(
+        fresh_store, article("r1"), [mention("r1#1", **FALADIE)], resolver=resolver
+    )
     assert not first.operations
-    second = ingest_article(fresh_store, article("r2"), [mention("r2#1", **AIRPORT)],
-                            resolver=resolver)  # fmt: skip
+    second = ingest_article(
+        fresh_store, article("r2"), [mention("r2#1", **AIRPORT)], resolver=resolver
+    )
     assert len(second.created) == 1 and len(second.operations) == 1
     a, b = (fresh_store.get_event(i) for i in (*first.created, *second.created))
     assert a.id != b.id and a.operation_id == b.operation_id == second.operations[0]
@@ -102,14 +122,26 @@ def test_coordinated_attacks_share_an_operation_in_the_store(
 
 
 def test_merge_and_split_fix_mistakes_with_history(fresh_store: Store, resolver: Resolver) -> None:
-    one = ingest_article(fresh_store, article("r1"), [mention("r1#1", fatalities=3)],
-                         resolver=resolver).created[0]  # fmt: skip
+    one = ingest_article(
+        fresh_store, article("r1"), [mention("r1#1", fatalities=3)], resolver=resolver
+    ).created[0]
     other = ingest_article(
-        fresh_store, article("r2", text="Another attack, near Tessit."),
-        [mention("r2#1", "r2", actor1=ISSP, location="Tessit", latitude=15.93, longitude=0.3,
-                 fatalities=8, evidence=(Evidence("location", "near Tessit"),))],
+        fresh_store,
+        article("r2", text="Another attack, near Tessit."),
+        [
+            mention(
+                "r2#1",
+                "r2",
+                actor1=ISSP,
+                location="Tessit",
+                latitude=15.93,
+                longitude=0.3,
+                fatalities=8,
+                evidence=(Evidence("location", "near Tessit"),),
+            )
+        ],
         resolver=resolver,
-    ).created[0]  # fmt: skip
+    ).created[0]
     merged = merge_events(fresh_store, [one, other], by="analyst A", resolver=resolver)
     assert merged.id == one and (merged.fatalities_low, merged.fatalities_high) == (3, 8)
     with pytest.raises(NotFound):
@@ -119,14 +151,18 @@ def test_merge_and_split_fix_mistakes_with_history(fresh_store: Store, resolver:
 
     left, new = split_event(fresh_store, one, ["r2#1"], by="analyst B", resolver=resolver)
     assert left.id == one and (left.fatalities, new.fatalities) == (3, 8)
-    assert new.location == "Tessit" and [m.mention.id for m in event_mentions(fresh_store, new.id)] == ["r2#1"]
+    assert new.location == "Tessit" and [
+        m.mention.id for m in event_mentions(fresh_store, new.id)
+    ] == ["r2#1"]
     actions = [(h.action, h.by) for h in event_history(fresh_store, one)]
     assert actions[-2:] == [("merged", "analyst A"), ("split", "analyst B")]
     assert event_history(fresh_store, new.id)[0].detail["from"] == one
 
 
 def test_bad_corrections_are_refused_with_the_fix(fresh_store: Store, resolver: Resolver) -> None:
-    one = ingest_article(fresh_store, article("r1"), [mention("r1#1")], resolver=resolver).created[0]
+    one = ingest_article(fresh_store, article("r1"), [mention("r1#1")], resolver=resolver).created[
+        0
+    ]
     with pytest.raises(InputError, match="at least two"):
         merge_events(fresh_store, [one], by="me", resolver=resolver)
     with pytest.raises(NotFound, match="cw-nope"):

@@ -17,9 +17,11 @@ from .common import console, db_option, open_store
 
 def _by_option(func: Any) -> Any:
     return click.option(
-        "--by", default="analyst", show_default=True,
+        "--by",
+        default="analyst",
+        show_default=True,
         help="Who made the change (kept in the event's history).",
-    )(func)  # fmt: skip
+    )(func)
 
 
 @click.command("merge")
@@ -40,8 +42,13 @@ def merge_command(ids: tuple[str, ...], by: str, db: str | None) -> None:
 
 @click.command("split")
 @click.argument("event_id")
-@click.option("--mentions", "mention_ids", required=True, metavar="M1,M2",
-              help="Comma-separated ids of the mentions to move to a new event.")  # fmt: skip
+@click.option(
+    "--mentions",
+    "mention_ids",
+    required=True,
+    metavar="M1,M2",
+    help="Comma-separated ids of the mentions to move to a new event.",
+)
 @_by_option
 @db_option
 def split_command(event_id: str, mention_ids: str, by: str, db: str | None) -> None:
@@ -76,9 +83,13 @@ def read_gold(path: Path) -> list[Any]:
 
 @click.command("resolve")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--mode", type=click.Choice(["both", "gold", "end-to-end"]), default="both",
-              show_default=True,
-              help="gold: resolve the gold events themselves; end-to-end: extract first.")  # fmt: skip
+@click.option(
+    "--mode",
+    type=click.Choice(["both", "gold", "end-to-end"]),
+    default="both",
+    show_default=True,
+    help="gold: resolve the gold events themselves; end-to-end: extract first.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @db_option
 def eval_resolve_command(gold: Path, mode: str, as_json: bool, db: str | None) -> None:

@@ -18,9 +18,14 @@ _DAY_BITS = 21  # day ordinals stay below 2**21 until the year 5700
 
 
 def _ranges(
-    keys: np.ndarray, order: np.ndarray, queries: np.ndarray, key_of_query: np.ndarray,
-    day: np.ndarray, window: np.ndarray, cap: int,
-) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    keys: np.ndarray,
+    order: np.ndarray,
+    queries: np.ndarray,
+    key_of_query: np.ndarray,
+    day: np.ndarray,
+    window: np.ndarray,
+    cap: int,
+) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (query, j) for every j whose sorted key lies within the query's day window."""
     base = key_of_query << _DAY_BITS
     lo = np.searchsorted(keys, base + (day - window), side="left")
@@ -67,8 +72,9 @@ def candidate_pairs(f: Features, options: ResolveOptions) -> tuple[np.ndarray, n
         sorted_keys = keys[order]
         for dy, dx in ((0, 0), (1, 0), (0, 1), (1, 1)):
             probe = cell(cy + dy * stepy, cx + dx * stepx)
-            a, b = _ranges(sorted_keys, idx[order], idx, probe, day[idx], window[idx],
-                           options.max_candidates)  # fmt: skip
+            a, b = _ranges(
+                sorted_keys, idx[order], idx, probe, day[idx], window[idx], options.max_candidates
+            )
             found_a.append(a)
             found_b.append(b)
 
@@ -82,18 +88,30 @@ def candidate_pairs(f: Features, options: ResolveOptions) -> tuple[np.ndarray, n
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         wide = np.full(len(vague), options.widest_window, np.int64)
-        a, b = _ranges(sorted_keys, order.astype(np.int64), vague, region[vague], day[vague],
-                       wide, options.max_candidates)  # fmt: skip
+        a, b = _ranges(
+            sorted_keys,
+            order.astype(np.int64),
+            vague,
+            region[vague],
+            day[vague],
+            wide,
+            options.max_candidates,
+        )
         found_a.append(a)
         found_b.append(b)
         # and a located mention meets the vague ones of its region
         located_idx = np.flatnonzero(located)
         vague_keys = (region[vague] << _DAY_BITS) + day[vague]
         vorder = np.argsort(vague_keys, kind="stable")
-        a, b = _ranges(vague_keys[vorder], vague[vorder].astype(np.int64), located_idx,
-                       region[located_idx], day[located_idx],
-                       np.full(len(located_idx), options.widest_window, np.int64),
-                       options.max_candidates)  # fmt: skip
+        a, b = _ranges(
+            vague_keys[vorder],
+            vague[vorder].astype(np.int64),
+            located_idx,
+            region[located_idx],
+            day[located_idx],
+            np.full(len(located_idx), options.widest_window, np.int64),
+            options.max_candidates,
+        )
         found_a.append(a)
         found_b.append(b)
 

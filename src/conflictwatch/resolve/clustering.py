@@ -76,8 +76,7 @@ def _edges(
     order = np.argsort(src, kind="stable")
     indptr = np.searchsorted(src[order], np.arange(n + 1))
     pair = pair[order]
-    return (indptr.tolist(), dst[order].tolist(), total[pair].tolist(), hard[pair].tolist(),
-            pair)  # fmt: skip
+    return (indptr.tolist(), dst[order].tolist(), total[pair].tolist(), hard[pair].tolist(), pair)
 
 
 def assign(
@@ -130,10 +129,13 @@ def assign(
                 best[c] = (t, e)
         article = articles[i]
         ranked = sorted(
-            ((t, -c, e) for c, (t, e) in best.items()
-             if c not in veto and article not in cluster_articles[c]),
+            (
+                (t, -c, e)
+                for c, (t, e) in best.items()
+                if c not in veto and article not in cluster_articles[c]
+            ),
             reverse=True,
-        )  # fmt: skip
+        )
         if ranked and ranked[0][0] >= threshold:
             chosen, joined = -ranked[0][1], True
             runner = ranked[1] if len(ranked) > 1 else None
@@ -146,11 +148,15 @@ def assign(
         if explain:
             top = ranked[0] if ranked else None
             excluded = [
-                (c, "already has a mention from this article"
-                 if article in cluster_articles[c] else "conflicts with a mention of it")
+                (
+                    c,
+                    "already has a mention from this article"
+                    if article in cluster_articles[c]
+                    else "conflicts with a mention of it",
+                )
                 for c in sorted(veto | set(best))
                 if c != chosen and (c in veto or article in cluster_articles[c])
-            ]  # fmt: skip
+            ]
             decisions.append(
                 Decision(
                     mention_id=ids[i] if ids else str(i),
@@ -158,7 +164,8 @@ def assign(
                     joined=joined,
                     score=top[0] if top else None,
                     reasons=scores.reasons(int(pair[top[2]]), f)  # type: ignore[union-attr]
-                    if top else (),
+                    if top
+                    else (),
                     runner_up=-runner[1] if runner else None,
                     runner_up_score=runner[0] if runner else None,
                     threshold=threshold,
@@ -224,9 +231,7 @@ class Resolver:
         self.actors = actors
         self.options = options or ResolveOptions()
 
-    def resolve(
-        self, existing: Sequence[Sequence[Mention]], new: Sequence[Mention]
-    ) -> Resolution:
+    def resolve(self, existing: Sequence[Sequence[Mention]], new: Sequence[Mention]) -> Resolution:
         old = [m for members in existing for m in members]
         seeds = np.concatenate(
             [np.full(len(members), k, np.int64) for k, members in enumerate(existing)]
@@ -237,8 +242,9 @@ class Resolver:
         a, b = candidate_pairs(f, self.options)
         scores = score_pairs(f, a, b, self.options)
         order = range(len(old), len(everything))
-        labels, decisions = assign(f, scores, order, seeds, self.options, explain=True,
-                                   ids=[m.id for m in everything])  # fmt: skip
+        labels, decisions = assign(
+            f, scores, order, seeds, self.options, explain=True, ids=[m.id for m in everything]
+        )
         touched = sorted({d.cluster for d in decisions})
         members: dict[int, tuple[Mention, ...]] = {
             c: tuple(m for m, label in zip(everything, labels.tolist(), strict=True) if label == c)

@@ -45,11 +45,19 @@ class GoldReport:
     def from_json(cls, record: Mapping[str, Any], *, line: int | None = None) -> GoldReport:
         try:
             published = record.get("published")
-            when = dt.datetime.fromisoformat(str(published).replace("Z", "+00:00")) if published else None
-            article = Article(id=str(record["id"]), text=str(record["text"]), published_at=when,
-                              title=str(record.get("title") or ""),
-                              language=str(record.get("language") or ""),
-                              outlet=str(record.get("outlet") or ""))  # fmt: skip
+            when = (
+                dt.datetime.fromisoformat(str(published).replace("Z", "+00:00"))
+                if published
+                else None
+            )
+            article = Article(
+                id=str(record["id"]),
+                text=str(record["text"]),
+                published_at=when,
+                title=str(record.get("title") or ""),
+                language=str(record.get("language") or ""),
+                outlet=str(record.get("outlet") or ""),
+            )
             events = tuple(record.get("events") or ())
         except (KeyError, ValueError, TypeError) as exc:
             raise InputError(f"not a gold report: {exc}", line=line) from exc
@@ -95,13 +103,13 @@ def gold_mention(report: GoldReport, k: int) -> Mention:
 
 def _stream(reports: Sequence[GoldReport]) -> list[GoldReport]:
     """Reports in the order they would have arrived: by publication time, then id."""
-    far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
 
     def when(r: GoldReport) -> dt.datetime:
         p = r.article.published_at
         if p is None:
             return far
-        return p if p.tzinfo else p.replace(tzinfo=dt.timezone.utc)
+        return p if p.tzinfo else p.replace(tzinfo=dt.UTC)
 
     return sorted(reports, key=lambda r: (when(r), r.article.id))
 
@@ -123,8 +131,11 @@ def _scores(predicted: np.ndarray, truth: Sequence[str], ids: Sequence[str]) -> 
         "bcubed": b3.as_dict(),
         "pairwise": pw.as_dict(),
         "split_gold_events": sorted(g for g, labels in gold_groups.items() if len(labels) > 1),
-        "merged_events": [sorted(members[label]) for label, golds in sorted(predicted_groups.items())
-                          if len(golds) > 1],  # fmt: skip
+        "merged_events": [
+            sorted(members[label])
+            for label, golds in sorted(predicted_groups.items())
+            if len(golds) > 1
+        ],
     }
 
 
@@ -143,8 +154,17 @@ def evaluate_gold_mentions(
 
 
 def _coded(m: Mention) -> CodedEvent:
-    return CodedEvent(m.event_date, m.event_type.value, m.sub_event_type.value, m.actor1,
-                      m.actor2, m.location, m.latitude, m.longitude, m.fatalities)  # fmt: skip
+    return CodedEvent(
+        m.event_date,
+        m.event_type.value,
+        m.sub_event_type.value,
+        m.actor1,
+        m.actor2,
+        m.location,
+        m.latitude,
+        m.longitude,
+        m.fatalities,
+    )
 
 
 def evaluate_end_to_end(
@@ -166,7 +186,9 @@ def evaluate_end_to_end(
         mentions.extend(extracted)
     labels = cluster_labels(mentions, actors, options)
     aligned = sorted(truth)
-    result = _scores(labels[aligned], [truth[i] for i in aligned], [mentions[i].id for i in aligned])
+    result = _scores(
+        labels[aligned], [truth[i] for i in aligned], [mentions[i].id for i in aligned]
+    )
     per_gold = Counter(truth.values())
     return {
         **result,

@@ -46,8 +46,10 @@ def fatality_range(mentions: Sequence[Mention]) -> tuple[int, int, int]:
         return 0, 0, 0
     tolls = sorted(m.fatalities for m in reported)
     best = tolls[(len(tolls) - 1) // 2]
-    low = min(min(m.fatalities_low if m.fatalities_low is not None else m.fatalities, m.fatalities)
-              for m in reported)  # fmt: skip
+    low = min(
+        min(m.fatalities_low if m.fatalities_low is not None else m.fatalities, m.fatalities)
+        for m in reported
+    )
     high = max(max(m.fatalities_high or 0, m.fatalities) for m in reported)
     return max(low, 0), best, high
 
@@ -77,13 +79,16 @@ def build_event(
     day, day_from = _vote(dated, lambda m: m.event_date)
     located = [m for m in ordered if m.latitude is not None and m.longitude is not None]
     if located:
-        place_from = min(located, key=lambda m: (int(m.geo_precision or 3), -_weight(m),
-                                                 ordered.index(m)))  # fmt: skip
+        place_from = min(
+            located, key=lambda m: (int(m.geo_precision or 3), -_weight(m), ordered.index(m))
+        )
     else:
         place_from = _vote(ordered, lambda m: (m.country, m.admin1, m.admin2, m.location))[1]
     actor1, actor1_from = _vote(ordered, lambda m: (m.actor1, m.inter1))
     with_actor2 = [m for m in ordered if m.actor2]
-    actor2, actor2_from = _vote(with_actor2, lambda m: (m.actor2, m.inter2)) if with_actor2 else (("", None), None)
+    actor2, actor2_from = (
+        _vote(with_actor2, lambda m: (m.actor2, m.inter2)) if with_actor2 else (("", None), None)
+    )
     low, best, high = fatality_range(ordered)
     outcomes = [m for m in ordered if m.outcome]
     outcome = _vote(outcomes, lambda m: m.outcome)[0] if outcomes else ""

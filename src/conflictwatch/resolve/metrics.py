@@ -29,8 +29,11 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}  # fmt: skip
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 def _codes(labels: Sequence[Hashable] | np.ndarray) -> np.ndarray:
@@ -45,7 +48,9 @@ def _check(predicted: np.ndarray, gold: np.ndarray) -> None:
         raise ValueError(f"{len(predicted)} predicted labels for {len(gold)} gold labels")
 
 
-def bcubed(predicted: Sequence[Hashable] | np.ndarray, gold: Sequence[Hashable] | np.ndarray) -> PRF:
+def bcubed(
+    predicted: Sequence[Hashable] | np.ndarray, gold: Sequence[Hashable] | np.ndarray
+) -> PRF:
     """B-cubed precision and recall of ``predicted`` cluster labels against ``gold`` ones."""
     p, g = _codes(predicted), _codes(gold)
     _check(p, g)
@@ -62,7 +67,9 @@ def bcubed(predicted: Sequence[Hashable] | np.ndarray, gold: Sequence[Hashable] 
     return PRF(precision, recall)
 
 
-def pairwise(predicted: Sequence[Hashable] | np.ndarray, gold: Sequence[Hashable] | np.ndarray) -> PRF:
+def pairwise(
+    predicted: Sequence[Hashable] | np.ndarray, gold: Sequence[Hashable] | np.ndarray
+) -> PRF:
     """Precision and recall over pairs of items put in one cluster."""
     p, g = _codes(predicted), _codes(gold)
     _check(p, g)

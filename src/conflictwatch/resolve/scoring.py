@@ -57,7 +57,9 @@ class PairScores:
         )
 
 
-def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+def haversine_km(
+    lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
+) -> np.ndarray:
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dlat = p2 - p1
     dlon = np.radians(lon2 - lon1)
@@ -81,8 +83,9 @@ def score_pairs(f: Features, a: np.ndarray, b: np.ndarray, options: ResolveOptio
     same_sub = f.sub[a] == f.sub[b]
     same_type = f.etype[a] == f.etype[b]
     same_family = f.family[a] == f.family[b]
-    s_type = np.where(same_sub, w.same_sub_event_type,
-                      np.where(same_type, w.same_event_type, w.same_family))  # fmt: skip
+    s_type = np.where(
+        same_sub, w.same_sub_event_type, np.where(same_type, w.same_event_type, w.same_family)
+    )
 
     # date: points fall with each day apart for day-precise dates; coarse ones only need to fit
     days = np.abs(f.day[a] - f.day[b])
@@ -103,8 +106,9 @@ def score_pairs(f: Features, a: np.ndarray, b: np.ndarray, options: ResolveOptio
     ]
     near = w.near - (w.near - w.far) * np.minimum(1.0, np.where(located, km, 0.0) / scale)
     both_admin1 = (f.admin1[a] >= 0) & (f.admin1[b] >= 0)
-    regions = np.where(both_admin1, np.where(f.admin1[a] == f.admin1[b], w.same_admin1,
-                                             w.other_admin1), 0.0)  # fmt: skip
+    regions = np.where(
+        both_admin1, np.where(f.admin1[a] == f.admin1[b], w.same_admin1, w.other_admin1), 0.0
+    )
     both_named = (f.place[a] >= 0) & (f.place[b] >= 0)
     same_name = both_named & (f.place[a] == f.place[b])
     apart = ~located | (np.where(located, km, 0.0) > options.same_place_km)
@@ -113,9 +117,11 @@ def score_pairs(f: Features, a: np.ndarray, b: np.ndarray, options: ResolveOptio
     within = (f.town[a] == f.town[b]) & (f.bare[a] | f.bare[b])
     other_name = both_named & ~same_name & ~within & apart
     exact = (f.geo[a] == 1) & (f.geo[b] == 1) & located
-    names = np.where(same_name, w.same_place_name,
-                     np.where(other_name, np.where(exact, w.other_exact_site, w.other_place_name),
-                              0.0))  # fmt: skip
+    names = np.where(
+        same_name,
+        w.same_place_name,
+        np.where(other_name, np.where(exact, w.other_exact_site, w.other_place_name), 0.0),
+    )
     s_place = np.where(located, near, regions) + names
 
     # actors: distinctive actors (armed groups) confirm or contradict; common ones barely count
@@ -123,33 +129,55 @@ def score_pairs(f: Features, a: np.ndarray, b: np.ndarray, options: ResolveOptio
     shared_family = _shared(f.actor_family[a], f.actor_family[b]) > 0
     both_known = (f.actor[a, 0] >= 0) & (f.actor[b, 0] >= 0)
     shared_common = _shared(f.common[a], f.common[b]) > 0
-    s_actors = np.where(shared_actor, w.same_actor,
-               np.where(shared_family, w.same_actor_family,
-               np.where(both_known, w.other_actors,
-               np.where(shared_common, w.same_common_actor, 0.0))))  # fmt: skip
+    s_actors = np.where(
+        shared_actor,
+        w.same_actor,
+        np.where(
+            shared_family,
+            w.same_actor_family,
+            np.where(both_known, w.other_actors, np.where(shared_common, w.same_common_actor, 0.0)),
+        ),
+    )
 
     # fatalities: agreeing tolls confirm; wildly different ones (tolls grow) weigh a little
     fa, fb = f.fatalities[a], f.fatalities[b]
     low, high = np.minimum(fa, fb), np.maximum(fa, fb)
     both_tolls = low > 0
     ratio = np.where(both_tolls, low / np.maximum(high, 1), 0.0)
-    s_fat = np.where(~both_tolls, 0.0,
-            np.where(fa == fb, w.same_fatalities,
-            np.where(ratio >= 0.5, w.close_fatalities,
-            np.where((ratio < 0.2) & (high - low > 10), w.far_fatalities, 0.0))))  # fmt: skip
+    s_fat = np.where(
+        ~both_tolls,
+        0.0,
+        np.where(
+            fa == fb,
+            w.same_fatalities,
+            np.where(
+                ratio >= 0.5,
+                w.close_fatalities,
+                np.where((ratio < 0.2) & (high - low > 10), w.far_fatalities, 0.0),
+            ),
+        ),
+    )
 
     # words: the share of distinctive words (places, proper nouns quoted) the two have in common
     shared = _shared(f.words[a], f.words[b])
     union = f.nwords[a].astype(np.int32) + f.nwords[b] - shared
     both_words = (f.nwords[a] > 0) & (f.nwords[b] > 0)
-    s_words = np.where(~both_words, 0.0,
-              np.where(shared > 0, w.shared_words * shared / np.maximum(union, 1),
-                       w.no_shared_words))  # fmt: skip
+    s_words = np.where(
+        ~both_words,
+        0.0,
+        np.where(shared > 0, w.shared_words * shared / np.maximum(union, 1), w.no_shared_words),
+    )
 
     other_country = (f.country[a] >= 0) & (f.country[b] >= 0) & (f.country[a] != f.country[b])
     hard = ~same_family | (days > window) | other_country | (f.article[a] == f.article[b])
-    parts = {"type": s_type, "date": s_date, "place": s_place, "actors": s_actors,
-             "fatalities": s_fat, "words": s_words}  # fmt: skip
+    parts = {
+        "type": s_type,
+        "date": s_date,
+        "place": s_place,
+        "actors": s_actors,
+        "fatalities": s_fat,
+        "words": s_words,
+    }
     total = s_type + s_date + s_place + s_actors + s_fat + s_words
     return PairScores(a, b, total, parts, hard, km, days)
 

@@ -25,8 +25,13 @@ ARMED = (
     ("Wagner Group", "Africa Corps"),
     ("Ansaroul Islam", "JNIM: Group for Support of Islam and Muslims"),
 )
-TARGETS = ("Military Forces of Mali (2021-)", "Civilians (Mali)", "Military Forces of Niger (2023-)",
-           "Civilians (Burkina Faso)", "Military Forces of Burkina Faso (2022-)")  # fmt: skip
+TARGETS = (
+    "Military Forces of Mali (2021-)",
+    "Civilians (Mali)",
+    "Military Forces of Niger (2023-)",
+    "Civilians (Burkina Faso)",
+    "Military Forces of Burkina Faso (2022-)",
+)
 TYPES = (
     (SubEventType.ARMED_CLASH, SubEventType.ATTACK),
     (SubEventType.ATTACK, SubEventType.ARMED_CLASH),
@@ -36,8 +41,32 @@ TYPES = (
     (SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION),
     (SubEventType.ARRESTS, SubEventType.ARRESTS),
 )
-SYLLABLES = ("ba", "bo", "da", "di", "ka", "ko", "ma", "mo", "na", "ni", "sa", "so", "ta", "ti",
-             "ga", "go", "dou", "kou", "fa", "la", "ra", "rou", "zi", "wa")  # fmt: skip
+SYLLABLES = (
+    "ba",
+    "bo",
+    "da",
+    "di",
+    "ka",
+    "ko",
+    "ma",
+    "mo",
+    "na",
+    "ni",
+    "sa",
+    "so",
+    "ta",
+    "ti",
+    "ga",
+    "go",
+    "dou",
+    "kou",
+    "fa",
+    "la",
+    "ra",
+    "rou",
+    "zi",
+    "wa",
+)
 
 
 @dataclass(frozen=True)
@@ -65,12 +94,26 @@ def synthetic_mentions(n: int, *, seed: int = 1, days: int = 3650) -> SyntheticS
         types = rng.choice(TYPES)
         place = _name(rng)
         deaths = rng.choice((0, 0, 1, 2, 3, 5, 8, 12, 20, 40))
-        base = {"lat": lat, "lon": lon, "day": day, "group": group, "types": types,
-                "place": place, "deaths": deaths, "target": rng.choice(TARGETS)}  # fmt: skip
+        base = {
+            "lat": lat,
+            "lon": lon,
+            "day": day,
+            "group": group,
+            "types": types,
+            "place": place,
+            "deaths": deaths,
+            "target": rng.choice(TARGETS),
+        }
         siblings = [base]
         if rng.random() < 0.05:  # a coordinated neighbour: same day, same group, a few km away
-            siblings.append({**base, "lat": lat + rng.uniform(-0.08, 0.08),
-                             "lon": lon + rng.uniform(-0.08, 0.08), "place": _name(rng)})  # fmt: skip
+            siblings.append(
+                {
+                    **base,
+                    "lat": lat + rng.uniform(-0.08, 0.08),
+                    "lon": lon + rng.uniform(-0.08, 0.08),
+                    "place": _name(rng),
+                }
+            )
         for truth in siblings:
             for _ in range(rng.randint(1, 5)):
                 pending.append((event, article, truth))
@@ -115,9 +158,21 @@ def _telling(rng: random.Random, k: int, article: int, t: dict[str, object]) -> 
         deaths = max(1, round(deaths * rng.uniform(0.5, 1.6)))
     quote = f"near {place}" if rng.random() < 0.5 else f"in the {place} area"
     return Mention(
-        id=f"s{k}", article_id=f"a{article}", event_date=dt.date.fromordinal(day),
-        time_precision=precision, event_type=sub.event_type, sub_event_type=sub,
-        actor1=actor1, inter1=ActorType.REBEL_GROUP, actor2=str(t["target"]),
-        country="", location=place, latitude=lat, longitude=lon, geo_precision=geo,
-        fatalities=deaths, evidence=(Evidence("location", quote),), confidence=0.7,
-    )  # fmt: skip
+        id=f"s{k}",
+        article_id=f"a{article}",
+        event_date=dt.date.fromordinal(day),
+        time_precision=precision,
+        event_type=sub.event_type,
+        sub_event_type=sub,
+        actor1=actor1,
+        inter1=ActorType.REBEL_GROUP,
+        actor2=str(t["target"]),
+        country="",
+        location=place,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=geo,
+        fatalities=deaths,
+        evidence=(Evidence("location", quote),),
+        confidence=0.7,
+    )

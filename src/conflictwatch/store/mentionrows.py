@@ -42,8 +42,13 @@ def mention_data(m: Mention) -> dict[str, Any]:
         "tags": list(m.tags),
         "confidence": m.confidence,
         "evidence": [
-            {"field": e.field, "quote": e.quote, "article_id": e.article_id, "start": e.start,
-             "end": e.end}  # fmt: skip
+            {
+                "field": e.field,
+                "quote": e.quote,
+                "article_id": e.article_id,
+                "start": e.start,
+                "end": e.end,
+            }
             for e in m.evidence
         ],
     }

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from ..errors import InputError, NotFound
 from ..model import Article, Dataset, Event, Mention
-from ..resolve import ActorIndex, Resolver, ResolveOptions, build_event, event_id_for
+from ..resolve import ActorIndex, ResolveOptions, Resolver, build_event, event_id_for
 from ..resolve.operations import link_operations
 from .codec import event_to_row, row_to_event
 from .mentionrows import mention_from_row, mention_json
@@ -70,7 +70,7 @@ class HistoryEntry:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def default_resolver() -> Resolver:
@@ -99,8 +99,10 @@ def ingest_article(
     resolver = resolver or default_resolver()
     if options is not None:
         resolver = Resolver(resolver.actors, options)
-    found = [replace(m, article_id=article.id) if m.article_id != article.id else m
-             for m in mentions_found]  # fmt: skip
+    found = [
+        replace(m, article_id=article.id) if m.article_id != article.id else m
+        for m in mentions_found
+    ]
     with store.engine.begin() as conn:
         duplicate = _already_stored(conn, article)
         if duplicate:
@@ -115,32 +117,49 @@ def ingest_article(
 
         ids = [e.id for e in nearby]
         for label in range(len(nearby), max(resolution.members, default=-1) + 1):
-            ids.append(event_id_for(resolution.members[label][0].id) if label in resolution.members else "")
+            ids.append(
+                event_id_for(resolution.members[label][0].id) if label in resolution.members else ""
+            )
         old = {e.id: e for e in nearby}
         built = {
             ids[label]: build_event(
-                ids[label], group, outlets=_outlets(conn, group),
+                ids[label],
+                group,
+                outlets=_outlets(conn, group),
                 operation_id=old[ids[label]].operation_id if ids[label] in old else None,
             )
             for label, group in resolution.members.items()
-        }  # fmt: skip
+        }
         _write_events(store, conn, built.values(), fresh=[i for i in built if i not in old])
         at = _now()
         for m, decision in zip(found, resolution.decisions, strict=True):
             event_id = ids[decision.cluster]
             detail = decision.as_dict(ids)
-            conn.execute(mentions.insert().values(
-                id=m.id, article_id=article.id, event_id=event_id, confidence=m.confidence,
-                data=mention_json(m), event_date=m.event_date,
-                decision=json.dumps(detail, ensure_ascii=False),
-            ))  # fmt: skip
-            _history(conn, event_id, str(detail["action"]), by, at,
-                     {"mention_id": m.id, "article_id": article.id, **detail})  # fmt: skip
+            conn.execute(
+                mentions.insert().values(
+                    id=m.id,
+                    article_id=article.id,
+                    event_id=event_id,
+                    confidence=m.confidence,
+                    data=mention_json(m),
+                    event_date=m.event_date,
+                    decision=json.dumps(detail, ensure_ascii=False),
+                )
+            )
+            _history(
+                conn,
+                event_id,
+                str(detail["action"]),
+                by,
+                at,
+                {"mention_id": m.id, "article_id": article.id, **detail},
+            )
         operations = _relink_operations(conn, resolver.actors, list(built.values()), nearby, by, at)
     created = tuple(dict.fromkeys(ids[d.cluster] for d in resolution.decisions if not d.joined))
     joined = tuple(dict.fromkeys(ids[d.cluster] for d in resolution.decisions if d.joined))
-    return IngestOutcome(article.id, mentions=len(found), created=created, joined=joined,
-                         operations=operations)  # fmt: skip
+    return IngestOutcome(
+        article.id, mentions=len(found), created=created, joined=joined, operations=operations
+    )
 
 
 def _already_stored(conn: sa.Connection, article: Article) -> str:
@@ -166,10 +185,14 @@ def _candidate_events(
     places: list[sa.ColumnElement[bool]] = []
     for m in found:
         if m.latitude is not None and m.longitude is not None:
-            places.append(sa.and_(
-                c.latitude.between(m.latitude - _MARGIN_DEGREES, m.latitude + _MARGIN_DEGREES),
-                c.longitude.between(m.longitude - _MARGIN_DEGREES, m.longitude + _MARGIN_DEGREES),
-            ))  # fmt: skip
+            places.append(
+                sa.and_(
+                    c.latitude.between(m.latitude - _MARGIN_DEGREES, m.latitude + _MARGIN_DEGREES),
+                    c.longitude.between(
+                        m.longitude - _MARGIN_DEGREES, m.longitude + _MARGIN_DEGREES
+                    ),
+                )
+            )
     countries = sorted({m.country for m in found if m.country})
     vague = any(m.latitude is None or m.geo_precision == 3 for m in found)
     if countries:
@@ -181,10 +204,13 @@ def _candidate_events(
         return []
     query = (
         sa.select(events)
-        .where(c.dataset == Dataset.CONFLICTWATCH.value, c.event_date.between(first, last),
-               sa.or_(*places))
+        .where(
+            c.dataset == Dataset.CONFLICTWATCH.value,
+            c.event_date.between(first, last),
+            sa.or_(*places),
+        )
         .order_by(c.pk)
-    )  # fmt: skip
+    )
     return [row_to_event(r) for r in conn.execute(query).mappings()]
 
 
@@ -227,19 +253,32 @@ def _write_events(
 
 
 def _history(
-    conn: sa.Connection, event_id: str, action: str, by: str, at: dt.datetime,
+    conn: sa.Connection,
+    event_id: str,
+    action: str,
+    by: str,
+    at: dt.datetime,
     detail: Mapping[str, Any],
-) -> None:  # fmt: skip
-    conn.execute(history_table.insert().values(
-        event_id=event_id, action=action, at=at, by=by,
-        detail=json.dumps(detail, ensure_ascii=False, default=str),
-    ))  # fmt: skip
+) -> None:
+    conn.execute(
+        history_table.insert().values(
+            event_id=event_id,
+            action=action,
+            at=at,
+            by=by,
+            detail=json.dumps(detail, ensure_ascii=False, default=str),
+        )
+    )
 
 
 def _relink_operations(
-    conn: sa.Connection, actors: ActorIndex, touched: Sequence[Event], nearby: Sequence[Event],
-    by: str, at: dt.datetime,
-) -> tuple[str, ...]:  # fmt: skip
+    conn: sa.Connection,
+    actors: ActorIndex,
+    touched: Sequence[Event],
+    nearby: Sequence[Event],
+    by: str,
+    at: dt.datetime,
+) -> tuple[str, ...]:
     """Recompute operation ids among the touched events and their same-day neighbours."""
     days = {e.event_date for e in touched}
     pool = {e.id: e for e in nearby if e.event_date in days}
@@ -259,15 +298,21 @@ def _relink_operations(
 
 def _same_day(conn: sa.Connection, touched: Sequence[Event]) -> list[Event]:
     c = events.c
-    located = [e for e in touched if e.latitude is not None and e.longitude is not None]
-    if not located:
+    points = [
+        (e.event_date, e.latitude, e.longitude)
+        for e in touched
+        if e.latitude is not None and e.longitude is not None
+    ]
+    if not points:
         return []
     clauses = [
-        sa.and_(c.event_date == e.event_date,
-                c.latitude.between(e.latitude - 0.5, e.latitude + 0.5),  # type: ignore[operator]
-                c.longitude.between(e.longitude - 0.5, e.longitude + 0.5))  # type: ignore[operator]
-        for e in located
-    ]  # fmt: skip
+        sa.and_(
+            c.event_date == day,
+            c.latitude.between(lat - 0.5, lat + 0.5),
+            c.longitude.between(lon - 0.5, lon + 0.5),
+        )
+        for day, lat, lon in points
+    ]
     query = sa.select(events).where(c.dataset == Dataset.CONFLICTWATCH.value, sa.or_(*clauses))
     return [row_to_event(r) for r in conn.execute(query).mappings()]
 
@@ -283,8 +328,9 @@ def _load_event(conn: sa.Connection, event_id: str) -> Event:
 
 
 def _rebuild(store: Store, conn: sa.Connection, event: Event, group: Sequence[Mention]) -> Event:
-    rebuilt = build_event(event.id, group, outlets=_outlets(conn, group),
-                          operation_id=event.operation_id)  # fmt: skip
+    rebuilt = build_event(
+        event.id, group, outlets=_outlets(conn, group), operation_id=event.operation_id
+    )
     _write_events(store, conn, [rebuilt], fresh=[])
     return rebuilt
 
@@ -295,25 +341,31 @@ def merge_events(
     """Merge events into the first of ``ids``; the others are removed, their mentions moved."""
     wanted = list(dict.fromkeys(ids))
     if len(wanted) < 2:
-        raise InputError("merging needs at least two different event ids", field="ids",
-                         value=", ".join(ids))  # fmt: skip
+        raise InputError(
+            "merging needs at least two different event ids", field="ids", value=", ".join(ids)
+        )
     actors = (resolver or default_resolver()).actors
     with store.engine.begin() as conn:
         found = [_load_event(conn, i) for i in wanted]
         if any(e.dataset is not Dataset.CONFLICTWATCH for e in found):
             imported = next(e.id for e in found if e.dataset is not Dataset.CONFLICTWATCH)
-            raise InputError(f"{imported} comes from an imported dataset; only events built by "
-                             "resolution can be merged", value=imported)  # fmt: skip
+            raise InputError(
+                f"{imported} comes from an imported dataset; only events built by "
+                "resolution can be merged",
+                value=imported,
+            )
         keep, others = found[0], found[1:]
         moved = [i for i in wanted[1:]]
-        conn.execute(mentions.update().where(mentions.c.event_id.in_(moved))
-                     .values(event_id=keep.id))  # fmt: skip
+        conn.execute(
+            mentions.update().where(mentions.c.event_id.in_(moved)).values(event_id=keep.id)
+        )
         conn.execute(events.delete().where(events.c.id.in_(moved)))
         group = _members(conn, [keep.id]).get(keep.id, ())
         merged = _rebuild(store, conn, keep, group)
         at = _now()
-        _history(conn, keep.id, "merged", by, at,
-                 {"from": moved, "mention_ids": [m.id for m in group]})  # fmt: skip
+        _history(
+            conn, keep.id, "merged", by, at, {"from": moved, "mention_ids": [m.id for m in group]}
+        )
         for other in others:
             _history(conn, other.id, "merged-into", by, at, {"into": keep.id})
         _relink_operations(conn, actors, [merged], [], by, at)
@@ -321,9 +373,13 @@ def merge_events(
 
 
 def split_event(
-    store: Store, event_id: str, mention_ids: Sequence[str], *, by: str,
+    store: Store,
+    event_id: str,
+    mention_ids: Sequence[str],
+    *,
+    by: str,
     resolver: Resolver | None = None,
-) -> tuple[Event, Event]:  # fmt: skip
+) -> tuple[Event, Event]:
     """Move ``mention_ids`` out of an event into a new one; return (what is left, the new event)."""
     actors = (resolver or default_resolver()).actors
     with store.engine.begin() as conn:
@@ -332,22 +388,32 @@ def split_event(
         known = {m.id for m in group}
         unknown = [i for i in mention_ids if i not in known]
         if unknown:
-            raise InputError(f"mention(s) {', '.join(unknown)} are not in event {event_id}; "
-                             f"its mentions are: {', '.join(sorted(known))}",
-                             field="mentions", value=",".join(unknown))  # fmt: skip
+            raise InputError(
+                f"mention(s) {', '.join(unknown)} are not in event {event_id}; "
+                f"its mentions are: {', '.join(sorted(known))}",
+                field="mentions",
+                value=",".join(unknown),
+            )
         moving = [m for m in group if m.id in set(mention_ids)]
         staying = [m for m in group if m.id not in set(mention_ids)]
         if not moving or not staying:
-            raise InputError("a split must move some but not all of the event's mentions",
-                             field="mentions", value=",".join(mention_ids))  # fmt: skip
+            raise InputError(
+                "a split must move some but not all of the event's mentions",
+                field="mentions",
+                value=",".join(mention_ids),
+            )
         new_id = event_id_for(moving[0].id, salt=f"split:{event_id}:")
-        conn.execute(mentions.update().where(mentions.c.id.in_([m.id for m in moving]))
-                     .values(event_id=None))  # fmt: skip
+        conn.execute(
+            mentions.update().where(mentions.c.id.in_([m.id for m in moving])).values(event_id=None)
+        )
         left = _rebuild(store, conn, event, staying)
         created = build_event(new_id, moving, outlets=_outlets(conn, moving))
         _write_events(store, conn, [created], fresh=[new_id])
-        conn.execute(mentions.update().where(mentions.c.id.in_([m.id for m in moving]))
-                     .values(event_id=new_id))  # fmt: skip
+        conn.execute(
+            mentions.update()
+            .where(mentions.c.id.in_([m.id for m in moving]))
+            .values(event_id=new_id)
+        )
         at = _now()
         detail = {"mention_ids": [m.id for m in moving]}
         _history(conn, event_id, "split", by, at, {**detail, "into": new_id})
@@ -362,19 +428,23 @@ def split_event(
 def event_mentions(store: Store, event_id: str) -> list[StoredMention]:
     """The mentions of an event with their articles and decisions, in the order they arrived."""
     query = (
-        sa.select(mentions, articles.c.outlet, articles.c.title, articles.c.url,
-                  articles.c.published_at)
+        sa.select(
+            mentions, articles.c.outlet, articles.c.title, articles.c.url, articles.c.published_at
+        )
         .join(articles, articles.c.id == mentions.c.article_id, isouter=True)
         .where(mentions.c.event_id == event_id)
         .order_by(articles.c.published_at, mentions.c.id)
-    )  # fmt: skip
+    )
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return [
         StoredMention(
             mention_from_row(r["id"], r["article_id"], r["event_id"], r["data"]),
             json.loads(r["decision"]) if r["decision"] else {},
-            r["outlet"] or "", r["title"] or "", r["url"] or "", r["published_at"],
+            r["outlet"] or "",
+            r["title"] or "",
+            r["url"] or "",
+            r["published_at"],
         )
         for r in rows
     ]
