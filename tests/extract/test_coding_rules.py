@@ -67,3 +67,25 @@ def test_a_common_word_alias_names_the_actor_only_when_capitalised() -> None:
     assert finder.find("le point 1 de la plateforme politique du Front") == []
     found = finder.find("les groupes armés de la Plateforme ont repris Anéfis")
     assert "la Plateforme" in [m.quote for m in found]
+
+
+def test_a_town_in_another_country_than_the_region_named_with_it_is_a_namesake(
+    extractor: Extractor,
+) -> None:
+    text = "Des hommes armés ont tué dix civils lundi près de Djibo, dans la région de Tillabéri."
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.country == "Niger"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen killed ten villagers near Boni on Monday; survivors fled to the regional "
+               "capital."),
+        ("fr", "Des hommes armés ont tué dix villageois lundi près de Boni ; les survivants ont "
+               "fui vers la capitale régionale."),
+    ],
+)  # fmt: skip
+def test_a_regional_capital_is_not_the_capital(extractor: Extractor, lang: str, text: str) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.location == "Boni"

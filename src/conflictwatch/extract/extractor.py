@@ -169,10 +169,15 @@ class Extractor:
         scores = self.classifier.scores(span.quote, lang)
         casualties = tools.casualties.casualties(span.quote)
         inferred = False
-        if not scores and casualties:
+        weak = all(isinstance(s.label, OtherClass) or s.score < self.options.min_score
+                   for s in scores)  # fmt: skip
+        if casualties and weak:
+            # A toll with an armed actor is violence even beside a weak word or one of another
+            # class ("gunmen killed ten villagers; survivors fled").
             armed = any(a.actor_type in _ARMED for a in tools.actors.find(span.quote))
-            scores = _scores_from_toll(casualties) if armed else []
-            inferred = bool(scores)
+            toll = _scores_from_toll(casualties) if armed else []
+            inferred = bool(toll)
+            scores = [*toll, *scores]
         places = tools.places.find(span.quote)
         dates = tools.dates.dates(span.quote, published) if published else []
         return Sentence(index, span, scores, places, dates, casualties, inferred)
@@ -354,16 +359,22 @@ class Extractor:
         ]
         best: tuple[int, int, Resolution, Sentence, Span] | None = None
         for rank, sentences_ in enumerate(groups):
+            found = []
             for sentence in sentences_:
                 for p in sentence.places:
                     resolution = self.geocoder.resolve(p.quote, context)
                     if not resolution.resolved and p.name != p.quote:
                         resolution = self.geocoder.resolve(p.name, context)
-                    if not resolution.resolved:
-                        continue
-                    tier = _tier(resolution)
-                    if best is None or (tier, rank) < (best[0], best[1]):
-                        best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
+                    if resolution.resolved:
+                        found.append((_tier(resolution), resolution, sentence, p))
+            # "near X, in the Y region": a town found only in another country than the areas the
+            # same sentences name is a namesake; the area is what is known.
+            areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country}
+            for tier, resolution, sentence, p in found:
+                if areas and resolution.country not in areas:
+                    tier = max(tier, 1) + 1
+                if best is None or (tier, rank) < (best[0], best[1]):
+                    best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and best[0] == 0:
                 break
             if rank == 0 and (best is None or best[0] > 0):
@@ -413,7 +424,12 @@ _REPORTED_ON = re.compile(
     re.IGNORECASE,
 )
 
-_CAPITAL = re.compile(r"\b(?:capital|capitale)\b", re.IGNORECASE)
+#: "the capital" names the country's capital; a regional or provincial capital does not.
+_CAPITAL = re.compile(
+    r"(?<!regional )(?<!provincial )(?<!district )\b(?:capital|capitale)s?\b"
+    r"(?!\s+(?:r[ée]gionale|provinciale|du cercle|de (?:la )?(?:r[ée]gion|province)))",
+    re.IGNORECASE,
+)
 
 _PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
 

@@ -36,7 +36,7 @@ _APPROX_EN = r"(?:(?:about|around|some|roughly|nearly|approximately|almost|just|
 _APPROX_FR = r"(?:(?:environ|quelque|près de|plus de|moins de)\s+)?"
 _OF_TOWN_EN = r"(?:(?:the\s+)?(?:town|village|city|commune|locality|hamlet)\s+of\s+)?"
 _OF_TOWN_FR = r"(?:(?:la\s+)?(?:ville|localité|commune)\s+d[eu']\s*|(?:du\s+)?village\s+d[eu']\s*|la\s+localité\s+d['e]\s*)?"
-_AREA_EN = r"region|province|district|circle|cercle|department|commune|municipality|prefecture"
+_AREA_EN = r"region|province|district|circle|cercle|department|commune|municipality|prefecture|area"
 _AREA_FR = (
     r"région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur"
 )
@@ -81,7 +81,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
-            r"region|province|district|circle|cercle|department|commune|municipality|prefecture",
+            r"region|province|district|circle|cercle|department|commune|municipality|prefecture|area",
             rf"\b(?i:(?:in|of|across|throughout)\s+{_COMPASS_ADJ})(?:{_WORD}['’]s\s+)?(?P<quote>(?i:the\s+)?(?P<name>{_NAME})\s+(?i:{_AREA_EN}))\b",
         ),
         (
