@@ -44,8 +44,11 @@ class Parallelism:
         return "serial" if self.workers == 1 else f"{self.workers} local processes"
 
 
+SERIAL = Parallelism()
+
+
 def extract_in_order(
-    extractor: Extractor, articles: Iterable[Article], how: Parallelism = Parallelism()
+    extractor: Extractor, articles: Iterable[Article], how: Parallelism = SERIAL
 ) -> Iterator[tuple[Article, Extraction]]:
     """Extract every article; pairs come back in the order the articles went in."""
     if how.dask:

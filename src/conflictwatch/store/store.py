@@ -329,6 +329,21 @@ class Store:
             conn.execute(articles.insert().values(**row))
         return True
 
+    def article_stored_as(self, article: Article) -> str:
+        """Why ``article`` counts as stored already ("same id", "same content as ID"), or ""."""
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(articles.c.pk).where(articles.c.id == article.id)).first():
+                return "same id"
+            if article.content_hash:
+                same = conn.execute(
+                    sa.select(articles.c.id)
+                    .where(articles.c.content_hash == article.content_hash)
+                    .limit(1)
+                ).first()
+                if same:
+                    return f"same content as {same[0]}"
+        return ""
+
     def article_row(self, article: Article) -> dict[str, Any]:
         """The row stored for an article (the SQLite full-text index follows by trigger)."""
         return {
