@@ -146,3 +146,25 @@ def test_work_grows_near_linearly(actors: ActorIndex) -> None:
     pairs_small = len(candidate_pairs(Encoder(actors).encode(small.mentions), options)[0])
     pairs_large = len(candidate_pairs(Encoder(actors).encode(large.mentions), options)[0])
     assert pairs_large < 15 * pairs_small  # ten times the mentions, not a hundred times the pairs
+
+
+def test_an_articles_mentions_take_the_events_that_fit_them_best(resolver: Resolver) -> None:
+    # an earlier report told of a clash at a post in Boni; a later one tells of a massacre of
+    # civilians there two days after, and then of that clash: the clash, told second, still
+    # goes to the clash event, and the massacre starts its own
+    clash = mention("old", "r1", actor1="Unidentified Armed Group (Mali)", fatalities=31)
+    massacre = mention(
+        "new-1",
+        "r2",
+        sub_event_type=SubEventType.ATTACK,
+        actor1=ISSP,
+        actor2="Civilians (Mali)",
+        event_date=dt.date(2024, 6, 5),
+        fatalities=79,
+    )
+    same_clash = mention("new-2", "r2", actor1=ISSP, fatalities=11)
+    result = resolver.resolve([[clash]], [massacre, same_clash])
+    first, second = result.decisions
+    assert second.joined and second.cluster == 0
+    assert not first.joined
+    assert (0, "taken by a better-matching mention of this article") in first.excluded

@@ -114,7 +114,9 @@ def assign(
     label_list = labels.tolist()
     threshold = options.threshold
     decisions: list[Decision] = []
-    for i in order:
+
+    def candidates(i: int) -> tuple[dict[int, tuple[float, int]], set[int]]:
+        """Best (score, edge) per placed event the mention may join, and the events it may not."""
         best: dict[int, tuple[float, int]] = {}
         veto: set[int] = set()
         for e in range(indptr[i], indptr[i + 1]):
@@ -123,56 +125,108 @@ def assign(
                 continue
             if hard[e]:
                 veto.add(c)
-                continue
-            t = total[e]
-            if c not in best or t > best[c][0]:
-                best[c] = (t, e)
+            elif c not in best or total[e] > best[c][0]:
+                best[c] = (total[e], e)
         article = articles[i]
+        for c in list(best):
+            if c in veto or article in cluster_articles[c]:
+                veto.add(c)
+                del best[c]
+        return best, veto
+
+    placed = list(order)
+    start = 0
+    while start < len(placed):
+        # the mentions of one article are placed together: best pairs first, one event each
+        end = start + 1
+        while end < len(placed) and articles[placed[end]] == articles[placed[start]]:
+            end += 1
+        group = placed[start:end]
+        start = end
+        article = articles[group[0]]
+        found = [candidates(i) for i in group]
         ranked = sorted(
             (
-                (t, -c, e)
+                (t, -c, -pos, e)
+                for pos, (best, _) in enumerate(found)
                 for c, (t, e) in best.items()
-                if c not in veto and article not in cluster_articles[c]
+                if t >= threshold
             ),
             reverse=True,
         )
-        if ranked and ranked[0][0] >= threshold:
-            chosen, joined = -ranked[0][1], True
-            runner = ranked[1] if len(ranked) > 1 else None
-        else:
-            chosen, joined = next_cluster, False
-            next_cluster += 1
-            runner = ranked[0] if ranked else None
-        label_list[i] = chosen
-        cluster_articles.setdefault(chosen, set()).add(article)
-        if explain:
-            top = ranked[0] if ranked else None
-            excluded = [
-                (
-                    c,
-                    "already has a mention from this article"
-                    if article in cluster_articles[c]
-                    else "conflicts with a mention of it",
+        chosen: dict[int, int] = {}
+        taken: set[int] = set()
+        for _t, neg_c, neg_pos, _e in ranked:
+            if -neg_pos not in chosen and -neg_c not in taken:
+                chosen[-neg_pos] = -neg_c
+                taken.add(-neg_c)
+        for pos, i in enumerate(group):
+            joined = pos in chosen
+            if joined:
+                c = chosen[pos]
+            else:
+                c, next_cluster = next_cluster, next_cluster + 1
+            label_list[i] = c
+            cluster_articles.setdefault(c, set()).add(article)
+            if explain:
+                best, veto = found[pos]
+                decisions.append(
+                    _decision(
+                        f,
+                        scores,
+                        pair,
+                        ids[i] if ids else str(i),
+                        c,
+                        joined,
+                        best,
+                        veto,
+                        taken - {c},
+                        threshold,
+                        cluster_articles,
+                        article,
+                    )
                 )
-                for c in sorted(veto | set(best))
-                if c != chosen and (c in veto or article in cluster_articles[c])
-            ]
-            decisions.append(
-                Decision(
-                    mention_id=ids[i] if ids else str(i),
-                    cluster=chosen,
-                    joined=joined,
-                    score=top[0] if top else None,
-                    reasons=scores.reasons(int(pair[top[2]]), f)  # type: ignore[union-attr]
-                    if top
-                    else (),
-                    runner_up=-runner[1] if runner else None,
-                    runner_up_score=runner[0] if runner else None,
-                    threshold=threshold,
-                    excluded=tuple(excluded),
-                )
-            )
     return np.asarray(label_list, np.int64), decisions
+
+
+def _decision(
+    f: Features,
+    scores: object,
+    pair: np.ndarray,
+    mention_id: str,
+    cluster: int,
+    joined: bool,
+    best: dict[int, tuple[float, int]],
+    veto: set[int],
+    taken: set[int],
+    threshold: float,
+    cluster_articles: dict[int, set[int]],
+    article: int,
+) -> Decision:
+    """The decision record of one placed mention: its score and reasons, runner-up, exclusions."""
+    assert isinstance(scores, PairScores)
+    ranked = sorted(((t, -c, e) for c, (t, e) in best.items()), reverse=True)
+    top = next((r for r in ranked if -r[1] == cluster), None) if joined else None
+    top = top or (ranked[0] if ranked else None)
+    runner = next((r for r in ranked if r is not top), None)
+    why = {c: "conflicts with a mention of it" for c in veto}
+    for c in veto:
+        if article in cluster_articles[c] and c != cluster:
+            why[c] = "already has a mention from this article"
+    for c in taken:
+        if c in best:
+            why[c] = "taken by a better-matching mention of this article"
+    return Decision(
+        mention_id=mention_id,
+        cluster=cluster,
+        joined=joined,
+        score=top[0] if top else None,
+        reasons=scores.reasons(int(pair[top[2]]), f) if top else (),
+        runner_up=-runner[1] if runner else None,
+        runner_up_score=runner[0] if runner else None,
+        threshold=threshold,
+        excluded=tuple(sorted(why.items())),
+    )
 
 
 def cluster_labels(
