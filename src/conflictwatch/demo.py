@@ -1,55 +1,28 @@
-"""``make demo``: the most complete main job that exists, on the embedded default store (SQLite).
+"""``make demo``: the whole main job on the bundled sample reports, on the embedded default store.
 
-Today: import the bundled sample dataset (written for the project) into demo/out/demo.db, show what
-the store holds, export it, and write an HTML overview a person can open.
+Ingest the sample corpus (corpus/sahel/reports.jsonl) through the same pipeline a user's files or
+feeds take — sources → extraction → geocoding → resolution → store (SQLite, demo/out/demo.db) —
+print what was built, export the events, and write the analyst briefing demo/brief.html (with
+demo/brief.md beside it) that a person can open.
 """
 
 from __future__ import annotations
 
-import json
 import sys
+import time
+from collections import Counter
 from pathlib import Path
 
+from rich.table import Table
+
 from .cli.common import console
-from .model import Article, Mention
-from .report.summary import render_summary
-from .sources.reports import read_reports
+from .extract.fromstore import extractor_from_store
+from .pipeline import Ingestor, articles_from
 from .store import Store
 from .store.exporters import exporters
-from .store.importing import import_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
 CORPUS = ROOT / "corpus" / "sahel" / "reports.jsonl"
-
-
-def _extract_corpus(store: Store, out_dir: Path) -> list[tuple[str, Mention]]:
-    """Code the bundled sample reports; write JSON lines and score them against their gold."""
-    if not CORPUS.exists():
-        return []
-    from .extract.evaluate import evaluate_events
-    from .extract.fromstore import extractor_from_store
-    from .extract.output import extraction_json
-
-    extractor = extractor_from_store(store)
-    target = out_dir / "extracted.jsonl"
-    found: list[tuple[str, Mention]] = []
-    with open(target, "w", encoding="utf-8") as handle:
-        for item in read_reports(CORPUS):
-            if isinstance(item, Article):
-                extraction = extractor.extract(item)
-                handle.write(json.dumps(extraction_json(extraction), ensure_ascii=False) + "\n")
-                found.extend((item.id, m) for m in extraction.mentions)
-    console.print(
-        f"Extracted {len(found)} event mentions from the sample reports → {_shown(target)}"
-    )
-    scores = evaluate_events(extractor, CORPUS)
-    console.print(
-        f"Against the gold events: precision {scores['precision']:.2f}, recall "
-        f"{scores['recall']:.2f}, F1 {scores['f1']:.2f} (details: conflictwatch eval events)"
-    )
-    return found
 
 
 def _shown(path: Path) -> str:
@@ -57,37 +30,74 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def _summary_table(store: Store) -> Table:
+    from .store.resolution import event_mentions
+
+    events = list(store.events())
+    tellings = Counter(len(event_mentions(store, e.id)) for e in events)
+    operations = {e.operation_id for e in events if e.operation_id}
+    by_country = Counter(e.country for e in events)
+    by_type = Counter(e.event_type.value for e in events)
+    table = Table(title="What the store holds now", show_header=False)
+    table.add_column("", style="bold")
+    table.add_column("")
+    table.add_row("Events", f"{len(events):,}")
+    table.add_row("… told by 2+ reports", f"{sum(n for k, n in tellings.items() if k >= 2):,}")
+    table.add_row("Coordinated operations", f"{len(operations):,}")
+    table.add_row("Fatalities (best)", f"{sum(e.fatalities for e in events):,}")
+    table.add_row("By country", ", ".join(f"{c} {n}" for c, n in by_country.most_common()))
+    table.add_row("By type", ", ".join(f"{t} {n}" for t, n in by_type.most_common()))
+    if events:
+        table.add_row("Dates", f"{min(e.event_date for e in events)} to "
+                               f"{max(e.event_date for e in events)}")  # fmt: skip
+    return table
+
+
 def run(
-    out_dir: Path = ROOT / "demo" / "out", sample: Path = ROOT / "demo" / "sample-events.csv"
+    out_dir: Path = ROOT / "demo" / "out",
+    brief: Path = ROOT / "demo" / "brief.html",
+    corpus: Path = CORPUS,
 ) -> Path:
+    started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    brief.parent.mkdir(parents=True, exist_ok=True)
     db = out_dir / "demo.db"
     for stale in out_dir.glob("demo.db*"):
         stale.unlink()
     with Store.open(str(db)) as store:
-        report = import_dataset(store, "acled", sample)
-        console.print(f"Imported {report.inserted} events from {_shown(sample)} into {_shown(db)}")
-        again = import_dataset(store, "acled", sample)
+        ingestor = Ingestor(store, extractor_from_store(store))
+        summary = ingestor.ingest(articles_from([str(corpus)]))
         console.print(
-            f"Re-import is a no-op: {again.unchanged} unchanged, {again.inserted} inserted"
+            f"Ingested {_shown(corpus)} into {_shown(db)}: {summary.added} articles, "
+            f"{summary.mentions} event mentions → {len(summary.events_created)} events"
         )
-        stats = store.stats()
-        from .cli.data import _counts_table  # the same tables `conflictwatch stats` prints
-
-        console.print(_counts_table("Event type", stats.by_event_type))
-        console.print(_counts_table("Country", stats.by_country))
+        again = Ingestor(store, ingestor.extractor, resolver=ingestor.resolver)
+        repeat = again.ingest(articles_from([str(corpus)]))
+        console.print(
+            f"Ingesting again is a no-op: {repeat.already} already stored, {repeat.added} added"
+        )
+        console.print(_summary_table(store))
         for name in ("csv", "geojson"):
             target = out_dir / f"events.{name}"
             exporters.get(name)(store.events(), target)
             console.print(f"Exported {_shown(target)}")
-        mentions = _extract_corpus(store, out_dir)
-        page = out_dir / "summary.html"
-        page.write_text(
-            render_summary("conflictwatch demo — sample events", stats, store.events(), mentions),
-            encoding="utf-8",
+        from .report.briefing import write_briefing
+        from .report.facts import plain
+
+        facts = out_dir / "facts.json"
+        briefing = write_briefing(store, brief, facts_path=facts, markdown_beside=True)
+        console.print(f"\nBriefing: [bold]{plain(briefing.headline, briefing.facts)}[/bold]")
+        console.print(
+            f"{briefing.country}, {briefing.period.start} to {briefing.period.end}: "
+            f"{len(briefing.facts)} facts, {len(briefing.citations)} cited events "
+            f"(facts: {_shown(facts)})"
         )
-    console.print(f"\n[bold]Open {page}[/bold]  (or try: .venv/bin/conflictwatch events --db {db})")
-    return page
+    console.print(f"Done in {time.perf_counter() - started:.0f} s.")
+    console.print(
+        f"\n[bold]Open {_shown(brief)}[/bold] (also {_shown(brief.with_suffix('.md'))}); "
+        f"explore with: .venv/bin/conflictwatch events --db {_shown(db)}"
+    )
+    return brief
 
 
 if __name__ == "__main__":
