@@ -212,3 +212,38 @@ def test_rate_ratio_facts_survive_json_when_infinite(tmp_path: Path) -> None:
     assert math.isinf(float(fact.value))
     row = next(f for f in briefing.facts_json()["facts"] if f["id"] == fact.id)
     assert row["value"] == "inf" and row["display"] == "∞"
+
+
+def test_newcomers_are_named(scenario_store: Store, scenario: Scenario) -> None:
+    briefing = _brief(scenario_store)
+    # Before 2024 the record holds only JNIM and the army; the blockade brings "Civilians (Mali)"
+    # as actor 2 and the takeover brings the CSP.
+    assert briefing.facts["new-actors"].value == 2
+    security = plain(" ".join(briefing.section("security").paragraphs), briefing.facts)
+    assert "CSP-DPA" in security
+
+
+def test_a_shift_in_who_targets_civilians(tmp_path: Path) -> None:
+    from conflictwatch.taxonomy import EventType, SubEventType
+    from tests.factories import make_event
+
+    army = "Military Forces of Mali (2021-)"
+    attack = {
+        "event_type": EventType.VIOLENCE_AGAINST_CIVILIANS,
+        "sub_event_type": SubEventType.ATTACK,
+        "actor2": "Civilians (Mali)",
+        "civilian_targeting": True,
+    }
+    events = [
+        make_event(i, event_date=dt.date(2023, 2, 1 + i), actor1=army, **attack) for i in range(6)
+    ] + [
+        make_event(10 + i, event_date=dt.date(2024, 2, 1 + i), actor1=JNIM, **attack)
+        for i in range(6)
+    ]
+    with Store.open(tmp_path / "s.db") as store:
+        store.add_events(events)
+        briefing = _brief(store)
+    assert briefing.facts["civilians.shift.before"].value == 0.0
+    assert briefing.facts["civilians.shift.after"].value == 1.0
+    sieges = plain(" ".join(briefing.section("sieges").paragraphs), briefing.facts)
+    assert "al-Qaeda-affiliated groups carried out 100% in the period against 0%" in sieges

@@ -85,9 +85,12 @@ def _style(ax: Axes, title: str) -> None:
     ax.set_axisbelow(True)
 
 
-def _date_ticks(ax: Axes) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+def _date_ticks(ax: Axes, months: Sequence[dt.date]) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 
+    if months:  # a few weeks either side, so that one month still makes a readable axis
+        pad = dt.timedelta(days=45)
+        ax.set_xlim(float(date2num(months[0] - pad)), float(date2num(months[-1] + pad)))
     locator = AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
@@ -124,7 +127,7 @@ def family_chart(events: Sequence[Event], end: dt.date, family: Callable[[Event]
         bottom = [b + c for b, c in zip(bottom, counts[name], strict=True)]
     _style(ax, "Events per month by actor family (actor 1)")
     _integer_ticks(ax)
-    _date_ticks(ax)
+    _date_ticks(ax, months)
     if order:
         ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper left")
     alt = "Monthly events by family: " + ", ".join(
@@ -153,7 +156,7 @@ def fatalities_chart(events: Sequence[Event], end: dt.date) -> Chart:
     ax.bar(months, deaths, width=25, color="#8c2d19")
     _style(ax, "Reported deaths per month (best estimate)")
     _integer_ticks(ax)
-    _date_ticks(ax)
+    _date_ticks(ax, months)
     return Chart(
         "fatalities",
         "Fatalities",
@@ -193,7 +196,7 @@ def distance_chart(events: Sequence[Event], end: dt.date, capital: Country) -> C
     twin.set_ylim(0, 100)
     twin.set_ylabel("% within 300 km", fontsize=8)
     _style(ax, f"Distance of events from {capital.capital} per month")
-    _date_ticks(ax)
+    _date_ticks(ax, months)
     alt = f"Median monthly distance of events from {capital.capital}; {len(result.rows)} months with located events."
     return Chart(
         "distance",

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..analysis import DateRange, Dimension, around_milestone, breakdown, compare_ranges, dyads
-from ..analysis.actors import most_active, targets_civilians
+from ..analysis.actors import most_active, new_actors, targets_civilians
 from ..knowledge import Period
 from ..model import Event
 from ..taxonomy import SubEventType
@@ -93,6 +93,7 @@ def security_situation(ctx: Context) -> Section:
             )
         paragraphs.append("The most frequent event types were " + _join(parts) + ".")
     paragraphs.extend(_milestones(ctx))
+    paragraphs.extend(_newcomers(ctx))
     return Section("security", "The security situation", tuple(paragraphs))
 
 
@@ -155,6 +156,34 @@ def _milestones(ctx: Context, most: int = 2) -> list[str]:
             f"Since {label}, violence {word}: {clause.split(' (')[0]}",
         )
     return text
+
+
+def _newcomers(ctx: Context, most: int = 4) -> list[str]:
+    """Actors whose first event in the record falls in the period (when the record is older)."""
+    if not ctx.has_baseline:
+        return []
+    found = [a for a in new_actors(ctx.inp.events, ctx.period) if a.events > 0]
+    if not found:
+        return []
+    found.sort(key=lambda a: (-a.events, a.first, a.actor))
+    parts = []
+    for i, actor in enumerate(found[:most], start=1):
+        members = [e for e in ctx.period_events if actor.actor in (e.actor1, e.actor2)]
+        n = ctx.fact(
+            f"new-actor.{i}.events",
+            actor.events,
+            f"Events in the period involving {actor.actor}, absent from the record before it",
+            members,
+        )
+        parts.append(f"{short_name(actor.actor)} ({n} {events_word(actor.events)})")
+        ctx.mention(actor.actor)
+    total = ctx.fact(
+        "new-actors", len(found), "Actors (actor 1 or 2) first recorded in the period",
+        [a.first_event_id for a in found],
+    )  # fmt: skip
+    return [
+        f"{total} actors appear for the first time in the record, among them " + _join(parts) + "."
+    ]
 
 
 def insurgent_activity(ctx: Context) -> Section:

@@ -20,11 +20,21 @@ from ..analysis import (
     track_situations,
     weekly_anomalies,
 )
-from ..analysis.actors import targets_civilians
+from ..analysis.actors import civilian_targeting_shift, targets_civilians
 from ..analysis.buckets import add_months
 from ..model import Event
 from ..taxonomy import SubEventType
-from .compose import Context, Section, change_words, effect, events_word, long_date, short_name
+from .compose import (
+    Context,
+    Section,
+    capitalised,
+    change_words,
+    effect,
+    events_word,
+    family_label,
+    long_date,
+    short_name,
+)
 from .facts import Unit
 from .sections_conflict import MIN_COMPARE, deadliest
 
@@ -138,10 +148,47 @@ def sieges_and_humanitarian(ctx: Context) -> Section:
         )
     if not civilian and not coded and not abductions:
         paragraphs.append("No event in the period is coded as targeting civilians.")
+    paragraphs.extend(_targeting_shift(ctx))
     top = deadliest(ctx, events)
     if top:
         paragraphs.append(top)
     return Section("sieges", "Sieges, blockades and humanitarian impact", tuple(paragraphs))
+
+
+def _targeting_shift(ctx: Context, min_events: int = 5, min_change: float = 0.15) -> list[str]:
+    """Who carries out civilian-targeting events, previous period against this one."""
+    if not ctx.has_baseline:
+        return []
+    shift = civilian_targeting_shift(ctx.inp.events, ctx.baseline, ctx.period, ctx.family_of)
+    if shift.a_total < min_events or shift.b_total < min_events or not shift.families:
+        return []
+    top = shift.families[0]
+    if abs(top.change) < min_change:
+        return []
+    label = family_label(top.family)
+    before = ctx.fact(
+        "civilians.shift.before", top.a_share,
+        f"Share of the previous period's civilian-targeting events carried out by {label}",
+        [e for e in ctx.baseline_events if targets_civilians(e) and ctx.family(e) == top.family],
+        unit=Unit.PERCENT,
+    )  # fmt: skip
+    after = ctx.fact(
+        "civilians.shift.after", top.b_share,
+        f"Share of the period's civilian-targeting events carried out by {label}",
+        [e for e in ctx.period_events if targets_civilians(e) and ctx.family(e) == top.family],
+        unit=Unit.PERCENT,
+    )  # fmt: skip
+    word = "rose" if top.change > 0 else "fell"
+    ctx.claim(
+        "civilians.shift",
+        0.6 + abs(top.change),
+        f"The share of attacks on civilians carried out by {label} {word} from {before} to {after}.",
+        f"{capitalised(label)}: a {'larger' if top.change > 0 else 'smaller'} share of attacks on civilians",
+    )
+    return [
+        f"Of the events targeting civilians, {label} carried out {after} in the period against "
+        f"{before} in the previous one."
+    ]
 
 
 def _located(events: Sequence[Event]) -> list[Event]:
