@@ -106,3 +106,18 @@ def test_region_precision_is_judged_on_a_wider_scale(actors: ActorIndex) -> None
     precise, _, _ = _score(actors, {}, far)
     vague, _, _ = _score(actors, {}, {**far, "geo_precision": GeoPrecision.REGION})
     assert vague["place"] > precise["place"]
+
+
+def test_two_named_sites_in_one_city_are_two_places_but_the_city_is_not(actors: ActorIndex) -> None:
+    city = {
+        "location": "Bamako",
+        "latitude": 12.64,
+        "longitude": -8.0,
+        "admin1": "Bamako",
+        "admin2": "Bamako",
+    }
+    school = {**city, "location": "Faladie", "latitude": 12.595, "longitude": -7.947}
+    airport = {**city, "location": "Senou", "latitude": 12.53, "longitude": -7.95}
+    sites, _, _ = _score(actors, school, airport)
+    told_vaguely, _, _ = _score(actors, city, school)
+    assert told_vaguely["place"] > sites["place"] + 2

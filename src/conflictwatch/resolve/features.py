@@ -253,6 +253,7 @@ class Features:
     place: np.ndarray
     town: np.ndarray  # the place name's first word: "bamako" for "Bamako - Faladie"
     bare: np.ndarray  # bool: the place is only that word (a town named without a site)
+    areas: np.ndarray  # int32 [n, 2]: admin1 and admin2 names, coded like ``town``
     article: np.ndarray
     actor: np.ndarray  # int32 [n, 2]: distinctive canonical actors
     actor_family: np.ndarray  # int32 [n, 2]: their families
@@ -288,6 +289,7 @@ class Encoder:
         place = np.empty(n, np.int32)
         town = np.empty(n, np.int32)
         bare = np.zeros(n, bool)
+        areas = np.full((n, 2), -1, np.int32)
         article = np.empty(n, np.int32)
         actor = np.full((n, 2), -1, np.int32)
         actor_family = np.full((n, 2), -1, np.int32)
@@ -316,6 +318,9 @@ class Encoder:
             head = folded.split(" ", 1)[0] if folded else ""
             town[i] = code("t:" + head) if head else -1
             bare[i] = bool(folded) and folded == head
+            for slot, area in enumerate((m.admin1, m.admin2)):
+                area_name = fold(area)
+                areas[i, slot] = code("t:" + area_name) if area_name else -1
             article[i] = code("r:" + m.article_id)
             fatalities[i] = m.fatalities
             self._actors(m, i, actor, actor_family, common)
@@ -336,6 +341,7 @@ class Encoder:
             place,
             town,
             bare,
+            areas,
             article,
             actor,
             actor_family,

@@ -112,9 +112,12 @@ def score_pairs(f: Features, a: np.ndarray, b: np.ndarray, options: ResolveOptio
     both_named = (f.place[a] >= 0) & (f.place[b] >= 0)
     same_name = both_named & (f.place[a] == f.place[b])
     apart = ~located | (np.where(located, km, 0.0) > options.same_place_km)
-    # "Bamako" and "Bamako - Faladie" may be one place told more or less precisely; "Bamako -
-    # Faladie" and "Bamako - Senou Airport", both exact and km apart, are two sites
+    # "Bamako" and "Bamako - Faladie" may be one place told more or less precisely, and so may
+    # "Bamako" and "Faladie" when Bamako is Faladie's region; "Bamako - Faladie" and "Bamako -
+    # Senou Airport", both exact and km apart, are two sites
     within = (f.town[a] == f.town[b]) & (f.bare[a] | f.bare[b])
+    within |= f.bare[a] & (f.town[a] >= 0) & (f.town[a][:, None] == f.areas[b]).any(axis=1)
+    within |= f.bare[b] & (f.town[b] >= 0) & (f.town[b][:, None] == f.areas[a]).any(axis=1)
     other_name = both_named & ~same_name & ~within & apart
     exact = (f.geo[a] == 1) & (f.geo[b] == 1) & located
     names = np.where(
