@@ -103,3 +103,14 @@ def test_brief_from_a_ucdp_ged_file_alone(shared_data: Path, tmp_path: Path) -> 
     assert "distance.median" in by_id
     assert data["citations"] and all(c["dataset"] == "ucdp" for c in data["citations"])
     assert all(c["dataset_id"] for c in data["citations"])
+
+
+def test_a_since_after_the_record_says_where_it_ends(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    _run("import", "acled", str(SAMPLE), "--db", db)
+    code, output = _run(
+        "brief", "--db", db, "--country", "Mali", "--since", "2030-01-01",
+        "--out", str(tmp_path / "b.html"),
+    )  # fmt: skip
+    assert code == 1
+    assert "its record ends on" in output

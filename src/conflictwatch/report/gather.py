@@ -339,6 +339,11 @@ def read_input(
             + f". Countries with events: {known}."
         )
     end = until or history[-1].event_date
+    if since is not None and since > end:
+        raise NotFound(
+            f"No events for {name!r} on or after {since}: its record ends on {end}. "
+            "Give an earlier --since."
+        )
     start = since or max(history[0].event_date, end - dt.timedelta(days=364))
     period = DateRange(start, end, "the period")
     days = period.days

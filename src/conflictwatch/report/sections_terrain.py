@@ -377,11 +377,11 @@ def _spillover(ctx: Context) -> str:
     ctx.claim(
         "spillover",
         0.6,
-        f"{total} events in neighbouring countries lay within {radius} of the violence in {ctx.country}.",
+        f"{total} {events_word(result.events)} in neighbouring countries lay within {radius} of the violence in {ctx.country}.",
         f"Violence spills over: {total} events across the border",
     )
     return (
-        f"Across the border, {total} events lay within {radius} of the period's "
+        f"Across the border, {total} {events_word(result.events)} lay within {radius} of the period's "
         f"events in {ctx.country}: " + ", ".join(parts) + "."
     )
 

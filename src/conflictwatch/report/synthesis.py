@@ -129,9 +129,13 @@ def _coverage(ctx: Context, cited: Mapping[str, Citation]) -> str:
         unit=Unit.DATE,
     )
     missing = [e for e in events if e.latitude is None or e.longitude is None]
+    named = (
+        f"rest on {n_sources} distinct {'source' if len(sources) == 1 else 'sources'}"
+        if sources
+        else "name no source"
+    )
     text = (
-        f"Caveats on coverage: the period's events rest on {n_sources} distinct "
-        f"{'source' if len(sources) == 1 else 'sources'}; {share} "
+        f"Caveats on coverage: the period's events {named}; {share} "
         "were extracted from reports and the rest come from coded datasets ("
         + ", ".join(f"{name}: {n:,}" for name, n in datasets.most_common())
         + f"). The record for {ctx.country} runs from {first} to {last}."
