@@ -82,6 +82,12 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("fr", "Une foule s'est rassemblée au cœur de Bamako.", [("Bamako", "Bamako")]),
         ("fr", "Une bombe a explosé en plein centre d'Ouagadougou.",
          [("Ouagadougou", "Ouagadougou")]),
+        # distances in words; "the X area" is an area
+        ("fr", "Ils ont été tués à environ six kilomètres de Kouré.",
+         [("Kouré", "à environ six kilomètres de Kouré")]),
+        ("en", "The convoy was hit about twenty kilometres north of Gao.",
+         [("Gao", "about twenty kilometres north of Gao")]),
+        ("en", "Soldiers were ambushed in the Torodi area.", [("Torodi", "the Torodi area")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

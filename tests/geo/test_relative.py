@@ -24,6 +24,10 @@ from conflictwatch.geo.relative import Between, Offset, destination, midpoint, p
         ("aux environs de Tillabéri", Offset("tillaberi")),
         ("between Soumpi and Hombori", Between("soumpi", "hombori")),
         ("entre Boni et Hombori", Between("boni", "hombori")),
+        # distances written in words
+        ("about six kilometres from Boni", Offset("boni", 6.0, None)),
+        ("à quinze kilomètres au sud de Gao", Offset("gao", 15.0, 180.0)),
+        ("à une soixantaine de kilomètres de Niamey", Offset("niamey", 60.0, None)),
     ],
 )
 def test_parse_relative(text: str, expected: object) -> None:

@@ -88,7 +88,11 @@ SIDES: dict[str, Side] = _table([
         "femmes", "enfant", "enfants", "passager", "passagers", "fidèles", "cultivateurs",
         "agriculteurs", "éleveurs", "commerçants", "élèves", "enseignants", "orpailleurs",
         "voyageurs", "chauffeurs", "déplacés", "enseignant", "élève", "commerçant", "chauffeur",
-        "éleveur", "cultivateur", "agriculteur", "orpailleur", "voyageur", "fidèle"]),
+        "éleveur", "cultivateur", "agriculteur", "orpailleur", "voyageur", "fidèle",
+        "humanitarian", "humanitarians", "journalist", "journalists", "tourist", "tourists",
+        "workers", "fishermen", "shepherds", "pilgrims", "humanitaire", "humanitaires",
+        "journaliste", "journalistes", "touriste", "touristes", "ouvriers", "pêcheurs",
+        "bergers", "pèlerins", "employés", "expatriés"]),
     (Side.UNKNOWN, [
         "people", "persons", "person", "personne", "personnes", "individuals", "individual",
         "individus", "individu", "men", "man", "homme", "hommes", "others", "other", "autres",

@@ -30,7 +30,13 @@ _DIRS_EN = (
     r"(?:north|south)(?:[- ]?(?:east|west))?|east|west|northeast|northwest|southeast|southwest"
 )
 _DIRS_FR = r"(?:nord|sud)(?:[- ](?:est|ouest))?|est|ouest"
-_NUM = r"(?:\d+(?:[.,]\d+)?|a few|several|some|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)|quelques)"
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|(?:a|one) hundred|deux|trois|quatre|cinq|sept|huit|neuf|"
+    r"dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante(?:-dix)?|"
+    r"quatre-vingts?|cent"
+)
+_NUM = rf"(?:\d+(?:[.,]\d+)?|a few|several|some|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)|quelques|{_NUMBER_WORDS})"
 _UNIT = r"(?:km|kms|kilom[eè]tres?|kilometers?|miles?)"
 _APPROX_EN = r"(?:(?:about|around|some|roughly|nearly|approximately|almost|just|only)\s+)?"
 _APPROX_FR = r"(?:(?:environ|quelque|près de|plus de|moins de)\s+)?"

@@ -58,10 +58,22 @@ _VAGUE = {_key: n for _key, n in VAGUE_NUMBERS.items()} | {
     "une quinzaine": 15, "une cinquantaine": 50, "une quarantaine": 40, "une soixantaine": 60,
     "a few": 3, "quelques": 3, "several": 5, "plusieurs": 5, "some": 0,
 }  # fmt: skip
+#: Distances written in words: "about six kilometres from", "à quinze kilomètres de".
+_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100, "one hundred": 100, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15,
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "soixante dix": 70, "quatre vingts": 80, "quatre vingt": 80, "cent": 100,
+}  # fmt: skip
+_VAGUE |= {"une soixantaine": 60, "une trentaine": 30, "une vingtaine": 20, "une centaine": 100}
 _NUMBER = (
-    r"(?P<num>\d+(?:[.,]\d+)?|"
-    + "|".join(sorted((re.escape(k) for k in _VAGUE if _VAGUE[k]), key=len, reverse=True))
-    + ")"
+    r"(?P<num>\d+(?:[.,]\d+)?|(?:"
+    + "|".join(sorted((re.escape(k) for k in {**_VAGUE, **_WORDS} if _VAGUE.get(k, 1)),
+                      key=len, reverse=True))  # fmt: skip
+    + r")\b)"
 )
 _UNIT = r"(?P<unit>km|kms|kilometres?|kilometers?|kilometre|miles?|mi)"
 _APPROX = (
@@ -158,6 +170,8 @@ def parse_relative(text: str) -> Relative | None:
 
 
 def _number(text: str) -> float:
+    if text in _WORDS:
+        return float(_WORDS[text])
     if text in _VAGUE:
         return float(_VAGUE[text])
     return float(text.replace(",", "."))
