@@ -98,7 +98,7 @@ def _on_dask(
             "--dask needs dask.distributed: pip install 'conflictwatch[dask]'."
         ) from exc
     try:
-        client: Any = Client(how.dask, timeout="10s", set_as_default=False)
+        client: Any = Client(how.dask, timeout="30s", set_as_default=False)
     except OSError as exc:
         raise ConfigError(
             f"Could not reach the Dask scheduler at {how.dask}: {exc}. Start one with "
