@@ -30,6 +30,7 @@ class Parallelism:
     workers: int = 1
     dask: str | None = None
     window: int = 64  # articles in flight at once
+    connect_timeout: float = 30.0  # seconds to reach the Dask scheduler
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -98,7 +99,7 @@ def _on_dask(
             "--dask needs dask.distributed: pip install 'conflictwatch[dask]'."
         ) from exc
     try:
-        client: Any = Client(how.dask, timeout="30s", set_as_default=False)
+        client: Any = Client(how.dask, timeout=how.connect_timeout, set_as_default=False)
     except OSError as exc:
         raise ConfigError(
             f"Could not reach the Dask scheduler at {how.dask}: {exc}. Start one with "
