@@ -27,13 +27,10 @@ from .charts import Chart, distance_chart, event_map, family_chart, fatalities_c
 from .compose import Context, Section
 from .facts import Facts, fact_ids, plain
 from .gather import BriefingInput, Citation, citations, read_input
-from .sections_conflict import (
-    insurgent_activity,
-    security_situation,
-    separatist_and_other,
-    state_and_foreign,
-)
-from .sections_terrain import geography, outlook, sieges_and_humanitarian
+from .sections_groups import insurgent_activity, separatist_and_other, state_and_foreign
+from .sections_overview import security_situation
+from .sections_place import geography, outlook
+from .sections_sieges import sieges_and_humanitarian
 from .synthesis import Note, analysis, did_you_know, headline_and_standfirst, takeaways
 
 #: Events named by facts resting on at most this many events are cited one by one.
