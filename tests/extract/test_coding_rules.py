@@ -89,3 +89,27 @@ def test_a_town_in_another_country_than_the_region_named_with_it_is_a_namesake(
 def test_a_regional_capital_is_not_the_capital(extractor: Extractor, lang: str, text: str) -> None:
     [mention] = run(extractor, text, lang).mentions
     assert mention.location == "Boni"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_type"),
+    [
+        # only civilians died, many of them: an attack on civilians, whatever the trigger said
+        ("en", "Gunmen killed at least 40 people in a night of fighting in Boni on Tuesday, "
+               "shooting residents in their homes.", S.ATTACK),
+        # one bystander killed in a battle leaves it a battle
+        ("en", "Jihadists and soldiers fought for hours in Boni on Tuesday; one civilian was "
+               "killed.", S.ARMED_CLASH),
+        # armed men burning homes, no crowd: destruction of property, not a riot
+        ("en", "Armed men set fire to homes and granaries in Boni on Tuesday.",
+         S.LOOTING_PROPERTY_DESTRUCTION),
+        # a crowd setting fire is a riot
+        ("en", "Angry protesters set fire to the town hall in Boni on Tuesday.",
+         S.VIOLENT_DEMONSTRATION),
+    ],
+)  # fmt: skip
+def test_the_type_follows_who_was_hit_and_who_acted(
+    extractor: Extractor, lang: str, text: str, sub_type: SubEventType
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.sub_event_type is sub_type

@@ -225,6 +225,9 @@ class Extractor:
         country = self._countries.get(place.country, place.country) if place else ""
 
         actors = self._actors(tools, passage, event_date, place.country if place else None)
+        best = _retyped(best, passage, actors)
+        label = best.label
+        assert isinstance(label, SubEventType)
         trigger = best.evidence[0] if best.evidence else None
         actor1, actor2 = assign_roles(first.text, actors.get(first.index, []), trigger, lang)
         if actor1 is None:
@@ -549,6 +552,31 @@ def _victims_are_targets(
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     return actor1, actor2
+
+
+#: Civilians killed in a battle beyond this many make it an attack on civilians.
+BYSTANDERS = 2
+
+
+def _retyped(
+    best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]]
+) -> TypeScore:
+    """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
+    bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
+    by armed men, with no crowd in sight, is destruction of property, not a riot."""
+    named = [a for found in actors.values() for a in found]
+    tolls = [c for s in passage.all_sentences for c in s.casualties
+             if c.kind is CasualtyKind.KILLED and c.count > 0]  # fmt: skip
+    killed = {c.side for c in tolls}
+    civilians = Side.CIVILIANS in killed or any(a.actor_type is ActorType.CIVILIANS for a in named)
+    if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
+            default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
+        return replace(best, label=SubEventType.ATTACK)
+    if best.label is SubEventType.VIOLENT_DEMONSTRATION and not any(
+        a.actor_type in _CROWDS for a in named
+    ) and any(a.actor_type in _ARMED for a in named):
+        return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)
+    return best
 
 
 def _scores_from_toll(casualties: list[Casualty]) -> list[TypeScore]:
