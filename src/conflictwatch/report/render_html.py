@@ -37,7 +37,10 @@ dl.notes dd{margin:0 0 0 1rem}
 table{border-collapse:collapse;width:100%;font-size:.82rem;margin:.6rem 0}
 td,th{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:var(--soft)} td.n{text-align:right;white-space:nowrap}
-.ids{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.75rem;word-break:break-all}
+.ids{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.75rem;overflow-wrap:anywhere}
+#facts-appendix table{table-layout:fixed}
+#facts-appendix th:nth-child(1){width:24%} #facts-appendix th:nth-child(2){width:14%}
+#facts-appendix th:nth-child(3){width:37%} #facts-appendix th:nth-child(4){width:25%}
 ol.sources li{margin:.2rem 0;font-size:.85rem}
 @media print{main{max-width:none;padding:0} figure,table,.box{break-inside:avoid}}
 """

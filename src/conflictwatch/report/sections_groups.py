@@ -32,6 +32,8 @@ TERRITORY = (
 
 
 def insurgent_activity(ctx: Context) -> Section:
+    """Events involving al-Qaeda, Islamic State and other armed groups: per family, the most
+    active groups, their attacks on civilians and the longer militant Islamist trend."""
     events = [e for e in ctx.period_events if ctx.involves(e, INSURGENT)]
     if not events:
         return Section(
@@ -169,6 +171,7 @@ def _islamist_years(ctx: Context) -> list[str]:
 
 
 def separatist_and_other(ctx: Context) -> Section:
+    """Separatists, militias and other non-state groups: counts, main dyads and ground taken."""
     events = [e for e in ctx.period_events if ctx.involves(e, SEPARATIST_AND_OTHER)]
     if not events:
         return Section(
@@ -239,6 +242,8 @@ def separatist_and_other(ctx: Context) -> Section:
 
 
 def state_and_foreign(ctx: Context) -> Section:
+    """State forces (events and those they initiated), foreign forces present, and civilian
+    targeting coded against them."""
     events = [e for e in ctx.period_events if ctx.involves(e, STATE_AND_FOREIGN)]
     if not events:
         return Section(

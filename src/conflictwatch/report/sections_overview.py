@@ -25,6 +25,8 @@ MIN_COMPARE = 5  # fewer events than this in both periods together: no rate comp
 
 
 def security_situation(ctx: Context) -> Section:
+    """Counts and deaths in the period, the change on the previous period, the main event
+    types, rates around the pack's milestones and actors new to the record."""
     events = ctx.period_events
     country = ctx.country
     n = ctx.fact("events.period", len(events), f"Events in {country} in the period", events)

@@ -40,6 +40,8 @@ def _located(events: Sequence[Event]) -> list[Event]:
 
 
 def geography(ctx: Context) -> Section:
+    """Distance from the capital (median, shares within 100 and 300 km, nearest event), spread
+    across districts, grid hotspots and spill-over across the border."""
     paragraphs: list[str] = []
     profile = ctx.inp.profile
     capital = profile.as_country()
@@ -231,6 +233,8 @@ def _spillover(ctx: Context) -> str:
 
 
 def outlook(ctx: Context) -> Section:
+    """The recent pace against the rest of the period (with the plain extrapolation it implies),
+    the latest change point of the monthly series and unusually busy weeks."""
     paragraphs: list[str] = []
     end = ctx.period.end
     recent = DateRange(max(ctx.period.start, end - dt.timedelta(days=89)), end, "the last 90 days")

@@ -21,6 +21,8 @@ from .sections_overview import deadliest
 
 
 def sieges_and_humanitarian(ctx: Context) -> Section:
+    """Sieges and blockades in force during the period, attacks on civilians and who carries
+    them out, UCDP's civilian deaths when present, abductions and the deadliest event."""
     paragraphs: list[str] = []
     tracked = [
         t
