@@ -247,3 +247,52 @@ def test_a_shift_in_who_targets_civilians(tmp_path: Path) -> None:
     assert briefing.facts["civilians.shift.after"].value == 1.0
     sieges = plain(" ".join(briefing.section("sieges").paragraphs), briefing.facts)
     assert "al-Qaeda-affiliated groups carried out 100% in the period against 0%" in sieges
+
+
+def test_the_map_draws_stored_boundaries(scenario_store: Store) -> None:
+    import json
+
+    from conflictwatch.geo.boundaries import Boundary
+    from conflictwatch.report.gather import read_input
+    from conflictwatch.store.geodata import save_boundaries
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[-12, 10], [4, 10], [4, 25], [-12, 25], [-12, 10]]],
+    }
+    far = {"type": "Polygon", "coordinates": [[[100, 0], [101, 0], [101, 1], [100, 0]]]}
+    save_boundaries(
+        scenario_store,
+        "test-adm1",
+        [
+            Boundary("ML-1", "Everywhere", 1, "ML", "", json.dumps(square)),
+            Boundary("XX-1", "Far away", 1, "XX", "", json.dumps(far)),
+        ],
+    )
+    inp = read_input(scenario_store, sahel(), country="Mali")
+    assert [(o.name, o.focus) for o in inp.outlines] == [("Everywhere", True)]
+    briefing = _brief(scenario_store)
+    chart = briefing.chart("map")
+    assert chart is not None and "admin boundaries from the store" in chart.caption
+
+
+def test_an_analysts_siege_entry_is_tracked(scenario_store: Store) -> None:
+    from conflictwatch.store.schema import situations
+
+    with scenario_store.engine.begin() as conn:
+        conn.execute(
+            situations.insert().values(
+                id="siege:ml:boni",
+                kind="siege",
+                location="Boni",
+                country="Mali",
+                actor=JNIM,
+                start=dt.date(2024, 2, 1),
+                end=None,
+                data='{"event_ids": []}',
+            )
+        )
+    briefing = _brief(scenario_store)
+    sieges = plain(" ".join(briefing.section("sieges").paragraphs), briefing.facts)
+    assert "Boni: a siege by JNIM" in sieges
+    assert "(entered by an analyst)" in sieges
