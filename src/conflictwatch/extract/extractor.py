@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from spacy.language import Language
@@ -33,7 +33,16 @@ from .modality import ModalityReader
 from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
-from .records import ActorMention, Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
+from .records import (
+    ActorMention,
+    Casualty,
+    CasualtyKind,
+    DateMention,
+    OtherClass,
+    Side,
+    Span,
+    TypeScore,
+)
 from .segments import Passage, Sentence, group
 
 #: How many sentences after a passage may still name its place.
@@ -178,9 +187,12 @@ class Extractor:
             toll = _scores_from_toll(casualties) if armed else []
             inferred = bool(toll)
             scores = [*toll, *scores]
-        places = tools.places.find(span.quote)
-        dates = tools.dates.dates(span.quote, published) if published else []
-        return Sentence(index, span, scores, places, dates, casualties, inferred)
+        if published is None:
+            return Sentence(index, span, scores, tools.places.find, _no_dates, casualties,
+                            inferred)  # fmt: skip
+        return Sentence(index, span, scores, tools.places.find,
+                        partial(tools.dates.dates, published=published), casualties,
+                        inferred)  # fmt: skip
 
     def _reports_event(self, tools: _Tools, sentence: Sentence) -> bool:
         if not sentence.scores:
@@ -370,11 +382,13 @@ class Extractor:
                         resolution = self.geocoder.resolve(p.name, context)
                     if resolution.resolved:
                         found.append((_tier(resolution), resolution, sentence, p))
+                if rank > 0 and any(f[0] == 0 for f in found):
+                    break  # around the passage the nearest locality wins: read no further back
             # "near X, in the Y region": a town found only in another country than the areas the
-            # same sentences name is a namesake; the area is what is known.
+            # passage names is a namesake; the area is what is known.
             areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country}
             for tier, resolution, sentence, p in found:
-                if areas and resolution.country not in areas:
+                if rank == 0 and areas and resolution.country not in areas:
                     tier = max(tier, 1) + 1
                 if best is None or (tier, rank) < (best[0], best[1]):
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
@@ -445,6 +459,10 @@ def _known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
         return bool(gazetteer.hits(name, fuzzy=False))
 
     return known
+
+
+def _no_dates(text: str) -> list[DateMention]:
+    return []  # no publication date: relative dates cannot be resolved
 
 
 def _tier(resolution: Resolution) -> int:

@@ -7,7 +7,9 @@ passage that add counts or details, without a trigger of their own, are kept wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .records import Casualty, DateMention, PlaceMention, Span, TypeScore
 
@@ -20,19 +22,31 @@ MAX_SENTENCES = 8
 
 @dataclass
 class Sentence:
-    """One sentence with what the readers found in it (offsets local to the sentence)."""
+    """One sentence with what the readers found in it (offsets local to the sentence).
+
+    Places and dates are read when first asked for: most sentences of a long report are never
+    looked at for them, and reading them is the dearest part of a sentence.
+    """
 
     index: int
     span: Span  # offsets into the article
     scores: list[TypeScore]
-    places: list[PlaceMention]
-    dates: list[DateMention]
+    read_places: Callable[[str], list[PlaceMention]] = field(repr=False, compare=False)
+    read_dates: Callable[[str], list[DateMention]] = field(repr=False, compare=False)
     casualties: list[Casualty] = field(default_factory=list)
     inferred: bool = False  # the type comes from a toll, not from a trigger word
 
     @property
     def text(self) -> str:
         return self.span.quote
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        return self.read_places(self.text)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        return self.read_dates(self.text)
 
 
 @dataclass

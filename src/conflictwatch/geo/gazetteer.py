@@ -192,6 +192,9 @@ class Gazetteer:
         self._alternates: dict[str, list[int]] = {}
         self._sounds: dict[str, list[int]] = {}
         self._facts: tuple[PlaceFacts, ...] = tuple(place_facts(p) for p in self._places)
+        # Phonetic and fuzzy searches remembered by name: the places never change, and reports
+        # repeat the same misspelt or unknown names (bounded; cleared when full).
+        self._inexact: dict[tuple[str, bool], tuple[Hit, ...]] = {}
         for i, place in enumerate(self._places):
             self._by_id.setdefault(place.id, place)
             self._add(self._names, compact(place.name), i)
@@ -272,6 +275,14 @@ class Gazetteer:
         exact = self._exact.get(key)
         if exact:  # names (1.0) before alternates (0.97): already best first
             return [Hit(h.place, h.how, h.similarity, name, h.facts) for h in exact]
+        remembered = self._inexact.get((name, fuzzy))
+        if remembered is None:
+            if len(self._inexact) >= INEXACT_MEMO_SIZE:
+                self._inexact.clear()
+            remembered = self._inexact[name, fuzzy] = tuple(self._inexact_hits(name, key, fuzzy))
+        return list(remembered)
+
+    def _inexact_hits(self, name: str, key: str, fuzzy: bool) -> list[Hit]:
         places, facts = self._places, self._facts
         found: dict[int, Hit] = {}
         # The phonetic key (costly) only when names and alternates miss.
@@ -291,6 +302,10 @@ class Gazetteer:
         if len(found) < 2:
             return list(found.values())
         return sorted(found.values(), key=itemgetter(2), reverse=True)  # by similarity; stable
+
+
+#: Names whose phonetic or fuzzy search a gazetteer remembers.
+INEXACT_MEMO_SIZE = 16_384
 
 
 def _cutoff(key: str) -> float:
