@@ -296,3 +296,17 @@ def test_an_analysts_siege_entry_is_tracked(scenario_store: Store) -> None:
     sieges = plain(" ".join(briefing.section("sieges").paragraphs), briefing.facts)
     assert "Boni: a siege by JNIM" in sieges
     assert "(entered by an analyst)" in sieges
+
+
+def test_a_quiet_period_still_has_three_takeaways(scenario_store: Store) -> None:
+    briefing = build_briefing(
+        scenario_store,
+        country="Mali",
+        since=dt.date(2025, 6, 1),
+        until=dt.date(2025, 6, 30),
+        pack=sahel(),
+    )
+    assert briefing.facts["events.period"].value == 0
+    assert len(briefing.takeaways) >= 3
+    assert all(fact_ids(t) for t in briefing.takeaways)
+    assert "no event is recorded in the period" in briefing.analysis[-1]

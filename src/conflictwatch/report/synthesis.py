@@ -95,9 +95,41 @@ def analysis(ctx: Context, cited: Mapping[str, Citation]) -> tuple[str, ...]:
 
 
 def _coverage(ctx: Context, cited: Mapping[str, Citation]) -> str:
+    """What the data can support, and two low-strength claims so that every briefing has at
+    least three takeaways: the size of the record and where the period's events come from."""
     events = ctx.period_events
+    history = ctx.inp.events
+    first = ctx.fact(
+        "coverage.first-date",
+        history[0].event_date.isoformat(),
+        f"First event in the record for {ctx.country}",
+        [history[0]],
+        unit=Unit.DATE,
+    )
+    last = ctx.fact(
+        "coverage.last-date",
+        history[-1].event_date.isoformat(),
+        f"Last event in the record for {ctx.country} up to the end of the period",
+        [history[-1]],
+        unit=Unit.DATE,
+    )
+    record = ctx.fact(
+        "record.events",
+        len(history),
+        f"Events in the record for {ctx.country} up to the end of the period",
+        history,
+    )
+    ctx.claim(
+        "record",
+        0.2,
+        f"The record for {ctx.country} holds {record} events, from {first} to {last}.",
+        f"{ctx.country}: {record} events on record",
+    )
     if not events:
-        return "Caveat: no event is recorded in the period, so nothing above rests on data from it."
+        return (
+            f"Caveat: no event is recorded in the period, so nothing above rests on data from it; "
+            f"the record for {ctx.country} runs from {first} to {last}."
+        )
     sources = Counter(ref.label for e in events if e.id in cited for ref in cited[e.id].sources)
     n_sources = ctx.fact(
         "coverage.sources",
@@ -114,25 +146,17 @@ def _coverage(ctx: Context, cited: Mapping[str, Citation]) -> str:
         unit=Unit.PERCENT,
     )
     datasets = Counter(e.dataset.value for e in events)
-    first = ctx.fact(
-        "coverage.first-date",
-        ctx.inp.events[0].event_date.isoformat(),
-        f"First event in the record for {ctx.country}",
-        [ctx.inp.events[0]],
-        unit=Unit.DATE,
-    )
-    last = ctx.fact(
-        "coverage.last-date",
-        ctx.inp.events[-1].event_date.isoformat(),
-        f"Last event in the record for {ctx.country} up to the end of the period",
-        [ctx.inp.events[-1]],
-        unit=Unit.DATE,
-    )
     missing = [e for e in events if e.latitude is None or e.longitude is None]
     named = (
         f"rest on {n_sources} distinct {'source' if len(sources) == 1 else 'sources'}"
         if sources
         else "name no source"
+    )
+    ctx.claim(
+        "coverage",
+        0.25,
+        f"The period's events {named}; {share} of them were extracted from reports.",
+        f"{ctx.country}: {share} of events extracted from reports",
     )
     text = (
         f"Caveats on coverage: the period's events {named}; {share} "
