@@ -113,3 +113,25 @@ def test_the_type_follows_who_was_hit_and_who_acted(
 ) -> None:
     [mention] = run(extractor, text, lang).mentions
     assert mention.sub_event_type is sub_type
+
+
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor1"),
+    [
+        ("fr", "Des hommes armés ont tué cinq soldats mardi près de Boni. Le JNIM a revendiqué "
+               "l'attaque dans un communiqué.", JNIM),
+        ("en", "Gunmen killed five soldiers near Boni on Tuesday. JNIM claimed responsibility "
+               "for the attack.", JNIM),
+        ("en", "Gunmen killed five soldiers near Boni on Tuesday. No group has claimed "
+               "responsibility; JNIM is active in the area.", "Unidentified Armed Group (Mali)"),
+    ],
+)  # fmt: skip
+def test_the_group_that_claims_an_attack_is_its_actor1(
+    extractor: Extractor, lang: str, text: str, actor1: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.actor1 == actor1
+    assert mention.actor2 == "Military Forces of Mali (2021-)"

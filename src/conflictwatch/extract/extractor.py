@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Any
@@ -158,7 +158,11 @@ class Extractor:
         for n, passage in enumerate(passages):
             if mentions and not _anchored(passage):
                 continue
-            mention = self._mention(article, tools, lang, published, passage, read, n)
+            until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)
+            claims = [s for s in read[passage.sentences[0].index : until]
+                      if s.index not in events and _claims(s)
+                      and tools.modality.read(s.text).kind == "asserted"]  # fmt: skip
+            mention = self._mention(article, tools, lang, published, passage, read, n, claims)
             if not _corroborated(mention) or mention.latitude is None:
                 continue  # an event is coded only with its actors or toll, and a place
             if mentions and published and _is_background(mention, published, mentions[0]):
@@ -209,7 +213,8 @@ class Extractor:
     # -- one passage → one mention -----------------------------------------------------------
 
     def _mention(self, article: Article, tools: _Tools, lang: str, published: dt.date | None,
-                 passage: Passage, read: list[Sentence], n: int) -> Mention:  # fmt: skip
+                 passage: Passage, read: list[Sentence], n: int,
+                 claims: Sequence[Sentence] = ()) -> Mention:  # fmt: skip
         first = passage.sentences[0]
         evidence: list[Evidence] = []
 
@@ -246,9 +251,20 @@ class Extractor:
             actor1, actor2 = _from_other_sentences(actors, first.index, actor2)
         actor1, actor2 = _victims_are_targets(actor1, actor2, actors.get(first.index, []),
                                               first.casualties)  # fmt: skip
+        claimed = self._claimant(tools, claims, event_date, place.country if place else None)
+        if claimed is not None and (actor1 is None or actor1.actor_type not in _CLAIMANTS
+                                    or actor1.name.startswith("Unidentified")):  # fmt: skip
+            # "JNIM claimed the attack": the group that claims it did it, unless the passage
+            # itself names the armed group that acted.
+            claim_sentence, claimant = claimed
+            if actor1 is not None and actor2 is None and actor1.name != claimant.name:
+                actor2 = actor1
+            actor1 = claimant
+            actors = {**actors, claim_sentence.index: [claimant]}
         for role, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None:
-                holder = next(s for s in passage.all_sentences if actor in actors.get(s.index, []))
+                holder = next(s for s in [*passage.all_sentences, *claims]
+                              if actor in actors.get(s.index, []))  # fmt: skip
                 cite(role, holder, Span(actor.start, actor.end, actor.quote))
         name1 = actor1.name if actor1 else _unidentified(country)
         inter1 = actor1.actor_type if actor1 else ActorType.POLITICAL_MILITIA
@@ -324,6 +340,15 @@ class Extractor:
             evidence=tuple(evidence),
             confidence=confidence,
         )
+
+    def _claimant(self, tools: _Tools, claims: Sequence[Sentence], on: dt.date,
+                  country: str | None) -> tuple[Sentence, ActorMention] | None:  # fmt: skip
+        """The first named armed group that claims the event, in the claim sentences after it."""
+        for sentence in claims:
+            for actor in tools.actors.find(sentence.text, on=on, country=country):
+                if actor.actor_type in _CLAIMANTS and not actor.name.startswith("Unidentified"):
+                    return sentence, actor
+        return None
 
     def _best_type(self, passage: Passage) -> TypeScore:
         totals: dict[object, float] = {}
@@ -479,6 +504,16 @@ def _tier(resolution: Resolution) -> int:
 _ARMED = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
                     ActorType.IDENTITY_MILITIA, ActorType.EXTERNAL_OTHER_FORCES})  # fmt: skip
 _CROWDS = frozenset({ActorType.PROTESTERS, ActorType.RIOTERS})
+
+
+#: Actors whose claim of an attack names its perpetrator.
+_CLAIMANTS = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                        ActorType.IDENTITY_MILITIA})  # fmt: skip
+
+
+def _claims(sentence: Sentence) -> bool:
+    """A sentence that claims responsibility for an event ("JNIM claimed the attack")."""
+    return any(s.label is OtherClass.ATTRIB for s in sentence.scores)
 
 
 def _corroborated(mention: Mention) -> bool:
