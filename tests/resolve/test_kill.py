@@ -121,3 +121,31 @@ def test_killed_mid_ingest_then_restarted(store_url: str, tmp_path: Path, delay:
         outcomes = [ingest_article(store, a, m, resolver=resolver) for a, m in articles()]  # type: ignore[arg-type]
         assert sum(o.skipped for o in outcomes) == before
         assert _check_whole(store) == ARTICLES
+
+
+def test_two_writers_at_once_store_every_article(store_url: str) -> None:
+    import threading
+
+    from conflictwatch.store.resolution import default_resolver
+
+    Store.open(store_url).close()
+    resolver = default_resolver()
+    work = articles()
+    errors: list[BaseException] = []
+
+    def writer(part: list[tuple[object, list[object]]]) -> None:
+        try:
+            with Store.open(store_url) as store:
+                for a, m in part:
+                    ingest_article(store, a, m, resolver=resolver)  # type: ignore[arg-type]
+        except BaseException as exc:  # reported by the test below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(work[k::2],)) for k in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Store.open(store_url) as store:
+        assert _check_whole(store) == ARTICLES

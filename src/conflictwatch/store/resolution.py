@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -33,6 +34,7 @@ from .schema import event_history as history_table
 from .store import Store, update_by_id
 
 RESOLVER = "resolver"
+_ATTEMPTS = 5
 _MARGIN_DEGREES = 1.0  # candidate events are looked for this far around the new mentions
 
 
@@ -103,58 +105,97 @@ def ingest_article(
         replace(m, article_id=article.id) if m.article_id != article.id else m
         for m in mentions_found
     ]
-    with store.engine.begin() as conn:
-        duplicate = _already_stored(conn, article)
-        if duplicate:
-            return IngestOutcome(article.id, skipped=True, reason=duplicate)
-        conn.execute(articles.insert().values(**store.article_row(article)))
-        if not found:
-            return IngestOutcome(article.id)
-        nearby = _candidate_events(conn, found, resolver.options)
-        members = _members(conn, [e.id for e in nearby])
-        existing = [members.get(e.id, ()) for e in nearby]
-        resolution = resolver.resolve(existing, found)
+    for attempt in range(_ATTEMPTS):
+        try:
+            with store.engine.begin() as conn:
+                return _ingest(store, conn, article, found, resolver, by)
+        except _Skipped as skipped:
+            return IngestOutcome(article.id, skipped=True, reason=skipped.reason)
+        except sa.exc.OperationalError as exc:
+            # SQLite refuses at once, without waiting, a transaction whose snapshot another
+            # writer made stale (e.g. while a fresh connection reads the schema); nothing was
+            # written, so the whole article is tried again.
+            if store.dialect != "sqlite" or "locked" not in str(exc) or attempt == _ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
-        ids = [e.id for e in nearby]
-        for label in range(len(nearby), max(resolution.members, default=-1) + 1):
-            ids.append(
-                event_id_for(resolution.members[label][0].id) if label in resolution.members else ""
+
+class _Skipped(Exception):
+    """Raised inside the transaction to roll back an article already stored."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _ingest(
+    store: Store,
+    conn: sa.Connection,
+    article: Article,
+    found: Sequence[Mention],
+    resolver: Resolver,
+    by: str,
+) -> IngestOutcome:
+    # The first statement writes, so SQLite takes its write lock before reading anything (a
+    # read-then-write transaction could be refused if another writer committed in between).
+    if conn.execute(_insert_if_new(store, store.article_row(article))).first() is None:
+        raise _Skipped("same id")
+    if article.content_hash:
+        same = conn.execute(
+            sa.select(articles.c.id)
+            .where(articles.c.content_hash == article.content_hash, articles.c.id != article.id)
+            .order_by(articles.c.pk)
+        ).first()
+        if same:
+            raise _Skipped(f"same content as {same[0]}")
+    if not found:
+        return IngestOutcome(article.id)
+    nearby = _candidate_events(conn, found, resolver.options)
+    members = _members(conn, [e.id for e in nearby])
+    existing = [members.get(e.id, ()) for e in nearby]
+    resolution = resolver.resolve(existing, found)
+
+    ids = [e.id for e in nearby]
+    for label in range(len(nearby), max(resolution.members, default=-1) + 1):
+        ids.append(
+            event_id_for(resolution.members[label][0].id) if label in resolution.members else ""
+        )
+    old = {e.id: e for e in nearby}
+    built = {
+        ids[label]: build_event(
+            ids[label],
+            group,
+            outlets=_outlets(conn, group),
+            operation_id=old[ids[label]].operation_id if ids[label] in old else None,
+        )
+        for label, group in resolution.members.items()
+    }
+    _write_events(store, conn, built.values(), fresh=[i for i in built if i not in old])
+    at = _now()
+    for m, decision in zip(found, resolution.decisions, strict=True):
+        event_id = ids[decision.cluster]
+        detail = decision.as_dict(ids)
+        conn.execute(
+            mentions.insert().values(
+                id=m.id,
+                article_id=article.id,
+                event_id=event_id,
+                confidence=m.confidence,
+                data=mention_json(m),
+                event_date=m.event_date,
+                decision=json.dumps(detail, ensure_ascii=False),
             )
-        old = {e.id: e for e in nearby}
-        built = {
-            ids[label]: build_event(
-                ids[label],
-                group,
-                outlets=_outlets(conn, group),
-                operation_id=old[ids[label]].operation_id if ids[label] in old else None,
-            )
-            for label, group in resolution.members.items()
-        }
-        _write_events(store, conn, built.values(), fresh=[i for i in built if i not in old])
-        at = _now()
-        for m, decision in zip(found, resolution.decisions, strict=True):
-            event_id = ids[decision.cluster]
-            detail = decision.as_dict(ids)
-            conn.execute(
-                mentions.insert().values(
-                    id=m.id,
-                    article_id=article.id,
-                    event_id=event_id,
-                    confidence=m.confidence,
-                    data=mention_json(m),
-                    event_date=m.event_date,
-                    decision=json.dumps(detail, ensure_ascii=False),
-                )
-            )
-            _history(
-                conn,
-                event_id,
-                str(detail["action"]),
-                by,
-                at,
-                {"mention_id": m.id, "article_id": article.id, **detail},
-            )
-        operations = _relink_operations(conn, resolver.actors, list(built.values()), nearby, by, at)
+        )
+        _history(
+            conn,
+            event_id,
+            str(detail["action"]),
+            by,
+            at,
+            {"mention_id": m.id, "article_id": article.id, **detail},
+        )
+    operations = _relink_operations(conn, resolver.actors, list(built.values()), nearby, by, at)
     created = tuple(dict.fromkeys(ids[d.cluster] for d in resolution.decisions if not d.joined))
     joined = tuple(dict.fromkeys(ids[d.cluster] for d in resolution.decisions if d.joined))
     return IngestOutcome(
@@ -162,16 +203,22 @@ def ingest_article(
     )
 
 
-def _already_stored(conn: sa.Connection, article: Article) -> str:
-    if conn.execute(sa.select(articles.c.pk).where(articles.c.id == article.id)).first():
-        return "same id"
-    if article.content_hash:
-        same = conn.execute(
-            sa.select(articles.c.id).where(articles.c.content_hash == article.content_hash)
-        ).first()
-        if same:
-            return f"same content as {same[0]}"
-    return ""
+def _insert_if_new(store: Store, row: dict[str, Any]) -> Any:
+    """INSERT of an article row returning its pk, or no row when its id is already stored."""
+    statement: Any
+    if store.dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(articles)
+    else:
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        statement = postgresql_insert(articles)
+    return (
+        statement.values(**row)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .returning(articles.c.pk)
+    )
 
 
 def _candidate_events(
