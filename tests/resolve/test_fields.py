@@ -82,6 +82,13 @@ def test_every_source_is_listed_and_evidence_keeps_its_article() -> None:
     )
     event = build_event("cw-x", [a, b], outlets={"report-1": "Radio A", "report-2": "Journal B"})
     assert event.source == "Radio A; Journal B"
+    third = mention("c", "report-3", fatalities=6)
+    again = build_event(
+        "cw-x",
+        [a, b, third],
+        outlets={"report-1": "Radio A", "report-2": "Journal B", "report-3": "Radio A"},
+    )
+    assert again.source == "Radio A (2 reports); Journal B"
     assert event.mention_ids == ("a", "b")
     quotes = {(e.field, e.quote, e.article_id) for e in event.evidence}
     assert ("location", "near Boni", "report-1") in quotes

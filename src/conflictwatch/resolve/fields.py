@@ -106,7 +106,10 @@ def build_event(
     ]
     articles = list(dict.fromkeys(m.article_id for m in ordered))
     named = outlets or {}
-    sources = list(dict.fromkeys(named.get(a) or a for a in articles))
+    per_source: dict[str, int] = {}
+    for a in articles:
+        per_source[named.get(a) or a] = per_source.get(named.get(a) or a, 0) + 1
+    sources = [f"{name} ({n} reports)" if n > 1 else name for name, n in per_source.items()]
     tolls = sorted({m.fatalities for m in ordered if m.fatalities > 0})
     notes = (
         f"{sub.value} reported by {len(articles)} source(s)"
