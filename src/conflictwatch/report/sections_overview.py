@@ -143,8 +143,8 @@ def _milestones(ctx: Context, most: int = 2) -> list[str]:
         ctx.claim(
             key,
             (0.5 + 1.5 * effect(comparison)) if comparison.significant else 0.3,
-            f"Since {label}, the event rate {word}: {clause}.",
-            f"Since {label}, violence {word}: {clause.split(' (')[0]}",
+            f"After “{label}”, the event rate {word}: {clause}.",
+            f"After “{label}”, violence {word} {f'⟦{key}.rate-ratio⟧-fold' if word == 'rose' else f'to ⟦{key}.rate-ratio⟧ times its earlier rate'}",
         )
     return text
 

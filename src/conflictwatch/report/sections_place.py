@@ -20,6 +20,7 @@ from ..analysis import (
     weekly_anomalies,
 )
 from ..analysis.buckets import add_months
+from ..knowledge import fold
 from ..model import Event
 from .compose import (
     Context,
@@ -120,11 +121,20 @@ def geography(ctx: Context) -> Section:
                 unit=Unit.KM,
             )
             place = nearest.location or nearest.admin1
+            inside = km(nearest) < 15  # within a city's extent: the capital itself was hit
             ctx.claim(
                 "distance.nearest",
-                1.0,
-                f"The nearest event to {capital.capital}, at {place}, was {k} away.",
-                f"Violence within {k} of {capital.capital}",
+                1.0 + (0.3 if inside else 0.0),
+                (
+                    f"Violence reached {capital.capital} itself: an event {k} from the centre"
+                    + ("" if fold(place) == fold(capital.capital) else f", at {place}")
+                    + "."
+                    if inside
+                    else f"The nearest event to {capital.capital}, at {place}, was {k} away."
+                ),
+                f"Violence reaches {capital.capital}"
+                if inside
+                else f"Violence within {k} of {capital.capital}",
             )
         if profile.capital_source:
             paragraphs[-1] += f" (Capital located from {profile.capital_source}.)"
