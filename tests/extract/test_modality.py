@@ -80,3 +80,11 @@ def test_phrase_matcher_finds_whole_words_across_spelling_variants() -> None:
     text = "L'attaque, a counterattack and a gun  battle; no match in attaques."
     found = [key for key, _ in matcher.finditer(fold_same_length(text), text)]
     assert found == ["attaque", "counter-attack", "gun battle"]
+
+
+def test_a_denial_governs_the_whole_sentence(readers: dict[str, ModalityReader]) -> None:
+    text = ("The army on Monday rejected as false a claim by the group that its fighters had "
+            "overrun a military post in the region over the weekend and seized weapons.")  # fmt: skip
+    at = text.index("seized weapons")
+    trigger = Span(at, at + len("seized weapons"), "seized weapons")
+    assert readers["en"].read(text, trigger).kind is K.DENIED

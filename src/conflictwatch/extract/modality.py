@@ -203,8 +203,8 @@ class ModalityReader:
 
 
 def _governs(kind: ModalityKind, cue: Span, trigger: Span | None, folded: str) -> bool:
-    if trigger is None:
-        return True
+    if trigger is None or kind is ModalityKind.DENIED:
+        return True  # a denial disowns the whole sentence's account, however long
     local = _LOCAL.get(kind)
     if local is not None:
         between = folded[cue.end : trigger.start]
