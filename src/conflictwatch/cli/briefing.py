@@ -9,7 +9,7 @@ import click
 
 from ..report.briefing import SUFFIXES, write_briefing
 from ..report.facts import plain
-from .common import _date, console, console_err, open_store
+from .common import _date, console, console_err, db_option, open_store
 
 
 def register(main: click.Group) -> None:
@@ -38,7 +38,7 @@ def register(main: click.Group) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the facts appendix (every number, its events and sources) as JSON.",
 )
-@click.option("--db", "db", default=None, metavar="PATH|URL", help="SQLite file or database URL.")
+@db_option
 def brief(
     country: str | None,
     since: dt.date | None,
