@@ -20,6 +20,7 @@ from .compose import (
     effect,
     events_word,
     family_label,
+    is_unidentified,
     short_name,
 )
 from .facts import Unit
@@ -81,7 +82,11 @@ def insurgent_activity(ctx: Context) -> Section:
                     f"{capitalised(family_label(family))}: activity {word}, {clause.split(' (')[0]}",
                 )
     paragraphs.append("In the period, " + join_words(parts) + ".")
-    top = [a for a in most_active(events, top=20) if ctx.family_of(a.actor) in INSURGENT][:3]
+    top = [
+        a
+        for a in most_active(events, top=20)
+        if ctx.family_of(a.actor) in INSURGENT and not is_unidentified(a.actor)
+    ][:3]
     if top:
         names = []
         for i, actor in enumerate(top, start=1):
@@ -104,6 +109,18 @@ def insurgent_activity(ctx: Context) -> Section:
             0.4 + share,
             f"{short_name(lead.actor)} was the most active insurgent group, in ⟦insurgent.top1.events⟧ {events_word(lead.events)} ({s} of all events).",
             f"{short_name(lead.actor)} behind {s} of recorded events",
+        )
+    unnamed = [e for e in events if is_unidentified(e.actor1) or is_unidentified(e.actor2)]
+    if unnamed:
+        u = ctx.fact(
+            "insurgent.unidentified.events",
+            len(unnamed),
+            "Events in the period whose armed group the sources did not identify",
+            unnamed,
+        )
+        paragraphs.append(
+            f"Sources could not name the group behind {u} {events_word(len(unnamed))}, which are "
+            "left out of the ranking."
         )
     civilians = [e for e in events if targets_civilians(e) and ctx.family(e) in INSURGENT]
     if civilians:

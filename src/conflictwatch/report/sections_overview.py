@@ -18,6 +18,7 @@ from .compose import (
     effect,
     events_word,
     short_name,
+    who,
 )
 from .facts import Unit
 
@@ -196,14 +197,14 @@ def deadliest(ctx: Context, events: Sequence[Event]) -> str:
     )
     place = top.location or top.admin1 or top.country
     ctx.mention(top.actor1, top.location)
-    who = short_name(top.actor1) or "an unidentified actor"
+    actor = who(top.actor1)
     ctx.claim(
         "deadliest",
         0.5 + min(top.fatalities, 150) / 100,
-        f"The deadliest event, {a_or_an(top.sub_event_type.value.lower())} involving {who} at {place}, left {deaths} dead.",
+        f"The deadliest event, {a_or_an(top.sub_event_type.value.lower())} involving {actor} at {place}, left {deaths} dead.",
         f"{deaths} killed at {place}",
     )
-    return f"The deadliest event was {a_or_an(top.sub_event_type.value.lower())} involving {who} at {place} on {day}, with {deaths} reported deaths."
+    return f"The deadliest event was {a_or_an(top.sub_event_type.value.lower())} involving {actor} at {place} on {day}, with {deaths} reported deaths."
 
 
 def join_words(parts: Sequence[str]) -> str:
