@@ -13,8 +13,10 @@ import pytest
 from conflictwatch.extract.actors import ActorFinder
 from conflictwatch.extract.extractor import Extraction, Extractor
 from conflictwatch.extract.fromstore import extractor_from_store
+from conflictwatch.geo.gazetteer import Gazetteer
+from conflictwatch.geo.geocoder import Geocoder
 from conflictwatch.knowledge import load_pack
-from conflictwatch.model import Article
+from conflictwatch.model import Article, Place
 from conflictwatch.store import Store
 from conflictwatch.taxonomy import SubEventType
 
@@ -135,3 +137,16 @@ def test_the_group_that_claims_an_attack_is_its_actor1(
     [mention] = run(extractor, text, lang).mentions
     assert mention.actor1 == actor1
     assert mention.actor2 == "Military Forces of Mali (2021-)"
+
+
+def test_a_sound_alike_town_gives_way_to_a_place_named_as_written() -> None:
+    places = [
+        Place("inatess", "Inatess", 13.97, 3.20, "NE", admin1="Tahoua", feature_class="P",
+              feature_code="PPL"),
+        Place("tillaberi", "Tillabéri", 14.21, 1.45, "NE", admin1="Tillabéri",
+              feature_class="P", feature_code="PPLA"),
+    ]  # fmt: skip
+    extractor = Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))
+    text = "Jihadists killed 71 soldiers at Inates, near Tillabéri, on Tuesday."
+    [mention] = run(extractor, text, "en").mentions
+    assert mention.location == "Tillabéri"

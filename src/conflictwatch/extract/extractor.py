@@ -492,10 +492,12 @@ def _no_dates(text: str) -> list[DateMention]:
 
 def _tier(resolution: Resolution) -> int:
     """0 a locality (or near one) whose name matched as written, 1 an area (region, route,
-    midpoint) or a locality found only by a fuzzy spelling match, 2 the whole country."""
+    midpoint) or a locality found only by a fuzzy or phonetic spelling match (a look-alike:
+    "Inates" read as "Inatess", 300 km away), 2 the whole country."""
     if resolution.where_prec in _PRECISE:
         chosen = resolution.candidates[0] if resolution.candidates else None
-        return 1 if chosen is not None and chosen.match is MatchKind.FUZZY else 0
+        inexact = (MatchKind.FUZZY, MatchKind.PHONETIC)
+        return 1 if chosen is not None and chosen.match in inexact else 0
     if resolution.where_prec is WherePrecision.COUNTRY:
         return 2
     return 1
