@@ -69,12 +69,10 @@ _WORDS = {
     "soixante dix": 70, "quatre vingts": 80, "quatre vingt": 80, "cent": 100,
 }  # fmt: skip
 _VAGUE |= {"une soixantaine": 60, "une trentaine": 30, "une vingtaine": 20, "une centaine": 100}
-_NUMBER = (
-    r"(?P<num>\d+(?:[.,]\d+)?|(?:"
-    + "|".join(sorted((re.escape(k) for k in {**_VAGUE, **_WORDS} if _VAGUE.get(k, 1)),
-                      key=len, reverse=True))  # fmt: skip
-    + r")\b)"
+_NUMBER_WORDS = sorted(
+    (re.escape(k) for k in {**_VAGUE, **_WORDS} if _VAGUE.get(k, 1)), key=len, reverse=True
 )
+_NUMBER = r"(?P<num>\d+(?:[.,]\d+)?|(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
 _UNIT = r"(?P<unit>km|kms|kilometres?|kilometers?|kilometre|miles?|mi)"
 _APPROX = (
     r"(?:(?:some|about|around|approximately|roughly|nearly|almost|just|only|a|environ|"
