@@ -150,3 +150,19 @@ def test_a_sound_alike_town_gives_way_to_a_place_named_as_written() -> None:
     text = "Jihadists killed 71 soldiers at Inates, near Tillabéri, on Tuesday."
     [mention] = run(extractor, text, "en").mentions
     assert mention.location == "Tillabéri"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le gouvernement a mardi annoncé que des hommes armés avaient tué dix civils "
+               "dimanche près de Boni."),
+        ("en", "The government on Tuesday revised to ten the toll of an attack by gunmen on "
+               "civilians near Boni on Sunday."),
+    ],
+)  # fmt: skip
+def test_the_day_before_a_reporting_verb_dates_the_report(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.event_date == dt.date(2024, 9, 15)

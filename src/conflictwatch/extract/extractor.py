@@ -368,7 +368,8 @@ class Extractor:
         for sentence in passage.all_sentences:
             for d in sentence.dates:
                 found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
-                if not _REPORTED_ON.search(sentence.text[: d.start]):
+                if not (_REPORTED_ON.search(sentence.text[: d.start])
+                        or _REPORTING_AFTER.match(sentence.text, d.end)):  # fmt: skip
                     return found
                 told = told or found
         if told is not None:
@@ -467,6 +468,16 @@ _REPORTED_ON = re.compile(
 )
 
 #: "the capital" names the country's capital; a regional or provincial capital does not.
+#: The same with the day before the verb: "the government on Wednesday revised the toll",
+#: "l'armée a mardi annoncé".
+_REPORTING_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|"
+    r"released|published|issued|revised|raised|lowered|updated|denied|"
+    r"(?:a|ont)?\s*(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
+    r"rapport[ée]|confirm[ée]|r[ée]vis[ée]|d[ée]menti|revendiqu[ée]))\b",
+    re.IGNORECASE,
+)
+
 _CAPITAL = re.compile(
     r"(?<!regional )(?<!provincial )(?<!district )\b(?:capital|capitale)s?\b"
     r"(?!\s+(?:r[ée]gionale|provinciale|du cercle|de (?:la )?(?:r[ée]gion|province)))",
