@@ -88,6 +88,10 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("en", "The convoy was hit about twenty kilometres north of Gao.",
          [("Gao", "about twenty kilometres north of Gao")]),
         ("en", "Soldiers were ambushed in the Torodi area.", [("Torodi", "the Torodi area")]),
+        # the place a capture or an attack verb acts on
+        ("en", "Rebels entered Kidal on Friday and moved into Gao.",
+         [("Kidal", "Kidal"), ("Gao", "Gao")]),
+        ("fr", "Les jihadistes ont attaqué Boni mardi.", [("Boni", "Boni")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

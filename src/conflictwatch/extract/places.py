@@ -101,6 +101,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             rf"(?i:the\s+)?(?P<quote>(?P<name>{_NAME}))\s+(?i:(?:military|army|gendarmerie|police)\s+)?(?i:camp|base|post|outpost|garrison|barracks)\b",
         ),
         (
+            "object",
+            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded",
+            rf"\b(?i:entered|moved\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded)\s+(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
             "plain",
             "",
             rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
@@ -143,6 +148,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne)(?:\s+militaire)?(?:\s+{_WORD})?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
         ),
         (
+            "object",
+            r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé",
+            rf"\b(?i:(?:ont|a|avaient|avait)\s+(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé))\s+(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
             "plain",
             "",
             rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|{_EVENT_OF_FR}|\b[Aa]u\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
@@ -151,7 +161,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 _WINDOW = 120  # characters around a gate hit in which a phrase may lie
 _PRIORITY = {
-    "offset": 0, "road": 1, "between": 2, "direction": 3, "near": 4, "area": 5, "site": 6, "plain": 7,
+    "offset": 0, "road": 1, "between": 2, "direction": 3, "near": 4, "area": 5, "site": 6,
+    "object": 7, "plain": 7,
 }  # fmt: skip
 
 _NOT_PLACE_WORDS = """january february march april may june july august september october november december
@@ -220,7 +231,7 @@ class PlaceFinder:
             if kind == "road":
                 end = match.end("quote")
             return PlaceMention(f"{first}–{second}", start, end, text[start:end])
-        name = self._trim(match["name"], strict=kind == "plain")
+        name = self._trim(match["name"], strict=kind in ("plain", "object"))
         if name is None:
             return None
         start = match.start("quote")
