@@ -166,3 +166,18 @@ def test_the_day_before_a_reporting_verb_dates_the_report(
 ) -> None:
     [mention] = run(extractor, text, lang).mentions
     assert mention.event_date == dt.date(2024, 9, 15)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen killed 20 people near Boni on Tuesday."),
+        ("fr", "Des hommes armés ont tué vingt personnes mardi près de Boni."),
+    ],
+)
+def test_violence_against_civilians_has_civilians_as_actor2(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.sub_event_type is S.ATTACK
+    assert (mention.actor2, mention.civilian_targeting) == ("Civilians (Mali)", True)

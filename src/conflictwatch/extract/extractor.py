@@ -165,6 +165,7 @@ class Extractor:
             mention = self._mention(article, tools, lang, published, passage, read, n, claims)
             if not _corroborated(mention) or mention.latitude is None:
                 continue  # an event is coded only with its actors or toll, and a place
+            mention = self._civilians_targeted(mention)
             if mentions and published and _is_background(mention, published, mentions[0]):
                 continue
             same = next((m for m in mentions if _same_event(m, mention)), None)
@@ -268,6 +269,8 @@ class Extractor:
                 cite(role, holder, Span(actor.start, actor.end, actor.quote))
         name1 = actor1.name if actor1 else _unidentified(country)
         inter1 = actor1.actor_type if actor1 else ActorType.POLITICAL_MILITIA
+        name2 = actor2.name if actor2 else ""
+        inter2 = actor2.actor_type if actor2 else None
 
         killed = wounded = abducted = 0
         low = high = 0
@@ -319,9 +322,9 @@ class Extractor:
             sub_event_type=label,
             actor1=name1,
             inter1=inter1,
-            actor2=actor2.name if actor2 else "",
-            inter2=actor2.actor_type if actor2 else None,
-            civilian_targeting=bool(actor2 and actor2.actor_type is ActorType.CIVILIANS),
+            actor2=name2,
+            inter2=inter2,
+            civilian_targeting=inter2 is ActorType.CIVILIANS,
             country=country,
             admin1=place.admin1 if place else "",
             admin2=place.admin2 if place else "",
@@ -340,6 +343,23 @@ class Extractor:
             evidence=tuple(evidence),
             confidence=confidence,
         )
+
+    def _civilians_targeted(self, mention: Mention) -> Mention:
+        """Violence against civilians has civilians on the receiving end, by definition; an armed
+        group found there while no perpetrator is named is the perpetrator."""
+        if mention.event_type is not EventType.VIOLENCE_AGAINST_CIVILIANS:
+            return mention
+        if mention.inter2 is ActorType.CIVILIANS:
+            return mention
+        civilians = self.pack.actor_for("civilians", on=mention.event_date,
+                                        country=_iso2(mention, self._countries))  # fmt: skip
+        if civilians is None or civilians.actor_type is not ActorType.CIVILIANS:
+            return mention
+        changes: dict[str, Any] = {"actor2": civilians.name, "inter2": civilians.actor_type,
+                                   "civilian_targeting": True}  # fmt: skip
+        if mention.actor1.startswith("Unidentified") and mention.inter2 in _ARMED:
+            changes |= {"actor1": mention.actor2, "inter1": mention.inter2}
+        return replace(mention, **changes)
 
     def _claimant(self, tools: _Tools, claims: Sequence[Sentence], on: dt.date,
                   country: str | None) -> tuple[Sentence, ActorMention] | None:  # fmt: skip
@@ -497,6 +517,11 @@ def _known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
     return known
 
 
+def _iso2(mention: Mention, countries: dict[str, str]) -> str | None:
+    """The ISO code of the country a mention was placed in (its record holds the name)."""
+    return next((iso for iso, name in countries.items() if name == mention.country), None)
+
+
 def _no_dates(text: str) -> list[DateMention]:
     return []  # no publication date: relative dates cannot be resolved
 
@@ -646,8 +671,8 @@ def _retyped(
 
 
 def _scores_from_toll(casualties: list[Casualty]) -> list[TypeScore]:
-    """A sentence with no trigger word but a toll still reports violence: civilians killed is an
-    attack, people carried off an abduction, soldiers or fighters killed a clash."""
+    """A sentence with no trigger word but a toll still reports violence: civilians (or people)
+    killed is an attack, people carried off an abduction, soldiers or fighters killed a clash."""
     for c in casualties:
         if c.count <= 0:
             continue
@@ -655,7 +680,8 @@ def _scores_from_toll(casualties: list[Casualty]) -> list[TypeScore]:
         if c.kind is CasualtyKind.ABDUCTED:
             return [TypeScore(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE, 1.0, (span,))]
         if c.kind is CasualtyKind.KILLED:
-            if c.side is Side.CIVILIANS:
+            if c.side in (Side.CIVILIANS, Side.UNKNOWN):
+                # "gunmen killed 20 people": people killed, with no fighting word, are civilians
                 return [TypeScore(SubEventType.ATTACK, 1.0, (span,))]
             if c.side in (Side.STATE, Side.ATTACKERS):
                 return [TypeScore(SubEventType.ARMED_CLASH, 1.0, (span,))]
