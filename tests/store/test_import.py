@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -140,13 +141,24 @@ def _import_in_child(path: Path, db: str) -> subprocess.Popen[bytes]:
 
 
 def _wait_until_writing(db: Path, child: subprocess.Popen[bytes], limit: float = 60) -> None:
-    wal = Path(str(db) + "-wal")
+    """Return once the child holds the store's write lock: its import transaction is writing.
+
+    (The import keeps its pages in a large cache until it commits, so the WAL file does not grow
+    while it writes; another connection being refused the write lock is the sign instead.)
+    """
     deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if wal.exists() and wal.stat().st_size > 2_000_000:
-            return
-        assert child.poll() is None, child.stderr.read() if child.stderr else b""
-        time.sleep(0.05)
+    probe = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        while time.monotonic() < deadline:
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:  # database is locked: the import is writing
+                return
+            probe.execute("ROLLBACK")
+            assert child.poll() is None, child.stderr.read() if child.stderr else b""
+            time.sleep(0.02)
+    finally:
+        probe.close()
     pytest.fail("the import never started writing")
 
 

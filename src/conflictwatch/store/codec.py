@@ -98,16 +98,28 @@ def event_to_row(event: Event, *, with_search_text: bool = False) -> dict[str, A
     }
     row["row_hash"] = row_hash(row)
     row["search_text"] = (
-        fold(" ".join((event.notes, event.location, event.actor1, event.actor2)))
+        search_text(event.notes, event.location, event.actor1, event.actor2)
         if with_search_text
         else None
     )
     return row
 
 
+def search_text(notes: str, location: str, actor1: str, actor2: str) -> str:
+    """The folded text PostgreSQL searches for an event."""
+    return fold(" ".join((notes, location, actor1, actor2)))
+
+
 def row_hash(row: Mapping[str, Any]) -> str:
-    text = repr([row[k] for k in HASHED])
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    """Digest of a row's ``HASHED`` values: ``repr`` of their list, blake2b, 16 bytes, hex.
+
+    ``bulkload`` builds the same text column-wise for many rows at once; keep the two in step.
+    """
+    return digest(repr([row[k] for k in HASHED]).encode("utf-8"))
+
+
+def digest(text: bytes) -> str:
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def _evidence_dict(e: Evidence) -> dict[str, Any]:

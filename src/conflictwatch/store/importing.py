@@ -1,6 +1,8 @@
 """Import a coded dataset file into the store: all or nothing, idempotent, keyed by dataset id.
 
-One pass over the file inside one transaction. A row whose content is unchanged is not touched;
+One pass over the file inside one transaction. Large files of a layout that can be read
+column-wise (ACLED, with pyarrow installed) go through ``EventColumns`` blocks and ``bulkload``;
+the rest row by row. Both give the same stored rows and the same report. A row whose content is unchanged is not touched;
 changed rows are updated in place; new rows inserted. If any row is bad the transaction is rolled
 back (unless ``skip_bad``), so the store is exactly as before — also after Ctrl-C or ``kill -9``,
 because nothing is committed until the end.
@@ -12,7 +14,7 @@ import csv
 import datetime as dt
 import queue
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,8 @@ from typing import Any, TextIO
 import sqlalchemy as sa
 
 from ..errors import ImportRejected, Problem
-from ..sources.datasets import readers
+from ..sources.datasets import DatasetReader, Row, readers
+from ..sources.datasets.blocks import Block, EventColumns, NotColumnar
 from .codec import event_to_row
 from .schema import EVENT_INDEXES, events, imports
 from .store import BATCH, Store, update_by_id
@@ -35,6 +38,10 @@ class ImportOptions:
     rejects: Path | None = None  # where bad rows go (default: FILE.rejects.csv with skip_bad)
     encoding: str | None = None  # file encoding; default UTF-8 with or without BOM
     prune: bool = False  # delete this dataset's events that the file no longer has
+    # Read the file column-wise (pyarrow) rather than row by row: None decides by file size.
+    # The result is the same either way; a file the column-wise reader cannot vouch for is read
+    # row by row whatever this says.
+    columnar: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -124,47 +131,39 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
+Job = Callable[[sa.Connection], None]
+
+
 class _BatchWriter:
-    """Writes batches on a second thread, inside the import's transaction.
+    """Runs write jobs on a second thread, inside the import's transaction.
 
     SQLite does its B-tree work without holding the GIL, so writing one batch overlaps with
     parsing the next. Errors are raised in the importing thread at the next submit or at close.
     """
 
-    def __init__(self, store: Store, conn: sa.Connection) -> None:
-        self.store = store
+    def __init__(self, conn: sa.Connection) -> None:
         self.conn = conn
-        self.insert_many = bulk_inserter(store.dialect)
-        self.update = update_by_id()
         self.error: BaseException | None = None
-        self.queue: queue.Queue[tuple[list[dict[str, Any]], list[dict[str, Any]]] | None]
-        self.queue = queue.Queue(maxsize=2)
+        self.queue: queue.Queue[Job | None] = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._run, name="import-writer", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        while (item := self.queue.get()) is not None:
+        while (job := self.queue.get()) is not None:
             if self.error is not None:
                 continue
-            inserts, updates = item
             try:
-                if inserts:
-                    last = self.store.last_event_pk(self.conn)
-                    self.insert_many(self.conn, inserts)
-                    self.store.index_new_events(self.conn, last)
-                if updates:
-                    self.conn.execute(self.update, updates)
+                job(self.conn)
             except BaseException as exc:  # handed to the importing thread, never swallowed
                 self.error = exc
 
-    def submit(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+    def submit(self, job: Job) -> None:
         if self.error is not None:
             raise self.error
-        if inserts or updates:
-            self.queue.put((inserts, updates))
+        self.queue.put(job)
 
     def close(self) -> None:
-        """Wait for every submitted batch; raise the writer's error if there was one."""
+        """Wait for every submitted job; raise the writer's error if there was one."""
         if self.thread.is_alive():
             self.queue.put(None)
             self.thread.join()
@@ -172,9 +171,11 @@ class _BatchWriter:
             raise self.error
 
 
-# Row size in a typical export, to guess from the file size whether an import is "large".
+# Row size in a typical export, to guess from the file size how many rows a file holds.
 _BYTES_PER_ROW = 400
 _BULK_MIN_ROWS = 50_000
+_COLUMNAR_MIN_BYTES = 4 << 20  # below ~10,000 rows reading row by row costs next to nothing
+_SQLITE_IMPORT_CACHE_KIB = 256 * 1024  # page cache while importing (the default is 2 MB)
 
 
 def _bulk_load(store: Store, path: Path, stored: int) -> bool:
@@ -189,6 +190,16 @@ def _bulk_load(store: Store, path: Path, stored: int) -> bool:
     return estimate >= _BULK_MIN_ROWS and estimate >= stored
 
 
+def _columnar(reader: DatasetReader, path: Path, options: ImportOptions) -> bool:
+    if options.columnar is False or not hasattr(reader, "blocks"):
+        return False
+    try:
+        import pyarrow  # noqa: F401  (optional: the parquet extra)
+    except ImportError:
+        return False
+    return options.columnar is True or path.stat().st_size >= _COLUMNAR_MIN_BYTES
+
+
 def import_dataset(
     store: Store,
     reader_name: str,
@@ -198,9 +209,25 @@ def import_dataset(
 ) -> ImportReport:
     """Import one file with the named reader (``acled``, ``ucdp``, ``gdelt``, ...)."""
     reader = readers.get(reader_name)()
-    dataset = reader.dataset.value
-    id_field = getattr(reader, "id_field", "id")
     path = Path(path)
+    if _columnar(reader, path, options):
+        try:
+            return _import(store, reader, path, options, progress, columnar=True)
+        except NotColumnar:
+            pass  # nothing was kept; read the file row by row, which says what is wrong with it
+    return _import(store, reader, path, options, progress, columnar=False)
+
+
+def _import(
+    store: Store,
+    reader: DatasetReader,
+    path: Path,
+    options: ImportOptions,
+    progress: Progress | None,
+    *,
+    columnar: bool,
+) -> ImportReport:
+    dataset = reader.dataset.value
     started = dt.datetime.now(dt.UTC)
     with store.engine.connect() as conn:
         found = conn.execute(
@@ -210,12 +237,6 @@ def import_dataset(
     rejects_path = options.rejects or (
         path.with_name(path.name + ".rejects.csv") if options.skip_bad else None
     )
-    seen: dict[str, int] = {}
-    problems: list[Problem] = []
-    counts = {"read": 0, "inserted": 0, "updated": 0, "unchanged": 0, "rejected": 0, "skipped": 0}
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    search_text = store.wants_search_text
 
     with ExitStack() as stack:
         rejects = None
@@ -225,66 +246,34 @@ def import_dataset(
         conn = stack.enter_context(store.engine.begin())
         held = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
         bulk = _bulk_load(store, path, int(held))
+        if store.dialect == "sqlite":
+            cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{_SQLITE_IMPORT_CACHE_KIB}")
+            stack.callback(conn.exec_driver_sql, f"PRAGMA cache_size={int(cache)}")
         if bulk:
             for index in EVENT_INDEXES:
                 index.drop(conn)
-        writer = _BatchWriter(store, conn)
+        writer = _BatchWriter(conn)
         stack.callback(writer.close)
-        for row in reader.rows(path, encoding=options.encoding):
-            counts["read"] += 1
-            if progress is not None and counts["read"] % BATCH == 0:
-                progress(BATCH)
-            event = row.event
-            row_problems = row.problems
-            if event is None and not row_problems:
-                counts["skipped"] += 1
-                continue
-            if event is not None and not row_problems:
-                key = event.dataset_id or event.id
-                first_line = seen.get(key)
-                if first_line is not None:
-                    row_problems = (
-                        Problem(
-                            row.line,
-                            id_field,
-                            key,
-                            f"duplicate id; first seen on line {first_line}",
-                        ),
-                    )
+        run = _Run(store, reader, existing, options, rejects, writer, progress)
+        if columnar:
+            blocks: Iterator[Block] = reader.blocks(path, encoding=options.encoding)  # type: ignore[attr-defined]
+            for block in blocks:
+                if isinstance(block, EventColumns):
+                    run.take_columns(block)
                 else:
-                    seen[key] = row.line
-            if row_problems or event is None:
-                counts["rejected"] += 1
-                problems.extend(row_problems)
-                if rejects is not None:
-                    rejects.write(row.line, row.raw, row_problems)
-                continue
-            if counts["rejected"] and not options.skip_bad:
-                continue  # the file will be refused; keep reading only to report every bad row
-            stored = event_to_row(event, with_search_text=search_text)
-            old_hash = existing.get(event.dataset_id or "")
-            if old_hash is None:
-                inserts.append(stored)
-                counts["inserted"] += 1
-            elif old_hash != stored["row_hash"]:
-                stored["_id"] = stored["id"]
-                updates.append(stored)
-                counts["updated"] += 1
-            else:
-                counts["unchanged"] += 1
-            if len(inserts) + len(updates) >= BATCH:
-                writer.submit(inserts, updates)
-                inserts, updates = [], []
-        if progress is not None:
-            progress(counts["read"] % BATCH)
+                    run.take_rows(block)
+        else:
+            run.take_rows(reader.rows(path, encoding=options.encoding))
+        run.flush()
+        counts = run.counts
         if counts["rejected"] and not options.skip_bad:
-            raise ImportRejected(path, problems, total_bad_rows=counts["rejected"])
-        writer.submit(inserts, updates)
+            raise ImportRejected(path, run.problems, total_bad_rows=counts["rejected"])
         writer.close()
         if bulk:
             for index in EVENT_INDEXES:
                 index.create(conn)
-        absent_ids = [key for key in existing if key not in seen]
+        absent_ids = [key for key in existing if key not in run.seen]
         deleted = 0
         if options.prune and absent_ids:
             for start in range(0, len(absent_ids), BATCH):
@@ -312,7 +301,187 @@ def import_dataset(
         path=str(path),
         absent=len(absent_ids) - deleted,
         deleted=deleted,
-        problems=tuple(problems),
+        problems=tuple(run.problems),
         rejects_path=str(rejects_path) if rejects_path is not None else None,
         **counts,
     )
+
+
+class _Run:
+    """One import's bookkeeping: ids seen, counts, problems, and the batches handed to the writer."""
+
+    def __init__(
+        self,
+        store: Store,
+        reader: DatasetReader,
+        existing: dict[str, str],
+        options: ImportOptions,
+        rejects: _Rejects | None,
+        writer: _BatchWriter,
+        progress: Progress | None,
+    ) -> None:
+        self.store = store
+        self.existing = existing
+        self.options = options
+        self.rejects = rejects
+        self.writer = writer
+        self.progress = progress
+        self.id_field = getattr(reader, "id_field", "id")
+        self.seen: dict[str, int] = {}
+        self.problems: list[Problem] = []
+        self.counts = {
+            "read": 0, "inserted": 0, "updated": 0, "unchanged": 0, "rejected": 0, "skipped": 0
+        }  # fmt: skip
+        self.inserts: list[dict[str, Any]] = []
+        self.updates: list[dict[str, Any]] = []
+        self.insert_many = bulk_inserter(store.dialect)
+        self.update = update_by_id()
+        self.unreported = 0  # rows read since progress was last told
+
+    @property
+    def writing(self) -> bool:
+        """False once the file is sure to be refused: rows are then only checked."""
+        return not self.counts["rejected"] or self.options.skip_bad
+
+    def _advance(self, rows: int) -> None:
+        self.counts["read"] += rows
+        if self.progress is None:
+            return
+        self.unreported += rows
+        if self.unreported >= BATCH:
+            self.progress(self.unreported)
+            self.unreported = 0
+
+    def reject(self, line: int, raw: Mapping[str, str], problems: tuple[Problem, ...]) -> None:
+        self.counts["rejected"] += 1
+        self.problems.extend(problems)
+        if self.rejects is not None:
+            self.rejects.write(line, raw, problems)
+
+    def duplicate(self, line: int, key: str) -> tuple[Problem, ...] | None:
+        """The problem of a row whose id was seen before; None (and the id noted) otherwise."""
+        first_line = self.seen.get(key)
+        if first_line is None:
+            self.seen[key] = line
+            return None
+        return (
+            Problem(line, self.id_field, key, f"duplicate id; first seen on line {first_line}"),
+        )
+
+    # -- rows read one by one ------------------------------------------------------------------
+
+    def take_rows(self, rows: Iterable[Row]) -> None:
+        counts = self.counts
+        search_text = self.store.wants_search_text
+        for row in rows:
+            self._advance(1)
+            event = row.event
+            row_problems = row.problems
+            if event is None and not row_problems:
+                counts["skipped"] += 1
+                continue
+            if event is not None and not row_problems:
+                row_problems = self.duplicate(row.line, event.dataset_id or event.id) or ()
+            if row_problems or event is None:
+                self.reject(row.line, row.raw, row_problems)
+                continue
+            if not self.writing:
+                continue  # the file will be refused; keep reading only to report every bad row
+            stored = event_to_row(event, with_search_text=search_text)
+            old_hash = self.existing.get(event.dataset_id or "")
+            if old_hash is None:
+                self.inserts.append(stored)
+                counts["inserted"] += 1
+            elif old_hash != stored["row_hash"]:
+                stored["_id"] = stored["id"]
+                self.updates.append(stored)
+                counts["updated"] += 1
+            else:
+                counts["unchanged"] += 1
+            if len(self.inserts) + len(self.updates) >= BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        """Hand the rows collected one by one to the writer."""
+        if self.progress is not None and self.unreported:
+            self.progress(self.unreported)
+            self.unreported = 0
+        inserts, updates = self.inserts, self.updates
+        if not inserts and not updates:
+            return
+        self.inserts, self.updates = [], []
+        store, insert_many, update = self.store, self.insert_many, self.update
+
+        def write(conn: sa.Connection) -> None:
+            if inserts:
+                last = store.last_event_pk(conn)
+                insert_many(conn, inserts)
+                store.index_new_events(conn, last)
+            if updates:
+                conn.execute(update, updates)
+
+        self.writer.submit(write)
+
+    # -- blocks read column-wise ---------------------------------------------------------------
+
+    def take_columns(self, block: EventColumns) -> None:
+        from .bulkload import COLUMNS, driver_sql, stored_block
+
+        self.flush()  # keep file order with rows taken one by one before
+        counts = self.counts
+        size = len(block)
+        self._advance(size)
+        store = self.store
+        stored = stored_block(
+            block, dialect=store.dialect, with_search_text=store.wants_search_text
+        )
+        keys = stored.values["dataset_id"]
+        assert isinstance(keys, list)
+        lines = block.lines.tolist()
+        seen = self.seen
+        if seen.keys().isdisjoint(keys) and len(set(keys)) == size:
+            seen.update(zip(keys, lines, strict=False))
+            good: list[int] | range = range(size)
+        else:
+            good = []
+            for i, (key, line) in enumerate(zip(keys, lines, strict=False)):
+                problems = self.duplicate(line, key)
+                if problems is None:
+                    good.append(i)
+                else:
+                    self.reject(line, block.raw(i), problems)
+        if not self.writing:
+            return
+        inserts: list[int] | range
+        updates: list[int] = []
+        if not self.existing:
+            inserts = good
+        else:
+            inserts = []
+            existing, hashes = self.existing, stored.hashes
+            for i in good:
+                old = existing.get(keys[i])
+                if old is None:
+                    inserts.append(i)
+                elif old != hashes[i]:
+                    updates.append(i)
+            counts["unchanged"] += len(good) - len(inserts) - len(updates)
+        counts["inserted"] += len(inserts)
+        counts["updated"] += len(updates)
+        if not inserts and not updates:
+            return
+        names = [c for c in COLUMNS if not stored.all_null(c)]
+        new_rows = stored.tuples(names, None if len(inserts) == size else inserts)
+        changed = [(*row, row[0]) for row in stored.tuples(COLUMNS, updates)] if updates else []
+        insert_sql = driver_sql(store.dialect, names)
+        update_sql = driver_sql(store.dialect, COLUMNS, update=True)
+
+        def write(conn: sa.Connection) -> None:
+            if new_rows:
+                last = store.last_event_pk(conn)
+                conn.exec_driver_sql(insert_sql, new_rows)
+                store.index_new_events(conn, last)
+            if changed:
+                conn.exec_driver_sql(update_sql, changed)
+
+        self.writer.submit(write)

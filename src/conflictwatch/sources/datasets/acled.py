@@ -31,6 +31,7 @@ from ...taxonomy import (
     parse_interaction,
 )
 from .base import Row, readers
+from .blocks import Block
 from .csvfile import CsvTable, DateParser, Memo, outcome
 
 #: Every column of a current ACLED export, in export order.
@@ -302,6 +303,175 @@ class DateReader:
         return date, ()
 
 
+class AcledRecords:
+    """Turns one record of an ACLED file with a given header into a ``Row``.
+
+    One instance per file: it holds the column positions and the memos of parsed cells. The
+    column-wise reader (``acled_columns``) hands it the records it does not check itself, so a
+    record reads the same whichever way the file is read.
+    """
+
+    def __init__(self, table: CsvTable) -> None:
+        self.table = table
+        self.header = table.header
+        found = {ALIASES.get(h.lower(), h.lower()): i for i, h in enumerate(self.header)}
+        #: Position of every current column in this file's records; -1 when the file lacks it.
+        self.positions = {name: found.get(name, -1) for name in COLUMNS}
+        self.dates = Memo(DateReader())
+        self.codes = Memo(CodeReader())
+        self.counts = Memo(outcome(_non_negative))
+        self.tag_sets = Memo(_tags)
+        self._at = tuple(self.positions[name] for name in _ORDER)
+
+    def __call__(self, line: int, cells: list[str]) -> Row:
+        """The row of the record starting on ``line``; ``cells`` gets one empty cell appended."""
+        header = self.header
+        raw = dict(zip(header, cells, strict=False))
+        if len(cells) != len(header):
+            return Row(line, raw, None, (self.table.width_problem(line, cells),))
+        cells.append("")  # absent columns (index -1) read as empty
+        (
+            i_id, i_date, i_year, i_tp, i_dis, i_type, i_sub, i_in1, i_in2, i_int, i_civ, i_geo,
+            i_actor1, i_assoc1, i_actor2, i_assoc2, i_iso, i_region, i_country, i_admin1,
+            i_admin2, i_admin3, i_location, i_lat, i_lon, i_source, i_scale, i_notes,
+            i_fatalities, i_tags, i_timestamp,
+        ) = self._at  # fmt: skip
+
+        event_date, date_found = self.dates[cells[i_date], cells[i_year]]
+        (
+            time_precision,
+            disorder,
+            event_type,
+            sub_type,
+            inter1,
+            inter2,
+            interaction,
+            civilian_targeting,
+            geo_precision,
+            code_found,
+        ) = self.codes[
+            cells[i_tp],
+            cells[i_dis],
+            cells[i_type],
+            cells[i_sub],
+            cells[i_in1],
+            cells[i_in2],
+            cells[i_int],
+            cells[i_civ],
+            cells[i_geo],
+        ]
+        found_early = date_found + code_found
+        problems = [Problem(line, *p) for p in found_early] if found_early else []
+
+        dataset_id = cells[i_id].strip()
+        if not dataset_id:
+            problems.append(
+                Problem(line, "event_id_cnty", "", "is empty; every ACLED row has an id")
+            )
+        actor1 = cells[i_actor1]
+        if not actor1.strip():
+            problems.append(
+                Problem(line, "actor1", actor1, "is empty; every ACLED event has an actor1")
+            )
+        country = cells[i_country]
+        if not country.strip():
+            problems.append(Problem(line, "country", country, "is empty"))
+
+        iso = None
+        text = cells[i_iso]
+        if text:
+            try:
+                iso = int(text)
+            except ValueError:
+                problems.append(
+                    Problem(line, "iso", text, "is not a numeric ISO 3166 country code")
+                )
+
+        latitude = longitude = None
+        text = cells[i_lat]
+        try:
+            latitude = float(text)
+            if not -90.0 <= latitude <= 90.0:
+                problems.append(Problem(line, "latitude", text, "is outside -90..90"))
+        except ValueError:
+            problems.append(Problem(line, "latitude", text, "is not a number"))
+        text = cells[i_lon]
+        try:
+            longitude = float(text)
+            if not -180.0 <= longitude <= 180.0:
+                problems.append(Problem(line, "longitude", text, "is outside -180..180"))
+        except ValueError:
+            problems.append(Problem(line, "longitude", text, "is not a number"))
+
+        text = cells[i_fatalities]
+        fatalities = self.counts[text][0]
+        if fatalities is None:
+            problems.append(Problem(line, "fatalities", text, "is not a non-negative whole number"))
+
+        timestamp = None
+        text = cells[i_timestamp]
+        if text:
+            try:
+                timestamp = int(text)
+            except ValueError:
+                problems.append(Problem(line, "timestamp", text, "is not a Unix time in seconds"))
+
+        if (
+            problems
+            or event_date is None
+            or event_type is None
+            or sub_type is None
+            or fatalities is None
+        ):
+            return Row(line, raw, None, tuple(problems))
+
+        text = cells[i_tags]
+        event = Event(
+            id="acled:" + dataset_id,
+            event_date=event_date,
+            event_type=event_type,
+            sub_event_type=sub_type,
+            actor1=actor1,
+            country=country,
+            dataset=Dataset.ACLED,
+            dataset_id=dataset_id,
+            time_precision=time_precision,
+            disorder_type=disorder,
+            assoc_actor_1=cells[i_assoc1],
+            inter1=inter1,
+            actor2=cells[i_actor2],
+            assoc_actor_2=cells[i_assoc2],
+            inter2=inter2,
+            interaction=interaction,
+            civilian_targeting=civilian_targeting,
+            iso=iso,
+            region=cells[i_region],
+            admin1=cells[i_admin1],
+            admin2=cells[i_admin2],
+            admin3=cells[i_admin3],
+            location=cells[i_location],
+            latitude=latitude,
+            longitude=longitude,
+            geo_precision=geo_precision,
+            fatalities=fatalities,
+            tags=self.tag_sets[text] if text else (),
+            notes=cells[i_notes],
+            source=cells[i_source],
+            source_scale=cells[i_scale],
+            timestamp=timestamp,
+        )
+        return Row(line, raw, event)
+
+
+#: The columns in the order ``AcledRecords`` unpacks their positions.
+_ORDER: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", *CODE_FIELDS, "actor1", "assoc_actor_1", "actor2",
+    "assoc_actor_2", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "source", "source_scale", "notes", "fatalities", "tags",
+    "timestamp",
+)  # fmt: skip
+
+
 class AcledReader:
     """Reads an ACLED CSV export (any vintage) into events with ids ``acled:<event_id_cnty>``."""
 
@@ -311,165 +481,20 @@ class AcledReader:
 
     def rows(self, path: Path, *, encoding: str | None = None) -> Iterator[Row]:
         table = CsvTable.open(path, encoding=encoding, required=REQUIRED)
-        header = table.header
-        width = len(header)
-        found = {ALIASES.get(h.lower(), h.lower()): i for i, h in enumerate(header)}
-        c = {name: found.get(name, -1) for name in COLUMNS}
-
-        dates = Memo(DateReader())
-        codes = Memo(CodeReader())
-        counts = Memo(outcome(_non_negative))
-        tag_sets = Memo(_tags)
-
-        i_id, i_date, i_year = c["event_id_cnty"], c["event_date"], c["year"]
-        i_code = [c[name] for name in CODE_FIELDS]
-        i_tp, i_dis, i_type, i_sub, i_in1, i_in2, i_int, i_civ, i_geo = i_code
-        i_actor1, i_assoc1 = c["actor1"], c["assoc_actor_1"]
-        i_actor2, i_assoc2 = c["actor2"], c["assoc_actor_2"]
-        i_iso, i_region, i_country = c["iso"], c["region"], c["country"]
-        i_admin1, i_admin2, i_admin3 = c["admin1"], c["admin2"], c["admin3"]
-        i_location, i_lat, i_lon = c["location"], c["latitude"], c["longitude"]
-        i_source, i_scale, i_notes = c["source"], c["source_scale"], c["notes"]
-        i_fatalities, i_tags, i_timestamp = c["fatalities"], c["tags"], c["timestamp"]
-        acled = Dataset.ACLED
-
+        record = AcledRecords(table)
         for line, cells in table.records():
-            if len(cells) != width:
-                raw = dict(zip(header, cells, strict=False))
-                yield Row(line, raw, None, (table.width_problem(line, cells),))
-                continue
-            raw = dict(zip(header, cells, strict=False))  # width checked above
-            cells.append("")  # absent columns (index -1) read as empty
+            yield record(line, cells)
 
-            event_date, date_found = dates[cells[i_date], cells[i_year]]
-            (
-                time_precision,
-                disorder,
-                event_type,
-                sub_type,
-                inter1,
-                inter2,
-                interaction,
-                civilian_targeting,
-                geo_precision,
-                code_found,
-            ) = codes[
-                cells[i_tp],
-                cells[i_dis],
-                cells[i_type],
-                cells[i_sub],
-                cells[i_in1],
-                cells[i_in2],
-                cells[i_int],
-                cells[i_civ],
-                cells[i_geo],
-            ]
-            found_early = date_found + code_found
-            problems = [Problem(line, *p) for p in found_early] if found_early else []
+    def blocks(self, path: Path, *, encoding: str | None = None) -> Iterator[Block]:
+        """The file read column-wise in blocks, for large imports (needs pyarrow).
 
-            dataset_id = cells[i_id].strip()
-            if not dataset_id:
-                problems.append(
-                    Problem(line, "event_id_cnty", "", "is empty; every ACLED row has an id")
-                )
-            actor1 = cells[i_actor1]
-            if not actor1.strip():
-                problems.append(
-                    Problem(line, "actor1", actor1, "is empty; every ACLED event has an actor1")
-                )
-            country = cells[i_country]
-            if not country.strip():
-                problems.append(Problem(line, "country", country, "is empty"))
+        Raises ``NotColumnar`` (before or during the iteration) when the file cannot be read that
+        way with the same result as ``rows``; the caller then reads it with ``rows``.
+        """
+        from .acled_columns import read_blocks  # pyarrow is an optional dependency
 
-            iso = None
-            text = cells[i_iso]
-            if text:
-                try:
-                    iso = int(text)
-                except ValueError:
-                    problems.append(
-                        Problem(line, "iso", text, "is not a numeric ISO 3166 country code")
-                    )
-
-            latitude = longitude = None
-            text = cells[i_lat]
-            try:
-                latitude = float(text)
-                if not -90.0 <= latitude <= 90.0:
-                    problems.append(Problem(line, "latitude", text, "is outside -90..90"))
-            except ValueError:
-                problems.append(Problem(line, "latitude", text, "is not a number"))
-            text = cells[i_lon]
-            try:
-                longitude = float(text)
-                if not -180.0 <= longitude <= 180.0:
-                    problems.append(Problem(line, "longitude", text, "is outside -180..180"))
-            except ValueError:
-                problems.append(Problem(line, "longitude", text, "is not a number"))
-
-            text = cells[i_fatalities]
-            fatalities = counts[text][0]
-            if fatalities is None:
-                problems.append(
-                    Problem(line, "fatalities", text, "is not a non-negative whole number")
-                )
-
-            timestamp = None
-            text = cells[i_timestamp]
-            if text:
-                try:
-                    timestamp = int(text)
-                except ValueError:
-                    problems.append(
-                        Problem(line, "timestamp", text, "is not a Unix time in seconds")
-                    )
-
-            if (
-                problems
-                or event_date is None
-                or event_type is None
-                or sub_type is None
-                or fatalities is None
-            ):
-                yield Row(line, raw, None, tuple(problems))
-                continue
-
-            text = cells[i_tags]
-            event = Event(
-                id="acled:" + dataset_id,
-                event_date=event_date,
-                event_type=event_type,
-                sub_event_type=sub_type,
-                actor1=actor1,
-                country=country,
-                dataset=acled,
-                dataset_id=dataset_id,
-                time_precision=time_precision,
-                disorder_type=disorder,
-                assoc_actor_1=cells[i_assoc1],
-                inter1=inter1,
-                actor2=cells[i_actor2],
-                assoc_actor_2=cells[i_assoc2],
-                inter2=inter2,
-                interaction=interaction,
-                civilian_targeting=civilian_targeting,
-                iso=iso,
-                region=cells[i_region],
-                admin1=cells[i_admin1],
-                admin2=cells[i_admin2],
-                admin3=cells[i_admin3],
-                location=cells[i_location],
-                latitude=latitude,
-                longitude=longitude,
-                geo_precision=geo_precision,
-                fatalities=fatalities,
-                tags=tag_sets[text] if text else (),
-                notes=cells[i_notes],
-                source=cells[i_source],
-                source_scale=cells[i_scale],
-                timestamp=timestamp,
-            )
-            yield Row(line, raw, event)
+        table = CsvTable.open(path, encoding=encoding, required=REQUIRED)
+        return read_blocks(AcledRecords(table))
 
 
 readers.add(AcledReader.name, AcledReader)
