@@ -181,3 +181,21 @@ def test_violence_against_civilians_has_civilians_as_actor2(
     [mention] = run(extractor, text, lang).mentions
     assert mention.sub_event_type is S.ATTACK
     assert (mention.actor2, mention.civilian_targeting) == ("Civilians (Mali)", True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub_type"),
+    [
+        ("en", "Thousands of protesters marched through Bamako on Sunday; some tried to storm "
+               "the embassy, setting fire to its gate, before police dispersed them with tear "
+               "gas.", S.VIOLENT_DEMONSTRATION),
+        ("en", "Thousands of protesters marched through Bamako on Sunday before police dispersed "
+               "them with tear gas.", S.PROTEST_WITH_INTERVENTION),
+    ],
+)  # fmt: skip
+def test_a_protest_whose_crowd_uses_violence_is_a_riot(
+    extractor: Extractor, lang: str, text: str, sub_type: SubEventType
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.sub_event_type is sub_type
+    assert mention.location == "Bamako"

@@ -92,6 +92,7 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("en", "Rebels entered Kidal on Friday and moved into Gao.",
          [("Kidal", "Kidal"), ("Gao", "Gao")]),
         ("fr", "Les jihadistes ont attaqué Boni mardi.", [("Boni", "Boni")]),
+        ("en", "Thousands marched through Bamako.", [("Bamako", "Bamako")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

@@ -645,6 +645,10 @@ def _victims_are_targets(
     return actor1, actor2
 
 
+#: Demonstrations that turn into riots when the demonstrators themselves use violence.
+_PROTESTS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION,
+                       SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS})  # fmt: skip
+
 #: Civilians killed in a battle beyond this many make it an attack on civilians.
 BYSTANDERS = 2
 
@@ -654,7 +658,8 @@ def _retyped(
 ) -> TypeScore:
     """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
     bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
-    by armed men, with no crowd in sight, is destruction of property, not a riot."""
+    by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
+    which the demonstrators themselves set fire or threw stones is a riot, dispersed or not."""
     named = [a for found in actors.values() for a in found]
     tolls = [c for s in passage.all_sentences for c in s.casualties
              if c.kind is CasualtyKind.KILLED and c.count > 0]  # fmt: skip
@@ -663,6 +668,11 @@ def _retyped(
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
+    rioting = any(t.label is SubEventType.VIOLENT_DEMONSTRATION
+                  for s in passage.sentences for t in s.scores)  # fmt: skip
+    if best.label in _PROTESTS and rioting and not any(a.actor_type in _ARMED - {
+        ActorType.STATE_FORCES} for a in named):  # fmt: skip
+        return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
     if best.label is SubEventType.VIOLENT_DEMONSTRATION and not any(
         a.actor_type in _CROWDS for a in named
     ) and any(a.actor_type in _ARMED for a in named):

@@ -108,7 +108,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "plain",
             "",
-            rf"\b(?:[Ii]n|[Aa]t)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?:[Ii]n|[Aa]t|through|throughout|across)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
         ),
     ),
     "fr": (
@@ -155,7 +155,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "plain",
             "",
-            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|{_EVENT_OF_FR}|\b[Aa]u\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b[Aa]u\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
     ),
 }
