@@ -3,7 +3,8 @@
 Rules (kept simple so that a briefing can state them):
 
 - **Evidence**: an event tagged ``siege`` or ``blockade``, or whose notes mention a siege or
-  blockade (English or French: siege, besieged, blockade, blockaded, blocus, assiégé, encerclé).
+  blockade (English or French: siege, besieged, blockade, blockaded, blocus, assiégé, encerclé;
+  not a bare French "siège", which is as often a headquarters, nor a hostage siege).
 - **Town**: events are grouped by (country, location); events without a location are skipped.
 - **Kind**: blockade if more evidence speaks of a blockade than of a siege, otherwise siege.
 - **Imposing actor**: the most frequent actor1 among the evidence (ties: first seen).
@@ -31,7 +32,9 @@ from ..model import Event, Situation, SituationKind
 
 STALE_AFTER_DAYS = 90
 
-_SIEGE = re.compile(r"\b(si[eè]ges?|besieg\w*|assi[eé]g\w*|encercl\w*)", re.IGNORECASE)
+# Bare French "siège" is left out: it is as often a headquarters ("le siège de la MINUSMA"); a
+# hostage siege is not a town under siege.
+_SIEGE = re.compile(r"(?<!hostage )\b(sieges?\b|besieg\w*|assi[eé]g\w*|encercl\w*)", re.IGNORECASE)
 _BLOCKADE = re.compile(r"\b(blockad\w*|blocus)", re.IGNORECASE)
 _LIFTED = re.compile(
     r"\b(lift(ed|ing)?\b|broke(n)?\s+the\s+(siege|blockade)|end(ed)?\s+the\s+(siege|blockade)"

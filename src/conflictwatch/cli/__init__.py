@@ -15,6 +15,7 @@ from .extraction import register as register_extraction
 from .geo import register as register_geo
 from .monitoring import register as register_monitoring
 from .resolution import register as register_resolution
+from .situations import register as register_situations
 
 
 class _Main(click.Group):
@@ -66,6 +67,7 @@ register_extraction(main)
 register_monitoring(main)
 register_resolution(main)
 register_briefing(main)
+register_situations(main)
 
 
 def run() -> None:  # pragma: no cover - console entry point helper

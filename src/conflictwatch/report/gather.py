@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
-
 from ..analysis import DateRange
 from ..errors import NotFound
 from ..knowledge import Country, Pack, fold
@@ -24,7 +22,7 @@ from ..model import Dataset, Event, Place, Situation, SituationKind
 from ..store import EventFilter, Store
 from ..store.geodata import load_boundaries, load_places
 from ..store.query import BBox
-from ..store.schema import articles, mentions, situations
+from ..store.situations import articles_of_events, stored_situations
 
 #: Country names used by coded datasets that differ from GeoNames' names.
 COUNTRY_ALIASES: Mapping[str, str] = {
@@ -267,38 +265,10 @@ def _overlaps(geometry: str, box: BBox) -> bool:
 
 
 def manual_situations(store: Store, country: str) -> tuple[Situation, ...]:
-    """Sieges and blockades an analyst entered in the ``situations`` table for ``country``."""
-    query = sa.select(situations).where(
-        sa.or_(situations.c.country == country, situations.c.country.is_(None))
+    """Sieges and blockades an analyst entered for ``country`` (changes of control aside)."""
+    return tuple(
+        s for s in stored_situations(store, country) if s.kind is not SituationKind.CONTROL_CHANGE
     )
-    found = []
-    with store.engine.connect() as conn:
-        for row in conn.execute(query).mappings():
-            try:
-                kind = SituationKind(row["kind"])
-            except ValueError:
-                continue  # a kind this version does not track (e.g. a future one)
-            data = json.loads(row["data"]) if row["data"] else {}
-            found.append(
-                Situation(
-                    id=row["id"],
-                    kind=kind,
-                    location=row["location"],
-                    start=_date(row["start"]),
-                    actor=row["actor"] or "",
-                    end=_date(row["end"]) if row["end"] else None,
-                    country=row["country"] or "",
-                    latitude=row["latitude"],
-                    longitude=row["longitude"],
-                    notes=row["notes"] or "",
-                    event_ids=tuple(data.get("event_ids", ())),
-                )
-            )
-    return tuple(s for s in found if s.kind is not SituationKind.CONTROL_CHANGE)
-
-
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 # --- reading everything ----------------------------------------------------------------------
@@ -380,38 +350,19 @@ def read_input(
 def citations(store: Store, events: Iterable[Event]) -> dict[str, Citation]:
     """The sources of each event: articles through its mentions, or its dataset's source field."""
     wanted = {e.id: e for e in events}
-    linked: dict[str, list[SourceRef]] = {}
-    ids = list(wanted)
-    query = (
-        sa.select(
-            mentions.c.event_id,
-            articles.c.id,
-            articles.c.outlet,
-            articles.c.url,
-            articles.c.title,
-            articles.c.published_at,
-        )
-        .join(articles, articles.c.id == mentions.c.article_id)
-        .order_by(articles.c.published_at, articles.c.id)
-    )
-    with store.engine.connect() as conn:
-        for lo in range(0, len(ids), 500):
-            chunk = ids[lo : lo + 500]
-            for event_id, article_id, outlet, url, title, published in conn.execute(
-                query.where(mentions.c.event_id.in_(chunk))
-            ):
-                refs = linked.setdefault(event_id, [])
-                if any(r.article_id == article_id for r in refs):
-                    continue
-                refs.append(
-                    SourceRef(
-                        label=outlet or _host(url or "") or article_id,
-                        url=url or "",
-                        title=title or "",
-                        published=str(published)[:10] if published else "",
-                        article_id=article_id,
-                    )
-                )
+    linked = {
+        event_id: [
+            SourceRef(
+                label=ref.outlet or _host(ref.url) or ref.article_id,
+                url=ref.url,
+                title=ref.title,
+                published=str(ref.published_at)[:10] if ref.published_at else "",
+                article_id=ref.article_id,
+            )
+            for ref in refs
+        ]
+        for event_id, refs in articles_of_events(store, wanted).items()
+    }
     found = {}
     for event_id, event in wanted.items():
         refs = linked.get(event_id) or [
