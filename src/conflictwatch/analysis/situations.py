@@ -4,7 +4,8 @@ Rules (kept simple so that a briefing can state them):
 
 - **Evidence**: an event tagged ``siege`` or ``blockade``, or whose notes mention a siege or
   blockade (English or French: siege, besieged, blockade, blockaded, blocus, assiégé, encerclé;
-  not a bare French "siège", which is as often a headquarters, nor a hostage siege).
+  French "siège" only when laid or lifted — "mettre/lever le siège" — as it is as often a
+  headquarters; never a hostage siege).
 - **Town**: events are grouped by (country, location); events without a location are skipped.
 - **Kind**: blockade if more evidence speaks of a blockade than of a siege, otherwise siege.
 - **Imposing actor**: the most frequent actor1 among the evidence (ties: first seen).
@@ -34,7 +35,11 @@ STALE_AFTER_DAYS = 90
 
 # Bare French "siège" is left out: it is as often a headquarters ("le siège de la MINUSMA"); a
 # hostage siege is not a town under siege.
-_SIEGE = re.compile(r"(?<!hostage )\b(sieges?\b|besieg\w*|assi[eé]g\w*|encercl\w*)", re.IGNORECASE)
+_SIEGE = re.compile(
+    r"(?<!hostage )\b(sieges?\b|besieg\w*|assi[eé]g\w*|encercl\w*"
+    r"|(mettre|mis|lever|lev[ée]e?|l[èe]ve)\s+(le\s+|du\s+)?si[eè]ge)",
+    re.IGNORECASE,
+)
 _BLOCKADE = re.compile(r"\b(blockad\w*|blocus)", re.IGNORECASE)
 _LIFTED = re.compile(
     r"\b(lift(ed|ing)?\b|broke(n)?\s+the\s+(siege|blockade)|end(ed)?\s+the\s+(siege|blockade)"
