@@ -8,6 +8,7 @@ import datetime as dt
 
 from ..analysis import DateRange, compare_ranges, dyads
 from ..analysis.actors import most_active, targets_civilians
+from ..model import Event
 from ..taxonomy import SubEventType
 from .compose import (
     INSURGENT,
@@ -124,18 +125,8 @@ def insurgent_activity(ctx: Context) -> Section:
         )
     civilians = [e for e in events if targets_civilians(e) and ctx.family(e) in INSURGENT]
     if civilians:
-        c = ctx.fact(
-            "insurgent.civilian-targeting.events",
-            len(civilians),
-            "Civilian-targeting events carried out by insurgent groups in the period",
-            civilians,
-        )
-        d = ctx.fact(
-            "insurgent.civilian-targeting.fatalities",
-            sum(e.fatalities for e in civilians),
-            "Deaths in those events",
-            [e for e in civilians if e.fatalities],
-        )
+        c, d = _targeting_facts(ctx, "insurgent", civilians,
+                                "Civilian-targeting events carried out by insurgent groups in the period")  # fmt: skip
         paragraphs.append(
             f"Insurgents targeted civilians in {c} {events_word(len(civilians))}, with {d} reported deaths."
         )
@@ -307,18 +298,8 @@ def state_and_foreign(ctx: Context) -> Section:
         paragraphs.append("No foreign force appears as a party to the events of the period.")
     abuses = [e for e in events if targets_civilians(e) and ctx.family(e) in STATE_AND_FOREIGN]
     if abuses:
-        n = ctx.fact(
-            "forces.civilian-targeting.events",
-            len(abuses),
-            "Civilian-targeting events with state or foreign forces as first actor",
-            abuses,
-        )
-        d = ctx.fact(
-            "forces.civilian-targeting.fatalities",
-            sum(e.fatalities for e in abuses),
-            "Deaths in those events",
-            [e for e in abuses if e.fatalities],
-        )
+        n, d = _targeting_facts(ctx, "forces", abuses,
+                                "Civilian-targeting events with state or foreign forces as first actor")  # fmt: skip
         paragraphs.append(
             f"State or foreign forces were coded as targeting civilians in {n} {events_word(len(abuses))}, with {d} reported deaths."
         )
@@ -329,3 +310,15 @@ def state_and_foreign(ctx: Context) -> Section:
             f"State and foreign forces linked to {d} civilian deaths",
         )
     return Section("forces", "State and foreign forces", tuple(paragraphs))
+
+
+def _targeting_facts(ctx: Context, who: str, events: list[Event], described: str) -> tuple[str, str]:
+    """The facts "events targeting civilians" and "deaths in them" for one group of actors."""
+    count = ctx.fact(f"{who}.civilian-targeting.events", len(events), described, events)
+    deaths = ctx.fact(
+        f"{who}.civilian-targeting.fatalities",
+        sum(e.fatalities for e in events),
+        "Deaths in those events",
+        [e for e in events if e.fatalities],
+    )
+    return count, deaths
