@@ -199,3 +199,20 @@ def test_a_protest_whose_crowd_uses_violence_is_a_riot(
     [mention] = run(extractor, text, lang).mentions
     assert mention.sub_event_type is sub_type
     assert mention.location == "Bamako"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a second telling of the day's violence nearby, with no toll: the same event
+        ("Jihadists killed eleven soldiers in Mopti on Monday, the army said. Gunmen attacked the "
+         "supply convoy at Sévaré on Monday.", ["Mopti"]),
+        # "also" announces another event
+        ("Jihadists killed eleven soldiers in Mopti on Monday, the army said. Gunmen also "
+         "attacked the supply convoy at Sévaré on Monday.", ["Mopti", "Sévaré"]),
+    ],
+)  # fmt: skip
+def test_a_second_telling_of_the_same_days_violence_nearby_is_the_same_event(
+    extractor: Extractor, text: str, places: list[str]
+) -> None:
+    assert [m.location for m in run(extractor, text, "en").mentions] == places

@@ -168,7 +168,8 @@ class Extractor:
             mention = self._civilians_targeted(mention)
             if mentions and published and _is_background(mention, published, mentions[0]):
                 continue
-            same = next((m for m in mentions if _same_event(m, mention)), None)
+            loose = _ANOTHER.search(passage.sentences[0].text) is None
+            same = next((m for m in mentions if _same_event(m, mention, loose)), None)
             if same is None:
                 mentions.append(mention)
             else:
@@ -572,6 +573,10 @@ def _corroborated(mention: Mention) -> bool:
     return armed
 
 
+#: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
+SAME_EVENT_DEGREES = 0.3
+
+
 #: A passage about something this long before publication, after the lead, is background.
 BACKGROUND_DAYS = 31
 
@@ -595,13 +600,27 @@ def _anchored(passage: Passage) -> bool:
     return any(s.places or s.dates for s in passage.sentences)
 
 
-def _same_event(a: Mention, b: Mention) -> bool:
-    """Two passages of one article telling the same event (same type, place and days)."""
-    if a.sub_event_type is not b.sub_event_type or abs((a.event_date - b.event_date).days) > 2:
-        return False
+#: Words by which a report announces another event ("gunmen also attacked", "par ailleurs").
+_ANOTHER = re.compile(
+    r"\b(?:also|another|other|separately|elsewhere|meanwhile|similar|second|[ée]galement|aussi|"
+    r"autre|autres|par ailleurs|ailleurs|deuxi[èe]me|second|seconde)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
+    """Two passages of one article telling the same event: same type, place and days; or, for
+    political violence told without a word of another event (``loose``), the same day close by
+    with no toll of the later telling's own ("the convoy was attacked at X", after "soldiers
+    were killed on the road to Y")."""
     if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
-        return a.location == b.location
-    return abs(a.latitude - b.latitude) < 0.1 and abs(a.longitude - b.longitude) < 0.1
+        return a.sub_event_type is b.sub_event_type and a.location == b.location
+    d_lat, d_lon = abs(a.latitude - b.latitude), abs(a.longitude - b.longitude)
+    if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
+        return d_lat < 0.1 and d_lon < 0.1
+    violent = a.event_type.is_political_violence and b.event_type.is_political_violence
+    return (loose and violent and a.event_date == b.event_date and not b.fatalities
+            and d_lat < SAME_EVENT_DEGREES and d_lon < SAME_EVENT_DEGREES)  # fmt: skip
 
 
 def _merged(a: Mention, b: Mention) -> Mention:
