@@ -216,3 +216,22 @@ def test_a_second_telling_of_the_same_days_violence_nearby_is_the_same_event(
     extractor: Extractor, text: str, places: list[str]
 ) -> None:
     assert [m.location for m in run(extractor, text, "en").mentions] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type", "actor1", "actor2"),
+    [
+        ("Thousands of protesters marched through Bamako on Sunday against France.",
+         S.PEACEFUL_PROTEST, "Protesters (Mali)", ""),
+        ("Thousands of protesters marched through Bamako on Sunday before police dispersed "
+         "them with tear gas.", S.PROTEST_WITH_INTERVENTION, "Protesters (Mali)",
+         "Police Forces of Mali (2021-)"),
+        ("Protesters set fire to the town hall in Bamako on Sunday and threw stones at police.",
+         S.VIOLENT_DEMONSTRATION, "Rioters (Mali)", "Police Forces of Mali (2021-)"),
+    ],
+)  # fmt: skip
+def test_the_crowd_is_a_side_of_a_demonstration(
+    extractor: Extractor, text: str, sub_type: SubEventType, actor1: str, actor2: str
+) -> None:
+    [mention] = run(extractor, text, "en").mentions
+    assert (mention.sub_event_type, mention.actor1, mention.actor2) == (sub_type, actor1, actor2)

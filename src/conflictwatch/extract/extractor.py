@@ -165,7 +165,7 @@ class Extractor:
             mention = self._mention(article, tools, lang, published, passage, read, n, claims)
             if not _corroborated(mention) or mention.latitude is None:
                 continue  # an event is coded only with its actors or toll, and a place
-            mention = self._civilians_targeted(mention)
+            mention = self._crowds(self._civilians_targeted(mention))
             if mentions and published and _is_background(mention, published, mentions[0]):
                 continue
             loose = _ANOTHER.search(passage.sentences[0].text) is None
@@ -361,6 +361,33 @@ class Extractor:
         if mention.actor1.startswith("Unidentified") and mention.inter2 in _ARMED:
             changes |= {"actor1": mention.actor2, "inter1": mention.inter2}
         return replace(mention, **changes)
+
+    def _crowds(self, mention: Mention) -> Mention:
+        """ACLED's sides of a demonstration: the crowd is Protesters (country), or Rioters when
+        it turned violent, and the forces that intervened are the other side (actor1 when they
+        used excessive force). Armed groups named as the crowd's cause are not its sides."""
+        label = mention.sub_event_type
+        if label not in _PROTESTS and label is not SubEventType.VIOLENT_DEMONSTRATION:
+            return mention
+        iso = _iso2(mention, self._countries)
+        word = "rioters" if label is SubEventType.VIOLENT_DEMONSTRATION else "protesters"
+        crowd = self.pack.actor_for(word, on=mention.event_date, country=iso)
+        if crowd is None:
+            return mention
+        country = mention.country
+        sides = ((mention.actor1, mention.inter1), (mention.actor2, mention.inter2))
+        forces: tuple[str, ActorType | None] = next(
+            ((name, inter) for name, inter in sides
+             if inter is ActorType.STATE_FORCES and country and country in name),
+            ("", None),
+        )  # fmt: skip
+        if label is SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS and forces[0]:
+            return replace(mention, actor1=forces[0], inter1=forces[1] or mention.inter1,
+                           actor2=crowd.name, inter2=crowd.actor_type)  # fmt: skip
+        if label is SubEventType.PEACEFUL_PROTEST:
+            forces = ("", None)
+        return replace(mention, actor1=crowd.name, inter1=crowd.actor_type, actor2=forces[0],
+                       inter2=forces[1])  # fmt: skip
 
     def _claimant(self, tools: _Tools, claims: Sequence[Sentence], on: dt.date,
                   country: str | None) -> tuple[Sentence, ActorMention] | None:  # fmt: skip
