@@ -143,8 +143,8 @@ def _import_in_child(path: Path, db: str) -> subprocess.Popen[bytes]:
 def _wait_until_writing(db: Path, child: subprocess.Popen[bytes], limit: float = 60) -> None:
     """Return once the child holds the store's write lock: its import transaction is writing.
 
-    (The import keeps its pages in a large cache until it commits, so the WAL file does not grow
-    while it writes; another connection being refused the write lock is the sign instead.)
+    (A fast import may keep its pages in SQLite's cache until it commits, so the size of the WAL
+    file says little; another connection being refused the write lock is a sure sign.)
     """
     deadline = time.monotonic() + limit
     probe = sqlite3.connect(db, timeout=0, isolation_level=None)

@@ -20,7 +20,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import sqlalchemy as sa
 
-from ..sources.datasets.blocks import EventColumns
+from ..model import Event
+from ..sources.datasets.blocks import EventColumns, Shared
 from .codec import HASHED, event_to_row, search_text
 from .schema import events
 
@@ -88,42 +89,109 @@ class StoredBlock:
         return isinstance(value, _Same) and value.value is None
 
 
-def stored_block(block: EventColumns, *, dialect: str, with_search_text: bool) -> StoredBlock:
+class _Templates:
+    """The stored values and reprs of one group's templates, numbered as the reader numbers them."""
+
+    def __init__(self) -> None:
+        self.templates: list[Event] = []
+        self.lists: dict[str, tuple[list[Any], list[str]]] = {}
+        self.values: dict[str, np.ndarray[Any, Any]] = {}
+        self.reprs: dict[str, pa.Array] = {}
+
+
+class ColumnStore:
+    """Turns the blocks of one file into stored rows, remembering what each template stores.
+
+    A reader numbers a group's templates once per file (see ``Shared``), so ``event_to_row`` and
+    ``repr`` run once per distinct combination of values in the file, not once per block.
+    """
+
+    def __init__(self, *, dialect: str, with_search_text: bool) -> None:
+        self.iso_dates = dialect == "sqlite"
+        self.with_search_text = with_search_text
+        self.groups: dict[tuple[str, ...], _Templates] = {}
+        self.repeats: dict[str, bool] = {}  # string columns worth storing by distinct value
+
+    def templates(self, group: Shared, names: Sequence[str]) -> _Templates:
+        known = self.groups.setdefault(group.fields, _Templates())
+        count = len(known.templates)
+        if len(group.templates) < count or (
+            count and group.templates[count - 1] is not known.templates[-1]
+        ):
+            known = self.groups[group.fields] = _Templates()  # numbered afresh: start over
+            count = 0
+        if len(group.templates) == count and known.values:
+            return known
+        fresh = [self.stored(t) for t in group.templates[count:]]
+        known.templates.extend(group.templates[count:])
+        for name in names:
+            values, reprs = known.lists.setdefault(name, ([], []))
+            values.extend(row[name] for row, _ in fresh)
+            reprs.extend(texts[name] for _, texts in fresh)
+            column = np.empty(len(values), dtype=object)
+            column[:] = values
+            known.values[name] = column
+            known.reprs[name] = pa.array(reprs, pa.string())
+        return known
+
+    def stored(self, template: Event) -> tuple[dict[str, Any], dict[str, str]]:
+        """What ``event_to_row`` stores for a template (driver-ready), and the repr of each value."""
+        row = event_to_row(template)
+        reprs = {name: repr(value) for name, value in row.items()}
+        if self.iso_dates:
+            for name in _DATES:
+                if row[name] is not None:
+                    row[name] = row[name].isoformat()
+        return row, reprs
+
+    def __call__(self, block: EventColumns) -> StoredBlock:
+        return stored_block(block, self)
+
+
+def stored_block(block: EventColumns, store: ColumnStore) -> StoredBlock:
     """The stored rows of a block, with their row hashes."""
     size = len(block)
     values: dict[str, list[Any] | _Same] = {}
     pieces: dict[str, pa.Array | pa.Scalar] = {}
-    covered: set[str] = set()
-    iso_dates = dialect == "sqlite"
 
     for group in block.shared:
-        rows = [event_to_row(t) for t in group.templates]
         names = [f for f in group.fields if f in COLUMNS]
         names += [c for c, source in _DERIVED.items() if source in group.fields]
-        covered.update(group.fields)
         index = group.index
+        if index is None:
+            row, reprs = store.stored(group.templates[0])
+            for name in names:
+                values[name] = _Same(row[name])
+                pieces[name] = pa.scalar(reprs[name])
+            continue
+        known = store.templates(group, names)
+        arrow_index = pa.array(index)
         for name in names:
-            per_template = [row[name] for row in rows]
-            reprs = [repr(v) for v in per_template]
-            if iso_dates and name in _DATES:
-                per_template = [v.isoformat() if v is not None else None for v in per_template]
-            if index is None or len(per_template) == 1:
-                values[name] = _Same(per_template[0])
-                pieces[name] = pa.scalar(reprs[0])
-            else:
-                taken = np.empty(len(per_template), dtype=object)
-                taken[:] = per_template
-                values[name] = taken[index].tolist()
-                pieces[name] = pa.array(reprs, pa.string()).take(pa.array(index))
+            values[name] = known.values[name][index].tolist()
+            pieces[name] = known.reprs[name].take(arrow_index)
 
     for name, array in block.plain.items():
         if name not in _AS_IS:
             raise ValueError(f"{name!r} cannot be stored column-wise as it is")
-        covered.add(name)
         kind = array.type
         if pa.types.is_string(kind):
-            values[name] = array.to_numpy(zero_copy_only=False).tolist()
-            pieces[name] = _repr_strings(array)
+            # Names and places repeat: one string object (and one repr) per distinct value.
+            # Whether a column repeats is decided on the first block and kept for the file.
+            repeats = store.repeats.get(name)
+            encoded = pc.dictionary_encode(array) if repeats is not False else None
+            distinct = encoded.dictionary.to_pylist() if encoded is not None else []
+            if repeats is None:
+                repeats = store.repeats[name] = len(distinct) * 4 <= size
+            if encoded is not None and repeats:
+                index = encoded.indices.to_numpy(zero_copy_only=False)
+                shared_values = np.empty(len(distinct), dtype=object)
+                shared_values[:] = distinct
+                values[name] = shared_values[index].tolist()
+                reprs = pa.array([repr(v) for v in distinct], pa.string())
+                pieces[name] = reprs.take(encoded.indices)
+            else:
+                values[name] = array.to_numpy(zero_copy_only=False).tolist()
+                pieces[name] = _repr_strings(array)
         elif pa.types.is_floating(kind):
             numbers = array.to_numpy(zero_copy_only=False)
             values[name] = numbers.tolist()
@@ -142,7 +210,7 @@ def stored_block(block: EventColumns, *, dialect: str, with_search_text: bool) -
     missing = [c for c in COLUMNS if c not in values and c not in ("row_hash", "search_text")]
     if missing:
         raise ValueError(f"block does not give stored column(s) {', '.join(missing)}")
-    if with_search_text:
+    if store.with_search_text:
         parts = (values["notes"], values["location"], values["actor1"], values["actor2"])
         columns = [p.value if isinstance(p, _Same) else p for p in parts]
         lists = [itertools.repeat(c, size) if not isinstance(c, list) else c for c in columns]

@@ -175,7 +175,6 @@ class _BatchWriter:
 _BYTES_PER_ROW = 400
 _BULK_MIN_ROWS = 50_000
 _COLUMNAR_MIN_BYTES = 4 << 20  # below ~10,000 rows reading row by row costs next to nothing
-_SQLITE_IMPORT_CACHE_KIB = 256 * 1024  # page cache while importing (the default is 2 MB)
 
 
 def _bulk_load(store: Store, path: Path, stored: int) -> bool:
@@ -246,10 +245,6 @@ def _import(
         conn = stack.enter_context(store.engine.begin())
         held = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
         bulk = _bulk_load(store, path, int(held))
-        if store.dialect == "sqlite":
-            cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-            conn.exec_driver_sql(f"PRAGMA cache_size=-{_SQLITE_IMPORT_CACHE_KIB}")
-            stack.callback(conn.exec_driver_sql, f"PRAGMA cache_size={int(cache)}")
         if bulk:
             for index in EVENT_INDEXES:
                 index.drop(conn)
@@ -337,6 +332,7 @@ class _Run:
         self.insert_many = bulk_inserter(store.dialect)
         self.update = update_by_id()
         self.unreported = 0  # rows read since progress was last told
+        self.column_store: Any = None  # a bulkload.ColumnStore once a block comes column-wise
 
     @property
     def writing(self) -> bool:
@@ -425,16 +421,18 @@ class _Run:
     # -- blocks read column-wise ---------------------------------------------------------------
 
     def take_columns(self, block: EventColumns) -> None:
-        from .bulkload import COLUMNS, driver_sql, stored_block
+        from .bulkload import COLUMNS, ColumnStore, driver_sql
 
         self.flush()  # keep file order with rows taken one by one before
         counts = self.counts
         size = len(block)
         self._advance(size)
         store = self.store
-        stored = stored_block(
-            block, dialect=store.dialect, with_search_text=store.wants_search_text
-        )
+        if self.column_store is None:
+            self.column_store = ColumnStore(
+                dialect=store.dialect, with_search_text=store.wants_search_text
+            )
+        stored = self.column_store(block)
         keys = stored.values["dataset_id"]
         assert isinstance(keys, list)
         lines = block.lines.tolist()

@@ -30,8 +30,9 @@ from ...taxonomy import EventType, SubEventType
 from .acled import CODE_FIELDS, AcledRecords
 from .blocks import Block, EventColumns, NotColumnar, Shared
 
-#: Bytes of CSV per block (about 70,000 records of a current export).
-BLOCK_BYTES = 32 << 20
+#: Bytes of CSV per block (about 20,000 records of a current export): large enough for pyarrow
+#: to parse in parallel, small enough that a few blocks in flight hold little memory.
+BLOCK_BYTES = 8 << 20
 
 # Every character Python's str.strip() may remove, and a few more: a cell starting or ending with
 # one of these (or holding only these) goes to the per-row reader, which decides.
@@ -176,8 +177,11 @@ class _BlockChecker:
     def __init__(self, records: AcledRecords) -> None:
         self.records = records
         self.at = records.positions
-        self.codes: dict[str, tuple[Event | None, int]] = {}
-        self.dates: dict[str, Event | None] = {}
+        # Templates by group and distinct cell text, kept for the whole file: the same template
+        # object for the same values in every block (the store caches its stored values by it).
+        self.memo: dict[tuple[str, ...], dict[str, int | None]] = {}
+        self.made: dict[tuple[str, ...], list[Event]] = {}
+        self.constants: dict[tuple[str, ...], Event] = {}
 
     def column(self, batch: pa.RecordBatch, name: str) -> pa.Array | None:
         i = self.at[name]
@@ -246,7 +250,7 @@ class _BlockChecker:
         assert cells is not None
         if not _all(pc.match_substring_regex(cells, _COUNT)):
             return None
-        group = _by_value(cells, lambda text: _template(fatalities=int(text)), ("fatalities",))
+        group = self.by_value(cells, lambda text: _template(fatalities=int(text)), ("fatalities",))
         shared.append(_with_fields(group, ("fatalities", "fatalities_low", "fatalities_high")))
 
         dates = self._dates(batch)
@@ -262,7 +266,7 @@ class _BlockChecker:
         if cells is None:
             constant["iso"] = None
         else:
-            iso = _by_value(cells, _iso, ("iso",))
+            iso = self.by_value(cells, _iso, ("iso",))
             if iso is None:
                 return None
             shared.append(iso)
@@ -271,14 +275,21 @@ class _BlockChecker:
         if cells is None:
             constant["tags"] = ()
         else:
-            group = _by_value(
+            group = self.by_value(
                 cells, lambda text: _template(tags=tag_sets[text] if text else ()), ("tags",)
             )
             shared.append(_with_fields(group, ("tags",)))
 
-        shared.append(Shared(tuple(constant), (_template(**constant),)))
+        if constant:
+            shared.append(Shared(tuple(constant), (self.constant(constant),)))
         shared.append(Shared(_CONSTANT_FIELDS, (_PLACEHOLDER,)))
         return EventColumns(lines, plain, tuple(shared), batch, self.records.header)
+
+    def constant(self, fields: dict[str, Any]) -> Event:
+        made = self.constants.get(tuple(fields))
+        if made is None:
+            made = self.constants[tuple(fields)] = _template(**fields)
+        return made
 
     def _dates(self, batch: pa.RecordBatch) -> Shared | None:
         date = self.column(batch, "event_date")
@@ -294,7 +305,7 @@ class _BlockChecker:
             value, found = dates[parts[0], parts[1]]
             return None if found or value is None else _template(event_date=value)
 
-        group = _by_value(key, template, ("event_date",))
+        group = self.by_value(key, template, ("event_date",))
         return None if group is None else _with_fields(group, _DATE_FIELDS)
 
     def _codes(self, batch: pa.RecordBatch, n: int) -> Shared | None:
@@ -326,7 +337,34 @@ class _BlockChecker:
                 geo_precision=read.geo_precision,
             )
 
-        return _by_value(key, template, _CODE_EVENT_FIELDS)
+        return self.by_value(key, template, _CODE_EVENT_FIELDS)
+
+    def by_value(
+        self, cells: pa.Array, template: Callable[[str], Event | None], fields: tuple[str, ...]
+    ) -> Shared | None:
+        """One template per distinct cell text; None if the per-row reader refuses any of them.
+
+        Templates are numbered once per file: a block's ``templates`` are all those of the file
+        so far (a later block's tuple extends an earlier one's), and its ``index`` points there.
+        """
+        memo = self.memo.setdefault(fields, {})
+        made = self.made.setdefault(fields, [])
+        encoded = pc.dictionary_encode(cells)
+        positions = []
+        for text in encoded.dictionary.to_pylist():
+            if text in memo:
+                position = memo[text]
+            else:
+                event = template(text)
+                position = memo[text] = None if event is None else len(made)
+                if event is not None:
+                    made.append(event)
+            if position is None:
+                return None
+            positions.append(position)
+        local = encoded.indices.to_numpy(zero_copy_only=False)
+        index = np.asarray(positions, dtype=np.int64)[local]
+        return Shared(fields, tuple(made), index)
 
 
 _DATE_FIELDS = ("event_date", "date_start", "date_end")
@@ -352,18 +390,6 @@ def _iso(text: str) -> Event | None:
         return _template(iso=int(text))
     except ValueError:
         return None
-
-
-def _by_value(
-    cells: pa.Array, template: Callable[[str], Event | None], fields: tuple[str, ...]
-) -> Shared | None:
-    """One template per distinct cell value; None if any value is one the per-row reader refuses."""
-    encoded = pc.dictionary_encode(cells)
-    templates = [template(text) for text in encoded.dictionary.to_pylist()]
-    if any(t is None for t in templates):
-        return None
-    index = encoded.indices.to_numpy(zero_copy_only=False)
-    return Shared(fields, tuple(t for t in templates if t is not None), index)
 
 
 def _with_fields(group: Shared | None, fields: tuple[str, ...]) -> Shared:
