@@ -177,6 +177,19 @@ _BULK_MIN_ROWS = 50_000
 _COLUMNAR_MIN_BYTES = 4 << 20  # below ~10,000 rows reading row by row costs next to nothing
 
 
+# SQLite's full-text index gathers new terms in memory and writes a segment when this much has
+# gathered: 1 MB by default; larger while loading many rows means fewer segments to merge. The
+# setting is stored in the index (inside the import's transaction) and put back before commit.
+_FTS_HASH_BYTES = 1 << 20
+_FTS_BULK_HASH_BYTES = 32 << 20
+
+
+def _fts_hash_size(conn: sa.Connection, size: int) -> None:
+    conn.exec_driver_sql(
+        f"INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', {int(size)})"
+    )
+
+
 def _bulk_load(store: Store, path: Path, stored: int) -> bool:
     """Rebuild secondary indexes once at the end instead of row by row?
 
@@ -248,6 +261,7 @@ def _import(
         if bulk:
             for index in EVENT_INDEXES:
                 index.drop(conn)
+            _fts_hash_size(conn, _FTS_BULK_HASH_BYTES)
         writer = _BatchWriter(conn)
         stack.callback(writer.close)
         run = _Run(store, reader, existing, options, rejects, writer, progress)
@@ -268,6 +282,7 @@ def _import(
         if bulk:
             for index in EVENT_INDEXES:
                 index.create(conn)
+            _fts_hash_size(conn, _FTS_HASH_BYTES)
         absent_ids = [key for key in existing if key not in run.seen]
         deleted = 0
         if options.prune and absent_ids:
