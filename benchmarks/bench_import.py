@@ -3,7 +3,10 @@
 In the same run it times a plain parse of the same file with the csv module, and reports rows/s,
 the ratio import/parse and the peak memory (RSS) of each phase, measured in a child process.
 
-    python benchmarks/bench_import.py [--rows 1000000] [--keep]
+    python benchmarks/bench_import.py [--rows 1000000] [--read auto|rows|columns]
+
+``--read`` picks how the import reads the file: ``auto`` (the default: column-wise for large
+files when pyarrow is installed), ``rows`` (row by row) or ``columns`` (column-wise).
 """
 
 from __future__ import annotations
@@ -28,13 +31,14 @@ def phase_parse(path: Path) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start, "rows": rows - 1}
 
 
-def phase_import(path: Path, db: Path) -> dict[str, float]:
+def phase_import(path: Path, db: Path, read: str) -> dict[str, float]:
     from conflictwatch.store import Store
-    from conflictwatch.store.importing import import_dataset
+    from conflictwatch.store.importing import ImportOptions, import_dataset
 
+    options = ImportOptions(columnar={"auto": None, "rows": False, "columns": True}[read])
     start = time.perf_counter()
     with Store.open(str(db)) as store:
-        report = import_dataset(store, "acled", path)
+        report = import_dataset(store, "acled", path, options)
     return {"seconds": time.perf_counter() - start, "rows": report.inserted}
 
 
@@ -48,12 +52,16 @@ def child(args: list[str]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--read", choices=["auto", "rows", "columns"], default="auto")
     parser.add_argument("--phase", choices=["parse", "import"], help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
         paths = [Path(p) for p in args.paths]
-        result = phase_parse(paths[0]) if args.phase == "parse" else phase_import(*paths)
+        if args.phase == "parse":
+            result = phase_parse(paths[0])
+        else:
+            result = phase_import(paths[0], paths[1], args.read)
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
         return
@@ -65,7 +73,8 @@ def main() -> None:
         write_acled_csv(csv_path, args.rows)
         size_mb = csv_path.stat().st_size / 1e6
         parse = child(["--phase", "parse", str(csv_path)])
-        imported = child(["--phase", "import", str(csv_path), str(Path(tmp) / "bench.db")])
+        db = str(Path(tmp) / "bench.db")
+        imported = child(["--phase", "import", "--read", args.read, str(csv_path), db])
         db_mb = (Path(tmp) / "bench.db").stat().st_size / 1e6
     parse_rate = parse["rows"] / parse["seconds"]
     import_rate = imported["rows"] / imported["seconds"]
@@ -75,7 +84,7 @@ def main() -> None:
         f"peak RSS {parse['peak_rss_mb']:.0f} MB"
     )
     print(
-        f"import (SQLite): {imported['seconds']:.1f} s, {import_rate:,.0f} rows/s, "
+        f"import (SQLite, --read {args.read}): {imported['seconds']:.1f} s, {import_rate:,.0f} rows/s, "
         f"peak RSS {imported['peak_rss_mb']:.0f} MB"
     )
     print(f"ratio import/parse time: {imported['seconds'] / parse['seconds']:.2f}x")

@@ -101,7 +101,7 @@ def _line_count(path: Any) -> int:
             crlf = chunk.count(b"\r\n") + (1 if previous_cr and chunk.startswith(b"\n") else 0)
             terminators += chunk.count(b"\n") + chunk.count(b"\r") - crlf
             previous_cr = chunk.endswith(b"\r")
-            tail = (tail + chunk)[-65536:]
+            tail = (tail + chunk[-65536:])[-65536:]
     stripped = tail.rstrip(b"\r\n")
     if not stripped and len(tail) == 65536:
         raise NotColumnar("a long run of blank lines at the end")
