@@ -719,9 +719,11 @@ def _retyped(
     if best.label in _PROTESTS and rioting and not any(a.actor_type in _ARMED - {
         ActorType.STATE_FORCES} for a in named):  # fmt: skip
         return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
-    if best.label is SubEventType.VIOLENT_DEMONSTRATION and not any(
-        a.actor_type in _CROWDS for a in named
-    ) and any(a.actor_type in _ARMED for a in named):
+    if (
+        best.label is SubEventType.VIOLENT_DEMONSTRATION
+        and not any(a.actor_type in _CROWDS for a in named)
+        and any(a.actor_type in _ARMED for a in named)
+    ):
         return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)
     return best
 
