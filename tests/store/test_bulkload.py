@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 pytest.importorskip("pyarrow")
 
-from conflictwatch.errors import ImportRejected
+from conflictwatch.errors import ImportRejected, InputError
 from conflictwatch.sources.datasets import acled_columns
 from conflictwatch.sources.datasets.acled import COLUMNS
 from conflictwatch.sources.datasets.synthetic import write_acled_csv
@@ -261,3 +261,32 @@ def test_postgresql_stores_the_same_rows_both_ways(
     assert snapshots[0] == snapshots[1]
     assert all(r["search_text"] for r in snapshots[1])  # PostgreSQL searches a folded copy
     assert sum(spy) > ROWS // 2
+
+
+def test_a_record_of_the_wrong_width_is_reported_as_row_by_row(tmp_path: Path) -> None:
+    path = write_acled_csv(tmp_path / "base.csv", 300, seed=8)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[200] = lines[200].rstrip("\r\n") + ",extra cell\r\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    (rows_store, by_rows), (cols_store, by_cols) = _both(
+        path, tmp_path, ImportOptions(skip_bad=True)
+    )
+    assert isinstance(by_rows, ImportReport) and isinstance(by_cols, ImportReport)
+    _same_report(by_rows, by_cols)
+    assert [p.line for p in by_cols.problems] == [201]
+    assert _rows(rows_store) == _rows(cols_store)
+
+
+def test_bytes_that_are_not_utf8_give_the_same_error(tmp_path: Path) -> None:
+    path = write_acled_csv(tmp_path / "base.csv", 300, seed=6)
+    data = path.read_bytes().replace(b"Synthetic record 250.", b"Synth\xe9tic record 250.")
+    path.write_bytes(data)
+    errors = []
+    for columnar in (False, True):
+        with Store.open(str(tmp_path / f"u{columnar}.db")) as store:
+            with pytest.raises(InputError) as caught:
+                import_dataset(store, "acled", path, ImportOptions(columnar=columnar))
+            errors.append(str(caught.value))
+            assert store.count() == 0
+    assert errors[0] == errors[1]
+    assert "line 252" in errors[1]
