@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -283,8 +283,3 @@ def driver_sql(dialect: str, names: Sequence[str], *, update: bool = False) -> s
         assignments = ", ".join(f"{q} = {mark}" for q in quoted)
         return f"UPDATE events SET {assignments} WHERE id = {mark}"
     return f"INSERT INTO events ({', '.join(quoted)}) VALUES ({', '.join([mark] * len(names))})"
-
-
-def chunks(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
