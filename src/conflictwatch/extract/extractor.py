@@ -26,6 +26,17 @@ from ..taxonomy import ActorType, EventType, SubEventType, TimePrecision, WhereP
 from .actors import ActorFinder, assign_roles
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
+from .coding import (
+    ARMED,
+    CLAIMANTS,
+    PROTESTS,
+    claims_responsibility,
+    corroborated,
+    from_other_sentences,
+    retyped,
+    scores_from_toll,
+    victims_are_targets,
+)
 from .cues import CueMatcher
 from .dates import DateReader
 from .language import detect_language
@@ -35,15 +46,14 @@ from .numbers import NumberReader
 from .places import PlaceFinder
 from .records import (
     ActorMention,
-    Casualty,
     CasualtyKind,
     DateMention,
     OtherClass,
-    Side,
     Span,
     TypeScore,
 )
 from .segments import Passage, Sentence, group
+from .tellings import ANOTHER, anchored, is_background, merged, same_event
 
 #: How many sentences after a passage may still name its place.
 FOLLOW_AFTER = 3
@@ -156,24 +166,24 @@ class Extractor:
         passages = group(read, events)
         mentions: list[Mention] = []
         for n, passage in enumerate(passages):
-            if mentions and not _anchored(passage):
+            if mentions and not anchored(passage):
                 continue
             until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)
             claims = [s for s in read[passage.sentences[0].index : until]
-                      if s.index not in events and _claims(s)
+                      if s.index not in events and claims_responsibility(s)
                       and tools.modality.read(s.text).kind == "asserted"]  # fmt: skip
             mention = self._mention(article, tools, lang, published, passage, read, n, claims)
-            if not _corroborated(mention) or mention.latitude is None:
+            if not corroborated(mention) or mention.latitude is None:
                 continue  # an event is coded only with its actors or toll, and a place
             mention = self._crowds(self._civilians_targeted(mention))
-            if mentions and published and _is_background(mention, published, mentions[0]):
+            if mentions and published and is_background(mention, published, mentions[0]):
                 continue
-            loose = _ANOTHER.search(passage.sentences[0].text) is None
-            same = next((m for m in mentions if _same_event(m, mention, loose)), None)
+            loose = ANOTHER.search(passage.sentences[0].text) is None
+            same = next((m for m in mentions if same_event(m, mention, loose)), None)
             if same is None:
                 mentions.append(mention)
             else:
-                mentions[mentions.index(same)] = _merged(same, mention)
+                mentions[mentions.index(same)] = merged(same, mention)
         mentions.sort(key=lambda m: (-m.fatalities, -m.confidence))
         return Extraction(article, lang, tuple(mentions), tuple(notes))
 
@@ -189,8 +199,8 @@ class Extractor:
         if casualties and weak:
             # A toll with an armed actor is violence even beside a weak word or one of another
             # class ("gunmen killed ten villagers; survivors fled").
-            armed = any(a.actor_type in _ARMED for a in tools.actors.find(span.quote))
-            toll = _scores_from_toll(casualties) if armed else []
+            armed = any(a.actor_type in ARMED for a in tools.actors.find(span.quote))
+            toll = scores_from_toll(casualties) if armed else []
             inferred = bool(toll)
             scores = [*toll, *scores]
         if published is None:
@@ -244,17 +254,17 @@ class Extractor:
         country = self._countries.get(place.country, place.country) if place else ""
 
         actors = self._actors(tools, passage, event_date, place.country if place else None)
-        best = _retyped(best, passage, actors)
+        best = retyped(best, passage, actors)
         label = best.label
         assert isinstance(label, SubEventType)
         trigger = best.evidence[0] if best.evidence else None
         actor1, actor2 = assign_roles(first.text, actors.get(first.index, []), trigger, lang)
         if actor1 is None:
-            actor1, actor2 = _from_other_sentences(actors, first.index, actor2)
-        actor1, actor2 = _victims_are_targets(actor1, actor2, actors.get(first.index, []),
+            actor1, actor2 = from_other_sentences(actors, first.index, actor2)
+        actor1, actor2 = victims_are_targets(actor1, actor2, actors.get(first.index, []),
                                               first.casualties)  # fmt: skip
         claimed = self._claimant(tools, claims, event_date, place.country if place else None)
-        if claimed is not None and (actor1 is None or actor1.actor_type not in _CLAIMANTS
+        if claimed is not None and (actor1 is None or actor1.actor_type not in CLAIMANTS
                                     or actor1.name.startswith("Unidentified")):  # fmt: skip
             # "JNIM claimed the attack": the group that claims it did it, unless the passage
             # itself names the armed group that acted.
@@ -358,7 +368,7 @@ class Extractor:
             return mention
         changes: dict[str, Any] = {"actor2": civilians.name, "inter2": civilians.actor_type,
                                    "civilian_targeting": True}  # fmt: skip
-        if mention.actor1.startswith("Unidentified") and mention.inter2 in _ARMED:
+        if mention.actor1.startswith("Unidentified") and mention.inter2 in ARMED:
             changes |= {"actor1": mention.actor2, "inter1": mention.inter2}
         return replace(mention, **changes)
 
@@ -367,7 +377,7 @@ class Extractor:
         it turned violent, and the forces that intervened are the other side (actor1 when they
         used excessive force). Armed groups named as the crowd's cause are not its sides."""
         label = mention.sub_event_type
-        if label not in _PROTESTS and label is not SubEventType.VIOLENT_DEMONSTRATION:
+        if label not in PROTESTS and label is not SubEventType.VIOLENT_DEMONSTRATION:
             return mention
         iso = _iso2(mention, self._countries)
         word = "rioters" if label is SubEventType.VIOLENT_DEMONSTRATION else "protesters"
@@ -394,7 +404,7 @@ class Extractor:
         """The first named armed group that claims the event, in the claim sentences after it."""
         for sentence in claims:
             for actor in tools.actors.find(sentence.text, on=on, country=country):
-                if actor.actor_type in _CLAIMANTS and not actor.name.startswith("Unidentified"):
+                if actor.actor_type in CLAIMANTS and not actor.name.startswith("Unidentified"):
                     return sentence, actor
         return None
 
@@ -565,198 +575,6 @@ def _tier(resolution: Resolution) -> int:
     if resolution.where_prec is WherePrecision.COUNTRY:
         return 2
     return 1
-
-
-_ARMED = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
-                    ActorType.IDENTITY_MILITIA, ActorType.EXTERNAL_OTHER_FORCES})  # fmt: skip
-_CROWDS = frozenset({ActorType.PROTESTERS, ActorType.RIOTERS})
-
-
-#: Actors whose claim of an attack names its perpetrator.
-_CLAIMANTS = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
-                        ActorType.IDENTITY_MILITIA})  # fmt: skip
-
-
-def _claims(sentence: Sentence) -> bool:
-    """A sentence that claims responsibility for an event ("JNIM claimed the attack")."""
-    return any(s.label is OtherClass.ATTRIB for s in sentence.scores)
-
-
-def _corroborated(mention: Mention) -> bool:
-    """A trigger word alone is not an event: it needs the people who did it, or its toll.
-
-    Violence needs an armed actor or a count of killed, wounded or abducted people; protests and
-    riots need a crowd or an armed actor; strategic developments need an armed actor.
-    """
-    cited = {e.field for e in mention.evidence}
-    types = {t for field, t in (("actor1", mention.inter1), ("actor2", mention.inter2))
-             if field in cited and t is not None}  # fmt: skip
-    armed = bool(types & _ARMED)
-    counted = "fatalities" in cited or bool(mention.wounded) or bool(mention.abducted)
-    if mention.event_type.is_political_violence:
-        return armed or counted
-    if mention.event_type in (EventType.PROTESTS, EventType.RIOTS):
-        return armed or bool(types & _CROWDS)
-    return armed
-
-
-#: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
-SAME_EVENT_DEGREES = 0.3
-
-
-#: A passage about something this long before publication, after the lead, is background.
-BACKGROUND_DAYS = 31
-
-
-#: A later passage dated this long before the lead's event tells what led up to it.
-BEFORE_LEAD_DAYS = 7
-
-
-def _is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
-    """After the lead, old news is context: anything over a month before publication, or well
-    before the lead's own event ("the deadliest attack since the coup in July")."""
-    if (published - mention.event_date).days > BACKGROUND_DAYS:
-        return True
-    return (lead.event_date - mention.event_date).days > BEFORE_LEAD_DAYS
-
-
-def _anchored(passage: Passage) -> bool:
-    """A later passage reports an event of its own only if its trigger sentences name a place
-    or a day; otherwise it tells more about an event already told ("the wounded were
-    evacuated", "the unit came under attack")."""
-    return any(s.places or s.dates for s in passage.sentences)
-
-
-#: Words by which a report announces another event ("gunmen also attacked", "par ailleurs").
-_ANOTHER = re.compile(
-    r"\b(?:also|another|other|separately|elsewhere|meanwhile|similar|second|[ée]galement|aussi|"
-    r"autre|autres|par ailleurs|ailleurs|deuxi[èe]me|second|seconde)\b",
-    re.IGNORECASE,
-)
-
-
-def _same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
-    """Two passages of one article telling the same event: same type, place and days; or, for
-    political violence told without a word of another event (``loose``), the same day close by
-    with no toll of the later telling's own ("the convoy was attacked at X", after "soldiers
-    were killed on the road to Y")."""
-    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
-        return a.sub_event_type is b.sub_event_type and a.location == b.location
-    d_lat, d_lon = abs(a.latitude - b.latitude), abs(a.longitude - b.longitude)
-    if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
-        return d_lat < 0.1 and d_lon < 0.1
-    violent = a.event_type.is_political_violence and b.event_type.is_political_violence
-    return (loose and violent and a.event_date == b.event_date and not b.fatalities
-            and d_lat < SAME_EVENT_DEGREES and d_lon < SAME_EVENT_DEGREES)  # fmt: skip
-
-
-def _merged(a: Mention, b: Mention) -> Mention:
-    """Keep the first telling, with the higher toll and everything both passages cite."""
-    return replace(
-        a,
-        fatalities=max(a.fatalities, b.fatalities),
-        fatalities_low=max(a.fatalities_low or 0, b.fatalities_low or 0),
-        fatalities_high=max(a.fatalities_high or 0, b.fatalities_high or 0),
-        actor2=a.actor2 or b.actor2,
-        inter2=a.inter2 or b.inter2,
-        outcome=a.outcome or b.outcome,
-        tags=tuple(dict.fromkeys((*a.tags, *b.tags))),
-        evidence=(*a.evidence, *b.evidence),
-        confidence=max(a.confidence, b.confidence),
-    )
-
-
-_VICTIM_TYPES = {Side.STATE: (ActorType.STATE_FORCES,), Side.CIVILIANS: (ActorType.CIVILIANS,)}
-
-
-def _victims_are_targets(
-    actor1: ActorMention | None,
-    actor2: ActorMention | None,
-    found: list[ActorMention],
-    casualties: list[Casualty],
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """Whoever the toll says died is the target: "jihadists killed 12 soldiers" puts the
-    soldiers second, whatever the word order around the trigger suggested."""
-    victims = {c.side for c in casualties if c.kind in (CasualtyKind.KILLED, CasualtyKind.ABDUCTED)}
-    for side, kinds in _VICTIM_TYPES.items():
-        if side not in victims or actor1 is None or actor1.actor_type not in kinds:
-            continue
-        others = [a for a in found if a.actor_type not in kinds and a.actor_type in _ARMED]
-        if others:
-            target = actor1
-            actor1 = others[0]
-            actor2 = target
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
-        actor2 = None
-    return actor1, actor2
-
-
-#: Demonstrations that turn into riots when the demonstrators themselves use violence.
-_PROTESTS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION,
-                       SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS})  # fmt: skip
-
-#: Civilians killed in a battle beyond this many make it an attack on civilians.
-BYSTANDERS = 2
-
-
-def _retyped(
-    best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]]
-) -> TypeScore:
-    """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
-    bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
-    by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
-    which the demonstrators themselves set fire or threw stones is a riot, dispersed or not."""
-    named = [a for found in actors.values() for a in found]
-    tolls = [c for s in passage.all_sentences for c in s.casualties
-             if c.kind is CasualtyKind.KILLED and c.count > 0]  # fmt: skip
-    killed = {c.side for c in tolls}
-    civilians = Side.CIVILIANS in killed or any(a.actor_type is ActorType.CIVILIANS for a in named)
-    if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
-            default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
-        return replace(best, label=SubEventType.ATTACK)
-    rioting = any(t.label is SubEventType.VIOLENT_DEMONSTRATION
-                  for s in passage.sentences for t in s.scores)  # fmt: skip
-    if best.label in _PROTESTS and rioting and not any(a.actor_type in _ARMED - {
-        ActorType.STATE_FORCES} for a in named):  # fmt: skip
-        return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
-    if (
-        best.label is SubEventType.VIOLENT_DEMONSTRATION
-        and not any(a.actor_type in _CROWDS for a in named)
-        and any(a.actor_type in _ARMED for a in named)
-    ):
-        return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)
-    return best
-
-
-def _scores_from_toll(casualties: list[Casualty]) -> list[TypeScore]:
-    """A sentence with no trigger word but a toll still reports violence: civilians (or people)
-    killed is an attack, people carried off an abduction, soldiers or fighters killed a clash."""
-    for c in casualties:
-        if c.count <= 0:
-            continue
-        span = Span(c.start, c.end, c.quote)
-        if c.kind is CasualtyKind.ABDUCTED:
-            return [TypeScore(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE, 1.0, (span,))]
-        if c.kind is CasualtyKind.KILLED:
-            if c.side in (Side.CIVILIANS, Side.UNKNOWN):
-                # "gunmen killed 20 people": people killed, with no fighting word, are civilians
-                return [TypeScore(SubEventType.ATTACK, 1.0, (span,))]
-            if c.side in (Side.STATE, Side.ATTACKERS):
-                return [TypeScore(SubEventType.ARMED_CLASH, 1.0, (span,))]
-    return []
-
-
-def _from_other_sentences(
-    actors: dict[int, list[ActorMention]], first: int, actor2: ActorMention | None
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """When the opening sentence names no perpetrator, look at the rest of the passage."""
-    for index in sorted(actors):
-        if index == first:
-            continue
-        for actor in actors[index]:
-            if actor.actor_type is not ActorType.CIVILIANS and actor != actor2:
-                return actor, actor2
-    return None, actor2
 
 
 def _unidentified(country: str) -> str:

@@ -1,0 +1,140 @@
+"""ACLED coding rules over one passage's reading: whether it counts as an event, which sub-event
+type it is given who was hit and who acted, and who is actor1 and actor2.
+
+Pure functions over the records the readers produce; the :class:`~.extractor.Extractor` applies
+them in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Mention
+from ..taxonomy import ActorType, EventType, SubEventType
+from .records import ActorMention, Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
+from .segments import Passage, Sentence
+
+ARMED = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                   ActorType.IDENTITY_MILITIA, ActorType.EXTERNAL_OTHER_FORCES})  # fmt: skip
+CROWDS = frozenset({ActorType.PROTESTERS, ActorType.RIOTERS})
+
+
+#: Actors whose claim of an attack names its perpetrator.
+CLAIMANTS = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                       ActorType.IDENTITY_MILITIA})  # fmt: skip
+
+
+def claims_responsibility(sentence: Sentence) -> bool:
+    """A sentence that claims responsibility for an event ("JNIM claimed the attack")."""
+    return any(s.label is OtherClass.ATTRIB for s in sentence.scores)
+
+
+def corroborated(mention: Mention) -> bool:
+    """A trigger word alone is not an event: it needs the people who did it, or its toll.
+
+    Violence needs an armed actor or a count of killed, wounded or abducted people; protests and
+    riots need a crowd or an armed actor; strategic developments need an armed actor.
+    """
+    cited = {e.field for e in mention.evidence}
+    types = {t for field, t in (("actor1", mention.inter1), ("actor2", mention.inter2))
+             if field in cited and t is not None}  # fmt: skip
+    armed = bool(types & ARMED)
+    counted = "fatalities" in cited or bool(mention.wounded) or bool(mention.abducted)
+    if mention.event_type.is_political_violence:
+        return armed or counted
+    if mention.event_type in (EventType.PROTESTS, EventType.RIOTS):
+        return armed or bool(types & CROWDS)
+    return armed
+
+
+_VICTIM_TYPES = {Side.STATE: (ActorType.STATE_FORCES,), Side.CIVILIANS: (ActorType.CIVILIANS,)}
+
+
+def victims_are_targets(
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    found: list[ActorMention],
+    casualties: list[Casualty],
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Whoever the toll says died is the target: "jihadists killed 12 soldiers" puts the
+    soldiers second, whatever the word order around the trigger suggested."""
+    victims = {c.side for c in casualties if c.kind in (CasualtyKind.KILLED, CasualtyKind.ABDUCTED)}
+    for side, kinds in _VICTIM_TYPES.items():
+        if side not in victims or actor1 is None or actor1.actor_type not in kinds:
+            continue
+        others = [a for a in found if a.actor_type not in kinds and a.actor_type in ARMED]
+        if others:
+            target = actor1
+            actor1 = others[0]
+            actor2 = target
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    return actor1, actor2
+
+
+#: Demonstrations that turn into riots when the demonstrators themselves use violence.
+PROTESTS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION,
+                      SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS})  # fmt: skip
+
+#: Civilians killed in a battle beyond this many make it an attack on civilians.
+BYSTANDERS = 2
+
+
+def retyped(
+    best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]]
+) -> TypeScore:
+    """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
+    bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
+    by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
+    which the demonstrators themselves set fire or threw stones is a riot, dispersed or not."""
+    named = [a for found in actors.values() for a in found]
+    tolls = [c for s in passage.all_sentences for c in s.casualties
+             if c.kind is CasualtyKind.KILLED and c.count > 0]  # fmt: skip
+    killed = {c.side for c in tolls}
+    civilians = Side.CIVILIANS in killed or any(a.actor_type is ActorType.CIVILIANS for a in named)
+    if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
+            default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
+        return replace(best, label=SubEventType.ATTACK)
+    rioting = any(t.label is SubEventType.VIOLENT_DEMONSTRATION
+                  for s in passage.sentences for t in s.scores)  # fmt: skip
+    if best.label in PROTESTS and rioting and not any(a.actor_type in ARMED - {
+        ActorType.STATE_FORCES} for a in named):  # fmt: skip
+        return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
+    if (
+        best.label is SubEventType.VIOLENT_DEMONSTRATION
+        and not any(a.actor_type in CROWDS for a in named)
+        and any(a.actor_type in ARMED for a in named)
+    ):
+        return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)
+    return best
+
+
+def scores_from_toll(casualties: list[Casualty]) -> list[TypeScore]:
+    """A sentence with no trigger word but a toll still reports violence: civilians (or people)
+    killed is an attack, people carried off an abduction, soldiers or fighters killed a clash."""
+    for c in casualties:
+        if c.count <= 0:
+            continue
+        span = Span(c.start, c.end, c.quote)
+        if c.kind is CasualtyKind.ABDUCTED:
+            return [TypeScore(SubEventType.ABDUCTION_FORCED_DISAPPEARANCE, 1.0, (span,))]
+        if c.kind is CasualtyKind.KILLED:
+            if c.side in (Side.CIVILIANS, Side.UNKNOWN):
+                # "gunmen killed 20 people": people killed, with no fighting word, are civilians
+                return [TypeScore(SubEventType.ATTACK, 1.0, (span,))]
+            if c.side in (Side.STATE, Side.ATTACKERS):
+                return [TypeScore(SubEventType.ARMED_CLASH, 1.0, (span,))]
+    return []
+
+
+def from_other_sentences(
+    actors: dict[int, list[ActorMention]], first: int, actor2: ActorMention | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """When the opening sentence names no perpetrator, look at the rest of the passage."""
+    for index in sorted(actors):
+        if index == first:
+            continue
+        for actor in actors[index]:
+            if actor.actor_type is not ActorType.CIVILIANS and actor != actor2:
+                return actor, actor2
+    return None, actor2

@@ -1,0 +1,77 @@
+"""Several passages of one article: which tell an event of their own, which tell the lead's
+background, and which tell an event already told (and are merged into it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..model import Mention
+from .segments import Passage
+
+#: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
+SAME_EVENT_DEGREES = 0.3
+
+
+#: A passage about something this long before publication, after the lead, is background.
+BACKGROUND_DAYS = 31
+
+
+#: A later passage dated this long before the lead's event tells what led up to it.
+BEFORE_LEAD_DAYS = 7
+
+
+def is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
+    """After the lead, old news is context: anything over a month before publication, or well
+    before the lead's own event ("the deadliest attack since the coup in July")."""
+    if (published - mention.event_date).days > BACKGROUND_DAYS:
+        return True
+    return (lead.event_date - mention.event_date).days > BEFORE_LEAD_DAYS
+
+
+def anchored(passage: Passage) -> bool:
+    """A later passage reports an event of its own only if its trigger sentences name a place
+    or a day; otherwise it tells more about an event already told ("the wounded were
+    evacuated", "the unit came under attack")."""
+    return any(s.places or s.dates for s in passage.sentences)
+
+
+#: Words by which a report announces another event ("gunmen also attacked", "par ailleurs").
+ANOTHER = re.compile(
+    r"\b(?:also|another|other|separately|elsewhere|meanwhile|similar|second|[ée]galement|aussi|"
+    r"autre|autres|par ailleurs|ailleurs|deuxi[èe]me|second|seconde)\b",
+    re.IGNORECASE,
+)
+
+
+def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
+    """Two passages of one article telling the same event: same type, place and days; or, for
+    political violence told without a word of another event (``loose``), the same day close by
+    with no toll of the later telling's own ("the convoy was attacked at X", after "soldiers
+    were killed on the road to Y")."""
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return a.sub_event_type is b.sub_event_type and a.location == b.location
+    d_lat, d_lon = abs(a.latitude - b.latitude), abs(a.longitude - b.longitude)
+    if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
+        return d_lat < 0.1 and d_lon < 0.1
+    violent = a.event_type.is_political_violence and b.event_type.is_political_violence
+    return (loose and violent and a.event_date == b.event_date and not b.fatalities
+            and d_lat < SAME_EVENT_DEGREES and d_lon < SAME_EVENT_DEGREES)  # fmt: skip
+
+
+def merged(a: Mention, b: Mention) -> Mention:
+    """Keep the first telling, with the higher toll and everything both passages cite."""
+    return replace(
+        a,
+        fatalities=max(a.fatalities, b.fatalities),
+        fatalities_low=max(a.fatalities_low or 0, b.fatalities_low or 0),
+        fatalities_high=max(a.fatalities_high or 0, b.fatalities_high or 0),
+        actor2=a.actor2 or b.actor2,
+        inter2=a.inter2 or b.inter2,
+        outcome=a.outcome or b.outcome,
+        tags=tuple(dict.fromkeys((*a.tags, *b.tags))),
+        evidence=(*a.evidence, *b.evidence),
+        confidence=max(a.confidence, b.confidence),
+    )
