@@ -290,3 +290,16 @@ def test_bytes_that_are_not_utf8_give_the_same_error(tmp_path: Path) -> None:
             assert store.count() == 0
     assert errors[0] == errors[1]
     assert "line 252" in errors[1]
+
+
+def test_progress_adds_up_to_the_rows_read_also_after_starting_again(tmp_path: Path) -> None:
+    path = write_acled_csv(tmp_path / "base.csv", 200, seed=2)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(100, "\n")  # blank lines make the column-wise reader give way at the end
+    path.write_text("".join(lines), encoding="utf-8")
+    told: list[int] = []
+    with Store.open(str(tmp_path / "p.db")) as store:
+        report = import_dataset(store, "acled", path, ImportOptions(columnar=True), told.append)
+    assert report.read == 200
+    assert any(n < 0 for n in told)  # the bar went back once
+    assert sum(told) == 200

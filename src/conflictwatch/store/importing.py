@@ -148,10 +148,20 @@ def import_dataset(
     reader = readers.get(reader_name)()
     path = Path(path)
     if _columnar(reader, path, options):
+        told = 0
+
+        def counted(rows: int) -> None:
+            nonlocal told
+            told += rows
+            if progress is not None:
+                progress(rows)
+
         try:
-            return _import(store, reader, path, options, progress, columnar=True)
+            return _import(store, reader, path, options, counted, columnar=True)
         except NotColumnar:
-            pass  # nothing was kept; read the file row by row, which says what is wrong with it
+            # Nothing was kept: read the file row by row, which says what is wrong with it.
+            if progress is not None and told:
+                progress(-told)  # and the progress shown starts again
     return _import(store, reader, path, options, progress, columnar=False)
 
 
