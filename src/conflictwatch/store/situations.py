@@ -95,9 +95,7 @@ def stored_situations(store: Store, country: str | None = None) -> tuple[Situati
     """Analysts' entries (for ``country`` and those without a country, when one is given)."""
     query = sa.select(situations).order_by(situations.c.start, situations.c.id)
     if country:
-        query = query.where(
-            sa.or_(situations.c.country == country, situations.c.country.is_(None))
-        )
+        query = query.where(sa.or_(situations.c.country == country, situations.c.country.is_(None)))
     with store.engine.connect() as conn:
         found = [_situation(row) for row in conn.execute(query).mappings()]
     return tuple(s for s in found if s is not None)
