@@ -303,3 +303,27 @@ def test_progress_adds_up_to_the_rows_read_also_after_starting_again(tmp_path: P
     assert report.read == 12_000
     assert any(n < 0 for n in told)  # the bar went back once
     assert sum(told) == 12_000
+
+
+def test_strings_of_plain_characters_repr_between_single_quotes() -> None:
+    """Every character the row hash writes without calling repr() is one repr() leaves alone."""
+    import pyarrow as pa
+
+    from conflictwatch.store.bulkload import _repr_strings
+
+    ranges = [(0x20, 0x7E), (0xA1, 0x24F), (0x300, 0x36F), (0x2010, 0x2027), (0x2030, 0x205F)]
+    texts = [chr(c) * 2 for a, b in ranges for c in range(a, b + 1)]
+    texts += ["l'armée", 'say "no"', "tab\there", "nbsp\xa0", "日本", "back\\slash", ""]
+    assert _repr_strings(pa.array(texts)).to_pylist() == [repr(t) for t in texts]
+
+
+def test_floats_repr_as_python_writes_them() -> None:
+    import pyarrow as pa
+
+    from conflictwatch.store.bulkload import _repr_floats
+
+    rng = random.Random(5)
+    values = [14.0, -0.0, 0.0, 1e-05, 0.0001, -179.99999, 90.0, 1e16, 123456789012345680.0]
+    values += [rng.uniform(-180, 180) for _ in range(5_000)]
+    values += [round(rng.uniform(-90, 90), rng.randrange(0, 9)) for _ in range(5_000)]
+    assert _repr_floats(pa.array(values)).to_pylist() == [repr(v) for v in values]
