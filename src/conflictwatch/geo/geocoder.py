@@ -152,13 +152,19 @@ class Geocoder:
         matches: Sequence[Hit] = self.gazetteer.exact_hits(compact(parsed.core))
         if not matches:
             matches = self.gazetteer.hits(parsed.core)
+            if ctx.countries:
+                # A look-alike spelling abroad is not evidence of a place: "Tongo" in Niger is
+                # not "Tonho" in Côte d'Ivoire. Close spellings count only in the countries the
+                # text is about.
+                matches = [m for m in matches if m.place.country in ctx.countries]
         if kind is not None and self.boundaries is not None:
             matches = [*matches, *self._boundary_matches(parsed.core, kind)]
         if not matches:
             return Resolution(
                 name, None, None, None,
-                reason=f"no place called {parsed.core!r} (nor a close spelling) among "
-                f"{len(self.gazetteer)} gazetteer places",
+                reason=f"no place called {parsed.core!r} (nor a close spelling"
+                + (f" in {'/'.join(ctx.countries)}" if ctx.countries else "")
+                + f") among {len(self.gazetteer)} gazetteer places",
             )  # fmt: skip
         candidates = self._rank(matches, self._scene(parsed.core, ctx, kind))
         best = candidates[0]
@@ -172,7 +178,7 @@ class Geocoder:
         else:
             geo, where = GeoPrecision.PLACE, WherePrecision.EXACT
         if level == 0:
-            where = WherePrecision.COUNTRY
+            geo, where = GeoPrecision.REGION, WherePrecision.COUNTRY
         return self._located(
             name, best.place, best.place.latitude, best.place.longitude, geo, where,
             candidates, _explain(best, candidates, self.options.ambiguity_margin),
