@@ -156,3 +156,19 @@ def test_shared_news(shared_data: Path) -> None:
         for text, mentions in zip(texts, found, strict=True):
             assert all(text[p.start : p.end] == p.quote for p in mentions)
             assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "alone"),
+    [
+        ("fr", "Les soupçons se portent sur l'État islamique au Grand Sahara.",
+         "Une attaque à Grand hier."),
+        ("en", "Fighters moved in North Kivu last year.", "An attack in North on Monday."),
+    ],
+)  # fmt: skip
+def test_a_word_that_opens_a_longer_name_is_not_a_village_on_its_own(
+    lang: str, text: str, alone: str
+) -> None:
+    finder = PlaceFinder(lang, known={"Grand", "North", "Gao"}.__contains__)  # such villages exist
+    assert finder.find(text) == []
+    assert len(finder.find(alone)) == 1  # on its own it may still be the village

@@ -173,6 +173,13 @@ _NOT_PLACE_WORDS = """january february march april may june july august septembe
     général capitaine ministre lieutenant sergeant commander commandant english french
     arabic bambara fulfulde français anglais arabe"""
 _NOT_PLACES = frozenset(fold(w) for w in _NOT_PLACE_WORDS.split())
+# Words that open many multi-word names ("Grand Sahara", "Haut-Sassandra", "North Kivu"): on their
+# own, cut from the rest of a capitalised name, they are not the village that bears them.
+_OPENER_WORDS = (
+    "Grand Grande Petit Petite Haut Haute Bas Basse Nord Sud Est Ouest Saint Sainte Great Greater "
+    "Upper Lower North South East West Central New Old"
+)
+_NAME_OPENERS = frozenset(fold(w) for w in _OPENER_WORDS.split())
 _VAGUE = frozenset(
     fold(w)
     for w in (
@@ -255,6 +262,8 @@ class PlaceFinder:
         if self.known is not None:
             for n in range(len(words), 0, -1):
                 candidate = _join(name, words[:n])
+                if n == 1 < len(words) and fold(words[0]) in _NAME_OPENERS:
+                    break  # "au Grand Sahara" is not the town of Grand
                 if self.known(candidate):
                     return candidate
             if strict and fold(" ".join(words)) not in _VAGUE:
