@@ -57,12 +57,13 @@ def test_the_most_precise_date_and_place_win() -> None:
     )
 
 
-def test_actors_are_a_vote_weighted_by_confidence() -> None:
+def test_actors_are_what_most_tellings_say_then_the_most_confident() -> None:
     group = [
-        mention("a", actor1="Katiba Macina", confidence=0.3),
-        mention("b", confidence=0.6),
-        mention("c", confidence=0.5),
+        mention("a", actor1="Katiba Macina", confidence=0.95),
+        mention("b", confidence=0.3),
+        mention("c", confidence=0.3),
     ]
+    # Two tellings naming JNIM outweigh one confident telling naming someone else.
     assert build_event("cw-x", group).actor1 == "JNIM: Group for Support of Islam and Muslims"
     group = [mention("a", actor1="Katiba Macina", confidence=0.95), mention("b", confidence=0.6)]
     assert build_event("cw-x", group).actor1 == "Katiba Macina"

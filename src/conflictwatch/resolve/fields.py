@@ -28,14 +28,17 @@ def _weight(m: Mention) -> float:
 
 
 def _vote(mentions: Sequence[Mention], value: Callable[[Mention], T]) -> tuple[T, Mention]:
-    """The value with the most confidence behind it; ties go to the first telling."""
+    """The value most tellings give (corroboration first), then the one with the most
+    confidence behind it; remaining ties go to the first telling."""
+    counts: dict[T, int] = {}
     totals: dict[T, float] = {}
     first: dict[T, Mention] = {}
     for m in mentions:
         v = value(m)
+        counts[v] = counts.get(v, 0) + 1
         totals[v] = totals.get(v, 0.0) + _weight(m)
         first.setdefault(v, m)
-    winner = max(totals, key=lambda v: (totals[v], -mentions.index(first[v])))
+    winner = max(totals, key=lambda v: (counts[v], totals[v], -mentions.index(first[v])))
     return winner, first[winner]
 
 
