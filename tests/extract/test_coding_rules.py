@@ -235,3 +235,14 @@ def test_the_crowd_is_a_side_of_a_demonstration(
 ) -> None:
     [mention] = run(extractor, text, "en").mentions
     assert (mention.sub_event_type, mention.actor1, mention.actor2) == (sub_type, actor1, actor2)
+
+
+def test_state_forces_beside_unnamed_gunmen_are_not_made_the_perpetrators(
+    extractor: Extractor,
+) -> None:
+    text = ("Gunmen attacked a gendarmerie training school in Bamako on Tuesday, "
+            "killing four civilians who lived nearby, residents said.")  # fmt: skip
+    mentions = run(extractor, text, "en").mentions
+    assert mentions
+    for m in mentions:
+        assert not m.actor1.startswith("National Gendarmerie"), m

@@ -368,7 +368,10 @@ class Extractor:
             return mention
         changes: dict[str, Any] = {"actor2": civilians.name, "inter2": civilians.actor_type,
                                    "civilian_targeting": True}  # fmt: skip
-        if mention.actor1.startswith("Unidentified") and mention.inter2 in ARMED:
+        # A non-state armed group is the likely perpetrator; state forces named beside unnamed
+        # gunmen are more often the target ("gunmen attacked a gendarmerie school").
+        if (mention.actor1.startswith("Unidentified") and mention.inter2 in ARMED
+                and mention.inter2 is not ActorType.STATE_FORCES):  # fmt: skip
             changes |= {"actor1": mention.actor2, "inter1": mention.inter2}
         return replace(mention, **changes)
 
