@@ -24,11 +24,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..errors import InputError, NotFound
+from ..mentioncodec import mention_from_row, mention_json
 from ..model import Article, Dataset, Event, Mention
 from ..resolve import ActorIndex, ResolveOptions, Resolver, build_event, event_id_for
 from ..resolve.operations import link_operations
 from .codec import event_to_row, row_to_event
-from .mentionrows import mention_from_row, mention_json
 from .schema import articles, events, mentions
 from .schema import event_history as history_table
 from .store import Store, update_by_id

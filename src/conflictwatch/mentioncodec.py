@@ -1,4 +1,5 @@
-"""Mention records ↔ the JSON kept in ``mentions.data``: every field, evidence with its offsets."""
+"""Mention records ↔ plain JSON: every field, evidence with its offsets (stored in
+``mentions.data``, and the base of what ``conflictwatch extract`` writes)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..model import Evidence, Mention
-from ..taxonomy import ActorType, GeoPrecision, SubEventType, TimePrecision
+from .model import Evidence, Mention
+from .taxonomy import ActorType, GeoPrecision, SubEventType, TimePrecision
 
 
 def mention_data(m: Mention) -> dict[str, Any]:
