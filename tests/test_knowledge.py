@@ -309,6 +309,13 @@ def test_milestones_are_there_with_their_dates(
     assert period.description
 
 
+def test_the_issue_milestones_are_turning_points_and_massacres_are_events(pack: Pack) -> None:
+    kinds = {p.id: p.kind for p in pack.periods("ML")}
+    for turning in ("ml-2020-coup", "ml-2021-coup", "ml-2021-wagner", "ml-2023-minusma-end"):
+        assert kinds[turning] == "turning-point"
+    assert kinds["ml-2022-moura"] == kinds["ml-2024-bamako-attack"] == "event"
+
+
 def test_a_month_only_date_keeps_its_precision(pack: Pack) -> None:
     wagner = next(p for p in pack.periods("ML") if p.id == "ml-2021-wagner")
     assert wagner.precision == "month"
@@ -609,6 +616,15 @@ def test_broken_yaml_gives_the_line(tmp_path: Path) -> None:
             "periods.yaml",
             "label",
             "each language",
+        ),
+        (
+            {
+                "periods_yaml": "periods:\n- id: x\n  label: {en: X, fr: X}\n  date: '2020'\n"
+                "  country: ML\n  kind: rumour\n"
+            },
+            "periods.yaml",
+            "kind",
+            "turning-point, event",
         ),
         (
             {"glossary_yaml": "entries:\n- key: k\n  title: T\n  kind: rumour\n  text: T.\n"},

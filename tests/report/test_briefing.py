@@ -310,3 +310,16 @@ def test_a_quiet_period_still_has_three_takeaways(scenario_store: Store) -> None
     assert len(briefing.takeaways) >= 3
     assert all(fact_ids(t) for t in briefing.takeaways)
     assert "no event is recorded in the period" in briefing.analysis[-1]
+
+
+def test_trends_are_compared_around_turning_points_not_single_attacks(
+    scenario_store: Store,
+) -> None:
+    briefing = build_briefing(scenario_store, country="Mali")
+    compared = {f["id"].split(".")[1] for f in briefing.facts_json()["facts"]
+                if f["id"].startswith("milestone.")}  # fmt: skip
+    kinds = {p.id: p.kind for p in sahel().periods("ML")}
+    assert compared, "the scenario spans turning points"
+    assert {kinds[c] for c in compared} == {"turning-point"}
+    # ... although an attack milestone (Tinzaouaten, July 2024) is the most recent in range.
+    assert kinds["ml-2024-tinzaouaten"] == "event"

@@ -81,7 +81,8 @@ def _actor_type(value: object) -> ActorType:
 
 _ACTOR_FIELDS = {"name", "type", "family", "affiliation", "country", "active_from", "active_to"}
 _ACTOR_FIELDS |= {"aliases", "description", "parent", "components", "successor"}
-_PERIOD_FIELDS = {"id", "label", "date", "country", "description"}
+_PERIOD_FIELDS = {"id", "label", "date", "country", "description", "kind"}
+PERIOD_KINDS = ("turning-point", "event")
 _GLOSSARY_FIELDS = {"key", "title", "aliases", "kind", "text", "country"}
 
 
@@ -247,6 +248,9 @@ def _read_periods(file: YamlFile, languages: Sequence[str]) -> tuple[Period, ...
         when = entry.convert("date", parse_partial_date)
         if when is None:
             raise entry.fail("date", "missing; this field is required")
+        kind = entry.text("kind", required=False) or PERIOD_KINDS[0]
+        if kind not in PERIOD_KINDS:
+            raise entry.fail("kind", f"expected one of: {', '.join(PERIOD_KINDS)}")
         periods.append(
             Period(
                 id=key,
@@ -255,6 +259,7 @@ def _read_periods(file: YamlFile, languages: Sequence[str]) -> tuple[Period, ...
                 precision=when[1],
                 countries=entry.convert("country", _iso2),
                 description=entry.text("description", required=False),
+                kind=kind,
             )
         )
     return tuple(sorted(periods, key=lambda p: p.date))

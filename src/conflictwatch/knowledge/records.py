@@ -63,6 +63,9 @@ class Period:
     countries: tuple[str, ...]
     description: str = ""
     precision: str = "day"  # day | month | year: how much of ``date`` the source data gave
+    # "turning-point" (a coup, an arrival or departure of forces, an agreement, a war resuming) or
+    # "event" (one attack or massacre): trends are compared around turning points.
+    kind: str = "turning-point"
 
     def label_in(self, language: str) -> str:
         return self.label.get(language) or next(iter(self.label.values()))

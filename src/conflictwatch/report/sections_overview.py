@@ -90,7 +90,7 @@ def security_situation(ctx: Context) -> Section:
 
 
 def _milestones(ctx: Context, most: int = 2) -> list[str]:
-    """Rates before and after the pack's latest milestones for the country."""
+    """Rates before and after the pack's latest turning points for the country."""
     history = ctx.inp.events
     if not history or not ctx.inp.profile.iso2:
         return []
@@ -101,6 +101,9 @@ def _milestones(ctx: Context, most: int = 2) -> list[str]:
         for p in ctx.inp.pack.periods(ctx.inp.profile.iso2)
         if first + dt.timedelta(days=180) <= p.date <= end - dt.timedelta(days=90)
     ]
+    # Trends are compared around turning points (coups, forces arriving or leaving), not around
+    # a single attack, when the pack has any in range.
+    usable = [p for p in usable if p.kind != "event"] or usable
     spaced: list[Period] = []
     for candidate in reversed(usable):
         if all(abs((candidate.date - p.date).days) >= 180 for p in spaced):
