@@ -142,3 +142,13 @@ def test_a_country_named_in_a_text_about_it_is_the_country_not_a_namesake_town()
     found = geocoder.resolve("Mali", "Soldiers were killed in central Mali on Sunday.")
     assert found.place is not None and found.place.country == "ML"
     assert (found.geo_precision, found.where_prec) == (GeoPrecision.REGION, WherePrecision.COUNTRY)
+
+
+def test_an_alternate_name_abroad_is_not_taken_but_a_place_s_own_name_still_ranks() -> None:
+    places = [P("tonho", "Tonho", 7.9, -6.2, "CI", alternate_names=("Tongo",)),
+              P("kb-ne", "Kelbakoro", 13.9, 3.0, "NE"), P("gao", "Gao", 16.27, -0.04, "ML")]  # fmt: skip
+    geocoder = Geocoder(Gazetteer.from_places(places))
+    assert geocoder.resolve("Tongo").place.id == "tonho"  # type: ignore[union-attr]
+    assert not geocoder.resolve("Tongo", Context(countries=("NE", "ML"))).resolved
+    # a place's own name abroad stays a candidate (ranked below the text's countries)
+    assert geocoder.resolve("Kelbakoro", Context(countries=("ML",))).resolved

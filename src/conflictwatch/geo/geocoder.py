@@ -152,11 +152,12 @@ class Geocoder:
         matches: Sequence[Hit] = self.gazetteer.exact_hits(compact(parsed.core))
         if not matches:
             matches = self.gazetteer.hits(parsed.core)
-            if ctx.countries:
-                # A look-alike spelling abroad is not evidence of a place: "Tongo" in Niger is
-                # not "Tonho" in Côte d'Ivoire. Close spellings count only in the countries the
-                # text is about.
-                matches = [m for m in matches if m.place.country in ctx.countries]
+        if ctx.countries:
+            # A look-alike abroad is not evidence of a place: "Konna" in a report on Mali is not
+            # "Konan" in Côte d'Ivoire, nor "Tongo" in Niger a village whose alternate name that
+            # is. Only a place's own name counts outside the countries the text is about.
+            matches = [m for m in matches
+                       if m.place.country in ctx.countries or m.how is MatchKind.NAME]  # fmt: skip
         if kind is not None and self.boundaries is not None:
             matches = [*matches, *self._boundary_matches(parsed.core, kind)]
         if not matches:
