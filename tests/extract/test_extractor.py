@@ -6,29 +6,17 @@ The built-in gazetteer is used (no shared data needed), so places are the larger
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conflictwatch.extract.extractor import Extraction, Extractor
-from conflictwatch.extract.fromstore import extractor_from_store
 from conflictwatch.model import Article
-from conflictwatch.store import Store
 from conflictwatch.taxonomy import ActorType, SubEventType
 
+from .conftest import run
+
 S = SubEventType
-
-
-@pytest.fixture(scope="module")
-def extractor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Extractor]:
-    with Store.open(str(tmp_path_factory.mktemp("x") / "empty.db")) as store:
-        yield extractor_from_store(store)
-
-
-def run(extractor: Extractor, text: str, lang: str, published: str = "2024-09-18") -> Extraction:
-    when = dt.datetime.fromisoformat(published + "T08:00:00+00:00")
-    return extractor.extract(Article(id="t", text=text, language=lang, published_at=when))
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,12 @@ import pickle
 import pytest
 
 from conflictwatch.errors import ConfigError
-from conflictwatch.extract.fromstore import extractor_from_store
 from conflictwatch.extract.parallel import Parallelism, extract_in_order
 from conflictwatch.model import Article
 from conflictwatch.sources.reports import read_reports
-from conflictwatch.store import Store
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus" / "sahel" / "reports.jsonl"
-
-
-@pytest.fixture(scope="module")
-def extractor(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with Store.open(str(tmp_path_factory.mktemp("parallel") / "p.db")) as store:
-        return extractor_from_store(store)
 
 
 @pytest.fixture(scope="module")
