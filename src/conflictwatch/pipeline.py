@@ -88,12 +88,16 @@ class Ingestor:
                 self.summary.unreadable.append(item)
                 log.warning("skipped %s: %s", item.source, item.reason)
                 continue
-            self.summary.articles += 1
-            reason = self.store.article_stored_as(item)
-            if reason:
-                self._record(IngestOutcome(item.id, skipped=True, reason=reason))
-                continue
-            yield item
+            if not self._already_stored(item):
+                yield item
+
+    def _already_stored(self, article: Article) -> bool:
+        """Count the article; record it as skipped when the store has it (by id or text)."""
+        self.summary.articles += 1
+        reason = self.store.article_stored_as(article)
+        if reason:
+            self._record(IngestOutcome(article.id, skipped=True, reason=reason))
+        return bool(reason)
 
     def ingest(
         self, items: Iterable[Article | Skipped], stop: threading.Event | None = None
@@ -110,13 +114,10 @@ class Ingestor:
 
     def ingest_one(self, article: Article) -> IngestOutcome:
         """One article, serially (the watcher's callback)."""
-        self.summary.articles += 1
-        reason = self.store.article_stored_as(article)
-        if reason:
-            outcome = IngestOutcome(article.id, skipped=True, reason=reason)
-        else:
-            mentions = self.extractor.extract(article).mentions
-            outcome = ingest_article(self.store, article, mentions, resolver=self.resolver)
+        if self._already_stored(article):
+            return self.summary.outcomes[-1]
+        mentions = self.extractor.extract(article).mentions
+        outcome = ingest_article(self.store, article, mentions, resolver=self.resolver)
         self._record(outcome)
         return outcome
 

@@ -31,7 +31,7 @@ from ..resolve.operations import link_operations
 from .codec import event_to_row, row_to_event
 from .schema import articles, events, mentions
 from .schema import event_history as history_table
-from .store import Store, update_by_id
+from .store import Store, content_twin, update_by_id
 
 RESOLVER = "resolver"
 _ATTEMPTS = 5
@@ -141,14 +141,9 @@ def _ingest(
     # read-then-write transaction could be refused if another writer committed in between).
     if conn.execute(_insert_if_new(store, store.article_row(article))).first() is None:
         raise _Skipped("same id")
-    if article.content_hash:
-        same = conn.execute(
-            sa.select(articles.c.id)
-            .where(articles.c.content_hash == article.content_hash, articles.c.id != article.id)
-            .order_by(articles.c.pk)
-        ).first()
-        if same:
-            raise _Skipped(f"same content as {same[0]}")
+    twin = content_twin(conn, article)
+    if twin:
+        raise _Skipped(f"same content as {twin}")
     if not found:
         return IngestOutcome(article.id)
     nearby = _candidate_events(conn, found, resolver.options)

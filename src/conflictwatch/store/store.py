@@ -334,15 +334,8 @@ class Store:
         with self.engine.connect() as conn:
             if conn.execute(sa.select(articles.c.pk).where(articles.c.id == article.id)).first():
                 return "same id"
-            if article.content_hash:
-                same = conn.execute(
-                    sa.select(articles.c.id)
-                    .where(articles.c.content_hash == article.content_hash)
-                    .limit(1)
-                ).first()
-                if same:
-                    return f"same content as {same[0]}"
-        return ""
+            twin = content_twin(conn, article)
+        return f"same content as {twin}" if twin else ""
 
     def article_row(self, article: Article) -> dict[str, Any]:
         """The row stored for an article (the SQLite full-text index follows by trigger)."""
@@ -387,6 +380,19 @@ class Store:
                 sa.select(imports).order_by(imports.c.pk.desc()).limit(limit)
             ).mappings()
             return [dict(r) for r in rows]
+
+
+def content_twin(conn: sa.Connection, article: Article) -> str | None:
+    """The id of the first other stored article with ``article``'s text (by content hash)."""
+    if not article.content_hash:
+        return None
+    found = conn.execute(
+        sa.select(articles.c.id)
+        .where(articles.c.content_hash == article.content_hash, articles.c.id != article.id)
+        .order_by(articles.c.pk)
+        .limit(1)
+    ).first()
+    return str(found[0]) if found else None
 
 
 def update_by_id() -> sa.Update:
