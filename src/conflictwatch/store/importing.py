@@ -5,7 +5,8 @@ column-wise (ACLED, with pyarrow installed) go through ``EventColumns`` blocks a
 the rest row by row. Both give the same stored rows and the same report. A row whose content is unchanged is not touched;
 changed rows are updated in place; new rows inserted. If any row is bad the transaction is rolled
 back (unless ``skip_bad``), so the store is exactly as before — also after Ctrl-C or ``kill -9``,
-because nothing is committed until the end.
+because nothing is committed until the end. The first large import into a SQLite store that
+holds no events is built in a new file beside it and renamed into place (see ``aside``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import sqlalchemy as sa
 from ..errors import ImportRejected, Problem
 from ..sources.datasets import DatasetReader, Row, readers
 from ..sources.datasets.blocks import Block, EventColumns, NotColumnar
+from .aside import AsideBuild
 from .batchwriter import BatchWriter, bulk_inserter
 from .codec import event_to_row
 from .schema import EVENT_INDEXES, events, imports
@@ -41,6 +43,10 @@ class ImportOptions:
     # The result is the same either way; a file the column-wise reader cannot vouch for is read
     # row by row whatever this says.
     columnar: bool | None = None
+    # Into a SQLite store that holds no events, build the new store in a file beside it and
+    # rename it into place (see ``aside``): None for large files, True whenever the store allows,
+    # False never. Same rows, same report either way.
+    aside: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -174,9 +180,33 @@ def _import(
     *,
     columnar: bool,
 ) -> ImportReport:
+    """Import in place, or build a new file beside a SQLite store that holds no events."""
+    wanted = options.aside if options.aside is not None else _bulk_load(store, path, 0)
+    aside = AsideBuild.start(store.engine) if wanted else None
+    if aside is None:
+        return _load(store, store.engine, reader, path, options, progress, columnar=columnar)
+    try:
+        report = _load(store, aside.engine, reader, path, options, progress, columnar=columnar)
+    except BaseException:
+        aside.abandon()
+        raise
+    aside.publish()
+    return report
+
+
+def _load(
+    store: Store,
+    engine: sa.Engine,
+    reader: DatasetReader,
+    path: Path,
+    options: ImportOptions,
+    progress: Progress | None,
+    *,
+    columnar: bool,
+) -> ImportReport:
     dataset = reader.dataset.value
     started = dt.datetime.now(dt.UTC)
-    with store.engine.connect() as conn:
+    with engine.connect() as conn:
         found = conn.execute(
             sa.select(events.c.dataset_id, events.c.row_hash).where(events.c.dataset == dataset)
         )
@@ -190,7 +220,7 @@ def _import(
         if rejects_path is not None:
             handle = stack.enter_context(open(rejects_path, "w", encoding="utf-8", newline=""))
             rejects = _Rejects(handle)
-        conn = stack.enter_context(store.engine.begin())
+        conn = stack.enter_context(engine.begin())
         held = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
         bulk = _bulk_load(store, path, int(held))
         if bulk:
