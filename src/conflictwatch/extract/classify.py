@@ -25,6 +25,7 @@ from ..knowledge.pack import Pack
 from ..taxonomy import EventType, SubEventType
 from .modality import ModalityKind, ModalityReader, PhraseMatcher, fold_same_length
 from .records import OtherClass, Span, TypeScore
+from .territory import STATE, TerritoryReader
 
 if TYPE_CHECKING:
     from .subtype_model import SubtypeModel
@@ -57,10 +58,24 @@ _LATER_SENTENCES = 0.6  # the first sentence usually names the salient event
 _CONFIDENT = 0.6  # a trained model may label a passage without triggers above this probability
 _VIOLENT = {EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE}
 _VIOLENT |= {EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.RIOTS}
+_TERRITORY = (S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_ACTOR_OVERTAKES_TERRITORY)
+# How ground is taken: when a named side takes it, the territory type outranks these.
+_TAKING_GROUND = (
+    S.ARMED_CLASH,
+    S.ATTACK,
+    S.AIR_DRONE_STRIKE,
+    S.SHELLING_ARTILLERY_MISSILE_ATTACK,
+)
 _PROTEST_TYPES = (
     S.PROTEST_WITH_INTERVENTION,
     S.EXCESSIVE_FORCE_AGAINST_PROTESTERS,
     S.VIOLENT_DEMONSTRATION,
+)
+_DEMONSTRATIONS = (S.PEACEFUL_PROTEST, *_PROTEST_TYPES)
+_PROTEST_PRECEDENCE = (
+    S.VIOLENT_DEMONSTRATION,
+    S.EXCESSIVE_FORCE_AGAINST_PROTESTERS,
+    S.PROTEST_WITH_INTERVENTION,
 )
 
 
@@ -82,7 +97,12 @@ class _Lexicon:
     matcher: PhraseMatcher
     triggers: Mapping[str, tuple[tuple[Label, float], ...]]
     context: Mapping[str, tuple[Label, ...]]
+    around_protests: Mapping[str, tuple[tuple[Label, float], ...]]
+    accident_like: frozenset[str]
+    weapon_stores: frozenset[str]
+    territory: TerritoryReader
     modality: ModalityReader
+    toll: PhraseMatcher  # deaths and wounds: an "attempted" attack that killed happened
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], cues: Mapping[str, Any], lang: str) -> _Lexicon:
@@ -98,16 +118,29 @@ class _Lexicon:
             for name in ("weapons", "victims"):
                 for phrase in fields.get(name, ()):
                     context.setdefault(_norm(phrase), []).append(label)
-        triggers = {
-            key: tuple((lab, _phrase_weight(key, lab, len(labels))) for lab in labels)
-            for key, labels in owners.items()
-        }
+        around: dict[str, list[Label]] = {}
+        for name, phrases in spec.get("around_protests", {}).items():
+            for phrase in phrases:
+                around.setdefault(_norm(phrase), []).append(S(name))
+        triggers = _weighted(owners)
         return cls(
-            matcher=PhraseMatcher([*triggers, *context]),
+            matcher=PhraseMatcher([*triggers, *context, *around]),
             triggers=triggers,
             context={k: tuple(v) for k, v in context.items()},
+            around_protests=_weighted(around),
+            accident_like=frozenset(_norm(p) for p in spec.get("accident_like", ())),
+            weapon_stores=frozenset(_norm(p) for p in spec.get("weapon_stores", ())),
+            territory=TerritoryReader.build(spec.get("territory", {})),
             modality=ModalityReader(lang, cues),
+            toll=PhraseMatcher(cues.get(lang, {}).get("toll", ())),
         )
+
+
+def _weighted(owners: Mapping[str, list[Label]]) -> dict[str, tuple[tuple[Label, float], ...]]:
+    return {
+        key: tuple((lab, _phrase_weight(key, lab, len(labels))) for lab in labels)
+        for key, labels in owners.items()
+    }
 
 
 def _norm(phrase: str) -> str:
@@ -191,6 +224,7 @@ class SubtypeClassifier:
         scores: dict[Label, float] = {}
         evidence: dict[Label, list[Span]] = {}
         context: dict[Label, int] = {}
+        around: list[tuple[Label, float, Span]] = []
         for key, span in lexicon.matcher.finditer(fold_same_length(text), text):
             if span.quote in _MONTH_NAMES:
                 continue  # "in March", not a march; protest marches are written in lower case
@@ -200,31 +234,55 @@ class SubtypeClassifier:
             for label, weight in lexicon.triggers.get(key, ()):
                 scores[label] = scores.get(label, 0.0) + weight * factor
                 evidence.setdefault(label, []).append(span)
+            for label, weight in lexicon.around_protests.get(key, ()):
+                around.append((label, weight * factor, span))
+        if around and (
+            context.get(S.PEACEFUL_PROTEST) or any(label in scores for label in _DEMONSTRATIONS)
+        ):
+            for label, weight, span in around:  # tear gas, torching, clashes: at a protest
+                scores[label] = scores.get(label, 0.0) + weight
+                evidence.setdefault(label, []).append(span)
         for label, count in context.items():
             if label in scores:
                 scores[label] += _CONTEXT_WEIGHT * min(count, 3)
+        _settle_territory(text, scores, evidence, context, lexicon.territory)
         _settle_contests(scores, evidence, context)
+        _settle_accidents(scores, evidence, context, lexicon.accident_like)
+        _settle_struck_stores(scores, evidence, lexicon.weapon_stores)
         return _Tally(scores, evidence, context)
 
     def _apply_modality(
         self, text: str, lang: str, ranked: dict[Label, float], evidence: dict[Label, list[Span]]
     ) -> dict[Label, float]:
-        top = max(ranked, key=lambda k: ranked[k])
-        spans = sorted(evidence.get(top, ()), key=lambda span: span.start)
-        if not is_violent(top) or not spans:
-            return ranked
-        trigger = spans[0]
-        start, end = _sentence_around(text, trigger)
-        local = Span(trigger.start - start, trigger.end - start, trigger.quote)
-        kind = self._lexicon(lang).modality.read(text[start:end], local).kind
-        if kind is ModalityKind.ASSERTED:
-            return ranked
-        kept = {k: v for k, v in ranked.items() if not is_violent(k)}
-        if kind is ModalityKind.FOILED:
-            disrupted = S.DISRUPTED_WEAPONS_USE
-            kept[disrupted] = max(kept.get(disrupted, 0.0), ranked[top]) + 0.01
-            evidence.setdefault(disrupted, list(spans))
+        """Drop violent labels none of whose triggers is asserted, best first, until one is."""
+        lexicon = self._lexicon(lang)
+        kept = dict(ranked)
+        for label in sorted(ranked, key=lambda k: -ranked[k]):
+            spans = sorted(evidence.get(label, ()), key=lambda span: span.start)
+            if not is_violent(label) or not spans:
+                break
+            kinds = [_modality_at(lexicon, text, span) for span in spans]
+            if ModalityKind.ASSERTED in kinds:
+                break
+            del kept[label]
+            if ModalityKind.FOILED in kinds:
+                disrupted = S.DISRUPTED_WEAPONS_USE
+                kept[disrupted] = max(kept.get(disrupted, 0.0), ranked[label]) + 0.01
+                evidence.setdefault(disrupted, list(spans))
+                break
         return kept
+
+
+def _modality_at(lexicon: _Lexicon, text: str, trigger: Span) -> ModalityKind:
+    start, end = _sentence_around(text, trigger)
+    sentence = text[start:end]
+    local = Span(trigger.start - start, trigger.end - start, trigger.quote)
+    kind = lexicon.modality.read(sentence, local).kind
+    if kind is ModalityKind.FOILED and next(
+        lexicon.toll.finditer(fold_same_length(sentence), sentence), None
+    ):
+        return ModalityKind.ASSERTED  # "attempted to storm the camp, killing two": it happened
+    return kind
 
 
 def _settle_contests(
@@ -233,31 +291,148 @@ def _settle_contests(
     """Rules between types that single triggers cannot express."""
 
     def move(source: Label, target: Label, share: float = 1.0, keep: float = 0.0) -> None:
-        scores[target] = scores.get(target, 0.0) + share * scores[source]
-        evidence.setdefault(target, []).extend(evidence.get(source, ()))
-        if keep:
-            scores[source] *= keep
-        else:
-            del scores[source]
+        _move(scores, evidence, source, target, share, keep)
 
     protest = scores.get(S.PEACEFUL_PROTEST, 0.0)
     if protest:
-        # Around a protest, "clashes" are rioting and "arrests" are an intervention.
+        # Around a protest, "clashes" are rioting, "arrests" are an intervention and property
+        # destroyed is the demonstrators' violence (ACLED codes all three as demonstrations).
         if S.ARMED_CLASH in scores:
             move(S.ARMED_CLASH, S.VIOLENT_DEMONSTRATION)
+        if S.LOOTING_PROPERTY_DESTRUCTION in scores:
+            move(S.LOOTING_PROPERTY_DESTRUCTION, S.VIOLENT_DEMONSTRATION)
         if S.ARRESTS in scores:
             move(S.ARRESTS, S.PROTEST_WITH_INTERVENTION, share=0.5)
         for label in _PROTEST_TYPES:
             if label in scores:
                 scores[label] += protest
+        # ACLED's order: demonstrators' own violence makes a violent demonstration whatever the
+        # police did; lethal force against peaceful ones comes before a mere intervention.
+        present = [label for label in _PROTEST_PRECEDENCE if label in scores]
+        if len(present) > 1:
+            scores[present[0]] = max(scores[label] for label in present) + 0.01
     elif any(label in scores for label in _PROTEST_TYPES) and S.ARMED_CLASH in scores:
         scores[S.ARMED_CLASH] *= 0.5
-    if S.DISRUPTED_WEAPONS_USE in scores and S.REMOTE_EXPLOSIVE_LANDMINE_IED in scores:
-        # a device found, defused or seized did not go off
-        move(S.REMOTE_EXPLOSIVE_LANDMINE_IED, S.DISRUPTED_WEAPONS_USE, keep=0.5)
+    if S.LOOTING_PROPERTY_DESTRUCTION in scores and context.get(S.DISRUPTED_WEAPONS_USE, 0) >= 2:
+        # "destroyed machine guns, rockets and explosives": weapons taken out of use
+        move(S.LOOTING_PROPERTY_DESTRUCTION, S.DISRUPTED_WEAPONS_USE)
+    if S.DISRUPTED_WEAPONS_USE in scores:
+        # a device found, defused or seized did not go off; in a list of weapons seized or
+        # destroyed, rockets are items too
+        weapons = [S.REMOTE_EXPLOSIVE_LANDMINE_IED, S.GRENADE]
+        if context.get(S.DISRUPTED_WEAPONS_USE, 0) >= 2:
+            weapons.append(S.SHELLING_ARTILLERY_MISSILE_ATTACK)
+        for weapon in weapons:
+            if weapon in scores:
+                move(weapon, S.DISRUPTED_WEAPONS_USE, keep=0.5)
+        if (
+            S.ARRESTS in scores
+            and context.get(S.ARRESTS)
+            and not context.get(S.DISRUPTED_WEAPONS_USE)
+        ):
+            # "intercepted four suspects": people stopped, no weapons
+            move(S.DISRUPTED_WEAPONS_USE, S.ARRESTS)
+        if OtherClass.ORG_CRIME in scores and S.DISRUPTED_WEAPONS_USE in scores:
+            # drugs, contraband and smugglers seized or intercepted: crime, not weapons
+            move(S.DISRUPTED_WEAPONS_USE, OtherClass.ORG_CRIME, keep=0.5)
     if S.ATTACK in scores and context.get(S.ARMED_CLASH, 0) > context.get(S.ATTACK, 0):
         # "gunmen attacked an army post": fighting between armed sides, not an attack on civilians
         move(S.ATTACK, S.ARMED_CLASH, keep=0.5)
+    if S.ARRESTS in scores and OtherClass.ATTRIB in scores:
+        # "detained ... accused of": the charge against the arrested, not a claim or blame
+        move(OtherClass.ATTRIB, S.ARRESTS, share=0.5)
+
+
+def _move(
+    scores: dict[Label, float],
+    evidence: dict[Label, list[Span]],
+    source: Label,
+    target: Label,
+    share: float = 1.0,
+    keep: float = 0.0,
+) -> None:
+    scores[target] = scores.get(target, 0.0) + share * scores[source]
+    evidence.setdefault(target, []).extend(evidence.get(source, ()))
+    if keep:
+        scores[source] *= keep
+    else:
+        del scores[source]
+
+
+def _settle_accidents(
+    scores: dict[Label, float],
+    evidence: dict[Label, list[Span]],
+    context: dict[Label, int],
+    accident_like: frozenset[str],
+) -> None:
+    """An explosion or a toxic gas told with an accident word (a leak, a factory, a collapse) and
+    no weapon named is a man-made disaster, not a bomb or a chemical attack."""
+    disaster = OtherClass.MAN_MADE_DISASTER
+    if not (scores.get(disaster) or context.get(disaster)):
+        return
+    for label in (S.REMOTE_EXPLOSIVE_LANDMINE_IED, S.CHEMICAL_WEAPON):
+        if label in scores and all(
+            _norm(span.quote) in accident_like for span in evidence.get(label, ())
+        ):
+            _move(scores, evidence, label, disaster)
+
+
+def _settle_struck_stores(
+    scores: dict[Label, float], evidence: dict[Label, list[Span]], stores: frozenset[str]
+) -> None:
+    """A weapons depot or cache hit from the air or by artillery is the strike's target."""
+    disrupted = S.DISRUPTED_WEAPONS_USE
+    if disrupted not in scores:
+        return
+    if not all(_norm(span.quote) in stores for span in evidence.get(disrupted, ())):
+        return
+    for strike in (S.AIR_DRONE_STRIKE, S.SHELLING_ARTILLERY_MISSILE_ATTACK):
+        if strike in scores:
+            _move(scores, evidence, disrupted, strike)
+            return
+
+
+def _settle_territory(
+    text: str,
+    scores: dict[Label, float],
+    evidence: dict[Label, list[Span]],
+    context: dict[Label, int],
+    rules: TerritoryReader,
+) -> None:
+    """Who took the ground decides between the two territory types (ACLED); ground held only
+    briefly is a clash. When the text names no side, the lexicon's own scores stand."""
+    taken = [label for label in _TERRITORY if label in scores]
+    if not taken:
+        return
+    spans = [
+        span
+        for label in taken
+        for span in evidence[label]
+        if text[span.start - 1 : span.start] != "-"  # "rebel-occupied": a description
+    ]
+    if not spans:
+        return
+    if context.get(S.DISRUPTED_WEAPONS_USE) and all(" " not in span.quote for span in spans):
+        for label in taken:  # "police seized eight guns": weapons, not ground
+            _move(scores, evidence, label, S.DISRUPTED_WEAPONS_USE)
+        return
+    trigger = min(spans, key=lambda span: span.start)
+    start, end = _sentence_around(text, trigger)
+    local = Span(trigger.start - start, trigger.end - start, trigger.quote)
+    side, temporary = rules.read(text[start:end], local)
+    if temporary:  # ground held for a few hours is fighting, not a change of control
+        for label in taken:
+            _move(scores, evidence, label, S.ARMED_CLASH)
+        return
+    if side is None:
+        return
+    winner = _TERRITORY[0] if side == STATE else _TERRITORY[1]
+    for label in taken:
+        if label is not winner:
+            _move(scores, evidence, label, winner)
+    # A change of control outranks the fighting and strikes that brought it (ACLED).
+    rivals = [scores.get(label, 0.0) for label in _TAKING_GROUND]
+    scores[winner] = max(scores[winner], max(rivals) + 0.01)
 
 
 #: Capitalised month names that are also trigger words.

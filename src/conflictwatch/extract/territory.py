@@ -1,0 +1,105 @@
+"""Who takes ground in a sentence: the state's forces or someone else.
+
+ACLED codes a change of control by the side that gains it: state forces taking or retaking ground
+is *Government regains territory*, anyone else *Non-state actor overtakes territory*, and ground
+held only for a few hours is fighting. The words for each side and the little grammar used to find
+the subject (prepositions that make a force an object, the agent marker of a passive, the marker
+of the side the ground was taken from) are pack data (``territory`` in ``triggers_<lang>.yaml``).
+
+    >>> reader = TerritoryReader.build({"state_forces": ["army"], "non_state_forces": ["rebels"],
+    ...                                 "source_markers": ["from"]})
+    >>> text = "The army retook the town from the rebels."
+    >>> reader.read(text, Span(9, 15, "retook"))
+    ('state', False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .modality import PhraseMatcher, fold_same_length
+from .records import Span
+
+STATE, NON_STATE = "state", "non_state"
+_NEUTRAL, _TEMPORARY = "neutral", "temporary"
+_AGENT_WINDOW = 40  # "was retaken on Monday by the army": the agent follows closely
+
+
+@dataclass(frozen=True)
+class TerritoryReader:
+    """Who takes the ground: the pack's words for state and non-state forces, and the markers
+    that tell a sentence's subject from its objects."""
+
+    matcher: PhraseMatcher
+    kind_of: Mapping[str, str]
+    object_markers: frozenset[str]
+    agent_markers: frozenset[str]
+    source_markers: frozenset[str]
+    determiners: frozenset[str]
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any]) -> TerritoryReader:
+        kind_of: dict[str, str] = {}
+        for field, kind in (
+            ("temporary", _TEMPORARY),
+            ("neutral", _NEUTRAL),
+            ("non_state_forces", NON_STATE),
+            ("state_forces", STATE),
+        ):
+            for phrase in spec.get(field, ()):
+                kind_of[_norm(phrase)] = kind
+
+        def words(field: str) -> frozenset[str]:
+            return frozenset(_norm(p) for p in spec.get(field, ()))
+
+        return cls(
+            PhraseMatcher(kind_of),
+            kind_of,
+            words("object_markers"),
+            words("agent_markers"),
+            words("source_markers"),
+            words("determiners"),
+        )
+
+    def read(self, sentence: str, trigger: Span) -> tuple[str | None, bool]:
+        """(side that takes the ground or None, whether it held it only for a while).
+
+        The agent of a passive ("was retaken by the army") comes first, then the first force
+        named before the trigger that is not the object of a preposition, then the opposite of
+        the side the ground was taken from."""
+        before: list[tuple[Span, str]] = []
+        after: list[tuple[Span, str]] = []
+        temporary = False
+        for key, span in self.matcher.finditer(fold_same_length(sentence), sentence):
+            kind = self.kind_of.get(key)
+            if kind == _TEMPORARY:
+                temporary = True
+            elif kind in (STATE, NON_STATE):
+                (before if span.end <= trigger.start else after).append((span, kind))
+        for span, kind in after:
+            marker = self._marker_before(sentence, span.start, trigger.end)
+            if span.start - trigger.end <= _AGENT_WINDOW and marker in self.agent_markers:
+                return kind, temporary  # "was retaken by the army"
+        for span, kind in before:
+            if self._marker_before(sentence, span.start, 0) not in self.object_markers:
+                return kind, temporary  # the subject: the first force that is not an object
+        for span, kind in after:
+            if self._marker_before(sentence, span.start, trigger.end) in self.source_markers:
+                return (NON_STATE if kind == STATE else STATE), temporary  # "from the army"
+        return None, temporary
+
+    def _marker_before(self, text: str, at: int, floor: int) -> str | None:
+        """The word that governs the noun phrase starting at ``at``: the nearest of the three
+        words before it that is not a determiner or a capitalised name ("Syrian"), or None."""
+        for word in reversed(text[floor:at].split()[-3:]):
+            token = word.strip(",;:()\"'").lower()
+            if word[:1].isupper() or token in self.determiners:
+                continue
+            return token or None
+        return None
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(fold_same_length(phrase).split())
