@@ -24,7 +24,7 @@ from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
 from ..taxonomy import ActorType, EventType, SubEventType, TimePrecision, WherePrecision
 from .actors import ActorFinder, assign_roles
-from .casualties import CasualtyReader
+from .casualties import CasualtyReader, Told, tally
 from .classify import SubtypeClassifier
 from .coding import (
     ARMED,
@@ -49,10 +49,12 @@ from .records import (
     CasualtyKind,
     DateMention,
     OtherClass,
+    PlaceMention,
     Span,
     TypeScore,
 )
 from .segments import Passage, Sentence, group
+from .sites import count_sites, share
 from .tellings import ANOTHER, anchored, is_background, merged, same_event
 
 #: How many sentences after a passage may still name its place.
@@ -165,6 +167,7 @@ class Extractor:
         events = {s.index for s in read if self._reports_event(tools, s)}
         passages = group(read, events)
         mentions: list[Mention] = []
+        waiting: list[Mention] = []  # sites a telling announced but did not name
         for n, passage in enumerate(passages):
             if mentions and not anchored(passage):
                 continue
@@ -172,7 +175,12 @@ class Extractor:
             claims = [s for s in read[passage.sentences[0].index : until]
                       if s.index not in events and claims_responsibility(s)
                       and tools.modality.read(s.text).kind == "asserted"]  # fmt: skip
-            mention = self._mention(article, tools, lang, published, passage, read, n, claims)
+            # Sentences around the passage that report no event of their own may still give its
+            # toll ("local sources said hundreds had been killed").
+            start = 0 if not mentions else passage.sentences[0].index
+            around = [s for s in read[start:until] if s.index not in events]
+            mention = self._mention(article, tools, lang, published, passage, read, n, claims,
+                                    around)  # fmt: skip
             if not corroborated(mention) or mention.latitude is None:
                 continue  # an event is coded only with its actors or toll, and a place
             mention = self._crowds(self._civilians_targeted(mention))
@@ -180,10 +188,25 @@ class Extractor:
                 continue
             loose = ANOTHER.search(passage.sentences[0].text) is None
             same = next((m for m in mentions if same_event(m, mention, loose)), None)
-            if same is None:
-                mentions.append(mention)
-            else:
+            if same is not None:
                 mentions[mentions.index(same)] = merged(same, mention)
+                continue
+            sites = count_sites(passage.sentences[0].text, lang)
+            if sites > 1:
+                split, unnamed = self._per_site(tools, lang, mention, passage, article, sites)
+                mentions.extend(split)
+                waiting.extend(split[len(split) - unnamed :] if unnamed else [])
+                continue
+            # A site announced but not named ("two attacks on Thursday") is told by the
+            # next passage of that day.
+            told = next((m for m in waiting if abs((m.event_date - mention.event_date).days) <= 1
+                         and m.event_type.is_political_violence
+                         and mention.event_type.is_political_violence), None)  # fmt: skip
+            if told is not None:
+                waiting.remove(told)
+                mentions[mentions.index(told)] = mention
+            else:
+                mentions.append(mention)
         mentions.sort(key=lambda m: (-m.fatalities, -m.confidence))
         return Extraction(article, lang, tuple(mentions), tuple(notes))
 
@@ -226,7 +249,8 @@ class Extractor:
 
     def _mention(self, article: Article, tools: _Tools, lang: str, published: dt.date | None,
                  passage: Passage, read: list[Sentence], n: int,
-                 claims: Sequence[Sentence] = ()) -> Mention:  # fmt: skip
+                 claims: Sequence[Sentence] = (),
+                 around: Sequence[Sentence] = ()) -> Mention:  # fmt: skip
         first = passage.sentences[0]
         evidence: list[Evidence] = []
 
@@ -283,26 +307,13 @@ class Extractor:
         name2 = actor2.name if actor2 else ""
         inter2 = actor2.actor_type if actor2 else None
 
-        killed = wounded = abducted = 0
-        low = high = 0
-        by_side: dict[str, int] = {}
-        for sentence in passage.all_sentences:
-            for c in sentence.casualties:
-                key = c.side.value
-                if c.kind is CasualtyKind.KILLED:
-                    if by_side.get(key, -1) >= c.count:
-                        continue  # the same toll told again
-                    killed += c.count - max(by_side.get(key, 0), 0)
-                    low += (c.low if c.low is not None else c.count) - max(by_side.get(key, 0), 0)
-                    high += (c.high if c.high is not None else c.count) - max(
-                        by_side.get(key, 0), 0
-                    )
-                    by_side[key] = c.count
-                    cite("fatalities", sentence, Span(c.start, c.end, c.quote))
-                elif c.kind is CasualtyKind.WOUNDED:
-                    wounded = max(wounded, c.count)
-                elif c.kind is CasualtyKind.ABDUCTED:
-                    abducted = max(abducted, c.count)
+        told = [*passage.all_sentences, *_same_toll(around, event_date, place, passage)]
+        told.sort(key=lambda s: s.index)
+        toll = tally([Told(s.text, s.casualties) for s in told])
+        for pos, c in toll.cited:
+            cite("fatalities", told[pos], Span(c.start, c.end, c.quote))
+        killed, low, high = toll.killed, toll.low, toll.high
+        by_side, wounded, abducted = dict(toll.by_side), toll.wounded, toll.abducted
 
         outcome = ""
         tags: list[str] = []
@@ -354,6 +365,68 @@ class Extractor:
             evidence=tuple(evidence),
             confidence=confidence,
         )
+
+    def _per_site(self, tools: _Tools, lang: str, mention: Mention, passage: Passage,
+                  article: Article, sites: int) -> tuple[list[Mention], int]:  # fmt: skip
+        """One mention per site of a telling that says it hit several ("attacks on two
+        villages, X and Y"): each locality the passage names as hit, in turn, typed by its own
+        clause when that clause has a trigger and counted by its own toll when it gives one;
+        the toll not broken down is shared evenly. Returns the mentions and how many of them
+        stand for sites the passage did not name (a later passage of that day may tell them).
+        """
+        context = f"{article.title}. {article.text[:1500]}"
+        found: list[tuple[Resolution, Sentence, PlaceMention]] = []
+        for sentence in passage.sentences:
+            for p in sentence.places:
+                if _ROUTE.search(sentence.text[max(0, p.start - 16) : p.start]):
+                    continue  # "between Gao and Mopti": places passed through, not hit
+                resolution = self.geocoder.resolve(p.quote, context)
+                if not resolution.resolved and p.name != p.quote:
+                    resolution = self.geocoder.resolve(p.name, context)
+                if resolution.resolved and _tier(resolution) == 0:
+                    found.append((resolution, sentence, p))
+        own = next((f for f in found if (f[0].latitude, f[0].longitude)
+                    == (mention.latitude, mention.longitude)), None)  # fmt: skip
+        named: list[tuple[Mention, Sentence | None, PlaceMention | None]] = [
+            (mention, own[1] if own else None, own[2] if own else None)
+        ]
+        seen = {(mention.latitude, mention.longitude)}
+        for resolution, sentence, p in found:
+            key = (resolution.latitude, resolution.longitude)
+            if key not in seen and len(named) < sites:
+                seen.add(key)
+                named.append((_placed(mention, self._countries, resolution), sentence, p))
+        unnamed = sites - len(named)
+        shares = share(mention.fatalities, sites)
+        out: list[Mention] = []
+        clause_tolls: list[int | None] = []
+        clauses: list[tuple[int, str]] = []
+        for i in range(sites):
+            base, sentence, p = named[i] if i < len(named) else (mention, None, None)
+            toll: int | None = None
+            if sentence is not None and p is not None:
+                clause = _clause(sentence.text, p.start)
+                clauses.append((sentence.index, clause))
+                scores = self.classifier.scores(clause, lang)
+                top = scores[0] if scores else None
+                if (top is not None and isinstance(top.label, SubEventType)
+                        and top.score >= self.options.min_score):  # fmt: skip
+                    base = replace(base, event_type=top.label.event_type,
+                                   sub_event_type=top.label)  # fmt: skip
+                killed = [c.count for c in tools.casualties.casualties(clause)
+                          if c.kind is CasualtyKind.KILLED]  # fmt: skip
+                toll = sum(killed) if killed else None
+            clause_tolls.append(toll)
+            out.append(replace(base, id=f"{mention.id}-s{i}" if i else mention.id))
+        if sum(t is not None for t in clause_tolls) > 1 and len(set(clauses)) == len(clauses):
+            # Tolls told site by site: each its own; sites without one share what is left.
+            left = max(0, mention.fatalities - sum(t or 0 for t in clause_tolls))
+            rest = iter(share(left, sum(t is None for t in clause_tolls)))
+            shares = [t if t is not None else next(rest) for t in clause_tolls]
+        out = [replace(m, fatalities=k, fatalities_low=min(k, m.fatalities_low or k),
+                       fatalities_high=k, fatalities_by_side={} if i else m.fatalities_by_side)
+               for i, (m, k) in enumerate(zip(out, shares, strict=True))]  # fmt: skip
+        return out, unnamed
 
     def _civilians_targeted(self, mention: Mention) -> Mention:
         """Violence against civilians has civilians on the receiving end, by definition; an armed
@@ -547,6 +620,25 @@ _CAPITAL = re.compile(
 
 _PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
 
+#: Words before a place that is passed through rather than hit ("sailing between Gao and Mopti").
+_ROUTE = re.compile(r"\b(?:between|from|towards?|entre|vers|depuis)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+#: Where one clause of a sentence ends and the next begins ("..., killing 49 civilians, and
+#: fighters attacked the camp at Bourem").
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|et|puis|tandis que|alors que)\b|\s+(?:puis|then)\s+")
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause of ``text`` around character ``at``."""
+    start, end = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    return text[start:end]
+
 
 def _known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Whether a capitalised phrase is a gazetteer name; remembered, as towns recur."""
@@ -556,6 +648,47 @@ def _known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
         return bool(gazetteer.hits(name, fuzzy=False))
 
     return known
+
+
+#: Words by which a sentence tells a toll of its own time, not of the event: "since 2015".
+_ELSEWHEN = re.compile(
+    r"\b(?:since|depuis|in recent (?:days|weeks|months|years)|ces derniers (?:jours|mois)|"
+    r"en quelques (?:jours|semaines|mois)|this year|cette ann[ée]e|last year|l'an dernier|"
+    r"over the (?:past|last)|in the (?:past|last) \w+|au cours des|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words by which a report moves on to another event: "a few hours later", "par ailleurs".
+_LATER = re.compile(
+    r"\b(?:later|plus tard|separately|elsewhere|meanwhile|par ailleurs|ailleurs|auparavant|"
+    r"earlier that|the day before|la veille|le lendemain|the next day)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_toll(around: Sequence[Sentence], on: dt.date, place: Resolution | None,
+               passage: Passage) -> list[Sentence]:  # fmt: skip
+    """The sentences beside a passage, reporting no event themselves, that tell its toll: read
+    outwards from the passage, up to the first sentence that names another place; a sentence of
+    another day or time span ("since 2015") does not count."""
+    names = {p.name.lower() for s in passage.all_sentences for p in s.places}
+    if place is not None:
+        names.add(_location_name(place).lower())
+    own = {s.index for s in passage.all_sentences}
+    first = passage.sentences[0].index
+    before = [s for s in around if s.index < first][::-1]
+    after = [s for s in around if s.index > first and s.index not in own]
+    found = []
+    for side in (before, after):
+        reach = max((k for k, s in enumerate(side) if s.casualties), default=-1)
+        for s in side[: reach + 1]:
+            if _LATER.search(s.text) or any(p.name.lower() not in names for p in s.places):
+                break
+            if (s.casualties and not _ELSEWHEN.search(s.text)
+                    and all(abs((d.date - on).days) <= 7 for d in s.dates)):  # fmt: skip
+                found.append(s)
+    return found
 
 
 def _iso2(mention: Mention, countries: dict[str, str]) -> str | None:
@@ -578,6 +711,15 @@ def _tier(resolution: Resolution) -> int:
     if resolution.where_prec is WherePrecision.COUNTRY:
         return 2
     return 1
+
+
+def _placed(mention: Mention, countries: dict[str, str], place: Resolution) -> Mention:
+    """The mention moved to another place of the same telling."""
+    return replace(
+        mention, location=_location_name(place), latitude=place.latitude,
+        longitude=place.longitude, admin1=place.admin1, admin2=place.admin2,
+        geo_precision=place.geo_precision, country=countries.get(place.country, place.country),
+    )  # fmt: skip
 
 
 def _unidentified(country: str) -> str:

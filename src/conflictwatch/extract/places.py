@@ -223,8 +223,27 @@ class PlaceFinder:
             if all(item[2] <= k[1] or item[1] >= k[2] for k in kept):
                 kept.append(item)
         precise = [k for k in kept if not k[4]]
-        chosen = precise or kept
-        return [k[3] for k in sorted(chosen, key=lambda k: k[1])]
+        chosen = [k[3] for k in sorted(precise or kept, key=lambda k: k[1])]
+        return self._coordinated(text, chosen)
+
+    def _coordinated(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Places joined to a found one by "and"/"et" ("killed in Djibo and Arbinda", "à Nondin
+        et à Soro"): each a place of its own when the gazetteer knows the name."""
+        if self.known is None or not found:
+            return found
+        out: list[PlaceMention] = []
+        for n, mention in enumerate(found):
+            out.append(mention)
+            limit = found[n + 1].start if n + 1 < len(found) else len(text)
+            end = mention.end
+            while (match := _AND.match(text, end, limit)) is not None:
+                name = self._trim(match["name"], strict=True)
+                if name is None or fold(name) in _VAGUE:
+                    break
+                start = match.start("name")
+                out.append(PlaceMention(name, start, start + len(name), name))
+                end = start + len(name)
+        return out
 
     def _mention(self, kind: str, match: re.Match[str], text: str) -> PlaceMention | None:
         groups = match.groupdict()
@@ -269,6 +288,12 @@ class PlaceFinder:
             if strict and fold(" ".join(words)) not in _VAGUE:
                 return None
         return _join(name, words)
+
+
+#: A second place joined to the first: "and Arbinda", "et à Soro", "and in the village of X".
+_AND = re.compile(
+    rf"\s+(?:and|et)\s+(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})(?P<name>{_NAME})"
+)
 
 
 def _matches(

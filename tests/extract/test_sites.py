@@ -1,0 +1,83 @@
+"""One telling, several sites: ACLED codes one event per place hit, and shares a toll that is
+not broken down evenly between them."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwatch.extract.extractor import Extractor
+from conflictwatch.extract.sites import count_sites, share
+from conflictwatch.taxonomy import SubEventType
+
+from .conftest import run
+
+S = SubEventType
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sites"),
+    [
+        ("en", "Gunmen attacked two villages on Saturday.", 2),
+        ("en", "a coordinated assault on two security sites in the capital", 2),
+        ("en", "jihadists attacked two army camps near the border", 2),
+        ("en", "JNIM claimed both attacks.", 2),
+        ("fr", "des attaques meurtrières contre trois villages de la province", 3),
+        ("fr", "les deux attaques de samedi", 2),
+        ("en", "Two soldiers were killed in the attack.", 1),
+        ("en", "the two previous attacks on the town", 1),
+        ("fr", "deux soldats ont été tués", 1),
+        ("en", "Gunmen attacked a village.", 1),
+    ],
+)  # fmt: skip
+def test_how_many_sites_a_sentence_says_were_hit(lang: str, text: str, sites: int) -> None:
+    assert count_sites(text, lang) == sites
+
+
+def test_a_toll_not_broken_down_is_shared_evenly() -> None:
+    assert share(100, 3) == [34, 33, 33]
+    assert share(7, 1) == [7]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen attacked two villages on Sunday, killing 20 civilians in Djibo and "
+               "Arbinda, local officials said."),
+        ("fr", "Des hommes armés ont attaqué deux villages dimanche, tuant 20 civils à Djibo "
+               "et à Arbinda, selon des élus locaux."),
+    ],
+)  # fmt: skip
+def test_an_attack_on_two_named_villages_is_two_events(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang).mentions
+    assert sorted(m.location for m in mentions) == ["Arbinda", "Djibo"]
+    assert [m.fatalities for m in mentions] == [10, 10]
+
+
+def test_each_site_takes_the_type_and_toll_of_its_own_clause(extractor: Extractor) -> None:
+    text = ("On Tuesday, two attacks hit the Gao region. Rockets struck a passenger boat near "
+            "Bourem, killing 30 civilians, and fighters attacked the army camp at Ansongo, "
+            "where 12 soldiers died, the government said.")  # fmt: skip
+    by_place = {m.location: m for m in run(extractor, text, "en").mentions}
+    assert set(by_place) == {"Bourem", "Ansongo"}
+    assert by_place["Bourem"].sub_event_type is S.SHELLING_ARTILLERY_MISSILE_ATTACK
+    assert by_place["Bourem"].fatalities == 30
+    assert by_place["Ansongo"].fatalities == 12
+
+
+def test_sites_in_one_town_are_two_events_there(extractor: Extractor) -> None:
+    text = ("Gunmen launched a coordinated attack on two military sites in Gao on Tuesday, "
+            "the army said, adding that the assailants had been repelled.")  # fmt: skip
+    mentions = run(extractor, text, "en").mentions
+    assert [m.location for m in mentions] == ["Gao", "Gao"]
+
+
+def test_a_site_announced_but_not_named_is_told_by_the_next_passage(
+    extractor: Extractor,
+) -> None:
+    text = ("Two attacks on Tuesday killed 20 soldiers in the Gao region, the army said. "
+            "The first hit a military post in Bourem, where 8 soldiers were killed. "
+            "A few hours later fighters attacked the army camp at Ansongo.")  # fmt: skip
+    locations = sorted(m.location for m in run(extractor, text, "en").mentions)
+    assert locations == ["Ansongo", "Bourem"]
