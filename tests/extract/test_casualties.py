@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwatch.extract.casualties import CasualtyReader
+from conflictwatch.extract.casualties import CasualtyReader, Told, Toll, tally
 from conflictwatch.extract.numbers import NumberReader
 from conflictwatch.extract.records import CasualtyKind, Side
 from conflictwatch.knowledge import load_pack
@@ -61,9 +61,23 @@ EN = [
     ("Twelve soldiers were wounded; no one was killed.", [(W, 12, S), (K, 0, U)]),
     ("The 12 soldiers patrolled the road.", []),
     ("The attack took place 12 km from Gao.", []),
-    ("Twelve soldiers from the garrison, which had been reinforced last week, were killed.",
-     [(K, 12, S)]),
+    (
+        "Twelve soldiers from the garrison, which had been reinforced last week, were killed.",
+        [(K, 12, S)],
+    ),
     ("Five villagers from Boni, in the Douentza cercle, were abducted on Monday.", [(A, 5, C)]),
+    ("The convoy lost four soldiers near Tessalit.", [(K, 4, S)]),
+    ("The convoy lost 3 trucks near Tessalit.", []),
+    ("Officials said 14 fighters had been 'neutralised'.", [(K, 14, X)]),
+    ("Local people said hundreds had been killed.", [(K, 100, U)]),
+    ("Witnesses spoke of dozens of Burkinabe and Nigerien soldiers dead.", [(K, 12, S)]),
+    ("The blast left 9 people dead, as well as one of the bombers.", [(K, 9, U), (K, 1, X)]),
+    ("The strike on 4 March killed 11 herders.", [(K, 11, C)]),
+    ("A patrol of six guards was ambushed, four of whom were killed.", [(K, 4, U)]),
+    (
+        "The government revised the toll from the raid on the village sharply upwards, to 41.",
+        [(K, 41, U)],
+    ),
 ]
 FR = [
     ("Trois soldats ont été tués et cinq blessés.", [(K, 3, S), (W, 5, S)]),
@@ -96,9 +110,19 @@ FR = [
     ("Plus d'un millier de personnes ont été tuées depuis janvier.", [(K, 1000, U)]),
     ("Des djihadistes ont tué quatre femmes et deux enfants.", [(K, 4, C), (K, 2, C)]),
     ("En 2023, le groupe a multiplié les attaques.", []),
-    ("Au moins 30 habitants du village de Boni, dans le cercle de Douentza, ont été tués.",
-     [(K, 30, C)]),
+    (
+        "Au moins 30 habitants du village de Boni, dans le cercle de Douentza, ont été tués.",
+        [(K, 30, C)],
+    ),
     ("Dix soldats, selon l'armée, n'ont pas été tués.", []),
+    ("L'embuscade a fait des dizaines de morts.", [(K, 10, U)]),
+    ("La colonne a subi la perte de six soldats.", [(K, 6, S)]),
+    ("Le groupe dit avoir « neutralisé » 14 miliciens armés.", [(K, 14, X)]),
+    (
+        "Huit soldats et douze Volontaires pour la défense de la patrie (VDP) ont été tués.",
+        [(K, 8, S), (K, 12, S)],
+    ),
+    ("L'état-major affirme avoir pu neutraliser une quinzaine de terroristes.", [(K, 15, X)]),
 ]
 
 
@@ -154,3 +178,75 @@ def test_a_megabyte_of_reports_completes(readers: dict[str, CasualtyReader]) -> 
     paragraph = "Trois soldats ont été tués et cinq blessés le 17 septembre 2024, 1 2 3. "
     text = paragraph * (1_000_000 // len(paragraph))
     assert len(readers["fr"].casualties(text)) == 2 * text.count("Trois")
+
+
+# --- one event's toll from all its tellings (ACLED's conservative rules) ----------------------
+
+
+def toll(readers: dict[str, CasualtyReader], lang: str, *sentences: str) -> Toll:
+    return tally([Told(s, readers[lang].casualties(s)) for s in sentences])
+
+
+def test_the_sides_of_one_event_add_up(readers: dict[str, CasualtyReader]) -> None:
+    found = toll(readers, "en", "Nine soldiers were killed in the assault on the camp.",
+                 "The army said 21 assailants were killed.")  # fmt: skip
+    assert (found.killed, dict(found.by_side)) == (30, {"state": 9, "attackers": 21})
+
+
+def test_the_same_side_told_twice_keeps_the_most_conservative_figure(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    found = toll(readers, "fr", "Au moins 40 personnes ont été tuées selon les autorités.",
+                 "Des élus locaux parlent de plus de 70 morts.")  # fmt: skip
+    assert (found.killed, found.low, found.high) == (40, 40, 70)
+
+
+def test_a_revised_figure_replaces_the_first_one(readers: dict[str, CasualtyReader]) -> None:
+    found = toll(readers, "fr", "Le premier bilan faisait état de 8 soldats tués.",
+                 "Dans un nouveau communiqué, l'armée fait état de 19 soldats tués.",
+                 "Elle dit avoir neutralisé 12 assaillants.")  # fmt: skip
+    assert found.killed == 31
+    en = toll(readers, "en", "The governor revised the toll sharply downwards, to 12, after "
+              "earlier saying that 30 people had been killed.")  # fmt: skip
+    assert en.killed == 12
+
+
+def test_a_share_of_a_total_is_not_added_to_it(readers: dict[str, CasualtyReader]) -> None:
+    found = toll(readers, "en", "The toll has risen to 27, including 20 soldiers and 7 civilians.")
+    assert found.killed == 27
+    partitive = toll(readers, "en", "The raid killed 15 people, 11 of them children.")
+    assert partitive.killed == 15
+    fr = toll(readers, "fr", "L'attaque a fait 18 morts, dont 5 gendarmes.")
+    assert fr.killed == 18
+
+
+def test_a_total_of_people_covers_the_sides_it_is_larger_than(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    found = toll(readers, "en", "At least 25 people died in the attack on the market.",
+                 "Three of the attackers were also killed.")  # fmt: skip
+    assert found.killed == 25
+    added = toll(readers, "en", "The blast left 9 people dead, as well as one of the bombers.")
+    assert added.killed == 10
+
+
+def test_a_contradicting_or_unverifiable_account_is_weighed_conservatively(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    found = toll(readers, "en", "Villagers said a drone strike killed 14 civilians at a wedding.",
+                 "The military gave a very different account.",
+                 "It said 30 militants had been neutralised.")  # fmt: skip
+    assert (found.killed, found.high) == (14, 30)
+    claim = toll(readers, "fr",
+                 "L'armée affirme avoir neutralisé 300 assaillants, un chiffre invérifiable.",
+                 "Des sources locales évoquent une vingtaine de morts parmi les civils.")  # fmt: skip
+    assert claim.killed == 20
+
+
+def test_running_totals_and_injuries_are_never_an_event_s_deaths(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    found = toll(readers, "en", "Gunmen killed six villagers and wounded 11.",
+                 "Violence has killed thousands of people since 2015.",
+                 "Two villagers were also abducted.")  # fmt: skip
+    assert (found.killed, found.wounded, found.abducted) == (6, 11, 2)

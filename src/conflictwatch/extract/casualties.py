@@ -48,7 +48,8 @@ def _table(groups: Iterable[tuple[V, Iterable[str]]]) -> dict[str, V]:
 KINDS: dict[str, CasualtyKind] = _table([
     (K, ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
          "fatalities", "slain", "slaughtered", "massacred", "executed", "murdered", "perished",
-         "neutralised", "neutralized", "neutralising", "neutralizing", "victims", "lives",
+         "neutralised", "neutralized", "neutralising", "neutralizing", "neutralise", "neutralize",
+         "victims", "lives", "neutraliser",
          "tuant", "tue", "tuent", "tuer", "décès", "péri", "victime", "victimes", "vie",
          "neutralisant", "abattant", "exécutant",
          *_agree("tué", "mort", "décédé", "neutralisé", "abattu", "exécuté", "massacré",
@@ -78,7 +79,8 @@ SIDES: dict[str, Side] = _table([
         "insurgent", "insurgents", "gunman", "gunmen", "extremists", "islamists", "bandits",
         "bombers", "assaillant", "assaillants", "terroriste", "terroristes", "djihadiste",
         "djihadistes", "jihadiste", "jihadistes", "combattant", "combattants", "rebelle",
-        "rebelles", "insurgés", "islamistes", "kamikazes"]),
+        "rebelles", "insurgés", "islamistes", "kamikazes", "militiamen", "militiaman", "miliciens",
+        "milicien"]),
     (Side.CIVILIANS, [
         "civilian", "civilians", "villager", "villagers", "resident", "residents", "woman",
         "women", "child", "children", "passenger", "passengers", "worshippers", "farmers",
@@ -129,7 +131,20 @@ FREE = frozenset({
 })  # fmt: skip
 NEGATION = frozenset({"not", "never", "pas", "ne", "jamais", "no"})
 VERB_FILLERS = frozenset({"a", "an", "the", "of", "another", "some", "total", "à", "de", "les",
-                          "des", "un", "une"})  # fmt: skip
+                          "des", "un", "une", "«", "»", "'", '"', "“", "”"})  # fmt: skip
+QUOTES = frozenset({"«", "»", "'", '"', "“", "”"})
+#: Words for a side's losses, read as deaths only before people of a known side: "lost five
+#: soldiers", "la perte de dix soldats", "avoir perdu neuf combattants" (not "lost 3 vehicles").
+LOSSES = frozenset({"lost", "loss", "losses", "losing", "perdu", "perte", "pertes", "perdant"})
+#: Words that add a count to the one before it: "19 dead, as well as two of the attackers".
+ADDING = frozenset({",", "and", "et", "as", "well", "ainsi", "que", "along", "together", "with",
+                    "plus", "including", "dont", "notamment", "among", "them", "parmi", "eux",
+                    "lesquels", ":"})  # fmt: skip
+#: The words of ADDING that join a count to the one before ("," and "and" alone do not).
+JOINING = frozenset({"as", "ainsi", "along", "together", "plus", "including", "dont", "notamment",
+                     "among", "parmi"})  # fmt: skip
+#: After a count, words that make the next count a share of it: "22 people, 19 of them".
+PARTITIVE = (("of", "them"), ("of", "whom"), ("d'", "entre", "eux"), ("d'", "entre", "elles"))
 NOUN_LINKS = frozenset({"of", "de", "des", "du", "the", "among", "parmi", "les"})
 STOPS = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "-", "–", "—", "and", "in", "on",
                    "at", "near", "during", "when", "while", "including", "after", "as", "et",
@@ -140,6 +155,8 @@ TOLLS = frozenset({"toll", "bilan"})
 _WORD = re.compile(r"\w+")
 #: How far an aside between commas may run between the people counted and their verb.
 ASIDE_TOKENS = 30
+#: How far back (in tokens) a count looks for the toll it gives.
+TOLL_REACH = 22
 SKIPPABLE = frozenset({"others", "other", "more", "additional", "autres", "supplémentaires"})
 
 
@@ -160,7 +177,7 @@ class _Unit:
 
 
 #: Every word without which a sentence holds no casualty count (a cheap first test).
-_CUE_WORDS = frozenset({*KINDS, *ZERO_ONLY, *TOLLS})
+_CUE_WORDS = frozenset({*KINDS, *ZERO_ONLY, *TOLLS, *LOSSES})
 
 
 class CasualtyReader:
@@ -183,6 +200,8 @@ class CasualtyReader:
         used: set[int] = set()  # kind-word tokens already read
         found: list[tuple[int, _Unit, CasualtyKind, int, int]] = []  # order, unit, kind, span
         kinds: dict[int, CasualtyKind] = {}
+        counted = {i for u in units for i in range(u.first, u.last)}
+        last: tuple[int, CasualtyKind] | None = None  # where the last count read ends, its kind
         for n, unit in enumerate(units):
             hit = self._after_count(norms, unit) or self._verb_before(norms, unit)
             hit = hit or self._verb_after(norms, unit, by_first)
@@ -191,8 +210,11 @@ class CasualtyReader:
                 previous = kinds.get(units[n - 1].first)
                 if previous is not None:
                     hit = (previous, -1)
+            if (hit is None and last is not None and unit.side is not None and not unit.zero
+                    and _added(norms, last[0], unit.first)):  # fmt: skip
+                hit = (last[1], -1)  # "left 19 people dead, as well as two of the attackers"
             if hit is None and not unit.zero:
-                toll = self._toll(norms, unit, sentence)
+                toll = self._toll(norms, unit, sentence, counted)
                 hit = (K, toll) if toll is not None else None
             if hit is None:
                 continue
@@ -203,6 +225,7 @@ class CasualtyReader:
             lo = min(unit.first, at) if at >= 0 else unit.first
             hi = max(unit.end, at + 1)
             found.append((tokens[lo].start, unit, kind, lo, hi))
+            last = (hi, kind)
         found.extend(self._singular_passives(tokens, norms, used))
         return self._records(text, tokens, sentence, sorted(found, key=lambda f: f[0]))
 
@@ -236,7 +259,8 @@ class CasualtyReader:
                 _Unit(mention.first, mention.last, mention.last, mention.value, mention.vague,
                       mention.low, mention.high),
             )  # fmt: skip
-            if _is_year(norms, mention.first, mention.last) and unit.side is None:
+            if unit.side is None and (_is_year(norms, mention.first, mention.last)
+                                      or _is_day(norms, mention.first, mention.last)):  # fmt: skip
                 continue
             units.append(unit)
             taken.update(range(mention.first, mention.last))
@@ -254,8 +278,10 @@ class CasualtyReader:
         links = 0
         while j < len(norms) and norms[j] in NOUN_LINKS and links < 2:
             j, links = j + 1, links + 1
-        for k in range(j, min(j + 3, len(norms))):
+        for k in range(j, min(j + 5, len(norms))):
             word = norms[k]
+            if word in ("and", "et") and k > j and k + 1 < len(norms) and norms[k + 1] not in SIDES:
+                continue  # "dozens of Malian and Russian soldiers"
             if word in SIDES:
                 side, end = SIDES[word], k + 1
                 if word in GROUPS:
@@ -268,6 +294,8 @@ class CasualtyReader:
                         side = MODIFIERS[norms[m]]
                 unit.side, unit.end, unit.inherits = side, end, word in INHERITING
                 return unit
+            if word in QUOTES:
+                continue  # 300 « miliciens »
             if not word.isalpha() or word in KINDS or word in AUX or word in STOPS:
                 break
         return unit
@@ -281,6 +309,8 @@ class CasualtyReader:
         j = unit.end
         while j < len(norms) and norms[j] in SKIPPABLE:
             j += 1
+        if unit.side is None and j + 1 < len(norms) and norms[j] in ("of", "de") and unit.vague:
+            j += 1  # "des centaines de morts", "dozens of dead"
         if j >= len(norms):
             return None
         kind = KINDS.get(norms[j]) or (ZERO_ONLY.get(norms[j]) if unit.zero else None)
@@ -293,6 +323,8 @@ class CasualtyReader:
         j = unit.first - 1
         while j >= 0 and unit.first - j <= 3 and norms[j] in VERB_FILLERS:
             j -= 1
+        if j >= 0 and norms[j] in LOSSES and unit.side not in (None, Side.UNKNOWN):
+            return K, j  # "lost five soldiers", "la perte de dix soldats"
         if j < 0 or norms[j] not in KINDS:
             return None
         if unit.side is None and unit.end < len(norms) and norms[unit.end] not in STOPS:
@@ -304,14 +336,25 @@ class CasualtyReader:
     ) -> tuple[CasualtyKind, int] | None:
         """ "12 soldiers were killed", "five gendarmes and two civilians were killed"."""
         j = unit.end
-        if unit.side is None and not (j < len(norms) and norms[j] in AUX):
+        share = next((p for p in PARTITIVE if tuple(norms[j : j + len(p)]) == p), None)
+        if share is not None:
+            j += len(share)  # "three of whom were killed"
+        elif unit.side is None and not (j < len(norms) and norms[j] in AUX):
             return None
         unknown = 0
-        while j < len(norms) and j - unit.end < 12:
+        while j < len(norms) and j - unit.end < 16:
             word = norms[j]
             if word in CONNECTORS and j + 1 in by_first:
+                if _partitive(norms, by_first[j + 1].last):
+                    return None  # "five armed men, three of whom were killed": the three
                 j = by_first[j + 1].end
                 continue
+            if word == "(":
+                close = next((k for k in range(j + 1, min(j + 6, len(norms))) if norms[k] == ")"),
+                             None)  # fmt: skip
+                if close is not None:
+                    j = close + 1  # an acronym or aside in brackets: "(VDP)"
+                    continue
             if word in KINDS:
                 nxt = by_first.get(j + 1)
                 if nxt is not None and nxt.side is not None:
@@ -319,9 +362,9 @@ class CasualtyReader:
                 return KINDS[word], j
             if word in SENTENCE_ENDS or word in NEGATION or word in SIDES or j in by_first:
                 return None
-            if word not in AUX and word not in FREE:
+            if word not in AUX and word not in FREE and word not in QUOTES:
                 unknown += 1
-                if unknown > 3 or not word.isalpha():
+                if unknown > 5 or not word.isalpha():
                     return None
             j += 1
         return None
@@ -348,12 +391,16 @@ class CasualtyReader:
                 return KINDS[norms[k]], k
         return None
 
-    def _toll(self, norms: list[str], unit: _Unit, sentence: list[int]) -> int | None:
-        """ "the death toll rose to 50": the token of "toll"/"bilan" before the count, if any."""
+    def _toll(
+        self, norms: list[str], unit: _Unit, sentence: list[int], counted: set[int]
+    ) -> int | None:
+        """ "the death toll rose to 50", "revised the toll from the attack on X downwards, to 35":
+        the token of "toll"/"bilan" before the count in its sentence, with no other count
+        between them."""
         if unit.side is None and unit.end < len(norms) and norms[unit.end] not in STOPS:
             return None
-        for j in range(unit.first - 1, max(unit.first - 9, -1), -1):
-            if sentence[j] != sentence[unit.first]:
+        for j in range(unit.first - 1, max(unit.first - TOLL_REACH, -1), -1):
+            if sentence[j] != sentence[unit.first] or j in counted:
                 return None
             if norms[j] in TOLLS:
                 return j
@@ -424,6 +471,23 @@ def _joined(norms: list[str], previous: _Unit) -> set[int]:
     return {j} if j > previous.end else set()
 
 
+def _added(norms: list[str], end: int, first: int) -> bool:
+    """Whether the count at ``first`` goes with the one read up to ``end``: added to it ("as
+    well as", "ainsi que", "along with") or a share of it ("including", "dont"), which
+    :func:`tally` does not add."""
+    between = norms[end:first]
+    return (
+        0 < len(between) <= 4
+        and all(w in ADDING for w in between)
+        and any(w in JOINING for w in between)
+    )
+
+
+def _partitive(norms: list[str], j: int) -> bool:
+    """ "of them", "of whom", "d'entre eux" at token ``j``: a share of the count before."""
+    return any(tuple(norms[j : j + len(p)]) == p for p in PARTITIVE)
+
+
 def _group_side(norms: list[str], j: int) -> tuple[Side, int]:
     """ "members of the security forces", "éléments des FAMa": the side named after the group."""
     for k in range(j, min(j + 5, len(norms))):
@@ -439,6 +503,22 @@ def _group_side(norms: list[str], j: int) -> tuple[Side, int]:
     return Side.UNKNOWN, j
 
 
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "sept", "janvier", "février", "mars", "avril", "mai",
+    "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+})  # fmt: skip
+
+
+def _is_day(norms: list[str], first: int, last: int) -> bool:
+    """ "January 3", "le 3 janvier": a day of the month, not a count."""
+    if last != first + 1 or not norms[first].isdecimal() or int(norms[first]) > 31:
+        return False
+    return (first > 0 and norms[first - 1] in MONTHS) or (
+        last < len(norms) and norms[last] in MONTHS
+    )
+
+
 def _is_year(norms: list[str], first: int, last: int) -> bool:
     word = norms[first]
     return last == first + 1 and len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2100
@@ -450,3 +530,213 @@ def _zero_ok(norms: list[str], unit: _Unit) -> bool:
         return False
     word = norms[unit.end]
     return word in KINDS or word in ZERO_ONLY or word in AUX
+
+
+# --- one event's toll from all its tellings ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Told:
+    """One sentence's counts, as the event's toll is put together from them."""
+
+    text: str
+    casualties: Sequence[Casualty]
+
+
+@dataclass(frozen=True)
+class Toll:
+    """The deaths of one event, coded the way ACLED does, with the counts behind the figure."""
+
+    killed: int = 0
+    low: int = 0
+    high: int = 0
+    by_side: tuple[tuple[str, int], ...] = ()
+    wounded: int = 0
+    abducted: int = 0
+    cited: tuple[tuple[int, Casualty], ...] = ()  # (position in the tellings, count)
+
+
+#: A figure the report itself calls earlier or first: a later one replaces it.
+_EARLIER = re.compile(
+    r"\b(?:earlier|initially|previously|initialement|auparavant|d'abord|(?:first|initial|"
+    r"previous|earlier|premier|premi[eè]re|initial|pr[ée]c[ée]dent|ancien)\s+(?:\w+\s+)?"
+    r"(?:toll|figure|count|estimate|report|bilan|chiffre|d[ée]compte|estimation))\b",
+    re.IGNORECASE,
+)
+#: A figure given as a revision: it replaces the others of its side.
+_REVISED = re.compile(
+    r"\b(?:revised|revises|revising|updated|rose|risen|rises|climbed|increased|new toll|"
+    r"latest toll|final toll|revu|r[ée]vis[ée]e?|nouveau bilan|nouveau communiqu[ée]|"
+    r"dernier bilan|bilan d[ée]finitif|s'est alourdi|s'alourdit|pass[ée]e? [àa]|grimp[ée])\b",
+    re.IGNORECASE,
+)
+#: A sentence telling the same event's toll as another account that contradicts the first, or a
+#: figure the report says could not be checked: the most conservative account is coded.
+_OTHER_ACCOUNT = re.compile(
+    r"(?:different account|another account|other account|conflicting|contradict|"
+    r"tout autre r[ée]cit|autre r[ée]cit|autre version|another version|different version|"
+    r"(?:much|far|considerably) higher|heavier toll|higher toll|bilan (?:bien )?plus lourd|"
+    r"bien plus [ée]lev[ée]|could not be (?:independently )?verified|cannot be (?:independently )?"
+    r"verified|impossible [àa] v[ée]rifier|inv[ée]rifiable|not (?:been )?(?:independently )?"
+    r"confirmed|n'a pas [ée]t[ée] confirm[ée]|unverified|non confirm[ée])",
+    re.IGNORECASE,
+)
+#: What may stand between a total and a share of it: "53, including 49 gendarmes".
+_SHARE_CUE = re.compile(
+    r"^[\s,;:(—–-]*(?:including|among them|among whom|of whom|dont|parmi (?:eux|elles|lesquels|"
+    r"lesquelles)|notamment|soit)?[\s,:]*$",
+    re.IGNORECASE,
+)
+_SHARE_WORDS = re.compile(r"\b(?:including|among them|dont|parmi|notamment)\b", re.IGNORECASE)
+_PARTITIVE_QUOTE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:of them|of whom|d'entre (?:eux|elles))\b",
+                              re.IGNORECASE)  # fmt: skip
+#: Words that make a count come on top of another of the same side: "three more", "deux autres".
+_ADDITIONAL = re.compile(r"\b(?:more|others?|additional|another|autres?|suppl[ée]mentaires?)\b",
+                         re.IGNORECASE)  # fmt: skip
+#: After a count, words that make it a running total over a period, not one event's toll.
+_SINCE = re.compile(
+    r"[^.;]{0,60}?\b(?:since|depuis|in recent (?:days|weeks|months|years)|this year|cette ann[ée]e|"
+    r"over the (?:past|last)|au cours des (?:derni[eè]res?|derniers))\b",
+    re.IGNORECASE,
+)
+#: How far before a count (in characters) a word of revision or of an earlier figure governs it.
+_CUE_REACH = 100
+
+
+def tally(tellings: Sequence[Told]) -> Toll:
+    """The toll of one event from every sentence that tells it, in reading order.
+
+    ACLED's rules: deaths of different sides add up ("ten soldiers ... 46 assailants"); the same
+    side told twice is one toll, and the most conservative figure is kept; a figure given as a
+    revision replaces the others of its side, and one the report calls earlier or first gives
+    way to any other; a count of people whose side is not said is the total when it is larger
+    than the sides' sum; a share of a total ("53, including 49 gendarmes", "22 people, 19 of them
+    civilians") is not added to it; and an account the report contradicts or cannot verify ("a
+    very different account", "a figure that could not be verified") is weighed against the rest,
+    the lower total being coded and the higher kept as the high estimate. Wounded and abducted
+    people are counted separately, never as deaths.
+    """
+    deaths: list[tuple[int, Casualty, bool, bool, bool]] = []  # pos, count, revised, earlier, alt
+    wounded = abducted = 0
+    carry = False  # "The army gave a very different account." -> the next sentence's figures
+    for pos, told in enumerate(tellings):
+        other = carry or bool(_OTHER_ACCOUNT.search(told.text))
+        previous: Casualty | None = None
+        share = False
+        killed_here = False
+        for c in told.casualties:
+            if c.kind is CasualtyKind.WOUNDED:
+                wounded = max(wounded, c.count)
+            elif c.kind is CasualtyKind.ABDUCTED:
+                abducted = max(abducted, c.count)
+            if c.kind is not CasualtyKind.KILLED:
+                continue
+            killed_here = True
+            if previous is not None:
+                between = told.text[previous.end : c.start]
+                if (share and between.strip(" ,") in ("and", "et", "")) or (
+                    _SHARE_CUE.match(between)
+                    and (_SHARE_WORDS.search(between) or _PARTITIVE_QUOTE.match(c.quote))
+                ):
+                    share = True
+                    previous = c
+                    continue  # a share of the total before it: "53, including 49 gendarmes"
+                share = False
+            previous = c
+            if c.count <= 0 or _SINCE.match(told.text, c.end):
+                continue  # "violence that has killed thousands of people since 2015"
+            before = told.text[max(0, c.start - _CUE_REACH) : c.start]
+            revised = bool(_REVISED.search(before) or _REVISED.search(told.text[: c.start]))
+            earlier = _last(_EARLIER, before) > _last(_REVISED, before)  # the nearer word
+            deaths.append((pos, c, revised, earlier, other))
+        carry = other and not killed_here and not told.casualties
+    if not deaths:
+        return Toll(wounded=wounded, abducted=abducted)
+    if any(not _PARTITIVE_QUOTE.match(d[1].quote) for d in deaths):
+        # "three of whom were killed" is a share of some total; it is not a toll of its own
+        # beside one.
+        deaths = [d for d in deaths if not _PARTITIVE_QUOTE.match(d[1].quote)]
+    if any(not earlier for _, _, _, earlier, _ in deaths):
+        deaths = [d for d in deaths if not d[3]]
+    main = [d for d in deaths if not d[4]]
+    accounts = [main] if main else []
+    for pos in sorted({d[0] for d in deaths if d[4]}):
+        accounts.append([d for d in deaths if d[4] and d[0] == pos])
+    totals = [_account(a) for a in accounts]
+    best = min(totals, key=lambda t: (t[0], t[1]))
+    killed, low, _, by_side, cited = best
+    high = max(t[2] for t in totals)
+    return Toll(killed, low, max(high, killed), tuple(sorted(by_side.items())), wounded, abducted,
+                tuple(cited))  # fmt: skip
+
+
+def _account(
+    deaths: list[tuple[int, Casualty, bool, bool, bool]],
+) -> tuple[int, int, int, dict[str, int], list[tuple[int, Casualty]]]:
+    """One account's total (best, low, high), deaths by side and the counts it rests on."""
+    if any(d[2] for d in deaths):
+        revised_sides = {d[1].side for d in deaths if d[2]}
+        if Side.UNKNOWN in revised_sides:
+            deaths = [d for d in deaths if d[2]]
+        else:
+            deaths = [d for d in deaths if d[2] or d[1].side not in revised_sides]
+        # the last revision of a side is its figure
+        last = {d[1].side: d[0] for d in deaths if d[2]}
+        deaths = [d for d in deaths if not d[2] or d[0] == last[d[1].side]]
+    # Per sentence, counts add up (sides of one event, or two groups of one side); across
+    # sentences the same side told again is one figure, the lowest.
+    sentences: dict[int, list[Casualty]] = {}
+    for pos, c, *_ in deaths:
+        sentences.setdefault(pos, []).append(c)
+    sides: dict[Side, list[tuple[int, int, int, list[tuple[int, Casualty]]]]] = {}
+    totals: list[tuple[int, int, int, list[tuple[int, Casualty]]]] = []  # sentences w/ unknown
+    for pos, counts in sentences.items():
+        per_side: dict[Side, tuple[int, int, int, list[tuple[int, Casualty]]]] = {}
+        for c in counts:
+            k, lo, hi, cs = per_side.get(c.side, (0, 0, 0, []))
+            per_side[c.side] = (k + c.count, lo + _low(c), hi + _high(c), [*cs, (pos, c)])
+        for side, figure in per_side.items():
+            if side is not Side.UNKNOWN:
+                group = sides.setdefault(side, [])
+                if group and any(_ADDITIONAL.search(c.quote) for _, c in figure[3]):
+                    k, lo, hi, cs = group[-1]
+                    group[-1] = (k + figure[0], lo + figure[1], hi + figure[2], cs + figure[3])
+                else:
+                    group.append(figure)
+        if Side.UNKNOWN in per_side:
+            figures = per_side.values()
+            totals.append((sum(f[0] for f in figures), sum(f[1] for f in figures),
+                           sum(f[2] for f in figures), [x for f in figures for x in f[3]]))  # fmt: skip
+    chosen = {side: min(group, key=lambda f: f[0]) for side, group in sides.items()}
+    killed = sum(f[0] for f in chosen.values())
+    low = sum(f[1] for f in chosen.values())
+    high = sum(max(f[2] for f in group) for group in sides.values())
+    by_side = {side.value: f[0] for side, f in chosen.items()}
+    cited = [x for f in chosen.values() for x in f[3]]
+    if totals:
+        total = min(totals, key=lambda f: f[0])
+        high = max(high, max(f[2] for f in totals))
+        if total[0] > killed:
+            unknown = total[0] - killed
+            killed, low, cited = total[0], max(low, total[1]), total[3]
+            by_side = {**by_side, Side.UNKNOWN.value: unknown}
+    return (
+        killed,
+        low,
+        max(high, killed),
+        by_side,
+        sorted(cited, key=lambda x: x[1].start + x[0] * 10**6),
+    )
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` starts (-1 if none)."""
+    return max((m.start() for m in pattern.finditer(text)), default=-1)
+
+
+def _low(c: Casualty) -> int:
+    return c.low if c.low is not None else c.count
+
+
+def _high(c: Casualty) -> int:
+    return c.high if c.high is not None and c.high > c.count else c.count
