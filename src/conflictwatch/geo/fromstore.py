@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..model import Place
 from ..store import Store, geodata
 from .boundaries import AdminIndex, Boundary, BoundaryOptions, load_boundaries
-from .builtin import default_gazetteer, sahel_places
+from .builtin import beside, default_gazetteer, sahel_places
 from .gazetteer import Gazetteer
 from .geocoder import Geocoder, GeocoderOptions
 from .loaders import LoadOptions, load_places, sniff_format
@@ -79,7 +79,7 @@ def gazetteer_from_store(store: Store, pack: str | None = DEFAULT_PACK) -> Gazet
     stored = list(geodata.load_places(store))
     if not stored:
         return default_gazetteer()
-    curated = list(sahel_places(pack)) if pack else []
+    curated = list(beside(stored, sahel_places(pack))) if pack else []
     return Gazetteer.from_places([*stored, *curated])
 
 
