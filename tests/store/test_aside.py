@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from conflictwatch.errors import ImportRejected
 from conflictwatch.model import Article
 from conflictwatch.sources.datasets.synthetic import write_acled_csv
-from conflictwatch.store import Store
+from conflictwatch.store import Store, importing
 from conflictwatch.store.aside import SUFFIX
 from conflictwatch.store.importing import ImportOptions, import_dataset
 from conflictwatch.store.schema import events, imports
@@ -63,9 +63,12 @@ def test_built_aside_the_store_holds_what_an_import_in_place_holds(
         assert _inode(aside) != first  # a new file took the store's place
         assert report_a.as_dict() | {"path": ""} == report_b.as_dict() | {"path": ""}
         assert _rows(a) == _rows(b)
+        assert _fts_is_sound(b)
         assert b.stats() == a.stats()
-        for words in ("menaka", "Ménaka", "JNIM", "fighters village", "isla*"):
-            assert [e.id for e in b.search(words)] == [e.id for e in a.search(words)], words
+        for words in ("segou", "Ségou", "tillaberi", "JNIM", "record 12", "isla*"):
+            found = [e.id for e in b.search(words, limit=500)]
+            assert found, words
+            assert found == [e.id for e in a.search(words, limit=500)], words
         assert [x.id for x in b.search_articles("menaka")] == ["a1"]  # other tables came along
         with b.engine.connect() as conn:
             assert conn.execute(sa.select(sa.func.count()).select_from(imports)).scalar() == 1
@@ -129,6 +132,37 @@ def test_a_refused_file_built_aside_changes_nothing(tmp_path: Path) -> None:
     assert not db.with_name(db.name + SUFFIX).exists()
 
 
+def _fts_is_sound(store: Store) -> bool:
+    """FTS5's own check that its index matches the events table, term by term."""
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
+    return True
+
+
+def test_a_bulk_load_finds_the_same_words_as_a_load_batch_by_batch(
+    tmp_path: Path, acled_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulk load indexes its new events for search once at the end; updated ones at once."""
+    older = write_acled_csv(tmp_path / "older.csv", 10, seed=5)  # ids of the file, other cells
+    found = []
+    for bulk in (False, True):
+        with Store.open(str(tmp_path / f"bulk-{bulk}.db")) as store:
+            import_dataset(store, "acled", older, IN_PLACE)
+            if bulk:  # as for a file much larger than the store
+                monkeypatch.setattr(importing, "_BULK_MIN_ROWS", 0)
+            report = import_dataset(store, "acled", acled_file, IN_PLACE)
+            monkeypatch.undo()
+            assert (report.inserted, report.updated) == (390, 10)
+            assert _fts_is_sound(store)
+            searches = [
+                [e.id for e in store.search(words, limit=500)]
+                for words in ("segou", "Tillabéri", "JNIM", "record 12", "isla*", "diffa")
+            ]
+            assert all(searches)
+            found.append((_rows(store), searches))
+    assert found[0] == found[1]
+
+
 # -- killed while building ---------------------------------------------------------------------
 
 ROWS = 60_000  # a file large enough that the CLI builds aside and is caught mid-build
@@ -175,3 +209,5 @@ def test_an_import_killed_while_building_aside_leaves_the_store_as_it_was(
     with Store.open(str(db)) as store:
         assert store.count() == ROWS
         assert [a.id for a in store.search_articles("menaka")] == ["a1"]
+        assert _fts_is_sound(store)
+        assert len(store.search("synthetic record 59999")) == 1

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from ..errors import ImportRejected, Problem
 from ..sources.datasets import DatasetReader, Row, readers
 from ..sources.datasets.blocks import Block, EventColumns, NotColumnar
+from . import pgcopy
 from .aside import AsideBuild
 from .batchwriter import BatchWriter, bulk_inserter
 from .codec import event_to_row
@@ -223,6 +224,9 @@ def _load(
         conn = stack.enter_context(engine.begin())
         held = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
         bulk = _bulk_load(store, path, int(held))
+        first_new = store.last_event_pk(conn)
+        if store.dialect == "postgresql":
+            pgcopy.start(conn)
         if bulk:
             for index in EVENT_INDEXES:
                 index.drop(conn)
@@ -230,6 +234,9 @@ def _load(
         writer = BatchWriter(conn)
         stack.callback(writer.close)
         run = _Run(store, reader, existing, options, rejects, writer, progress)
+        # A bulk load adds its new events to the full-text index in one pass at the end, off the
+        # writer thread's path while rows stream in (rows it updates were indexed before).
+        run.index_new = not bulk
         if columnar:
             blocks: Iterator[Block] = reader.blocks(path, encoding=options.encoding)  # type: ignore[attr-defined]
             for block in blocks:
@@ -245,6 +252,7 @@ def _load(
             raise ImportRejected(path, run.problems, total_bad_rows=counts["rejected"])
         writer.close()
         if bulk:
+            store.index_new_events(conn, first_new)
             for index in EVENT_INDEXES:
                 index.create(conn)
             _fts_hash_size(conn, _FTS_HASH_BYTES)
@@ -313,6 +321,9 @@ class _Run:
         self.update = update_by_id()
         self.unreported = 0  # rows read since progress was last told
         self.column_store: Any = None  # a bulkload.ColumnStore once a block comes column-wise
+        self.index_new = True  # add each batch's new events to the full-text index
+        # PostgreSQL takes rows through COPY and a staging table (pgcopy.start has made it).
+        self.copy = store.dialect == "postgresql"
 
     @property
     def writing(self) -> bool:
@@ -387,12 +398,24 @@ class _Run:
             return
         self.inserts, self.updates = [], []
         store, insert_many, update = self.store, self.insert_many, self.update
+        index_new = self.index_new
+        if self.copy:
+
+            def copy(conn: sa.Connection) -> None:
+                if inserts:
+                    pgcopy.insert(conn, pgcopy.COLUMNS, _tuples(inserts))
+                if updates:
+                    pgcopy.update(conn, pgcopy.COLUMNS, _tuples(updates))
+
+            self.writer.submit(copy)
+            return
 
         def write(conn: sa.Connection) -> None:
             if inserts:
-                last = store.last_event_pk(conn)
+                last = store.last_event_pk(conn) if index_new else 0
                 insert_many(conn, inserts)
-                store.index_new_events(conn, last)
+                if index_new:
+                    store.index_new_events(conn, last)
             if updates:
                 conn.execute(update, updates)
 
@@ -450,16 +473,33 @@ class _Run:
             return
         names = [c for c in COLUMNS if not stored.all_null(c)]
         new_rows = stored.tuples(names, None if len(inserts) == size else inserts)
+        if self.copy:
+            changed_rows = stored.tuples(COLUMNS, updates) if updates else []
+
+            def copy(conn: sa.Connection) -> None:
+                if new_rows:
+                    pgcopy.insert(conn, names, new_rows)
+                if changed_rows:
+                    pgcopy.update(conn, COLUMNS, changed_rows)
+
+            self.writer.submit(copy)
+            return
         changed = [(*row, row[0]) for row in stored.tuples(COLUMNS, updates)] if updates else []
         insert_sql = driver_sql(store.dialect, names)
         update_sql = driver_sql(store.dialect, COLUMNS, update=True)
+        index_new = self.index_new
 
         def write(conn: sa.Connection) -> None:
             if new_rows:
-                last = store.last_event_pk(conn)
+                last = store.last_event_pk(conn) if index_new else 0
                 conn.exec_driver_sql(insert_sql, new_rows)
-                store.index_new_events(conn, last)
+                if index_new:
+                    store.index_new_events(conn, last)
             if changed:
                 conn.exec_driver_sql(update_sql, changed)
 
         self.writer.submit(write)
+
+
+def _tuples(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [tuple(row[name] for name in pgcopy.COLUMNS) for row in rows]
