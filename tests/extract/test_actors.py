@@ -150,6 +150,35 @@ def test_longest_match_without_overlaps(finders: dict[str, ActorFinder]) -> None
     assert found[0].family == "other-armed" and found[1].family == "state"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "country", "expected"),
+    [
+        ("en", "two French aid workers", "NE", "Civilians (France)"),
+        ("fr", "un ressortissant français", "BF", "Civilians (France)"),
+        ("fr", "un humanitaire américain", "NE", "Civilians (United States)"),
+        ("en", "foreign nationals staying at the hotel", "ML", "Civilians (International)"),
+        ("fr", "des touristes étrangers", "BF", "Civilians (International)"),
+    ],
+)
+def test_foreign_victims_keep_their_nationality_in_any_country(
+    finders: dict[str, ActorFinder], lang: str, text: str, country: str, expected: str
+) -> None:
+    [found] = finders[lang].find(text, on=D2023, country=country)
+    assert found.name == expected
+
+
+def test_nationality_victims_do_not_change_how_local_civilians_fold(
+    finders: dict[str, ActorFinder],
+) -> None:
+    found = finders["en"].find("Gunmen killed villagers and a French national", on=D2023,
+                               country="NE")  # fmt: skip
+    assert [m.name for m in found] == [
+        "Unidentified Armed Group (Niger)",
+        "Civilians (Niger)",
+        "Civilians (France)",
+    ]
+
+
 def _roles(
     finder: ActorFinder, text: str, trigger: str | None, lang: str
 ) -> tuple[str | None, str | None]:

@@ -58,6 +58,7 @@ class ActorFinder:
         stems = {fold(c.name).split()[0][:5] for c in pack.countries}
         stems |= {fold(c.name_fr).split()[0][:5] for c in pack.countries if c.name_fr}
         self._countries = {c.iso2: c for c in pack.countries}
+        self._country_names = {fold(n) for c in pack.countries for n in (c.name, c.name_fr) if n}
         index: dict[str, list[_Alias]] = {}
         for written, actor in pack.alias_items():
             words = tuple(fold(written).split())
@@ -140,6 +141,8 @@ class ActorFinder:
         return None
 
     def _resolve(self, alias: _Alias, on: dt.date | None, country: str | None) -> Actor:
+        if self._foreign(alias.actor):
+            country = None  # "French aid workers" in Niger stay "Civilians (France)"
         actor = self.pack.actor_for(alias.actor.name, on=on, country=country) or alias.actor
         if not (alias.generic and country and country != actor.country):
             return actor
@@ -150,6 +153,15 @@ class ActorFinder:
         if other is None:
             return actor
         return self.pack.actor_for(other, on=on, country=country) or actor
+
+    def _foreign(self, actor: Actor) -> bool:
+        """Whether the bracket of an actor's name is a nationality outside the pack's countries
+        ("Civilians (France)", "Civilians (International)"), not a period or a pack country."""
+        match = _VARIANT.match(actor.name)
+        if match is None:
+            return False
+        bracket = actor.name[match.end(1) :].strip(" ()")
+        return not any(ch.isdigit() for ch in bracket) and fold(bracket) not in self._country_names
 
     def _lower(self, text: str) -> str:
         """Lower case, one character for one, so offsets stay those of ``text``."""
