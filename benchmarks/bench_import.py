@@ -91,7 +91,9 @@ def main() -> None:
             result = phase_parse(paths[0])
         else:
             result = phase_import(paths[0], args.paths[1], args.read)
-        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result["peak_rss_mb"] = usage.ru_maxrss / 1024
+        result["cpu_seconds"] = usage.ru_utime + usage.ru_stime  # all threads, less load-bound
         print(json.dumps(result))
         return
 
@@ -123,7 +125,7 @@ def main() -> None:
     )
     print(
         f"import ({'PostgreSQL' if args.postgres else 'SQLite'}, --read {args.read}): {imported['seconds']:.1f} s, {import_rate:,.0f} rows/s, "
-        f"peak RSS {imported['peak_rss_mb']:.0f} MB"
+        f"CPU {imported['cpu_seconds']:.1f} s, peak RSS {imported['peak_rss_mb']:.0f} MB"
     )
     print(f"ratio import/parse time: {imported['seconds'] / parse['seconds']:.2f}x")
     floors = {

@@ -31,6 +31,7 @@ class Scenario:
     indexes: str = "all"  # all (7 rebuilt at the end) | three | absent
     unique: str = "two"  # two (id, (dataset, dataset_id)) | one (id only) | none
     aside: bool = False  # build a new file and rename it over the store
+    source: str = "driver"  # driver: executemany of the tuples | sql: INSERT … SELECT from a file
     hashsize: int = 32 << 20
 
 
@@ -44,10 +45,15 @@ SCENARIOS = [
     Scenario("fts-detail-none", "baseline with FTS5 detail=none", fts="none-detail"),
     Scenario("one-unique", "baseline with one unique key (id)", unique="one"),
     Scenario("three-indexes", "baseline with 3 secondary indexes instead of 7", indexes="three"),
-    Scenario("aside, no FTS", "aside without any full-text index", journal="off", aside=True,
+    Scenario("aside-no-FTS", "aside without any full-text index", journal="off", aside=True,
              fts="absent"),
-    Scenario("table only", "aside: the table and its rowid, no unique key, index or FTS5",
+    Scenario("table-only", "aside: the table and its rowid, no unique key, index or FTS5",
              journal="off", aside=True, fts="absent", indexes="absent", unique="none"),
+    Scenario("table-only-from-SQL", "as above, rows copied by INSERT … SELECT from another "
+             "SQLite file (no driver)", journal="off", aside=True, fts="absent",
+             indexes="absent", unique="none", source="sql"),
+    Scenario("aside+fts-at-end-from-SQL", "the full schema built aside, rows by INSERT … "
+             "SELECT (no driver)", journal="off", aside=True, fts="at-end", source="sql"),
 ]  # fmt: skip
 
 _INDEXES = [
@@ -139,7 +145,10 @@ def load(path: Path, rows: Rows, scenario: Scenario) -> dict[str, float]:
     if scenario.aside:
         path = path.with_name(path.name + ".building")
         _copy(target, path)
-    started = time.perf_counter()
+    source = path.with_name(path.name + ".source")
+    if scenario.source == "sql":
+        _source_file(source, path, rows)  # untimed
+    started, cpu = time.perf_counter(), time.process_time()
     db = sqlite3.connect(path, isolation_level=None)
     if scenario.journal == "off":
         db.execute("PRAGMA journal_mode=OFF")
@@ -160,7 +169,10 @@ def load(path: Path, rows: Rows, scenario: Scenario) -> dict[str, float]:
         work()
         phases[name] = phases.get(name, 0.0) + time.perf_counter() - t
 
-    for sql, tuples in rows.blocks:
+    if scenario.source == "sql":
+        db.execute(f"ATTACH DATABASE '{source}' AS source")
+        timed("insert", lambda: db.execute("INSERT INTO events SELECT * FROM source.events"))
+    for sql, tuples in rows.blocks if scenario.source == "driver" else []:
         last = db.execute("SELECT coalesce(max(pk), 0) FROM events").fetchone()[0]
         timed("insert", lambda: db.executemany(sql, tuples))  # noqa: B023
         if per_block:
@@ -184,7 +196,25 @@ def load(path: Path, rows: Rows, scenario: Scenario) -> dict[str, float]:
         timed("commit", lambda: db.execute("COMMIT"))
         timed("commit", db.close)  # the last connection checkpoints the WAL into the file
     phases["total"] = time.perf_counter() - started
+    phases["cpu"] = time.process_time() - cpu
     return phases
+
+
+def _source_file(source: Path, store: Path, rows: Rows) -> None:
+    """The rows in a plain table of another file, columns as the store's (pk left NULL)."""
+    db = sqlite3.connect(store)
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()
+    db.close()
+    columns = sql[sql.index("(") + 1 : sql.index("PRIMARY KEY")].rstrip(", \n\t")
+    columns = columns.replace("NOT NULL", "").replace("UNIQUE", "")
+    other = sqlite3.connect(source, isolation_level=None)
+    other.execute("PRAGMA journal_mode=OFF")
+    other.execute(f"CREATE TABLE events ({columns})")
+    other.execute("BEGIN")
+    for statement, tuples in rows.blocks:
+        other.executemany(statement, tuples)
+    other.execute("COMMIT")
+    other.close()
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -220,9 +250,9 @@ def main() -> None:
         print(f"{rows.count:,} rows as driver tuples in {time.perf_counter() - t:.1f} s (untimed)")
         print(f"load average: {os.getloadavg()[0]:.1f}")
         print(
-            "| scenario | what | insert | FTS5 | indexes | commit | fsync+rename | total | rows/s |"
+            "| scenario | what | insert | FTS5 | indexes | commit | fsync+rename | total | CPU | rows/s |"
         )
-        print("|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for scenario in wanted:
             db = Path(tmp) / f"{scenario.name.replace(' ', '_').replace(',', '')}.db"
             fresh_store(db, scenario)
@@ -235,11 +265,11 @@ def main() -> None:
             print(
                 f"| {scenario.name} | {scenario.what} ({size:.0f} MB) | {cell('insert')} | "
                 f"{cell('fts')} | {cell('indexes')} | {cell('commit')} | "
-                f"{cell('fsync+rename')} | **{p['total']:.1f} s** | "
+                f"{cell('fsync+rename')} | **{p['total']:.1f} s** | {p['cpu']:.1f} s | "
                 f"{rows.count / p['total']:,.0f} |",
                 flush=True,
             )
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", ".building.source"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
 
 
