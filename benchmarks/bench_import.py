@@ -117,6 +117,7 @@ def main() -> None:
             store_size = f"store file {(Path(tmp) / 'bench.db').stat().st_size / 1e6:.0f} MB"
     parse_rate = parse["rows"] / parse["seconds"]
     import_rate = imported["rows"] / imported["seconds"]
+    backend = "PostgreSQL" if args.postgres else "SQLite"
     print(f"load average (1 min) at the end: {os.getloadavg()[0]:.1f}")
     print(f"file: {args.rows:,} rows, {size_mb:.0f} MB; {store_size}")
     print(
@@ -124,7 +125,8 @@ def main() -> None:
         f"peak RSS {parse['peak_rss_mb']:.0f} MB"
     )
     print(
-        f"import ({'PostgreSQL' if args.postgres else 'SQLite'}, --read {args.read}): {imported['seconds']:.1f} s, {import_rate:,.0f} rows/s, "
+        f"import ({backend}, --read {args.read}): {imported['seconds']:.1f} s, "
+        f"{import_rate:,.0f} rows/s, "
         f"CPU {imported['cpu_seconds']:.1f} s, peak RSS {imported['peak_rss_mb']:.0f} MB"
     )
     print(f"ratio import/parse time: {imported['seconds'] / parse['seconds']:.2f}x")
