@@ -234,3 +234,38 @@ def test_state_forces_beside_unnamed_gunmen_are_not_made_the_perpetrators(
     assert mentions
     for m in mentions:
         assert not m.actor1.startswith("National Gendarmerie"), m
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Malian troops entered Kidal on Tuesday after the separatist fighters of the "
+               "CSP had left the town, the army said.", S.GOVERNMENT_REGAINS_TERRITORY),
+        ("en", "Fighters of the separatist CSP took over the United Nations camp in Kidal on "
+               "Tuesday, hours after the last peacekeepers left.",
+         S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ],
+)  # fmt: skip
+def test_who_takes_a_town_and_from_whom_decides_the_territory_type(
+    extractor: Extractor, lang: str, text: str, expected: SubEventType
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.sub_event_type is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The government on Wednesday revised the toll from an attack on the village of "
+               "Boni to 35 dead. Gunmen surrounded the village near Boni late on Sunday and "
+               "opened fire on residents, survivors said."),
+        ("fr", "Le gouvernement a annoncé mercredi un bilan de 35 morts pour l'attaque du "
+               "village de Boni. Des hommes armés ont encerclé le village près de Boni dimanche "
+               "soir et ouvert le feu sur les habitants, selon des survivants."),
+    ],
+)  # fmt: skip
+def test_a_telling_dated_only_by_its_report_is_the_event_told_with_its_own_day(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.event_date == dt.date(2024, 9, 15)

@@ -172,3 +172,29 @@ def test_a_word_that_opens_a_longer_name_is_not_a_village_on_its_own(
     finder = PlaceFinder(lang, known={"Grand", "North", "Gao"}.__contains__)  # such villages exist
     assert finder.find(text) == []
     assert len(finder.find(alone)) == 1  # on its own it may still be the village
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # places joined to a found one by a comma, "and" or "et"
+        ("en", "killing 20 civilians in Djibo and Boni", ["Djibo", "Boni"]),
+        ("fr", "ont été exécutées à Gao, Kidal et Tessit", ["Gao", "Kidal", "Tessit"]),
+        ("fr", "tuant dix civils à Djibo et à Boni", ["Djibo", "Boni"]),
+        ("en", "in Djibo and Ansar Dine fighters", ["Djibo"]),  # a name it does not know
+        # the possessor is the place
+        ("en", "flights resumed at Bamako's international airport", ["Bamako"]),
+        # the place taken is the place of the event
+        ("en", "French and Malian troops took control of Kidal on Monday.", ["Kidal"]),
+        ("en", "Gao fell to the rebels on Saturday.", ["Gao"]),
+        ("fr", "Dimanche, Tessit a été prise à son tour.", ["Tessit"]),
+        ("fr", "l'armée a repris le contrôle de Kidal", ["Kidal"]),
+        # a distance of hundreds of kilometres situates a town for the reader, nothing more
+        ("en", "Kidal, about 1,500 km north-east of Bamako, is a symbol", []),
+    ],
+)  # fmt: skip
+def test_coordinated_possessed_taken_and_far_places(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    finder = PlaceFinder(lang, known=KNOWN.__contains__)
+    assert [p.name for p in finder.find(text)] == expected

@@ -7,6 +7,7 @@ them in order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Mention
@@ -80,9 +81,7 @@ PROTESTS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_I
 BYSTANDERS = 2
 
 
-def retyped(
-    best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]]
-) -> TypeScore:
+def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]]) -> TypeScore:
     """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
     bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
     by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
@@ -138,3 +137,32 @@ def from_other_sentences(
             if actor.actor_type is not ActorType.CIVILIANS and actor != actor2:
                 return actor, actor2
     return None, actor2
+
+
+#: ACLED's sub-event types for a change of who holds a place.
+TERRITORY = frozenset({SubEventType.GOVERNMENT_REGAINS_TERRITORY,
+                       SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+                       SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY})  # fmt: skip
+
+
+#: A UN mission or its peacekeepers named where the taking is told.
+_UN = re.compile(r"\b(?:peacekeep\w*|casques? bleus?|United Nations|Nations unies|UN|ONU|"
+                 r"MINUSMA|Minusma|onusienne)\b")  # fmt: skip
+
+
+def territory_type(
+    label: SubEventType, actor1: ActorMention | None, named: list[ActorMention], told: str = ""
+) -> SubEventType:
+    """Who takes a place, and from whom, decides the territory type. A base or town that the
+    sentence telling the taking (``told``) says a UN mission left is a non-violent transfer,
+    whoever moves in; otherwise state forces moving into a town held by an armed group regain
+    territory, even when the group left before they arrived."""
+    if label not in TERRITORY or actor1 is None:
+        return label
+    if _UN.search(told) and actor1.family != "un":
+        return SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
+    if (label is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
+            and actor1.actor_type is ActorType.STATE_FORCES
+            and any(a.actor_type in CLAIMANTS for a in named)):  # fmt: skip
+        return SubEventType.GOVERNMENT_REGAINS_TERRITORY
+    return label

@@ -35,6 +35,7 @@ from .coding import (
     from_other_sentences,
     retyped,
     scores_from_toll,
+    territory_type,
     victims_are_targets,
 )
 from .cues import CueMatcher
@@ -55,7 +56,7 @@ from .records import (
 )
 from .segments import Passage, Sentence, group
 from .sites import count_sites, share
-from .tellings import ANOTHER, anchored, is_background, merged, same_event
+from .tellings import ANOTHER, anchored, is_background, merged, retold, same_event
 
 #: How many sentences after a passage may still name its place.
 FOLLOW_AFTER = 3
@@ -168,6 +169,7 @@ class Extractor:
         passages = group(read, events)
         mentions: list[Mention] = []
         waiting: list[Mention] = []  # sites a telling announced but did not name
+        reported: set[str] = set()  # mentions dated only by the day they were reported
         for n, passage in enumerate(passages):
             if mentions and not anchored(passage):
                 continue
@@ -186,10 +188,30 @@ class Extractor:
             mention = self._crowds(self._civilians_targeted(mention))
             if mentions and published and is_background(mention, published, mentions[0]):
                 continue
+            if self._dated_by_report(passage):
+                reported.add(mention.id)
+            # A telling dated only by its report and one dated by the event itself: one event,
+            # on the event's day.
+            again = next((m for m in mentions
+                          if (m.id in reported and mention.id not in reported
+                              and retold(m, mention))
+                          or (mention.id in reported and m.id not in reported
+                              and retold(mention, m))), None)  # fmt: skip
+            if again is not None:
+                day = min(again.event_date, mention.event_date)
+                both = replace(merged(again, mention), event_date=day,
+                               time_precision=mention.time_precision
+                               if again.id in reported else again.time_precision)  # fmt: skip
+                reported.discard(again.id)
+                mentions[mentions.index(again)] = both
+                waiting = [both if m is again else m for m in waiting]
+                continue
             loose = ANOTHER.search(passage.sentences[0].text) is None
             same = next((m for m in mentions if same_event(m, mention, loose)), None)
             if same is not None:
-                mentions[mentions.index(same)] = merged(same, mention)
+                both = merged(same, mention)
+                mentions[mentions.index(same)] = both
+                waiting = [both if m is same else m for m in waiting]
                 continue
             sites = count_sites(passage.sentences[0].text, lang)
             if sites > 1:
@@ -302,6 +324,8 @@ class Extractor:
                 holder = next(s for s in [*passage.all_sentences, *claims]
                               if actor in actors.get(s.index, []))  # fmt: skip
                 cite(role, holder, Span(actor.start, actor.end, actor.quote))
+        label = territory_type(label, actor1, [a for found in actors.values() for a in found],
+                               first.text)  # fmt: skip
         name1 = actor1.name if actor1 else _unidentified(country)
         inter1 = actor1.actor_type if actor1 else ActorType.POLITICAL_MILITIA
         name2 = actor2.name if actor2 else ""
@@ -496,6 +520,13 @@ class Extractor:
         label = max(totals, key=lambda k: totals[k])
         return TypeScore(firsts[label].label, totals[label], firsts[label].evidence)
 
+    def _dated_by_report(self, passage: Passage) -> bool:
+        """Whether the passage's only days are those of its report ("said on Tuesday")."""
+        days = [(s, d) for s in passage.all_sentences for d in s.dates]
+        return bool(days) and all(_REPORTED_ON.search(s.text[: d.start])
+                                  or _REPORTING_AFTER.match(s.text, d.end)
+                                  for s, d in days)  # fmt: skip
+
     def _date(self, passage: Passage, read: list[Sentence], published: dt.date | None
               ) -> tuple[tuple[Sentence, Span | None, dt.date] | None, TimePrecision]:  # fmt: skip
         told: tuple[tuple[Sentence, Span | None, dt.date], TimePrecision] | None = None
@@ -625,7 +656,9 @@ _ROUTE = re.compile(r"\b(?:between|from|towards?|entre|vers|depuis)\s+(?:\w+\s+)
 
 #: Where one clause of a sentence ends and the next begins ("..., killing 49 civilians, and
 #: fighters attacked the camp at Bourem").
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|et|puis|tandis que|alors que)\b|\s+(?:puis|then)\s+")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|while|whereas|et|puis|tandis que|alors que)\b|\s+(?:puis|then)\s+"
+)
 
 
 def _clause(text: str, at: int) -> str:

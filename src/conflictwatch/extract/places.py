@@ -102,8 +102,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "object",
-            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded",
-            rf"\b(?i:entered|moved\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded)\s+(?P<quote>(?P<name>{_NAME}))",
+            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded|control of",
+            rf"\b(?i:entered|moved\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "object",
+            r"fell|fallen|captured|taken|seized|overrun|retaken",
+            rf"(?P<quote>(?P<name>{_NAME}))\s+(?:(?:has|had)\s+)?(?:fell|fallen|(?:was|had been|has been)\s+(?:captured|taken|seized|overrun|retaken))\b",
         ),
         (
             "plain",
@@ -150,7 +155,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "object",
             r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé",
-            rf"\b(?i:(?:ont|a|avaient|avait)\s+(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé))\s+(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:(?:ont|a|avaient|avait)\s+(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé)(?:\s+le\s+contrôle\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "object",
+            r"prise|tomb",
+            rf"(?P<quote>(?P<name>{_NAME}))\s+(?:(?:a|avait)\s+été\s+(?:prise?|reprise?)|(?:est|était)\s+tombée?)\b",
         ),
         (
             "plain",
@@ -227,8 +237,8 @@ class PlaceFinder:
         return self._coordinated(text, chosen)
 
     def _coordinated(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-        """Places joined to a found one by "and"/"et" ("killed in Djibo and Arbinda", "à Nondin
-        et à Soro"): each a place of its own when the gazetteer knows the name."""
+        """Places joined to a found one by a comma, "and" or "et" ("killed in Djibo and Arbinda",
+        "à Komsilga, Nodin et Soro"): each a place of its own when the gazetteer knows the name."""
         if self.known is None or not found:
             return found
         out: list[PlaceMention] = []
@@ -260,6 +270,8 @@ class PlaceFinder:
         name = self._trim(match["name"], strict=kind in ("plain", "object"))
         if name is None:
             return None
+        if kind in ("offset", "direction") and _far(text[max(0, match.start() - 24) : match.end()]):
+            return None  # "Kidal, about 1,500 km north-east of Bamako" places nothing near Bamako
         start = match.start("quote")
         end = match.start("name") + len(name)
         if kind in ("area", "road") and match.end("quote") > match.end("name"):
@@ -270,6 +282,8 @@ class PlaceFinder:
 
     def _trim(self, name: str, *, strict: bool) -> str | None:
         """Drop non-place words from the end of a capitalised run; None when nothing is left."""
+        # "Bamako's Modibo Keïta airport": the possessor is the place.
+        name = _POSSESSIVE.sub("", name) or name
         words = name.split()
         while words and fold(words[-1]) in _NOT_PLACES | {"de", "du", "el", "al", "ag"}:
             words.pop()
@@ -290,9 +304,28 @@ class PlaceFinder:
         return _join(name, words)
 
 
-#: A second place joined to the first: "and Arbinda", "et à Soro", "and in the village of X".
+#: Beyond this distance an offset situates a place for the reader; it does not locate an event.
+FAR_KM = 150
+
+
+def _far(phrase: str) -> bool:
+    """Whether the phrase gives a distance beyond :data:`FAR_KM` ("1,500 km north-east of")."""
+    distance = _DISTANCE.search(phrase)
+    if distance is None:
+        return False
+    number = re.sub(r"[,. ]", "", distance["n"])
+    return number.isdigit() and int(number) > FAR_KM
+
+
+_DISTANCE = re.compile(r"(?P<n>\d[\d,. ]*?)\s*(?:km|kms|kilom|miles?)\b", re.IGNORECASE)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)
+
+#: A further place joined to the one before: "and Arbinda", ", Nodin", "et à Soro".
 _AND = re.compile(
-    rf"\s+(?:and|et)\s+(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})(?P<name>{_NAME})"
+    rf"(?:,\s+|\s+(?:and|et)\s+)(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})"
+    rf"(?P<name>{_NAME})"
 )
 
 

@@ -75,3 +75,23 @@ def merged(a: Mention, b: Mention) -> Mention:
         evidence=(*a.evidence, *b.evidence),
         confidence=max(a.confidence, b.confidence),
     )
+
+
+#: How long after an event it may still be reported ("the toll has risen, the government said on
+#: Tuesday"), for a telling dated only by its report to be the same event as one dated itself.
+REPORTED_WITHIN_DAYS = 10
+
+
+def retold(reported: Mention, dated: Mention) -> bool:
+    """A telling dated only by the day it was reported ("the government on Wednesday revised the
+    toll from an attack on X") and one that gives the event's own day ("gunmen surrounded the
+    village on Sunday") tell the same event when type and place agree and the report came after.
+    """
+    if None in (reported.latitude, reported.longitude, dated.latitude, dated.longitude):
+        return False
+    if reported.sub_event_type is not dated.sub_event_type:
+        return False
+    days = (reported.event_date - dated.event_date).days
+    close = (abs(reported.latitude - dated.latitude) < SAME_EVENT_DEGREES  # type: ignore[operator]
+             and abs(reported.longitude - dated.longitude) < SAME_EVENT_DEGREES)  # type: ignore[operator]  # fmt: skip
+    return close and 0 < days <= REPORTED_WITHIN_DAYS
