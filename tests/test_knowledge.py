@@ -129,7 +129,6 @@ def test_actor_for_resolves_aliases(pack: Pack, alias: str, canonical: str | Non
         "Military Forces of Mali (2013-2020)",
         "Military Forces of Mali (2020-2021)",
         "Police Forces of Mali (2021-)",
-        "National Gendarmerie of Mali",
         "National Guard of Mali",
         "Air Force of Mali",
         "Military Forces of Burkina Faso (2022-)",

@@ -124,6 +124,36 @@ VDP = "VDP: Volunteers for the Defense of the Homeland"
                 )
             ],
         ),
+        # ACLED codes the gendarmerie as the country's police forces of the period
+        (
+            "en",
+            "gendarmes",
+            dt.date(2021, 11, 14),
+            "BF",
+            [("Police Forces of Burkina Faso (2015-2022)", "gendarmes")],
+        ),
+        (
+            "fr",
+            "la gendarmerie",
+            D2023,
+            "ML",
+            [("Police Forces of Mali (2021-)", "la gendarmerie")],
+        ),
+        # French aircraft are France's forces of the period
+        (
+            "en",
+            "French helicopters struck",
+            dt.date(2013, 1, 11),
+            "ML",
+            [("Military Forces of France (2012-2017)", "French helicopters")],
+        ),
+        (
+            "fr",
+            "des avions français",
+            D2019,
+            "ML",
+            [("Military Forces of France (2017-)", "avions français")],
+        ),
         # acronyms count only in capitals; everyday words are not armed groups
         ("en", "the gsim and the msa said", D2023, None, []),
         ("en", "a digital platform", D2023, None, []),
