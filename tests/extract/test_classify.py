@@ -232,6 +232,8 @@ DEMONSTRATIONS = [
     ("Security forces used live ammunition against the demonstrators.", "en",
      S.EXCESSIVE_FORCE_AGAINST_PROTESTERS),
     ("Rebels clashed with the army near the border.", "en", S.ARMED_CLASH),
+    ("Militants clashed with police at a checkpoint.", "en", S.ARMED_CLASH),
+    ("Des jihadistes se sont affrontés avec l'armée près de la frontière.", "fr", S.ARMED_CLASH),
     ("Les manifestants ont mis le feu à la mairie malgré les gaz lacrymogènes.", "fr",
      S.VIOLENT_DEMONSTRATION),
     ("La foule a été dispersée par la police.", "fr", S.PROTEST_WITH_INTERVENTION),
