@@ -111,6 +111,11 @@ def test_french_dates(
         ("fr", "En 2023, la violence a triplé."),
         ("fr", "depuis sept ans"),
         ("fr", "sept soldats tués"),
+        # a wire's dateline is the day the report was filed
+        ("en", "GAO, September 19 - Gunmen ambushed a convoy."),
+        ("en", "OUAGADOUGOU (Reuters), 19 September - The army said"),
+        ("fr", "NIAMEY, 19 septembre (AFP) - Des hommes armés ont attaqué"),
+        ("en", "The toll of an overnight raid rose."),
     ],
 )
 def test_what_is_not_an_event_date(readers: dict[str, DateReader], lang: str, text: str) -> None:
@@ -183,3 +188,41 @@ def test_a_megabyte_of_text_is_read_in_one_pass(readers: dict[str, DateReader]) 
     text = paragraph * (1_000_000 // len(paragraph))
     assert len(readers["fr"].dates(text, THU)) == 3 * text.count("Le mardi")
     assert len(readers["en"].dates("a" * 1_000_000 + " 17 " * 100_000, THU)) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # ACLED dates a night by its first day ...
+        ("fr", "Dans la nuit de lundi à mardi, des hommes armés ont attaqué Boni.", "2024-09-16"),
+        ("en", "Overnight from Monday to Tuesday, gunmen attacked the post.", "2024-09-16"),
+        # ... unless the report says the attack came after midnight
+        ("fr", "Dans la nuit de lundi à mardi, vers trois heures du matin, ils ont attaqué Boni.",
+         "2024-09-17"),
+        ("en", "Overnight from Monday to Tuesday, at around 2 a.m., gunmen attacked the post.",
+         "2024-09-17"),
+        ("fr", "Dans la nuit de lundi à mardi, vers 23 heures, ils ont attaqué Boni.", "2024-09-16"),
+    ],
+)  # fmt: skip
+def test_a_night_is_dated_by_its_first_day_unless_after_midnight(
+    readers: dict[str, DateReader], lang: str, text: str, expected: str
+) -> None:
+    assert readers[lang].dates(text, THU)[0].date.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # weekdays and nights that cross the end of a month or a year
+        ("fr", "dans la nuit de samedi à dimanche", dt.date(2024, 10, 2), "2024-09-28"),
+        ("en", "on Sunday", dt.date(2025, 1, 1), "2024-12-29"),
+        ("fr", "dans la nuit du 30 septembre au 1er octobre", dt.date(2024, 10, 3), "2024-09-30"),
+        ("en", "on the night of September 30 to October 1", dt.date(2024, 10, 3), "2024-09-30"),
+        # a dateline gives way to the day the story tells
+        ("en", "GAO, September 19 - Gunmen attacked the camp on Tuesday.", THU, "2024-09-17"),
+    ],
+)
+def test_days_across_month_ends_and_datelines(
+    readers: dict[str, DateReader], lang: str, text: str, published: dt.date, expected: str
+) -> None:
+    assert readers[lang].dates(text, published)[0].date.isoformat() == expected

@@ -65,6 +65,7 @@ _PATTERNS = {
             r"(?:(?P<since>since|from)\s+|(?P<prep>in|during|by|until|throughout|of)\s+)?"
             r"(?:the\s+)?(?:(?P<part>early|mid|late|beginning\s+of|start\s+of|end\s+of|"
             r"middle\s+of)[\s-]*)?(?P<m>{MONFULL})(?:,?\s+(?P<y>\d{{4}}))?"
+            r"(?!\s+\d{{1,2}}(?!\d))"  # "May 31" is a day, read as one
         ),
     },
     "fr": {
@@ -142,6 +143,8 @@ class DateReader:
         found: list[tuple[int, int, int, DateMention]] = []
         for rank, (pattern, resolve) in enumerate(self._scanners):
             for match in pattern.finditer(text):
+                if match.start() < 60 and _dateline(text, match):
+                    continue  # "BAMAKO, July 28 -": the day the report was filed, not the event's
                 mention = resolve(match, published)
                 if mention is not None and mention.date <= published:
                     found.append((mention.start, -(mention.end - mention.start), rank, mention))
@@ -163,6 +166,8 @@ class DateReader:
     # --- resolvers: a match and the publication date -> a mention or None ---------------------
 
     def _relative_phrase(self, match: re.Match[str], published: dt.date) -> DateMention | None:
+        if _ARTICLE_BEFORE.search(match.string, max(0, match.start() - 6), match.start()):
+            return None  # "an overnight raid": how the raid went, not which day
         table, offset = self._relative[_norm(match.group())]
         if table == "relative_days":
             return _mention(match, published + dt.timedelta(days=offset), DAY, relative=True)
@@ -189,8 +194,19 @@ class DateReader:
         return _mention(match, day, DAY, relative=True)
 
     def _night(self, match: re.Match[str], published: dt.date) -> DateMention | None:
+        """The night from one day to the next is dated by its first day, as ACLED does, unless
+        the report gives an hour after midnight ("vers deux heures du matin", "at 3 a.m.")."""
+        second = match.group("b")
+        after = _SMALL_HOURS.match(match.string, match.end())
+        if second and after and self._hour(after.group("h")) in range(6):
+            day = _last_weekday(published, self._weekdays[_norm(second)])
+            return _mention(match, day, DAY, relative=True)
         day = _last_weekday(published, self._weekdays[_norm(match.group("a"))])
         return _mention(match, day, DAY, relative=True)
+
+    def _hour(self, word: str) -> int:
+        word = word.lower()
+        return int(word) if word.isdecimal() else self._counts.get(word, 99)
 
     def _absolute(self, match: re.Match[str], published: dt.date) -> DateMention | None:
         if not self._cased(match, "m") or (match.group("wd") and not self._cased(match, "wd")):
@@ -239,6 +255,29 @@ class DateReader:
         return (
             self.lang != "en" or word.lower().rstrip(".") not in AMBIGUOUS_EN or word[0].isupper()
         )
+
+
+#: An article right before a relative word makes it an adjective: "an overnight raid".
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+
+#: An hour told right after a night ("..., vers deux heures du matin", "at around 3 a.m.").
+_SMALL_HOURS = re.compile(
+    r"\W{0,3}(?:(?:vers|à|at|around|about|shortly\s+after|peu\s+après|aux\s+alentours\s+de)\s+)*"
+    r"(?P<h>\d{1,2}|one|two|three|four|five|une|deux|trois|quatre|cinq)\s*"
+    r"(?:h\b|heures?\s+du\s+matin|heures?\b|a\.\s?m\.|am\b|o'clock\s+in\s+the\s+morning)",
+    re.IGNORECASE,
+)
+
+#: Before a date at the head of a report, the place it was filed from: "BAMAKO, ", "NIAMEY (Reuters), ".
+_DATELINE_HEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,40}(?:\s*\([^()]{1,20}\))?,\s*")
+#: After it, the dash that opens the story.
+_DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^()]{1,20}\)\s*)?[-–—]")
+
+
+def _dateline(text: str, match: re.Match[str]) -> bool:
+    """Whether a date is the dateline of a wire report ("NIAMEY, March 22 - ...")."""
+    head = _DATELINE_HEAD.fullmatch(text, 0, match.start())
+    return head is not None and _DATELINE_TAIL.match(text, match.end()) is not None
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------
