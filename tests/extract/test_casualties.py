@@ -250,3 +250,13 @@ def test_running_totals_and_injuries_are_never_an_event_s_deaths(
                  "Violence has killed thousands of people since 2015.",
                  "Two villagers were also abducted.")  # fmt: skip
     assert (found.killed, found.wounded, found.abducted) == (6, 11, 2)
+
+
+def test_a_figure_given_only_as_a_ceiling_is_the_high_estimate(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    found = toll(readers, "fr", "Le groupe affirme avoir tué 40 soldats.",
+                 "Une source sécuritaire avance un chiffre pouvant atteindre 90 morts.")  # fmt: skip
+    assert (found.killed, found.high) == (40, 90)
+    alone = toll(readers, "en", "As many as 25 people were killed.")
+    assert (alone.killed, alone.high) == (25, 25)

@@ -658,6 +658,9 @@ def tally(tellings: Sequence[Told]) -> Toll:
         deaths = [d for d in deaths if not _PARTITIVE_QUOTE.match(d[1].quote)]
     if any(not earlier for _, _, _, earlier, _ in deaths):
         deaths = [d for d in deaths if not d[3]]
+    ceilings = [d for d in deaths if _ceiling(d[1])]
+    if len(ceilings) < len(deaths):
+        deaths = [d for d in deaths if not _ceiling(d[1])]  # "up to 600": a high estimate only
     main = [d for d in deaths if not d[4]]
     accounts = [main] if main else []
     for pos in sorted({d[0] for d in deaths if d[4]}):
@@ -665,7 +668,7 @@ def tally(tellings: Sequence[Told]) -> Toll:
     totals = [_account(a) for a in accounts]
     best = min(totals, key=lambda t: (t[0], t[1]))
     killed, low, _, by_side, cited = best
-    high = max(t[2] for t in totals)
+    high = max([t[2] for t in totals] + [_high(d[1]) for d in ceilings])
     return Toll(killed, low, max(high, killed), tuple(sorted(by_side.items())), wounded, abducted,
                 tuple(cited))  # fmt: skip
 
@@ -732,6 +735,11 @@ def _account(
 def _last(pattern: re.Pattern[str], text: str) -> int:
     """Where the last match of ``pattern`` in ``text`` starts (-1 if none)."""
     return max((m.start() for m in pattern.finditer(text)), default=-1)
+
+
+def _ceiling(c: Casualty) -> bool:
+    """A count given only as an upper bound: "up to 600", "jusqu'à 600 morts"."""
+    return c.high is not None and c.high == c.count and c.low is None
 
 
 def _low(c: Casualty) -> int:
