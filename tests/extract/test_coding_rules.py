@@ -269,3 +269,45 @@ def test_a_telling_dated_only_by_its_report_is_the_event_told_with_its_own_day(
 ) -> None:
     [mention] = run(extractor, text, lang).mentions
     assert mention.event_date == dt.date(2024, 9, 15)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen attacked a gendarmerie training school in Gao at dawn on Tuesday, the "
+               "army said."),
+        ("fr", "Des hommes armés ont attaqué le camp militaire de Gao mardi à l'aube, selon "
+               "l'armée."),
+    ],
+)  # fmt: skip
+def test_an_assault_on_a_site_held_by_armed_forces_is_a_battle(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.sub_event_type is S.ARMED_CLASH
+
+
+def test_a_second_party_of_attackers_is_a_second_event_in_the_same_town(
+    extractor: Extractor,
+) -> None:
+    text = ("Gunmen attacked a gendarmerie school in Gao at dawn on Tuesday, the army said. "
+            "A second group of attackers struck the military air base near the airport, "
+            "a security source said.")  # fmt: skip
+    mentions = run(extractor, text, "en").mentions
+    assert [m.location for m in mentions] == ["Gao", "Gao"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen attacked the village of Boni {when}, killing ten civilians."),
+        ("fr", "Des hommes armés ont attaqué le village de Boni {when}, tuant dix civils."),
+    ],
+)  # fmt: skip
+def test_a_passage_dated_only_to_a_month_long_before_publication_is_context(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    recent = {"en": "on Tuesday", "fr": "mardi"}[lang]
+    assert len(run(extractor, text.format(when=recent), lang).mentions) == 1
+    long_ago = {"en": "in July", "fr": "en juillet"}[lang]
+    assert run(extractor, text.format(when=long_ago), lang).mentions == ()

@@ -77,6 +77,26 @@ def victims_are_targets(
 PROTESTS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION,
                       SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS})  # fmt: skip
 
+_FORCES_SITE = (
+    r"(?:(?:army|military|gendarmerie|police|security|air)\s+(?:[\w-]+\s+)?"
+    r"(?:camps?|bases?|posts?|outposts?|positions?|schools?|sites?|facility|facilities)|"
+    r"barracks|garrison|gendarmerie|air\s+base|"
+    r"(?:camps?|bases?|postes?|positions?)\s+(?:militaires?|de\s+l['’]armée|avancés?)|"
+    r"casernes?|garnison|(?:école|brigade|poste)\s+de\s+(?:la\s+)?gendarmerie|gendarmerie|"
+    r"base\s+aérienne)"
+)
+
+#: An attack whose object is a site held by armed forces ("fighters attacked the army camp at
+#: X", "des commandos ont frappé l'école de gendarmerie").
+_ON_FORCES = re.compile(
+    r"\b(?:attack\w*|assault\w*|struck|stormed|raid\w*|targeted|overr[au]n|"
+    r"attaqu\w*|assaut|frapp\w*|visé\w*|ciblé\w*|pris\s+pour\s+cible)\b"
+    rf"[^.;]{{0,60}}?\b{_FORCES_SITE}\b",
+    re.IGNORECASE,
+)
+
+_CLAIMED = re.compile(r"\b(?:claim\w*|revendiqu\w*)", re.IGNORECASE)
+
 #: Civilians killed in a battle beyond this many make it an attack on civilians.
 BYSTANDERS = 2
 
@@ -94,6 +114,12 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
+    opening = passage.sentences[0].text
+    if (best.label is SubEventType.ATTACK and Side.CIVILIANS not in killed
+            and _ON_FORCES.search(opening) and not _CLAIMED.search(opening)):  # fmt: skip
+        # An assault on a camp, a base or a gendarmerie is a battle with the forces holding it
+        # (as told by the report: a claimant's "we targeted army positions" is its own word).
+        return replace(best, label=SubEventType.ARMED_CLASH)
     rioting = any(t.label is SubEventType.VIOLENT_DEMONSTRATION
                   for s in passage.sentences for t in s.scores)  # fmt: skip
     if best.label in PROTESTS and rioting and not any(a.actor_type in ARMED - {

@@ -54,9 +54,17 @@ from .records import (
     Span,
     TypeScore,
 )
-from .segments import Passage, Sentence, group
+from .segments import SECOND_PARTY, Passage, Sentence, group
 from .sites import count_sites, share
-from .tellings import ANOTHER, anchored, is_background, merged, retold, same_event
+from .tellings import (
+    ANOTHER,
+    anchored,
+    is_background,
+    long_before,
+    merged,
+    retold,
+    same_event,
+)
 
 #: How many sentences after a passage may still name its place.
 FOLLOW_AFTER = 3
@@ -166,12 +174,14 @@ class Extractor:
         read = [self._read(tools, i, span, lang, published)
                 for i, span in enumerate(sentences(tools.nlp, text))]  # fmt: skip
         events = {s.index for s in read if self._reports_event(tools, s)}
+        events |= _second_parties(read, events)
         passages = group(read, events)
         mentions: list[Mention] = []
         waiting: list[Mention] = []  # sites a telling announced but did not name
         reported: set[str] = set()  # mentions dated only by the day they were reported
         for n, passage in enumerate(passages):
-            if mentions and not anchored(passage):
+            second = any(SECOND_PARTY.search(s.text) for s in passage.sentences)
+            if mentions and not anchored(passage) and not second:
                 continue
             until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)
             claims = [s for s in read[passage.sentences[0].index : until]
@@ -186,17 +196,18 @@ class Extractor:
             if not corroborated(mention) or mention.latitude is None:
                 continue  # an event is coded only with its actors or toll, and a place
             mention = self._crowds(self._civilians_targeted(mention))
-            if mentions and published and is_background(mention, published, mentions[0]):
+            if published and (long_before(mention, published) or (
+                    mentions and is_background(mention, published, mentions[0]))):  # fmt: skip
                 continue
             if self._dated_by_report(passage):
                 reported.add(mention.id)
             # A telling dated only by its report and one dated by the event itself: one event,
             # on the event's day.
-            again = next((m for m in mentions
-                          if (m.id in reported and mention.id not in reported
-                              and retold(m, mention))
-                          or (mention.id in reported and m.id not in reported
-                              and retold(mention, m))), None)  # fmt: skip
+            again = next((m for m in mentions if not second and (
+                              (m.id in reported and mention.id not in reported
+                               and retold(m, mention))
+                              or (mention.id in reported and m.id not in reported
+                                  and retold(mention, m)))), None)  # fmt: skip
             if again is not None:
                 day = min(again.event_date, mention.event_date)
                 both = replace(merged(again, mention), event_date=day,
@@ -207,7 +218,8 @@ class Extractor:
                 waiting = [both if m is again else m for m in waiting]
                 continue
             loose = ANOTHER.search(passage.sentences[0].text) is None
-            same = next((m for m in mentions if same_event(m, mention, loose)), None)
+            same = next((m for m in mentions if not second and same_event(m, mention, loose)),
+                        None)  # fmt: skip
             if same is not None:
                 both = merged(same, mention)
                 mentions[mentions.index(same)] = both
@@ -586,16 +598,22 @@ class Extractor:
             if best is not None and best[0] == 0:
                 break
             if rank == 0 and (best is None or best[0] > 0):
-                capital = self._capital(passage, article, context)
+                capital = self._capital(passage.all_sentences, article, context)
                 if capital is not None:
                     return capital
+        if best is None or best[0] == 2:
+            # Only the country around the passage: "the capital" told before it is closer.
+            before = read[max(0, opening - LOOK_BACK) : opening][::-1]
+            capital = self._capital(before, article, context)
+            if capital is not None:
+                return capital
         if best is None:
             return None, None, None
         return best[2], best[3], best[4]
 
-    def _capital(self, passage: Passage, article: Article, context: str
+    def _capital(self, sentences: Sequence[Sentence], article: Article, context: str
                  ) -> tuple[Resolution, Sentence, Span] | None:  # fmt: skip
-        for sentence in passage.all_sentences:
+        for sentence in sentences:
             match = _CAPITAL.search(sentence.text)
             if match is None:
                 continue
@@ -727,6 +745,26 @@ def _same_toll(around: Sequence[Sentence], on: dt.date, place: Resolution | None
 def _iso2(mention: Mention, countries: dict[str, str]) -> str | None:
     """The ISO code of the country a mention was placed in (its record holds the name)."""
     return next((iso for iso, name in countries.items() if name == mention.country), None)
+
+
+def _second_parties(read: list[Sentence], events: set[int]) -> set[int]:
+    """Sentences that tell a second party of attackers striking, right after an event ("a
+    second group struck the air base", "un autre groupe a pris pour cible la base"): events of
+    the type just told, even when their own verb is one the classifier does not know."""
+    found: set[int] = set()
+    for sentence in read:
+        match = SECOND_PARTY.search(sentence.text)
+        if match is None or sentence.index in events:
+            continue
+        before = [i for i in events if 0 < sentence.index - i <= FOLLOW_AFTER]
+        if not before:
+            continue
+        top = read[max(before)].scores[0]
+        sentence.scores = [TypeScore(top.label, top.score,
+                                     (Span(match.start(), match.end(), match.group()),)),
+                           *sentence.scores]  # fmt: skip
+        found.add(sentence.index)
+    return found
 
 
 def _no_dates(text: str) -> list[DateMention]:

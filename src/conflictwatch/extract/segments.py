@@ -7,11 +7,20 @@ passage that add counts or details, without a trigger of their own, are kept wit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .records import Casualty, DateMention, PlaceMention, Span, TypeScore
+
+#: A second party of attackers, or a second strike, is another event even in the same town
+#: ("a second group of attackers entered the military part of the airport").
+SECOND_PARTY = re.compile(
+    r"\b(?:a\s+second|another|un\s+(?:second|autre|deuxième)|une\s+(?:seconde|autre|deuxième))"
+    r"\s+(?:group|groupe|team|équipe|commando|unit|unité|wave|vague|column|colonne)s?\b",
+    re.IGNORECASE,
+)
 
 #: How many sentences a passage reaches forward to pick up counts and details.
 FOLLOW_ON = 2
@@ -81,6 +90,8 @@ class Passage:
 
 def _opens_new(passage: Passage, sentence: Sentence) -> bool:
     if sentence.index - passage.last_index > FOLLOW_ON or len(passage.sentences) >= MAX_SENTENCES:
+        return True
+    if SECOND_PARTY.search(sentence.text):
         return True
     place = sentence.places[0].name.lower() if sentence.places else None
     known_place = passage.place_key()

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from ..model import Mention
+from ..taxonomy import TimePrecision
 from .segments import Passage
 
 #: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
@@ -29,6 +30,15 @@ def is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
     if (published - mention.event_date).days > BACKGROUND_DAYS:
         return True
     return (lead.event_date - mention.event_date).days > BEFORE_LEAD_DAYS
+
+
+def long_before(mention: Mention, published: dt.date) -> bool:
+    """Even as the lead, a passage dated only to a month more than a month before publication
+    ("the junta that seized power in July", "deployed since November") is context, not news."""
+    return (
+        mention.time_precision is TimePrecision.MONTH
+        and (published - mention.event_date).days > BACKGROUND_DAYS
+    )
 
 
 def anchored(passage: Passage) -> bool:
