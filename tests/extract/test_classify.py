@@ -238,6 +238,10 @@ DEMONSTRATIONS = [
      S.VIOLENT_DEMONSTRATION),
     ("La foule a été dispersée par la police.", "fr", S.PROTEST_WITH_INTERVENTION),
     ("Des hommes armés ont mis le feu à des greniers.", "fr", S.LOOTING_PROPERTY_DESTRUCTION),
+    ("Le marché et des maisons ont été incendiés par les assaillants.", "fr",
+     S.LOOTING_PROPERTY_DESTRUCTION),
+    ("Certains ont mis le feu aux grilles avant d'être dispersés au gaz lacrymogène.", "fr",
+     S.VIOLENT_DEMONSTRATION),
 ]  # fmt: skip
 
 
@@ -249,11 +253,20 @@ def test_demonstrations_follow_acleds_order(
     assert best is not None and best.label is expected
 
 
+DEMONSTRATION_TYPES = (
+    S.PROTEST_WITH_INTERVENTION,
+    S.EXCESSIVE_FORCE_AGAINST_PROTESTERS,
+    S.VIOLENT_DEMONSTRATION,
+)
+
+
 @pytest.mark.parametrize(
     ("sentence", "lang"),
     [
         ("The police officer was accused of using excessive force during the arrest.", "en"),
-        ("The shop sold tear gas canisters and rubber bullets to the police.", "en"),
+        ("Police seized live bullets and a pistol at the checkpoint.", "en"),
+        ("Riot police stood guard outside the court during the hearing.", "en"),
+        ("La police anti-émeute était déployée devant le tribunal.", "fr"),
         ("Le rapport dénonce l'usage excessif de la force lors des contrôles routiers.", "fr"),
     ],
 )
@@ -261,7 +274,7 @@ def test_police_words_without_a_protest_are_not_a_demonstration(
     classifier: SubtypeClassifier, sentence: str, lang: str
 ) -> None:
     labels = {score.label for score in classifier.scores(sentence, lang)}
-    assert not labels & {S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE_AGAINST_PROTESTERS}
+    assert not labels & {*DEMONSTRATION_TYPES}
 
 
 # Accidents against bombs and gas attacks; crime and arrests against disrupted weapons use;

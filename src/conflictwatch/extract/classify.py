@@ -100,6 +100,7 @@ class _Lexicon:
     around_protests: Mapping[str, tuple[tuple[Label, float], ...]]
     accident_like: frozenset[str]
     weapon_stores: frozenset[str]
+    not_triggers: frozenset[str]  # accented words folding would confuse with a trigger
     territory: TerritoryReader
     modality: ModalityReader
     toll: PhraseMatcher  # deaths and wounds: an "attempted" attack that killed happened
@@ -130,6 +131,9 @@ class _Lexicon:
             around_protests=_weighted(around),
             accident_like=frozenset(_norm(p) for p in spec.get("accident_like", ())),
             weapon_stores=frozenset(_norm(p) for p in spec.get("weapon_stores", ())),
+            not_triggers=frozenset(
+                " ".join(p.lower().split()) for p in spec.get("not_triggers", ())
+            ),
             territory=TerritoryReader.build(spec.get("territory", {})),
             modality=ModalityReader(lang, cues),
             toll=PhraseMatcher(cues.get(lang, {}).get("toll", ())),
@@ -226,8 +230,8 @@ class SubtypeClassifier:
         context: dict[Label, int] = {}
         around: list[tuple[Label, float, Span]] = []
         for key, span in lexicon.matcher.finditer(fold_same_length(text), text):
-            if span.quote in _MONTH_NAMES:
-                continue  # "in March", not a march; protest marches are written in lower case
+            if span.quote in _MONTH_NAMES or span.quote.lower() in lexicon.not_triggers:
+                continue  # "in March", "le marché": not a march; protest marches are lower case
             for label in lexicon.context.get(key, ()):
                 context[label] = context.get(label, 0) + 1
             factor = 1.0 if span.start < first_end else _LATER_SENTENCES
@@ -294,7 +298,7 @@ def _settle_contests(
         _move(scores, evidence, source, target, share, keep)
 
     protest = scores.get(S.PEACEFUL_PROTEST, 0.0)
-    if protest:
+    if protest or any(label in scores for label in _PROTEST_TYPES):
         # Around a protest, "clashes" are rioting, "arrests" are an intervention and property
         # destroyed is the demonstrators' violence (ACLED codes all three as demonstrations).
         if S.ARMED_CLASH in scores:
@@ -311,8 +315,6 @@ def _settle_contests(
         present = [label for label in _PROTEST_PRECEDENCE if label in scores]
         if len(present) > 1:
             scores[present[0]] = max(scores[label] for label in present) + 0.01
-    elif any(label in scores for label in _PROTEST_TYPES) and S.ARMED_CLASH in scores:
-        scores[S.ARMED_CLASH] *= 0.5
     if S.LOOTING_PROPERTY_DESTRUCTION in scores and context.get(S.DISRUPTED_WEAPONS_USE, 0) >= 2:
         # "destroyed machine guns, rockets and explosives": weapons taken out of use
         move(S.LOOTING_PROPERTY_DESTRUCTION, S.DISRUPTED_WEAPONS_USE)
