@@ -277,6 +277,19 @@ def _roles(
         ),
         ("fr", "Le GSIM a revendiqué l'attaque contre l'armée", "attaque", ("GSIM", "l'armée")),
         ("fr", "Des villageois ont été enlevés", "enlevés", (None, "villageois")),
+        # a trigger read from a toll holds its subject: the soldiers suffered it
+        (
+            "en",
+            "Nine soldiers were killed when militants attacked their base",
+            "soldiers were killed",
+            ("militants", "soldiers"),
+        ),
+        (
+            "fr",
+            "Sept gendarmes ont été tués lorsque des hommes armés ont attaqué le poste",
+            "gendarmes ont été tués",
+            ("hommes armés", "gendarmes"),
+        ),
     ],
 )
 def test_assign_roles(

@@ -258,10 +258,14 @@ def assign_roles(
     actor1 = _agent(text, players)
     actor2: ActorMention | None = None
     if actor1 is None and trigger is not None:
-        before = [m for m in players if m.end <= trigger.start]
+        # A trigger read from a toll may hold its subject: "soldiers were killed".
+        verb = max((m.end for m in players if trigger.start <= m.start and m.end <= trigger.end),
+                   default=trigger.start)  # fmt: skip
+        before = [m for m in players if m.end <= verb]
         after = [m for m in players if m.start >= trigger.end]
         subject = before[-1] if before else None
-        if subject is not None and _PASSIVE.search(text, subject.end, trigger.start):
+        stop = trigger.end if verb > trigger.start else trigger.start
+        if subject is not None and _PASSIVE.search(text, subject.end, stop):
             actor2 = subject  # "soldiers were killed": the subject suffered it
             actor1 = next((m for m in after if m.name != subject.name), None)
         else:
