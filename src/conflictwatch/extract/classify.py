@@ -265,7 +265,11 @@ class SubtypeClassifier:
             spans = sorted(evidence.get(label, ()), key=lambda span: span.start)
             if not is_violent(label) or not spans:
                 break
-            kinds = [_modality_at(lexicon, text, span) for span in spans]
+            kinds: set[ModalityKind] = set()
+            for span in spans:
+                kinds.add(_modality_at(lexicon, text, span))
+                if ModalityKind.ASSERTED in kinds:
+                    break
             if ModalityKind.ASSERTED in kinds:
                 break
             del kept[label]
