@@ -277,6 +277,19 @@ def _roles(
         ),
         ("fr", "Le GSIM a revendiqué l'attaque contre l'armée", "attaque", ("GSIM", "l'armée")),
         ("fr", "Des villageois ont été enlevés", "enlevés", (None, "villageois")),
+        # forces that only back or escort one side are not a side of their own
+        (
+            "en",
+            "An army convoy accompanied by Russian Wagner fighters was ambushed near Tessit",
+            "ambushed",
+            (None, "army"),
+        ),
+        (
+            "fr",
+            "Une colonne de l'armée appuyée par ses partenaires russes a été attaquée",
+            "attaquée",
+            (None, "l'armée"),
+        ),
         # a trigger read from a toll holds its subject: the soldiers suffered it
         (
             "en",

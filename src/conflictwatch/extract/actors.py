@@ -210,7 +210,8 @@ _ASSOCIATE_WORDS = (
     r"appuy[ée]e?s?|soutenue?s?|accompagn[ée]e?s?|[ée]paul[ée]e?s?|renforc[ée]e?s?|aux c[oô]t[ée]s"
 )
 _ASSOCIATE = re.compile(
-    rf"\b(?:{_ASSOCIATE_WORDS})(?:\s+(?:by|par|de|des|du|of))?\s+(?:the\s+|les\s+|la\s+|le\s+|l['’])?$",
+    rf"\b(?:{_ASSOCIATE_WORDS})(?:\s+(?:by|par|de|des|du|of))?\s+(?:the\s+|les\s+|la\s+|le\s+|l['’])?"
+    r"(?:(?:their|its|leurs?|ses|[A-Z][\w-]+|russes?|fran[cç]ais(?:es)?)\s+)?$",
     re.IGNORECASE,
 )
 _SOURCE = re.compile(
