@@ -72,10 +72,12 @@ def test_a_missing_column_is_reported(tmp_path: Path) -> None:
         read_case_tsv(path)
 
 
-# Measured figures (see docs/evaluation.md); these guard against regressions. The
-# product floor is 0.80 weighted F1, which the honest (cross-validated) figure does not reach yet.
-RULES_FLOOR = 0.73
-CROSS_VALIDATED_FLOOR = 0.72
+# Measured figures (see docs/evaluation.md, third pass: rules 0.848, cross-validated 0.786);
+# these guard against regressions. The product floor is 0.80 weighted F1: the rules reach it, the
+# cross-validated reranker does not yet.
+RULES_FLOOR = 0.83
+CROSS_VALIDATED_FLOOR = 0.77
+PRODUCT_FLOOR = 0.80
 
 
 def _dev(shared_data: Path) -> Path:
@@ -102,8 +104,14 @@ def test_cross_validated_model_on_case_dev(shared_data: Path) -> None:
     assert data["weighted_f1"] >= CROSS_VALIDATED_FLOOR
 
 
-@pytest.mark.xfail(reason="product floor 0.80 weighted F1 not reached yet (see docs)", strict=True)
 def test_product_floor_on_case_dev(shared_data: Path) -> None:
     dev = _dev(shared_data)
+    result = CliRunner().invoke(subtypes_command, [str(dev), "--json"])
+    assert json.loads(result.output)["weighted_f1"] >= PRODUCT_FLOOR
+
+
+@pytest.mark.xfail(reason="the cross-validated reranker is below 0.80 (see docs)", strict=True)
+def test_product_floor_with_the_cross_validated_reranker(shared_data: Path) -> None:
+    dev = _dev(shared_data)
     result = CliRunner().invoke(subtypes_command, [str(dev), "--train", str(dev), "--json"])
-    assert json.loads(result.output)["weighted_f1"] >= 0.80
+    assert json.loads(result.output)["weighted_f1"] >= PRODUCT_FLOOR
