@@ -31,6 +31,7 @@ class Scenario:
     indexes: str = "all"  # all (7 rebuilt at the end) | three | absent
     unique: str = "two"  # two (id, (dataset, dataset_id)) | one (id only) | none
     aside: bool = False  # build a new file and rename it over the store
+    threads: int = 0  # PRAGMA threads: helper threads for the sorts of CREATE INDEX
     cache_mb: int = 0  # PRAGMA cache_size while loading (0: SQLite's default, about 2 MB)
     source: str = "driver"  # driver: executemany of the tuples | sql: INSERT … SELECT from a file
     hashsize: int = 32 << 20
@@ -44,6 +45,8 @@ SCENARIOS = [
              aside=True, fts="at-end"),
     Scenario("aside+fts-at-end+cache", "as above, with a 256 MB page cache", journal="off",
              aside=True, fts="at-end", cache_mb=256),
+    Scenario("aside+fts-at-end+threads", "as above, indexes sorted with 2 helper threads",
+             journal="off", aside=True, fts="at-end", threads=2),
     Scenario("fts-detail-column", "baseline with FTS5 detail=column", fts="column"),
     Scenario("fts-detail-none", "baseline with FTS5 detail=none", fts="none-detail"),
     Scenario("one-unique", "baseline with one unique key (id)", unique="one"),
@@ -159,6 +162,8 @@ def load(path: Path, rows: Rows, scenario: Scenario) -> dict[str, float]:
     else:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+    if scenario.threads:
+        db.execute(f"PRAGMA threads={scenario.threads}")
     if scenario.cache_mb:
         db.execute(f"PRAGMA cache_size=-{scenario.cache_mb * 1024}")
     with_fts = scenario.fts != "absent"
