@@ -226,3 +226,21 @@ def test_days_across_month_ends_and_datelines(
     readers: dict[str, DateReader], lang: str, text: str, published: dt.date, expected: str
 ) -> None:
     assert readers[lang].dates(text, published)[0].date.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The government on Wednesday declared mourning after attacks on Monday.",
+         ["2024-09-16"]),
+        ("en", "The army said on Wednesday that gunmen had attacked a post on Monday.",
+         ["2024-09-16"]),
+        ("fr", "L'armée a annoncé mercredi que des soldats avaient été tués lundi.", ["2024-09-16"]),
+        # alone, the day of the statement is all the text gives
+        ("en", "The army said on Wednesday that twelve soldiers were killed.", ["2024-09-18"]),
+    ],
+)  # fmt: skip
+def test_the_day_of_a_statement_gives_way_to_the_day_of_the_events(
+    readers: dict[str, DateReader], lang: str, text: str, expected: list[str]
+) -> None:
+    assert [m.date.isoformat() for m in readers[lang].dates(text, THU)] == expected

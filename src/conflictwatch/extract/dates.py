@@ -137,7 +137,11 @@ class DateReader:
     # --- public ------------------------------------------------------------------------------
 
     def dates(self, text: str, published: dt.date) -> list[DateMention]:
-        """Dates in ``text`` (offsets into it), resolved against ``published``, in text order."""
+        """Dates in ``text`` (offsets into it), resolved against ``published``, in text order.
+
+        A day that dates a statement ("the government said on Friday") gives way to the days of
+        the events the same text tells ("... after two attacks on Thursday"); alone, it stays.
+        """
         if isinstance(published, dt.datetime):
             published = published.date()
         found: list[tuple[int, int, int, DateMention]] = []
@@ -154,7 +158,8 @@ class DateReader:
             if start >= covered:
                 chosen.append(mention)
                 covered = mention.end
-        return chosen
+        events = [m for m in chosen if not _states(text, m)]
+        return events if events and len(events) < len(chosen) else chosen
 
     def times_of_day(self, text: str) -> list[TimeOfDay]:
         """Times of day ("à l'aube", "overnight") as dawn|morning|afternoon|evening|night."""
@@ -255,6 +260,30 @@ class DateReader:
         return (
             self.lang != "en" or word.lower().rstrip(".") not in AMBIGUOUS_EN or word[0].isupper()
         )
+
+
+#: A reporting verb right before a day ("the army said on Tuesday") or right after it ("the
+#: government on Friday declared", "l'armée a mardi annoncé"): the day of a statement.
+_STATED_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|released|"
+    r"published|issued|(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|"
+    r"pr[ée]cis[ée]|rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]|publi[ée]))\s+"
+    r"(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+_STATED_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|"
+    r"released|published|issued|revised|raised|lowered|updated|denied|"
+    r"(?:a|ont)?\s*(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
+    r"rapport[ée]|confirm[ée]|r[ée]vis[ée]|d[ée]menti|revendiqu[ée]|d[ée]cr[ée]t[ée]))\b",
+    re.IGNORECASE,
+)
+
+
+def _states(text: str, mention: DateMention) -> bool:
+    """Whether a day dates a statement rather than the events it tells."""
+    return bool(_STATED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                or _STATED_AFTER.match(text, mention.end))  # fmt: skip
 
 
 #: An article right before a relative word makes it an adjective: "an overnight raid".
