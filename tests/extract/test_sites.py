@@ -81,3 +81,22 @@ def test_a_site_announced_but_not_named_is_told_by_the_next_passage(
             "A few hours later fighters attacked the army camp at Ansongo.")  # fmt: skip
     locations = sorted(m.location for m in run(extractor, text, "en").mentions)
     assert locations == ["Ansongo", "Bourem"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Soldiers executed 60 civilians in two villages on Sunday, a rights group said in "
+               "a report published on Thursday. According to the report published on Thursday, "
+               "the soldiers killed 20 people in Djibo and, shortly afterwards, 40 in Arbinda."),
+        ("fr", "Des soldats ont exécuté 60 civils dans deux villages dimanche, selon une ONG. "
+               "Selon le rapport publié jeudi, les soldats ont tué 20 personnes à Djibo et 40 "
+               "autres à Arbinda."),
+    ],
+)  # fmt: skip
+def test_the_lead_announces_the_sites_and_the_day_the_next_sentence_tells(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang).mentions
+    assert sorted(m.location for m in mentions) == ["Arbinda", "Djibo"]
+    assert {m.event_date.isoformat() for m in mentions} == {"2024-09-15"}

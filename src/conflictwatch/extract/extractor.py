@@ -54,7 +54,7 @@ from .records import (
     Span,
     TypeScore,
 )
-from .segments import SECOND_PARTY, Passage, Sentence, group
+from .segments import SECOND_PARTY, Passage, Sentence, group, report_day
 from .sites import count_sites, share
 from .tellings import (
     ANOTHER,
@@ -225,7 +225,11 @@ class Extractor:
                 mentions[mentions.index(same)] = both
                 waiting = [both if m is same else m for m in waiting]
                 continue
-            sites = count_sites(passage.sentences[0].text, lang)
+            # The lead may announce the sites ("223 civilians executed in two villages") before
+            # the passage that tells them.
+            opening = passage.sentences[0].index
+            lead = read[max(0, opening - FOLLOW_AFTER) : opening] if not mentions else []
+            sites = max(count_sites(s.text, lang) for s in [*lead, passage.sentences[0]])
             if sites > 1:
                 split, unnamed = self._per_site(tools, lang, mention, passage, article, sites)
                 mentions.extend(split)
@@ -535,9 +539,7 @@ class Extractor:
     def _dated_by_report(self, passage: Passage) -> bool:
         """Whether the passage's only days are those of its report ("said on Tuesday")."""
         days = [(s, d) for s in passage.all_sentences for d in s.dates]
-        return bool(days) and all(_REPORTED_ON.search(s.text[: d.start])
-                                  or _REPORTING_AFTER.match(s.text, d.end)
-                                  for s, d in days)  # fmt: skip
+        return bool(days) and all(report_day(s.text, d) for s, d in days)
 
     def _date(self, passage: Passage, read: list[Sentence], published: dt.date | None
               ) -> tuple[tuple[Sentence, Span | None, dt.date] | None, TimePrecision]:  # fmt: skip
@@ -545,13 +547,18 @@ class Extractor:
         for sentence in passage.all_sentences:
             for d in sentence.dates:
                 found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
-                if not (_REPORTED_ON.search(sentence.text[: d.start])
-                        or _REPORTING_AFTER.match(sentence.text, d.end)):  # fmt: skip
+                if not report_day(sentence.text, d):
                     return found
                 told = told or found
-        if told is not None:
-            return told
         opening = passage.sentences[0].index
+        if told is not None:
+            # Only the day of the report ("according to the report published on Thursday, the
+            # soldiers killed 44 people"): the day the sentence just before gave the event wins.
+            for sentence in reversed(read[max(0, opening - FOLLOW_AFTER) : opening]):
+                for d in sentence.dates:
+                    if not report_day(sentence.text, d) and d.date < told[0][2]:
+                        return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
+            return told
         for sentence in reversed(read[max(0, opening - LOOK_BACK) : opening]):
             if sentence.dates:
                 d = sentence.dates[0]
@@ -640,27 +647,7 @@ class Extractor:
         }
 
 
-#: A day that follows a reporting verb ("the army said on Tuesday") dates the report, not the
-#: event; it is used only when the passage gives no other day.
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|released|"
-    r"published|issued|broadcast|diffus[ée]e?|publi[ée]e?|"
-    r"(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
-    r"rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]))\s+(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
-    re.IGNORECASE,
-)
-
 #: "the capital" names the country's capital; a regional or provincial capital does not.
-#: The same with the day before the verb: "the government on Wednesday revised the toll",
-#: "l'armée a mardi annoncé".
-_REPORTING_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|"
-    r"released|published|issued|revised|raised|lowered|updated|denied|"
-    r"(?:a|ont)?\s*(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
-    r"rapport[ée]|confirm[ée]|r[ée]vis[ée]|d[ée]menti|revendiqu[ée]))\b",
-    re.IGNORECASE,
-)
-
 _CAPITAL = re.compile(
     r"(?<!regional )(?<!provincial )(?<!district )\b(?:capital|capitale)s?\b"
     r"(?!\s+(?:r[ée]gionale|provinciale|du cercle|de (?:la )?(?:r[ée]gion|province)))",

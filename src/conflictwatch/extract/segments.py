@@ -83,9 +83,37 @@ class Passage:
 
     def date_key(self) -> object | None:
         for s in self.sentences:
-            if s.dates:
-                return s.dates[0].date
+            for d in s.dates:
+                if not report_day(s.text, d):
+                    return d.date
         return None
+
+
+#: A day that follows a reporting verb ("the army said on Tuesday") dates the report, not the
+#: event; it is used only when the passage gives no other day.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|released|"
+    r"published|issued|broadcast|diffus[ée]e?|publi[ée]e?|"
+    r"(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
+    r"rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]))\s+(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+
+#: The same with the day before the verb: "the government on Wednesday revised the toll",
+#: "l'armée a mardi annoncé".
+_REPORTING_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|"
+    r"released|published|issued|revised|raised|lowered|updated|denied|"
+    r"(?:a|ont)?\s*(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
+    r"rapport[ée]|confirm[ée]|r[ée]vis[ée]|d[ée]menti|revendiqu[ée]))\b",
+    re.IGNORECASE,
+)
+
+
+def report_day(text: str, day: DateMention) -> bool:
+    """Whether a day in ``text`` is the day of a report ("the army said on Tuesday"), not of
+    the event."""
+    return bool(_REPORTED_ON.search(text[: day.start]) or _REPORTING_AFTER.match(text, day.end))
 
 
 def _opens_new(passage: Passage, sentence: Sentence) -> bool:
@@ -97,7 +125,7 @@ def _opens_new(passage: Passage, sentence: Sentence) -> bool:
     known_place = passage.place_key()
     if place and known_place and place != known_place:
         return True
-    day = sentence.dates[0].date if sentence.dates else None
+    day = next((d.date for d in sentence.dates if not report_day(sentence.text, d)), None)
     known_day = passage.date_key()
     return bool(day and known_day and day != known_day)
 
