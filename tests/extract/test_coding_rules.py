@@ -311,3 +311,25 @@ def test_a_passage_dated_only_to_a_month_long_before_publication_is_context(
     assert len(run(extractor, text.format(when=recent), lang).mentions) == 1
     long_ago = {"en": "in July", "fr": "en juillet"}[lang]
     assert run(extractor, text.format(when=long_ago), lang).mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "events"),
+    [
+        ("fr", "Samedi, 40 civils ont été tués à Djibo, selon des sources locales.", 1),
+        ("en", "On Saturday, 40 civilians were killed in Djibo, local sources said.", 1),
+        ("en", "On Saturday, 40 civilians were killed in Djibo when their bus overturned "
+               "in a road accident.", 0),
+    ],
+)  # fmt: skip
+def test_civilians_counted_as_killed_are_violence_unless_something_else_is_said(
+    extractor: Extractor, lang: str, text: str, events: int
+) -> None:
+    assert len(run(extractor, text, lang).mentions) == events
+
+
+def test_the_place_a_french_cleft_sentence_puts_first(extractor: Extractor) -> None:
+    text = ("Dans la nuit de vendredi à samedi, c'est Djibo qui a été visée : des hommes armés "
+            "ont attaqué la ville et tué douze civils.")  # fmt: skip
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.location == "Djibo"

@@ -51,6 +51,7 @@ from .records import (
     DateMention,
     OtherClass,
     PlaceMention,
+    Side,
     Span,
     TypeScore,
 )
@@ -71,6 +72,9 @@ FOLLOW_AFTER = 3
 
 #: How far back (in sentences) a passage looks for its place and date when it gives none.
 LOOK_BACK = 40
+
+#: Civilians killed, at least this many, make a sentence report violence with no actor named.
+CIVILIAN_TOLL = 5
 
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
@@ -261,7 +265,13 @@ class Extractor:
             # A toll with an armed actor is violence even beside a weak word or one of another
             # class ("gunmen killed ten villagers; survivors fled").
             armed = any(a.actor_type in ARMED for a in tools.actors.find(span.quote))
-            toll = scores_from_toll(casualties) if armed else []
+            # Civilians counted as killed, with nothing saying it was anything else (an
+            # accident, a disease), are victims of violence even with no armed actor named.
+            otherwise = any(isinstance(s.label, OtherClass) and s.score >= self.options.min_score
+                            for s in scores)  # fmt: skip
+            victims = any(c.kind is CasualtyKind.KILLED and c.side is Side.CIVILIANS
+                          and c.count >= CIVILIAN_TOLL for c in casualties)  # fmt: skip
+            toll = scores_from_toll(casualties) if armed or (victims and not otherwise) else []
             inferred = bool(toll)
             scores = [*toll, *scores]
         if published is None:

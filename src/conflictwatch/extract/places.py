@@ -159,6 +159,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "object",
+            r"c'est|c’est",
+            rf"\b[Cc]['’]est\s+(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "object",
             r"prise|tomb",
             rf"(?P<quote>(?P<name>{_NAME}))\s+(?:(?:a|avait)\s+été\s+(?:prise?|reprise?)|(?:est|était)\s+tombée?)\b",
         ),
