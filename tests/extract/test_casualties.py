@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwatch.extract.casualties import CasualtyReader, Told, Toll, tally
+from conflictwatch.extract.casualties import CasualtyReader
 from conflictwatch.extract.numbers import NumberReader
 from conflictwatch.extract.records import CasualtyKind, Side
+from conflictwatch.extract.tolls import Told, Toll, tally
 from conflictwatch.knowledge import load_pack
 
 K, W, A, M, R = (

@@ -24,7 +24,7 @@ from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
 from ..taxonomy import ActorType, EventType, SubEventType, TimePrecision, WherePrecision
 from .actors import ActorFinder, assign_roles
-from .casualties import CasualtyReader, Told, tally
+from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import (
     ARMED,
@@ -66,6 +66,7 @@ from .tellings import (
     retold,
     same_event,
 )
+from .tolls import Told, tally
 
 #: How many sentences after a passage may still name its place.
 FOLLOW_AFTER = 3

@@ -1,0 +1,241 @@
+"""One event's toll from all the sentences that tell it, coded the way ACLED does.
+
+:func:`tally` takes the casualty counts of each sentence (read by
+:class:`~.casualties.CasualtyReader`) in reading order and returns the deaths of the event with
+the low and high estimates, the deaths by side, the wounded and abducted (never deaths) and the
+counts the figure rests on, for evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .records import Casualty, CasualtyKind, Side
+
+
+@dataclass(frozen=True)
+class Told:
+    """One sentence's counts, as the event's toll is put together from them."""
+
+    text: str
+    casualties: Sequence[Casualty]
+
+
+@dataclass(frozen=True)
+class _Death:
+    """A count of deaths as the toll weighs it."""
+
+    pos: int  # the sentence, as a position in the tellings
+    count: Casualty
+    revised: bool  # given as a revision: "revised ... to 35", "nouveau bilan"
+    earlier: bool  # called an earlier or first figure
+    other: bool  # from an account the report contradicts or cannot verify
+
+
+@dataclass(frozen=True)
+class Toll:
+    """The deaths of one event, coded the way ACLED does, with the counts behind the figure."""
+
+    killed: int = 0
+    low: int = 0
+    high: int = 0
+    by_side: tuple[tuple[str, int], ...] = ()
+    wounded: int = 0
+    abducted: int = 0
+    cited: tuple[tuple[int, Casualty], ...] = ()  # (position in the tellings, count)
+
+
+#: A figure the report itself calls earlier or first: a later one replaces it.
+_EARLIER = re.compile(
+    r"\b(?:earlier|initially|previously|initialement|auparavant|d'abord|(?:first|initial|"
+    r"previous|earlier|premier|premi[eè]re|initial|pr[ée]c[ée]dent|ancien)\s+(?:\w+\s+)?"
+    r"(?:toll|figure|count|estimate|report|bilan|chiffre|d[ée]compte|estimation))\b",
+    re.IGNORECASE,
+)
+#: A figure given as a revision: it replaces the others of its side.
+_REVISED = re.compile(
+    r"\b(?:revised|revises|revising|updated|rose|risen|rises|climbed|increased|new toll|"
+    r"latest toll|final toll|revu|r[ée]vis[ée]e?|nouveau bilan|nouveau communiqu[ée]|"
+    r"dernier bilan|bilan d[ée]finitif|s'est alourdi|s'alourdit|pass[ée]e? [àa]|grimp[ée])\b",
+    re.IGNORECASE,
+)
+#: A sentence telling the same event's toll as another account that contradicts the first, or a
+#: figure the report says could not be checked: the most conservative account is coded.
+_OTHER_ACCOUNT = re.compile(
+    r"(?:different account|another account|other account|conflicting|contradict|"
+    r"tout autre r[ée]cit|autre r[ée]cit|autre version|another version|different version|"
+    r"(?:much|far|considerably) higher|heavier toll|higher toll|bilan (?:bien )?plus lourd|"
+    r"bien plus [ée]lev[ée]|could not be (?:independently )?verified|cannot be (?:independently )?"
+    r"verified|impossible [àa] v[ée]rifier|inv[ée]rifiable|not (?:been )?(?:independently )?"
+    r"confirmed|n'a pas [ée]t[ée] confirm[ée]|unverified|non confirm[ée])",
+    re.IGNORECASE,
+)
+#: What may stand between a total and a share of it: "53, including 49 gendarmes".
+_SHARE_CUE = re.compile(
+    r"^[\s,;:(—–-]*(?:including|among them|among whom|of whom|dont|parmi (?:eux|elles|lesquels|"
+    r"lesquelles)|notamment|soit)?[\s,:]*$",
+    re.IGNORECASE,
+)
+_SHARE_WORDS = re.compile(r"\b(?:including|among them|dont|parmi|notamment)\b", re.IGNORECASE)
+_PARTITIVE_QUOTE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:of them|of whom|d'entre (?:eux|elles))\b",
+                              re.IGNORECASE)  # fmt: skip
+#: Words that make a count come on top of another of the same side: "three more", "deux autres".
+_ADDITIONAL = re.compile(r"\b(?:more|others?|additional|another|autres?|suppl[ée]mentaires?)\b",
+                         re.IGNORECASE)  # fmt: skip
+#: After a count, words that make it a running total over a period, not one event's toll.
+_SINCE = re.compile(
+    r"[^.;]{0,60}?\b(?:since|depuis|in recent (?:days|weeks|months|years)|this year|cette ann[ée]e|"
+    r"over the (?:past|last)|au cours des (?:derni[eè]res?|derniers))\b",
+    re.IGNORECASE,
+)
+#: How far before a count (in characters) a word of revision or of an earlier figure governs it.
+_CUE_REACH = 100
+
+
+def tally(tellings: Sequence[Told]) -> Toll:
+    """The toll of one event from every sentence that tells it, in reading order.
+
+    ACLED's rules: deaths of different sides add up ("ten soldiers ... 46 assailants"); the same
+    side told twice is one toll, and the most conservative figure is kept; a figure given as a
+    revision replaces the others of its side, and one the report calls earlier or first gives
+    way to any other; a count of people whose side is not said is the total when it is larger
+    than the sides' sum; a share of a total ("53, including 49 gendarmes", "22 people, 19 of them
+    civilians") is not added to it; and an account the report contradicts or cannot verify ("a
+    very different account", "a figure that could not be verified") is weighed against the rest,
+    the lower total being coded and the higher kept as the high estimate. Wounded and abducted
+    people are counted separately, never as deaths.
+    """
+    deaths: list[_Death] = []
+    wounded = abducted = 0
+    carry = False  # "The army gave a very different account." -> the next sentence's figures
+    for pos, told in enumerate(tellings):
+        other = carry or bool(_OTHER_ACCOUNT.search(told.text))
+        previous: Casualty | None = None
+        share = False
+        killed_here = False
+        for c in told.casualties:
+            if c.kind is CasualtyKind.WOUNDED:
+                wounded = max(wounded, c.count)
+            elif c.kind is CasualtyKind.ABDUCTED:
+                abducted = max(abducted, c.count)
+            if c.kind is not CasualtyKind.KILLED:
+                continue
+            killed_here = True
+            if previous is not None:
+                between = told.text[previous.end : c.start]
+                if (share and between.strip(" ,") in ("and", "et", "")) or (
+                    _SHARE_CUE.match(between)
+                    and (_SHARE_WORDS.search(between) or _PARTITIVE_QUOTE.match(c.quote))
+                ):
+                    share = True
+                    previous = c
+                    continue  # a share of the total before it: "53, including 49 gendarmes"
+                share = False
+            previous = c
+            if c.count <= 0 or _SINCE.match(told.text, c.end):
+                continue  # "violence that has killed thousands of people since 2015"
+            before = told.text[max(0, c.start - _CUE_REACH) : c.start]
+            revised = bool(_REVISED.search(before) or _REVISED.search(told.text[: c.start]))
+            earlier = _last(_EARLIER, before) > _last(_REVISED, before)  # the nearer word
+            deaths.append(_Death(pos, c, revised, earlier, other))
+        carry = other and not killed_here and not told.casualties
+    if not deaths:
+        return Toll(wounded=wounded, abducted=abducted)
+    if any(not _PARTITIVE_QUOTE.match(d.count.quote) for d in deaths):
+        # "three of whom were killed" is a share of some total; it is not a toll of its own
+        # beside one.
+        deaths = [d for d in deaths if not _PARTITIVE_QUOTE.match(d.count.quote)]
+    if any(not d.earlier for d in deaths):
+        deaths = [d for d in deaths if not d.earlier]
+    ceilings = [d for d in deaths if _ceiling(d.count)]
+    if len(ceilings) < len(deaths):
+        deaths = [d for d in deaths if not _ceiling(d.count)]  # "up to 600": a high estimate only
+    main = [d for d in deaths if not d.other]
+    accounts = [main] if main else []
+    for pos in sorted({d.pos for d in deaths if d.other}):
+        accounts.append([d for d in deaths if d.other and d.pos == pos])
+    totals = [_account(a) for a in accounts]
+    best = min(totals, key=lambda t: (t[0], t[1]))
+    killed, low, _, by_side, cited = best
+    high = max([t[2] for t in totals] + [_high(d.count) for d in ceilings])
+    return Toll(killed, low, max(high, killed), tuple(sorted(by_side.items())), wounded, abducted,
+                tuple(cited))  # fmt: skip
+
+
+def _account(
+    deaths: list[_Death],
+) -> tuple[int, int, int, dict[str, int], list[tuple[int, Casualty]]]:
+    """One account's total (best, low, high), deaths by side and the counts it rests on."""
+    if any(d.revised for d in deaths):
+        revised_sides = {d.count.side for d in deaths if d.revised}
+        if Side.UNKNOWN in revised_sides:
+            deaths = [d for d in deaths if d.revised]
+        else:
+            deaths = [d for d in deaths if d.revised or d.count.side not in revised_sides]
+        # the last revision of a side is its figure
+        last = {d.count.side: d.pos for d in deaths if d.revised}
+        deaths = [d for d in deaths if not d.revised or d.pos == last[d.count.side]]
+    # Per sentence, counts add up (sides of one event, or two groups of one side); across
+    # sentences the same side told again is one figure, the lowest.
+    sentences: dict[int, list[Casualty]] = {}
+    for d in deaths:
+        sentences.setdefault(d.pos, []).append(d.count)
+    sides: dict[Side, list[tuple[int, int, int, list[tuple[int, Casualty]]]]] = {}
+    totals: list[tuple[int, int, int, list[tuple[int, Casualty]]]] = []  # sentences w/ unknown
+    for pos, counts in sentences.items():
+        per_side: dict[Side, tuple[int, int, int, list[tuple[int, Casualty]]]] = {}
+        for c in counts:
+            k, lo, hi, cs = per_side.get(c.side, (0, 0, 0, []))
+            per_side[c.side] = (k + c.count, lo + _low(c), hi + _high(c), [*cs, (pos, c)])
+        for side, figure in per_side.items():
+            if side is not Side.UNKNOWN:
+                group = sides.setdefault(side, [])
+                if group and any(_ADDITIONAL.search(c.quote) for _, c in figure[3]):
+                    k, lo, hi, cs = group[-1]
+                    group[-1] = (k + figure[0], lo + figure[1], hi + figure[2], cs + figure[3])
+                else:
+                    group.append(figure)
+        if Side.UNKNOWN in per_side:
+            figures = per_side.values()
+            totals.append((sum(f[0] for f in figures), sum(f[1] for f in figures),
+                           sum(f[2] for f in figures), [x for f in figures for x in f[3]]))  # fmt: skip
+    chosen = {side: min(group, key=lambda f: f[0]) for side, group in sides.items()}
+    killed = sum(f[0] for f in chosen.values())
+    low = sum(f[1] for f in chosen.values())
+    high = sum(max(f[2] for f in group) for group in sides.values())
+    by_side = {side.value: f[0] for side, f in chosen.items()}
+    cited = [x for f in chosen.values() for x in f[3]]
+    if totals:
+        total = min(totals, key=lambda f: f[0])
+        high = max(high, max(f[2] for f in totals))
+        if total[0] > killed:
+            unknown = total[0] - killed
+            killed, low, cited = total[0], max(low, total[1]), total[3]
+            by_side = {**by_side, Side.UNKNOWN.value: unknown}
+    return (
+        killed,
+        low,
+        max(high, killed),
+        by_side,
+        sorted(cited, key=lambda x: x[1].start + x[0] * 10**6),
+    )
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` starts (-1 if none)."""
+    return max((m.start() for m in pattern.finditer(text)), default=-1)
+
+
+def _ceiling(c: Casualty) -> bool:
+    """A count given only as an upper bound: "up to 600", "jusqu'à 600 morts"."""
+    return c.high is not None and c.high == c.count and c.low is None
+
+
+def _low(c: Casualty) -> int:
+    return c.low if c.low is not None else c.count
+
+
+def _high(c: Casualty) -> int:
+    return c.high if c.high is not None and c.high > c.count else c.count
