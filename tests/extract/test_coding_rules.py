@@ -333,3 +333,19 @@ def test_the_place_a_french_cleft_sentence_puts_first(extractor: Extractor) -> N
             "ont attaqué la ville et tué douze civils.")  # fmt: skip
     [mention] = run(extractor, text, "fr").mentions
     assert mention.location == "Djibo"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Selon l'armée, de nombreuses attaques du JNIM ont visé Djibo, où les soldats "
+               "tiennent leurs positions."),
+        ("en", "Several attacks by JNIM fighters hit army posts around Djibo, the army said."),
+        ("fr", "Les axes reliant Djibo à Kaya sont régulièrement minés par les jihadistes."),
+        ("en", "JNIM fighters regularly ambush army convoys near Djibo, residents said."),
+    ],
+)  # fmt: skip
+def test_events_counted_in_general_or_told_as_a_habit_are_not_events(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert run(extractor, text, lang).mentions == ()

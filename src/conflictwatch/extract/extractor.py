@@ -291,6 +291,9 @@ class Extractor:
         # Only cues that can govern the trigger count: "the attacks on Tuesday, for which no toll
         # has been published" still reports the attacks.
         trigger = top.evidence[0] if top.evidence else None
+        before = sentence.text[max(0, trigger.start - 40) : trigger.end] if trigger else ""
+        if before and not sentence.dates and (_GENERIC.search(before) or _HABITUAL.search(before)):
+            return False  # "many attacks have been foiled", "the roads are regularly mined"
         kind = tools.modality.read(sentence.text, trigger).kind
         return kind in ("asserted", "foiled")
 
@@ -657,6 +660,26 @@ class Extractor:
             for s in passage.all_sentences
         }
 
+
+#: Events counted or named in general, not told: a quantifier or a verb of recording before a
+#: plural event noun ("de nombreuses attaques", "frequent attacks on army positions", "which
+#: record attacks, battles and killings"), with no day in the sentence.
+_GENERIC = re.compile(
+    r"\b(?:many|numerous|several|frequent|repeated|countless|dozens of|hundreds of|thousands of|"
+    r"record|recorded|records|such|de nombreu(?:x|ses)|plusieurs|multiples|fréquentes?|"
+    r"répétées?|des dizaines d['’]|des centaines d['’]|des milliers d['’]|recense\w*|"
+    r"ce genre d['’]|ce type d['’])\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:attacks|attaques|incidents|killings|tueries|massacres|ambushes|embuscades|clashes|"
+    r"affrontements|raids|abductions|enlèvements|kidnappings|strikes|frappes)\b$",
+    re.IGNORECASE,
+)
+
+#: What happens as a habit is not an event ("les axes sont régulièrement minés").
+_HABITUAL = re.compile(
+    r"\b(?:régulièrement|souvent|fréquemment|habituellement|regularly|often|frequently|"
+    r"routinely|usually)\b",
+    re.IGNORECASE,
+)
 
 #: "the capital" names the country's capital; a regional or provincial capital does not.
 _CAPITAL = re.compile(
