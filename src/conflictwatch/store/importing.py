@@ -400,14 +400,7 @@ class _Run:
         store, insert_many, update = self.store, self.insert_many, self.update
         index_new = self.index_new
         if self.copy:
-
-            def copy(conn: sa.Connection) -> None:
-                if inserts:
-                    pgcopy.insert(conn, pgcopy.COLUMNS, _tuples(inserts))
-                if updates:
-                    pgcopy.update(conn, pgcopy.COLUMNS, _tuples(updates))
-
-            self.writer.submit(copy)
+            self.writer.submit(pgcopy.job(pgcopy.COLUMNS, _tuples(inserts), _tuples(updates)))
             return
 
         def write(conn: sa.Connection) -> None:
@@ -475,14 +468,7 @@ class _Run:
         new_rows = stored.tuples(names, None if len(inserts) == size else inserts)
         if self.copy:
             changed_rows = stored.tuples(COLUMNS, updates) if updates else []
-
-            def copy(conn: sa.Connection) -> None:
-                if new_rows:
-                    pgcopy.insert(conn, names, new_rows)
-                if changed_rows:
-                    pgcopy.update(conn, COLUMNS, changed_rows)
-
-            self.writer.submit(copy)
+            self.writer.submit(pgcopy.job(names, new_rows, changed_rows))
             return
         changed = [(*row, row[0]) for row in stored.tuples(COLUMNS, updates)] if updates else []
         insert_sql = driver_sql(store.dialect, names)

@@ -10,7 +10,7 @@ that another import added in the meantime fails on the unique key, as an INSERT 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +31,20 @@ def start(conn: sa.Connection) -> None:
     )
     # The order rows were copied in, so that new events get their keys in file order.
     conn.exec_driver_sql(f"ALTER TABLE {STAGING} ADD COLUMN _seq BIGSERIAL")
+
+
+def job(
+    names: Sequence[str], new: Sequence[Sequence[Any]], changed: Sequence[Sequence[Any]]
+) -> Callable[[sa.Connection], None]:
+    """A writer job: insert ``new`` rows (tuples of ``names``), update ``changed`` (all columns)."""
+
+    def write(conn: sa.Connection) -> None:
+        if new:
+            insert(conn, names, new)
+        if changed:
+            update(conn, COLUMNS, changed)
+
+    return write
 
 
 def insert(conn: sa.Connection, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
