@@ -8,7 +8,8 @@ WAL, flushed to disk (fsync) and renamed over the store, and the folder is flush
 
 All or nothing, as an import in place: until the rename the store's own file is untouched (a
 ``kill -9`` leaves it as it was, and a half-built ``.importing`` file that the next build
-removes); after the rename the new file is complete on disk.
+removes); after the rename the new file is complete on disk. (Without a journal a rollback
+cannot restore the new file; it does not need to: a failed import throws the file away.)
 
 Renaming a file under an open SQLite connection would split the store in two, so the build
 happens only when this process can lock the store exclusively (no other connection, here or in
