@@ -124,6 +124,10 @@ FR = [
         [(K, 8, S), (K, 12, S)],
     ),
     ("L'état-major affirme avoir pu neutraliser une quinzaine de terroristes.", [(K, 15, X)]),
+    (
+        "Au moins douze personnes, dont neuf soldats et trois civils, ont été tuées.",
+        [(K, 12, S), (K, 9, S), (K, 3, C)],  # the total takes its largest share's side
+    ),
 ]
 
 
@@ -261,3 +265,13 @@ def test_a_figure_given_only_as_a_ceiling_is_the_high_estimate(
     assert (found.killed, found.high) == (40, 90)
     alone = toll(readers, "en", "As many as 25 people were killed.")
     assert (alone.killed, alone.high) == (25, 25)
+
+
+def test_a_revision_is_the_event_s_figure(readers: dict[str, CasualtyReader]) -> None:
+    found = toll(readers, "fr", "Le gouvernement a revu le bilan à la hausse : 41 civils ont été tués.",
+                 "Des sources locales parlent de plus de 60 morts.")  # fmt: skip
+    assert (found.killed, found.high) == (41, 41)
+    shares = toll(
+        readers, "fr", "Au moins douze personnes, dont neuf soldats et trois civils, ont été tuées."
+    )
+    assert shares.killed == 12

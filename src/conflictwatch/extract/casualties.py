@@ -143,6 +143,8 @@ ADDING = frozenset({",", "and", "et", "as", "well", "ainsi", "que", "along", "to
 #: The words of ADDING that join a count to the one before ("," and "and" alone do not).
 JOINING = frozenset({"as", "ainsi", "along", "together", "plus", "including", "dont", "notamment",
                      "among", "parmi"})  # fmt: skip
+#: Words that open an aside naming a share of the count before: ", dont dix-neuf gendarmes,".
+SHARE_OPENERS = frozenset({"dont", "including", "notamment", "among", "parmi"})
 #: After a count, words that make the next count a share of it: "22 people, 19 of them".
 PARTITIVE = (("of", "them"), ("of", "whom"), ("d'", "entre", "eux"), ("d'", "entre", "elles"))
 NOUN_LINKS = frozenset({"of", "de", "des", "du", "the", "among", "parmi", "les"})
@@ -270,7 +272,9 @@ class CasualtyReader:
                 if unit.side is not None:
                     units.append(unit)
         units = [u for u in units if not (u.zero and u.side is None and not _zero_ok(norms, u))]
-        return sorted(units, key=lambda u: u.first)
+        units.sort(key=lambda u: u.first)
+        _sides_from_shares(norms, units)
+        return units
 
     def _noun(self, norms: list[str], unit: _Unit) -> _Unit:
         """Find the people a count counts: "12 [Malian] soldiers", "une dizaine de civils"."""
@@ -348,6 +352,18 @@ class CasualtyReader:
                 if _partitive(norms, by_first[j + 1].last):
                     return None  # "five armed men, three of whom were killed": the three
                 j = by_first[j + 1].end
+                continue
+            if word == "," and j + 1 < len(norms) and norms[j + 1] in SHARE_OPENERS:
+                close = next((k for k in range(j + 2, min(j + 14, len(norms)))
+                              if norms[k] == ","), None)  # fmt: skip
+                if close is not None:
+                    j = close  # "20 people, including 19 gendarmes and a civilian, were killed"
+            if (
+                word == ","
+                and j + 1 < len(norms)
+                and (norms[j + 1] in AUX or norms[j + 1] in KINDS)
+            ):
+                j += 1
                 continue
             if word == "(":
                 close = next((k for k in range(j + 1, min(j + 6, len(norms))) if norms[k] == ")"),
@@ -469,6 +485,25 @@ def _joined(norms: list[str], previous: _Unit) -> set[int]:
     while j < len(norms) and norms[j] in CONNECTORS and j - previous.end < 2:
         j += 1
     return {j} if j > previous.end else set()
+
+
+def _sides_from_shares(norms: list[str], units: list[_Unit]) -> None:
+    """A total of people of no stated side followed by its shares ("20 people, including 19
+    gendarmes and a civilian") takes the side of its largest share."""
+    for n, unit in enumerate(units):
+        if unit.side not in (None, Side.UNKNOWN) or unit.zero:
+            continue
+        j = unit.end
+        if not (j + 1 < len(norms) and norms[j] == "," and norms[j + 1] in SHARE_OPENERS):
+            continue
+        close = next((k for k in range(j + 2, min(j + 14, len(norms))) if norms[k] in (",", ".")),
+                     len(norms))  # fmt: skip
+        shares = [
+            u for u in units[n + 1 :] if u.first < close and u.side not in (None, Side.UNKNOWN)
+        ]
+        if shares:
+            largest = max(shares, key=lambda u: u.value)
+            unit.side = largest.side
 
 
 def _added(norms: list[str], end: int, first: int) -> bool:

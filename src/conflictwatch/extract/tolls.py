@@ -78,7 +78,14 @@ _SHARE_CUE = re.compile(
     r"lesquelles)|notamment|soit)?[\s,:]*$",
     re.IGNORECASE,
 )
-_SHARE_WORDS = re.compile(r"\b(?:including|among them|dont|parmi|notamment)\b", re.IGNORECASE)
+#: A word right before a count that makes it a share of the one before: ", dont 19 gendarmes".
+_SHARE_END = re.compile(
+    r"\b(?:including|among them|among whom|dont|parmi (?:eux|elles|lesquels|lesquelles)|"
+    r"notamment)[\s,:]*$",
+    re.IGNORECASE,
+)
+#: "and" between two shares: "including 49 gendarmes and four civilians".
+_JOINED_END = re.compile(r"(?:^|[\s,])(?:and|et)?[\s,]*$", re.IGNORECASE)
 _PARTITIVE_QUOTE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:of them|of whom|d'entre (?:eux|elles))\b",
                               re.IGNORECASE)  # fmt: skip
 #: Words that make a count come on top of another of the same side: "three more", "deux autres".
@@ -125,10 +132,12 @@ def tally(tellings: Sequence[Told]) -> Toll:
             killed_here = True
             if previous is not None:
                 between = told.text[previous.end : c.start]
-                if (share and between.strip(" ,") in ("and", "et", "")) or (
-                    _SHARE_CUE.match(between)
-                    and (_SHARE_WORDS.search(between) or _PARTITIVE_QUOTE.match(c.quote))
-                ):
+                if c.start < previous.end:  # told inside the count before, up to a shared verb
+                    between = told.text[max(previous.start, c.start - 30) : c.start]
+                opens = _SHARE_END.search(between) or (
+                    _PARTITIVE_QUOTE.match(c.quote) and _SHARE_CUE.match(between)
+                )
+                if opens or (share and _JOINED_END.search(between)):
                     share = True
                     previous = c
                     continue  # a share of the total before it: "53, including 49 gendarmes"
@@ -173,7 +182,9 @@ def _account(
         if Side.UNKNOWN in revised_sides:
             deaths = [d for d in deaths if d.revised]
         else:
-            deaths = [d for d in deaths if d.revised or d.count.side not in revised_sides]
+            # a revision is the event's figure: another total of no stated side gives way too
+            deaths = [d for d in deaths
+                      if d.revised or d.count.side not in {*revised_sides, Side.UNKNOWN}]  # fmt: skip
         # the last revision of a side is its figure
         last = {d.count.side: d.pos for d in deaths if d.revised}
         deaths = [d for d in deaths if not d.revised or d.pos == last[d.count.side]]
