@@ -456,11 +456,11 @@ class Extractor:
         clause_tolls: list[int | None] = []
         clauses: list[tuple[int, str]] = []
         for i in range(sites):
-            base, sentence, p = named[i] if i < len(named) else (mention, None, None)
+            base, told_in, at = named[i] if i < len(named) else (mention, None, None)
             toll: int | None = None
-            if sentence is not None and p is not None:
-                clause = _clause(sentence.text, p.start)
-                clauses.append((sentence.index, clause))
+            if told_in is not None and at is not None:
+                clause = _clause(told_in.text, at.start)
+                clauses.append((told_in.index, clause))
                 scores = self.classifier.scores(clause, lang)
                 top = scores[0] if scores else None
                 if (top is not None and isinstance(top.label, SubEventType)
