@@ -38,7 +38,7 @@ class Scenario:
 
 
 SCENARIOS = [
-    Scenario("baseline", "the import today: WAL, 2 unique keys, FTS5 per block, 7 indexes after"),
+    Scenario("baseline", "in place, as before: WAL, 2 unique keys, FTS5 per block, 7 indexes after"),
     Scenario("journal-off", "same, journal_mode=OFF and synchronous=OFF", journal="off"),
     Scenario("aside", "journal off, built aside, fsync and rename", journal="off", aside=True),
     Scenario("aside+fts-at-end", "aside, FTS5 built once at the end", journal="off",
