@@ -349,3 +349,26 @@ def test_events_counted_in_general_or_told_as_a_habit_are_not_events(
     extractor: Extractor, lang: str, text: str
 ) -> None:
     assert run(extractor, text, lang).mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "L'armée a arrêté plusieurs suspects à Djibo au cours des derniers mois."),
+        ("en", "Several suspects have been arrested by the army in Djibo over the past months."),
+    ],
+)  # fmt: skip
+def test_what_happened_over_months_is_not_one_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert run(extractor, text, lang).mentions == ()
+
+
+def test_a_passage_told_after_a_claim_takes_the_event_day_not_the_claim_day(
+    extractor: Extractor,
+) -> None:
+    text = ("Le JNIM a revendiqué l'attaque du 9 septembre près de Djibo. La revendication a été "
+            "publiée mardi. Selon l'enquête, des hommes armés ont attaqué le convoi et tué "
+            "huit civils près de Djibo.")  # fmt: skip
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.event_date == dt.date(2024, 9, 9)

@@ -292,7 +292,8 @@ class Extractor:
         # has been published" still reports the attacks.
         trigger = top.evidence[0] if top.evidence else None
         before = sentence.text[max(0, trigger.start - 40) : trigger.end] if trigger else ""
-        if before and not sentence.dates and (_GENERIC.search(before) or _HABITUAL.search(before)):
+        around = sentence.text[max(0, trigger.start - 40) : trigger.end + 60] if trigger else ""
+        if before and not sentence.dates and (_GENERIC.search(before) or _HABITUAL.search(around)):
             return False  # "many attacks have been foiled", "the roads are regularly mined"
         kind = tools.modality.read(sentence.text, trigger).kind
         return kind in ("asserted", "foiled")
@@ -573,10 +574,15 @@ class Extractor:
                     if not report_day(sentence.text, d) and d.date < told[0][2]:
                         return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
             return told
+        reported = None
         for sentence in reversed(read[max(0, opening - LOOK_BACK) : opening]):
-            if sentence.dates:
-                d = sentence.dates[0]
-                return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
+            for d in sentence.dates:
+                found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
+                if not report_day(sentence.text, d):
+                    return found  # the event's own day, told before the passage
+                reported = reported or found
+        if reported is not None:
+            return reported
         # Nothing said: the report's own day, honestly marked as known only to the week.
         return None, TimePrecision.WEEK
 
@@ -674,10 +680,13 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 
-#: What happens as a habit is not an event ("les axes sont régulièrement minés").
+#: What happens as a habit, or over months, is not an event ("les axes sont régulièrement
+#: minés", "plusieurs suspects ont été interpellés au cours des derniers mois").
 _HABITUAL = re.compile(
     r"\b(?:régulièrement|souvent|fréquemment|habituellement|regularly|often|frequently|"
-    r"routinely|usually)\b",
+    r"routinely|usually|(?:au cours|au fil) des (?:derniers|dernières) (?:mois|années|semaines)|"
+    r"ces derniers mois|depuis des (?:mois|années)|(?:in|over) (?:the )?(?:recent|past|last) "
+    r"(?:months|years)|for (?:months|years))\b",
     re.IGNORECASE,
 )
 
