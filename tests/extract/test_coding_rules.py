@@ -278,6 +278,9 @@ def test_a_telling_dated_only_by_its_report_is_the_event_told_with_its_own_day(
                "army said."),
         ("fr", "Des hommes armés ont attaqué le camp militaire de Gao mardi à l'aube, selon "
                "l'armée."),
+        # a bystander among the dead does not make it an attack on civilians
+        ("fr", "Au moins vingt personnes, dont dix-neuf gendarmes et un civil, ont été tuées "
+               "dimanche à Gao dans l'attaque du détachement de gendarmerie."),
     ],
 )  # fmt: skip
 def test_an_assault_on_a_site_held_by_armed_forces_is_a_battle(

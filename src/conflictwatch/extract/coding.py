@@ -115,7 +115,8 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
     opening = passage.sentences[0].text
-    if (best.label is SubEventType.ATTACK and Side.CIVILIANS not in killed
+    only_civilians = Side.CIVILIANS in killed and not killed & {Side.STATE, Side.ATTACKERS}
+    if (best.label is SubEventType.ATTACK and not only_civilians
             and _ON_FORCES.search(opening) and not _CLAIMED.search(opening)):  # fmt: skip
         # An assault on a camp, a base or a gendarmerie is a battle with the forces holding it
         # (as told by the report: a claimant's "we targeted army positions" is its own word).
