@@ -641,6 +641,8 @@ class Extractor:
     def _capital(self, sentences: Sequence[Sentence], article: Article, context: str
                  ) -> tuple[Resolution, Sentence, Span] | None:  # fmt: skip
         for sentence in sentences:
+            if "apital" not in sentence.text:
+                continue  # a cheap test first: the look-back reads many sentences
             match = _CAPITAL.search(sentence.text)
             if match is None:
                 continue
@@ -777,14 +779,20 @@ def _iso2(mention: Mention, countries: dict[str, str]) -> str | None:
     return next((iso for iso, name in countries.items() if name == mention.country), None)
 
 
+#: Words one of which a second party's phrase holds, in any case (a cheap test first).
+_SECOND_WORDS = ("econd", "nother", "utre", "uxième")
+
+
 def _second_parties(read: list[Sentence], events: set[int]) -> set[int]:
     """Sentences that tell a second party of attackers striking, right after an event ("a
     second group struck the air base", "un autre groupe a pris pour cible la base"): events of
     the type just told, even when their own verb is one the classifier does not know."""
     found: set[int] = set()
     for sentence in read:
+        if sentence.index in events or not any(w in sentence.text for w in _SECOND_WORDS):
+            continue
         match = SECOND_PARTY.search(sentence.text)
-        if match is None or sentence.index in events:
+        if match is None:
             continue
         before = [i for i in events if 0 < sentence.index - i <= FOLLOW_AFTER]
         if not before:
