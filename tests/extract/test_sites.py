@@ -21,6 +21,7 @@ S = SubEventType
         ("en", "a coordinated assault on two security sites in the capital", 2),
         ("en", "jihadists attacked two army camps near the border", 2),
         ("en", "JNIM claimed both attacks.", 2),
+        ("en", "Gunmen abducted 60 women in two separate incidents last week.", 2),
         ("fr", "des attaques meurtrières contre trois villages de la province", 3),
         ("fr", "les deux attaques de samedi", 2),
         ("en", "Two soldiers were killed in the attack.", 1),

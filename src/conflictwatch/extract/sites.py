@@ -25,11 +25,11 @@ _COUNTS = {
 #: "two hours", "both sides") are not sites.
 _SITES_EN = (
     r"villages?|camps?|bases?|sites?|towns?|localities|hamlets?|military posts?|army posts?|"
-    r"positions|churches|mosques|communes|attacks|assaults|raids"
+    r"positions|churches|mosques|communes|attacks|assaults|raids|incidents"
 )
 _SITES_FR = (
     r"villages?|camps?|bases?|sites?|localités|hameaux|postes|positions|églises|mosquées|"
-    r"communes|attaques|assauts|raids"
+    r"communes|attaques|assauts|raids|incidents"
 )
 
 #: "two army camps", "two security sites", "deux villages", "trois localités": a count, up to
