@@ -116,12 +116,17 @@ def tally(tellings: Sequence[Told]) -> Toll:
     """
     deaths: list[_Death] = []
     wounded = abducted = 0
-    carry = False  # "The army gave a very different account." -> the next sentence's figures
+    # "The army gave a very different account." -> the next sentence's figures. Sentences with
+    # no counts are held until a count needs them: most tellings have no deaths to weigh.
+    unread: list[str] = []
     for pos, told in enumerate(tellings):
-        other = carry or bool(_OTHER_ACCOUNT.search(told.text))
+        if not told.casualties:
+            unread.append(told.text)
+            continue
+        texts, unread = [*unread, told.text], []
+        other: bool | None = None  # read when the first death is weighed
         previous: Casualty | None = None
         share = False
-        killed_here = False
         for c in told.casualties:
             if c.kind is CasualtyKind.WOUNDED:
                 wounded = max(wounded, c.count)
@@ -129,7 +134,6 @@ def tally(tellings: Sequence[Told]) -> Toll:
                 abducted = max(abducted, c.count)
             if c.kind is not CasualtyKind.KILLED:
                 continue
-            killed_here = True
             if previous is not None:
                 between = told.text[previous.end : c.start]
                 if c.start < previous.end:  # told inside the count before, up to a shared verb
@@ -148,8 +152,9 @@ def tally(tellings: Sequence[Told]) -> Toll:
             before = told.text[max(0, c.start - _CUE_REACH) : c.start]
             revised = bool(_REVISED.search(before) or _REVISED.search(told.text[: c.start]))
             earlier = _last(_EARLIER, before) > _last(_REVISED, before)  # the nearer word
+            if other is None:
+                other = any(_OTHER_ACCOUNT.search(text) for text in texts)
             deaths.append(_Death(pos, c, revised, earlier, other))
-        carry = other and not killed_here and not told.casualties
     if not deaths:
         return Toll(wounded=wounded, abducted=abducted)
     if any(not _PARTITIVE_QUOTE.match(d.count.quote) for d in deaths):
