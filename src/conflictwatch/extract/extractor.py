@@ -198,7 +198,7 @@ class Extractor:
             around = [s for s in read[start:until] if s.index not in events]
             mention = self._mention(article, tools, lang, published, passage, read, n, claims,
                                     around)  # fmt: skip
-            if not corroborated(mention) or mention.latitude is None:
+            if mention is None or not corroborated(mention) or mention.latitude is None:
                 continue  # an event is coded only with its actors or toll, and a place
             mention = self._crowds(self._civilians_targeted(mention))
             if published and (long_before(mention, published) or (
@@ -293,7 +293,8 @@ class Extractor:
         trigger = top.evidence[0] if top.evidence else None
         before = sentence.text[max(0, trigger.start - 40) : trigger.end] if trigger else ""
         around = sentence.text[max(0, trigger.start - 40) : trigger.end + 60] if trigger else ""
-        if before and not sentence.dates and (_GENERIC.search(before) or _HABITUAL.search(around)):
+        # The dates are read last: they are the dearest test and most sentences need not reach it.
+        if before and (_GENERIC.search(before) or _HABITUAL.search(around)) and not sentence.dates:
             return False  # "many attacks have been foiled", "the roads are regularly mined"
         kind = tools.modality.read(sentence.text, trigger).kind
         return kind in ("asserted", "foiled")
@@ -303,7 +304,15 @@ class Extractor:
     def _mention(self, article: Article, tools: _Tools, lang: str, published: dt.date | None,
                  passage: Passage, read: list[Sentence], n: int,
                  claims: Sequence[Sentence] = (),
-                 around: Sequence[Sentence] = ()) -> Mention:  # fmt: skip
+                 around: Sequence[Sentence] = ()) -> Mention | None:  # fmt: skip
+        """The passage's mention; None when no place is found for it (it would not be coded)."""
+        # The place first: most passages of world news have none here, and the rest of the
+        # reading (date, actors, toll, cues) would be thrown away with them.
+        place, place_sentence, place_span = self._place(passage, read, article, lang)
+        if place is not None:
+            place = self.geocoder.at_seat(place)
+        if place is None or place.latitude is None:
+            return None
         first = passage.sentences[0]
         evidence: list[Evidence] = []
 
@@ -323,9 +332,6 @@ class Extractor:
             cite("event_date", when[0], when[1])
         event_date = when[2] if when else (published or dt.date.today())
 
-        place, place_sentence, place_span = self._place(passage, read, article, lang)
-        if place is not None:
-            place = self.geocoder.at_seat(place)
         if place_sentence is not None and place_span is not None:
             cite("location", place_sentence, place_span)
         country = self._countries.get(place.country, place.country) if place else ""
