@@ -94,6 +94,11 @@ TYPE_TAGS = {
 }
 
 
+#: Strategic developments that an attack or a fight told in the same passage takes in.
+_SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
+_FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
+
+
 @dataclass(frozen=True)
 class ExtractOptions:
     min_score: float = 1.0  # the weakest trigger evidence that counts as an event
@@ -470,7 +475,10 @@ class Extractor:
                 clauses.append((told_in.index, clause))
                 scores = self.classifier.scores(clause, lang)
                 top = scores[0] if scores else None
-                if (top is not None and isinstance(top.label, SubEventType)
+                # A clause that also bears the telling's own type does not retype its site.
+                agrees = any(s.label is mention.sub_event_type and s.score >= self.options.min_score
+                             for s in scores)  # fmt: skip
+                if (top is not None and isinstance(top.label, SubEventType) and not agrees
                         and top.score >= self.options.min_score):  # fmt: skip
                     base = replace(base, event_type=top.label.event_type,
                                    sub_event_type=top.label)  # fmt: skip
@@ -555,6 +563,15 @@ class Extractor:
                 totals[score.label] = totals.get(score.label, 0.0) + score.score
                 firsts.setdefault(score.label, score)
         label = max(totals, key=lambda k: totals[k])
+        lead = passage.sentences[0].scores
+        if label in _SPOILS and lead and lead[0].label not in _SPOILS:
+            # Goods looted, houses burnt or weapons carried off in an attack or a fight the
+            # passage opens with are part of it: ACLED codes the violence, not its spoils (a
+            # passage that opens with a foiled attack stays a disrupted one).
+            opening = {score.label for score in lead[:3]}
+            violent = [k for k in totals if k in opening and isinstance(k, SubEventType)
+                       and k.event_type in _FIGHTS and totals[k] >= self.options.min_score]  # fmt: skip
+            label = max(violent, key=lambda k: totals[k], default=label)
         return TypeScore(firsts[label].label, totals[label], firsts[label].evidence)
 
     def _dated_by_report(self, passage: Passage) -> bool:

@@ -92,8 +92,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
-            r"(?:region|province|district|circle|cercle|department|commune|municipality|prefecture|town|village|city|locality) of",
-            rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|town|village|city|locality)\s+of\s+)(?P<name>{_NAME}))",
+            r"(?:region|province|district|circle|cercle|department|commune|municipality|prefecture|towns?|villages?|city|cities|locality|localities) of",
+            rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|towns?|villages?|city|cities|locality|localities)\s+of\s+)(?P<name>{_NAME}))",
         ),
         (
             "site",
@@ -144,8 +144,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
-            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur) d",
-            rf"(?P<quote>(?i:(?:la|le|l['’])\s*(?:{_AREA_FR})\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur)s? d",
+            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
         (
             "site",

@@ -22,6 +22,15 @@ SECOND_PARTY = re.compile(
     re.IGNORECASE,
 )
 
+#: A sentence whose subject points back to the attackers just told ("The attackers struck the
+#: villages of ...", "Ils ont ensuite incendié ...") goes on with the same telling: the places it
+#: names are where that event happened, not another event's.
+_GOES_ON = re.compile(
+    r"^\W*(?:the\s+(?:attackers|assailants|gunmen|raiders|militants|fighters)|they|"
+    r"les\s+(?:assaillants|agresseurs|hommes\s+armés|individus\s+armés|terroristes)|ils)\b",
+    re.IGNORECASE,
+)
+
 #: How many sentences a passage reaches forward to pick up counts and details.
 FOLLOW_ON = 2
 
@@ -123,7 +132,7 @@ def _opens_new(passage: Passage, sentence: Sentence) -> bool:
         return True
     place = sentence.places[0].name.lower() if sentence.places else None
     known_place = passage.place_key()
-    if place and known_place and place != known_place:
+    if place and known_place and place != known_place and not _GOES_ON.match(sentence.text):
         return True
     day = next((d.date for d in sentence.dates if not report_day(sentence.text, d)), None)
     known_day = passage.date_key()

@@ -15,6 +15,7 @@ of the side the ground was taken from) are pack data (``territory`` in ``trigger
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,7 @@ class TerritoryReader:
     agent_markers: frozenset[str]
     source_markers: frozenset[str]
     determiners: frozenset[str]
+    clause_openers: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, spec: Mapping[str, Any]) -> TerritoryReader:
@@ -61,6 +63,7 @@ class TerritoryReader:
             words("agent_markers"),
             words("source_markers"),
             words("determiners"),
+            clause_openers=words("clause_openers"),
         )
 
     def read(self, sentence: str, trigger: Span) -> tuple[str | None, bool]:
@@ -68,7 +71,9 @@ class TerritoryReader:
 
         The agent of a passive ("was retaken by the army") comes first, then the first force
         named before the trigger that is not the object of a preposition, then the opposite of
-        the side the ground was taken from."""
+        the side the ground was taken from. Forces told before a clause opener ("soldiers were
+        killed when fighters overran the base") belong to another clause and are not read."""
+        floor = self._clause_start(sentence, trigger.start)
         before: list[tuple[Span, str]] = []
         after: list[tuple[Span, str]] = []
         temporary = False
@@ -76,7 +81,7 @@ class TerritoryReader:
             kind = self.kind_of.get(key)
             if kind == _TEMPORARY:
                 temporary = True
-            elif kind in (STATE, NON_STATE):
+            elif kind in (STATE, NON_STATE) and span.end > floor:  # not an earlier clause's
                 (before if span.end <= trigger.start else after).append((span, kind))
         for span, kind in after:
             marker = self._marker_before(sentence, span.start, trigger.end)
@@ -89,6 +94,17 @@ class TerritoryReader:
             if self._marker_before(sentence, span.start, trigger.end) in self.source_markers:
                 return (NON_STATE if kind == STATE else STATE), temporary  # "from the army"
         return None, temporary
+
+    def _clause_start(self, text: str, at: int) -> int:
+        """Where the clause holding offset ``at`` starts: after the last clause opener before it
+        ("when", "lorsque"), or 0."""
+        words = list(re.finditer(r"[^\W\d_]+", fold_same_length(text[:at]).lower()))
+        for i in range(len(words) - 1, -1, -1):
+            for size in (2, 1):
+                phrase = " ".join(w.group() for w in words[max(0, i - size + 1) : i + 1])
+                if phrase in self.clause_openers:
+                    return words[i].end()
+        return 0
 
     def _marker_before(self, text: str, at: int, floor: int) -> str | None:
         """The word that governs the noun phrase starting at ``at``: the nearest of the three

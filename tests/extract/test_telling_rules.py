@@ -1,0 +1,146 @@
+"""How one telling of an attack is read as a whole: who took the ground, what the spoils of an
+attack count for, the sentences that go on with it and the villages it names one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwatch.extract.classify import SubtypeClassifier
+from conflictwatch.extract.extractor import Extractor
+from conflictwatch.extract.places import PlaceFinder
+from conflictwatch.extract.records import Span
+from conflictwatch.extract.territory import NON_STATE, STATE, TerritoryReader
+from conflictwatch.knowledge import load_pack
+from conflictwatch.taxonomy import EventType
+from conflictwatch.taxonomy import SubEventType as S
+
+from .conftest import run
+
+
+@pytest.fixture(scope="module")
+def classifier() -> SubtypeClassifier:
+    return SubtypeClassifier.from_pack(load_pack("sahel"))
+
+
+READER = TerritoryReader.build(
+    {
+        "state_forces": ["soldiers", "army", "soldats"],
+        "non_state_forces": ["rebels", "jihadistes"],
+        "object_markers": ["with", "against"],
+        "source_markers": ["from", "aux"],
+        "clause_openers": ["when", "lorsque", "lorsqu"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "side"),
+    [
+        ("Twelve soldiers died when rebels overran the camp at dawn.", "overran", NON_STATE),
+        ("Des soldats ont été tués lorsque les jihadistes ont pris le camp.", "pris", NON_STATE),
+        ("Des soldats sont tombés lorsqu'ils ont repris le camp aux jihadistes.", "repris", STATE),
+        ("The army retook the town after a week of fighting.", "retook", STATE),
+    ],
+)
+def test_the_side_that_takes_ground_is_read_in_the_clause_of_the_taking(
+    sentence: str, trigger: str, side: str
+) -> None:
+    at = sentence.index(trigger)
+    assert READER.read(sentence, Span(at, at + len(trigger), trigger))[0] == side
+
+
+def test_a_base_overrun_while_soldiers_died_is_a_battle_not_looted_weapons(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Twenty soldiers were killed when militants overran an army base in Djibo on Sunday. "
+        "The group later showed rifles and ammunition it said it had seized at the base."
+    )
+    [m] = run(extractor, text, "en").mentions
+    assert m.event_type is EventType.BATTLES
+    assert m.sub_event_type is not S.GOVERNMENT_REGAINS_TERRITORY
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen attacked the town of Douentza on Monday, killing eight civilians. They "
+               "looted shops, set fire to houses and drove off cattle before leaving."),
+        ("fr", "Des hommes armés ont attaqué la ville de Douentza lundi, tuant huit civils. Ils "
+               "ont pillé les boutiques et incendié des maisons avant de repartir."),
+    ],
+)  # fmt: skip
+def test_looting_in_the_course_of_a_deadly_attack_is_the_attack(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [m] = run(extractor, text, lang).mentions
+    assert m.sub_event_type is S.ATTACK
+
+
+def test_a_foiled_attack_keeps_its_type_when_weapons_are_seized(extractor: Extractor) -> None:
+    text = ("Troops foiled a bomb attack on the camp at Sévaré on Monday and seized two rifles "
+            "and a car packed with explosives.")  # fmt: skip
+    [m] = run(extractor, text, "en").mentions
+    assert m.sub_event_type is S.DISRUPTED_WEAPONS_USE
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Gunmen struck the villages of Boni, Douentza and Hombori.",
+         ["Boni", "Douentza", "Hombori"]),
+        ("fr", "Les assaillants ont attaqué les villages de Boni et Hombori.", ["Boni", "Hombori"]),
+    ],
+)  # fmt: skip
+def test_villages_named_together_are_each_read(lang: str, text: str, expected: list[str]) -> None:
+    known = {"Boni", "Douentza", "Hombori"}
+    assert [p.name for p in PlaceFinder(lang, known=known.__contains__).find(text)] == expected
+
+
+def test_the_attackers_going_on_to_name_villages_tell_the_same_attack(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen killed 30 civilians in attacks on two villages in central Mali on Friday. "
+        "The attackers struck the villages of Boni and Hombori at dusk, residents said."
+    )
+    mentions = run(extractor, text, "en").mentions
+    assert sorted(m.location for m in mentions) == ["Boni", "Hombori"]
+    assert {m.sub_event_type for m in mentions} == {S.ATTACK}
+    assert sum(m.fatalities for m in mentions) == 30
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Des hommes armés ont frappé le village lundi soir, tuant six civils.",
+        "Le village a été frappé par des hommes armés qui ont tué six civils.",
+        "Une école a été visée par des hommes armés qui ont tué deux enseignants.",
+        "Les jihadistes ont pris pour cible des civils au marché, tuant six personnes.",
+    ],
+)
+def test_french_verbs_of_striking_and_aiming_are_attack_triggers(
+    classifier: SubtypeClassifier, sentence: str
+) -> None:
+    best = classifier.best(sentence, "fr")
+    assert best is not None and best.label is S.ATTACK
+
+
+def test_french_having_seized_a_town_is_taking_ground(classifier: SubtypeClassifier) -> None:
+    sentence = "Les rebelles affirment s'en être emparés après de violents combats."
+    scores = {s.label for s in classifier.scores(sentence, "fr")}
+    assert scores & {S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, S.GOVERNMENT_REGAINS_TERRITORY}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The convoy was targeted by gunmen who killed three civilians.",
+        "Gunmen struck the village at night, killing four civilians.",
+    ],
+)
+def test_english_equivalents_are_attack_triggers(
+    classifier: SubtypeClassifier, sentence: str
+) -> None:
+    best = classifier.best(sentence, "en")
+    assert best is not None and best.label is S.ATTACK
