@@ -90,6 +90,17 @@ _NUMERIC = (
     r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/])"
     r"|(?<!\d)(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)"
 )
+#: What each pattern cannot match without, searched first: most sentences name no month and no
+#: weekday, and one cheap search spares the patterns that need it (the month or weekday word is
+#: always followed by a non-word character in them).
+_NEEDS = {
+    "en": {"absolute": r"(?:{MON})(?!\w)", "month_day": r"(?:{MON})(?!\w)",
+           "month": r"(?:{MON})(?!\w)", "night": r"(?:{WD})(?!\w)", "weekday": r"(?:{WD})(?!\w)",
+           "ago": r"ago"},
+    "fr": {"absolute": r"(?:{MON})(?!\w)", "month": r"(?:{MON})(?!\w)",
+           "night": r"(?:{WD})(?!\w)", "weekday": r"(?:{WD})(?!\w)", "ago": r"il\s+y\s+a"},
+}  # fmt: skip
+_NUMERIC_NEEDS = r"\d[/.-]\d"
 _Resolver = Callable[["re.Match[str]", dt.date], DateMention | None]
 
 
@@ -126,12 +137,17 @@ class DateReader:
             "weekday": self._weekday,
             "month": self._month,
         }
-        self._scanners: list[tuple[re.Pattern[str], _Resolver]] = [
-            (_compile(r"(?:" + _union(self._relative) + r")"), self._relative_phrase),
-            (re.compile(_NUMERIC), self._numeric),
+        # (what the pattern needs, or None, the pattern, its resolver); a need shared by several
+        # patterns is one compiled gate, searched once per text.
+        self._scanners: list[tuple[re.Pattern[str] | None, re.Pattern[str], _Resolver]] = [
+            (None, _compile(r"(?:" + _union(self._relative) + r")"), self._relative_phrase),
+            (re.compile(_NUMERIC_NEEDS), re.compile(_NUMERIC), self._numeric),
         ]
+        gates: dict[str, re.Pattern[str]] = {}
         for name, pattern in _PATTERNS[lang].items():
-            self._scanners.append((_compile(pattern.format(**pieces)), handlers[name]))
+            need = _NEEDS[lang][name].format(**pieces)
+            gate = gates.setdefault(need, re.compile(need, re.IGNORECASE))
+            self._scanners.append((gate, _compile(pattern.format(**pieces)), handlers[name]))
         self._time_pattern = _compile(_union(self._times))
 
     # --- public ------------------------------------------------------------------------------
@@ -145,7 +161,13 @@ class DateReader:
         if isinstance(published, dt.datetime):
             published = published.date()
         found: list[tuple[int, int, int, DateMention]] = []
-        for rank, (pattern, resolve) in enumerate(self._scanners):
+        present: dict[re.Pattern[str], bool] = {}
+        for rank, (gate, pattern, resolve) in enumerate(self._scanners):
+            if gate is not None:
+                if gate not in present:
+                    present[gate] = gate.search(text) is not None
+                if not present[gate]:
+                    continue  # the pattern cannot match without it
             for match in pattern.finditer(text):
                 if match.start() < 60 and _dateline(text, match):
                     continue  # "BAMAKO, July 28 -": the day the report was filed, not the event's
