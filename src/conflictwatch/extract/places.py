@@ -149,13 +149,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "site",
-            r"camp|base|poste|garnison|caserne",
-            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne)(?:\s+militaire)?(?:\s+{_WORD})?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
+            r"camp|base|poste|garnison|caserne|détachement",
+            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne|détachement)(?:\s+militaire)?(?:\s+{_WORD})?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
         ),
         (
             "object",
             r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé",
-            rf"\b(?i:(?:ont|a|avaient|avait)\s+(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé)(?:\s+le\s+contrôle\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:(?:ont|a|avaient|avait|avoir)\s+(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé)(?:\s+le\s+contrôle\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "object",
@@ -170,7 +170,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "plain",
             "",
-            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b[Aa]u\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b(?:[Aa]u|[Ll]e|[Dd]u)\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
     ),
 }
@@ -229,6 +229,12 @@ class PlaceFinder:
         for kind, gate, pattern in self._patterns:
             for match in _matches(pattern, gate, text, lower):
                 mention = self._mention(kind, match, text)
+                if (
+                    kind == "plain"
+                    and mention is not None
+                    and _SOURCE_AT.search(text[max(0, mention.start - 48) : mention.start])
+                ):
+                    continue  # where a witness or a source speaks from, not where it happened
                 if mention is not None:
                     vague = fold(mention.name) in _VAGUE
                     found.append((_PRIORITY[kind], mention.start, mention.end, mention, vague))
@@ -325,6 +331,16 @@ def _far(phrase: str) -> bool:
 _DISTANCE = re.compile(r"(?P<n>\d[\d,. ]*?)\s*(?:km|kms|kilom|miles?)\b", re.IGNORECASE)
 
 
+#: The place a source speaks from: "a security source in Dori", "une source sécuritaire à
+#: Dori", "reached by telephone in Mopti", "joint par téléphone à Gao", "who now lives in Dori".
+_SOURCE_AT = re.compile(
+    r"\b(?:(?:security|military|local|medical|hospital|humanitarian)\s+sources?|"
+    r"sources?\s+(?:sécuritaires?|militaires?|locales?|médicales?|hospitalières?|humanitaires?)|"
+    r"reached(?:\s+by\s+(?:tele)?phone)?|joints?\s+par\s+téléphone|joints?|jointes?|"
+    r"who\s+(?:now\s+)?lives?|qui\s+vit(?:\s+désormais)?|interviewed|interrogée?s?)"
+    r"(?:\s+\w+){0,3}\s+(?:in|at|à|au)\s*$",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)
 
 #: A further place joined to the one before: "and Arbinda", ", Nodin", "et à Soro".
