@@ -163,3 +163,18 @@ def test_the_place_of_a_source_is_not_read_and_french_sites_are(
 ) -> None:
     known = {"Boni", "Douentza", "Hombori", "Dori", "Gao", "Mopti"}
     assert [p.name for p in PlaceFinder(lang, known=known.__contains__).find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "« Rien n'a été revendiqué », a indiqué un élu de la région à Mopti.", []),
+        ("en", '"We heard shots all night," said a teacher in Gao.', []),
+        ("en", "The army said the attackers struck in Boni on Monday.", ["Boni"]),
+    ],
+)
+def test_the_town_a_quoted_speaker_is_in_is_not_the_event_place(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    known = {"Boni", "Gao", "Mopti"}
+    assert [p.name for p in PlaceFinder(lang, known=known.__contains__).find(text)] == expected

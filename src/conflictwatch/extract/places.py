@@ -232,7 +232,7 @@ class PlaceFinder:
                 if (
                     kind == "plain"
                     and mention is not None
-                    and _SOURCE_AT.search(text[max(0, mention.start - 48) : mention.start])
+                    and _SOURCE_AT.search(text[max(0, mention.start - 72) : mention.start])
                 ):
                     continue  # where a witness or a source speaks from, not where it happened
                 if mention is not None:
@@ -338,7 +338,12 @@ _SOURCE_AT = re.compile(
     r"sources?\s+(?:sécuritaires?|militaires?|locales?|médicales?|hospitalières?|humanitaires?)|"
     r"reached(?:\s+by\s+(?:tele)?phone)?|joints?\s+par\s+téléphone|joints?|jointes?|"
     r"who\s+(?:now\s+)?lives?|qui\s+vit(?:\s+désormais)?|interviewed|interrogée?s?)"
-    r"(?:\s+\w+){0,3}\s+(?:in|at|à|au)\s*$",
+    r"(?:\s+\w+){0,3}\s+(?:in|at|à|au)\s*$"
+    # ... and the speaker of a quote put after it: '», a déclaré un cadre du parti à Bamako',
+    # '", said a resident in Djibo'.
+    r"|[»\"”,]\s*(?:(?:a|ont)\s+(?:déclaré|indiqué|affirmé|confié|expliqué|raconté|ajouté)|"
+    r"said|says|told\s+\w+|added)\s+(?:un|une|le|la|l['’]|des|a|an|the|one)\b[^,.;»\"”]{0,40}?"
+    r"\s+(?:in|at|à|au)\s*$",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)
