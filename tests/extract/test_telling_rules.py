@@ -178,3 +178,24 @@ def test_the_town_a_quoted_speaker_is_in_is_not_the_event_place(
 ) -> None:
     known = {"Boni", "Gao", "Mopti"}
     assert [p.name for p in PlaceFinder(lang, known=known.__contains__).find(text)] == expected
+
+
+def test_a_day_between_the_verb_and_the_taking_still_names_the_town_taken() -> None:
+    text = "Les rebelles ont pris dimanche le contrôle total de Boni après des combats."
+    assert [p.name for p in PlaceFinder("fr", known={"Boni"}.__contains__).find(text)] == ["Boni"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "De violents combats ont opposé l'armée aux jihadistes à Boni mardi. Selon des "
+               "habitants, au moins quinze personnes ont été tuées."),
+        ("en", "Heavy fighting broke out between the army and militants in Boni on Tuesday. "
+               "According to residents, at least fifteen people were killed."),
+    ],
+)  # fmt: skip
+def test_residents_quoted_as_a_source_do_not_make_a_battle_an_attack_on_civilians(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [m] = run(extractor, text, lang).mentions
+    assert m.sub_event_type is S.ARMED_CLASH

@@ -97,6 +97,10 @@ _ON_FORCES = re.compile(
 
 _CLAIMED = re.compile(r"\b(?:claim\w*|revendiqu\w*)", re.IGNORECASE)
 
+#: People named as the source of an account ("selon des habitants", "according to residents")
+#: are not among those the event hit.
+_AS_SOURCE = re.compile(r"\b(?:selon|d['’]après|according\s+to)\b[^.;:]{0,40}$", re.IGNORECASE)
+
 #: Civilians killed in a battle beyond this many make it an attack on civilians.
 BYSTANDERS = 2
 
@@ -106,7 +110,9 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
     by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
     which the demonstrators themselves set fire or threw stones is a riot, dispersed or not."""
-    named = [a for found in actors.values() for a in found]
+    texts = {s.index: s.text for s in passage.all_sentences}
+    named = [a for i, found in actors.items() for a in found
+             if not _AS_SOURCE.search(texts.get(i, "")[: a.start])]  # fmt: skip
     tolls = [c for s in passage.all_sentences for c in s.casualties
              if c.kind is CasualtyKind.KILLED and c.count > 0]  # fmt: skip
     killed = {c.side for c in tolls}

@@ -155,7 +155,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "object",
             r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé",
-            rf"\b(?i:(?:ont|a|avaient|avait|avoir)\s+(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé)(?:\s+le\s+contrôle\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:(?:ont|a|avaient|avait|avoir)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|finalement|aussi|également|ensuite|alors|déjà)\s+)?(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier))?(?:\s+le\s+contrôle(?:\s+(?:total|complet|entier))?\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "object",
