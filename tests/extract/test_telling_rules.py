@@ -199,3 +199,11 @@ def test_residents_quoted_as_a_source_do_not_make_a_battle_an_attack_on_civilian
 ) -> None:
     [m] = run(extractor, text, lang).mentions
     assert m.sub_event_type is S.ARMED_CLASH
+
+
+def test_combat_aircraft_that_strike_are_an_air_strike_not_a_battle(
+    classifier: SubtypeClassifier,
+) -> None:
+    sentence = "Des avions de combat ont frappé une colonne de pick-up près de la rivière."
+    best = classifier.best(sentence, "fr")
+    assert best is not None and best.label is S.AIR_DRONE_STRIKE
