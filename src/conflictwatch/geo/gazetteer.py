@@ -207,6 +207,12 @@ class Gazetteer:
         self._fuzzy_keys: list[str] = sorted(
             k for k in {*self._names, *self._alternates} if len(k) >= MIN_FUZZY_LENGTH - 1
         )
+        # The same keys by length (each list still sorted): a ratio of at least ``cutoff``
+        # needs lengths close enough, so a query scores only the lengths that can reach it.
+        self._fuzzy_by_length: dict[int, list[str]] = {}
+        for k in self._fuzzy_keys:
+            self._fuzzy_by_length.setdefault(len(k), []).append(k)
+        self._fuzzy_candidates: dict[int, list[str]] = {}
         # Exact matches ready made (names, then alternates of other places): most lookups end
         # here, and one name may stand for dozens of places ('Madina').
         self._exact: dict[str, tuple[Hit, ...]] = {}
@@ -292,9 +298,14 @@ class Gazetteer:
                 found[i] = Hit(places[i], MatchKind.PHONETIC, quality, name, facts[i])
         if found or not fuzzy or len(key) < MIN_FUZZY_LENGTH:
             return list(found.values())  # phonetic hits share one quality
-        for other, score, _ in process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_cutoff(key), limit=5
-        ):
+        cutoff = _cutoff(key)
+        scored = process.extract(
+            key, self._candidates(len(key), cutoff), scorer=fuzz.ratio, score_cutoff=cutoff,
+            limit=None,
+        )  # fmt: skip
+        # Best five as over all keys: by score, ties in key order (the keys are sorted).
+        scored.sort(key=lambda s: (-s[1], s[0]))
+        for other, score, _ in scored[:5]:
             quality = MATCH_QUALITY[MatchKind.FUZZY] * score / 100
             for i in [*self._names.get(other, ()), *self._alternates.get(other, ())]:
                 if i not in found or found[i].similarity < quality:
@@ -302,6 +313,19 @@ class Gazetteer:
         if len(found) < 2:
             return list(found.values())
         return sorted(found.values(), key=itemgetter(2), reverse=True)  # by similarity; stable
+
+    def _candidates(self, length: int, cutoff: float) -> list[str]:
+        """Fuzzy keys whose length lets ``fuzz.ratio`` reach ``cutoff`` against a query of
+        ``length`` characters: the ratio is at most 200 * min(a, b) / (a + b)."""
+        found = self._fuzzy_candidates.get(length)
+        if found is None:
+            found = self._fuzzy_candidates[length] = [
+                k
+                for size, keys in self._fuzzy_by_length.items()
+                if 200 * min(size, length) / (size + length) >= cutoff - 1e-6
+                for k in keys
+            ]
+        return found
 
 
 #: Names whose phonetic or fuzzy search a gazetteer remembers.
