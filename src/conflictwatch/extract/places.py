@@ -215,7 +215,7 @@ class PlaceFinder:
         self.known = known
         languages = [lang] if lang in _PATTERNS else list(_PATTERNS)
         self._patterns = [
-            (kind, re.compile(gate) if gate else None, re.compile(pattern))
+            (kind, re.compile(gate) if gate else None, re.compile(pattern), _anchors(gate))
             for code in languages
             for kind, gate, pattern in _PATTERNS[code]
         ]
@@ -226,7 +226,9 @@ class PlaceFinder:
         lower = text.lower()
         if len(lower) != len(text):  # a rare letter that lowers to two: no gating
             lower = ""
-        for kind, gate, pattern in self._patterns:
+        for kind, gate, pattern, anchors in self._patterns:
+            if anchors and lower and not any(a in lower for a in anchors):
+                continue  # no gate word in the sentence: the gate cannot hit
             for match in _matches(pattern, gate, text, lower):
                 mention = self._mention(kind, match, text)
                 if (
@@ -353,6 +355,22 @@ _AND = re.compile(
     rf"(?:,\s+|\s+(?:and|et)\s+)(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})"
     rf"(?P<name>{_NAME})"
 )
+
+
+def _anchors(gate: str) -> tuple[str, ...]:
+    """Plain substrings one of which every hit of ``gate`` contains: the literal start of each
+    alternative ("overr" for "overr[au]n", "town" for "towns?"), found by ``in`` far faster
+    than the pattern runs. Empty (no shortcut) when some alternative starts with syntax."""
+    anchors = []
+    for alternative in gate.split("|"):
+        literal = re.match(r"[^\\.^$*+?{}\[\]|()]*", alternative)
+        word = literal[0] if literal else ""
+        if word != alternative and alternative[len(word)] in "?*{":
+            word = word[:-1]  # the last letter is optional
+        if not word or "(" in gate:
+            return ()
+        anchors.append(word)
+    return tuple(anchors)
 
 
 def _matches(
