@@ -101,7 +101,9 @@ class PhraseMatcher:
         """(phrase key, span) for each longest match; ``folded`` is ``fold_same_length(text)``."""
         for match in self._regex.finditer(folded):
             # "counter-attack" may be written "counter attack" or "counterattack"
-            key = self._by_squeezed.get(_squeeze(match.group()), match.group())
+            found = match.group()
+            squeezed = found if found.isalnum() else _squeeze(found)  # one word: nothing to squeeze
+            key = self._by_squeezed.get(squeezed, found)
             yield key, Span(match.start(), match.end(), text[match.start() : match.end()])
 
 
