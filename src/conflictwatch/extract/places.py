@@ -227,8 +227,12 @@ class PlaceFinder:
         if len(lower) != len(text):  # a rare letter that lowers to two: no gating
             lower = ""
         for kind, gate, pattern, anchors in self._patterns:
-            if anchors and lower and not any(a in lower for a in anchors):
-                continue  # no gate word in the sentence: the gate cannot hit
+            if anchors and lower:
+                for anchor in anchors:
+                    if anchor in lower:
+                        break
+                else:
+                    continue  # no gate word in the sentence: the gate cannot hit
             for match in _matches(pattern, gate, text, lower):
                 mention = self._mention(kind, match, text)
                 if (
@@ -360,14 +364,21 @@ _AND = re.compile(
 def _anchors(gate: str) -> tuple[str, ...]:
     """Plain substrings one of which every hit of ``gate`` contains: the literal start of each
     alternative ("overr" for "overr[au]n", "town" for "towns?"), found by ``in`` far faster
-    than the pattern runs. Empty (no shortcut) when some alternative starts with syntax."""
+    than the pattern runs. A gate that is one leading group ("(?:region|towns?) of") takes the
+    group's alternatives. Empty (no shortcut) when some alternative starts with syntax."""
+    if gate.startswith("(?:") and gate.count("(") == 1:
+        close = gate.index(")")
+        if gate[close + 1 : close + 2] not in ("?", "*", "{"):  # the group itself is required
+            gate = gate[3:close]
+    if "(" in gate or ")" in gate:
+        return ()
     anchors = []
     for alternative in gate.split("|"):
         literal = re.match(r"[^\\.^$*+?{}\[\]|()]*", alternative)
         word = literal[0] if literal else ""
         if word != alternative and alternative[len(word)] in "?*{":
             word = word[:-1]  # the last letter is optional
-        if not word or "(" in gate:
+        if not word:
             return ()
         anchors.append(word)
     return tuple(anchors)
