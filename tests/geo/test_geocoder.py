@@ -142,6 +142,15 @@ def test_a_country_named_in_a_text_about_it_is_the_country_not_a_namesake_town()
     found = geocoder.resolve("Mali", "Soldiers were killed in central Mali on Sunday.")
     assert found.place is not None and found.place.country == "ML"
     assert (found.geo_precision, found.where_prec) == (GeoPrecision.REGION, WherePrecision.COUNTRY)
+    # a possessive names the country too: "Niger's army", "Mali’s capital"
+    for text in ("Gunmen struck two sites in Mali's capital on Tuesday.",
+                 "Gunmen struck two sites in Mali’s capital on Tuesday."):  # fmt: skip
+        found = geocoder.resolve("Mali", text)
+        assert found.place is not None and found.place.country == "ML", text
+
+
+def test_country_words_are_read_through_a_possessive() -> None:
+    assert Context.from_text("Niger's army and Burkina Faso’s volunteers").countries == ("NE", "BF")
 
 
 def test_an_alternate_name_abroad_is_not_taken_but_a_place_s_own_name_still_ranks() -> None:

@@ -29,6 +29,8 @@ COUNTRY_WORDS: dict[str, str] = {
 _COUNTRY_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True)) + r")\b"
 )
+#: An English possessive ending: "Mali's capital" names Mali (folding would make it "malis").
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 _NAME = r"[A-ZÀ-Ý][\w'’\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’\-]*|N['’][\w\-]+))*"
 _KIND_WORDS = {
@@ -89,7 +91,7 @@ class Context:
     def from_text(cls, text: str, countries: tuple[str, ...] | str = ()) -> Context:
         """Read country words, admin phrases and capitalised names from the surrounding text."""
         given = (countries,) if isinstance(countries, str) else tuple(countries)
-        found = [COUNTRY_WORDS[m[1]] for m in _COUNTRY_RE.finditer(fold(text))]
+        found = [COUNTRY_WORDS[m[1]] for m in _COUNTRY_RE.finditer(fold(_POSSESSIVE.sub("", text)))]
         ordered = tuple(dict.fromkeys(c.upper() for c in (*given, *found) if c))
         hints: dict[str, AdminHint] = {}
         for pattern in (_HINT_BEFORE, _HINT_AFTER):
