@@ -11,18 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any
 
 from spacy.language import Language
 
-from ..geo.gazetteer import Gazetteer, MatchKind
 from ..geo.geocoder import Geocoder, Resolution
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
-from ..taxonomy import ActorType, EventType, SubEventType, TimePrecision, WherePrecision
+from ..taxonomy import ActorType, EventType, SubEventType, TimePrecision
 from .actors import ActorFinder, assign_roles
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
@@ -45,6 +44,7 @@ from .modality import ModalityReader
 from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
+from .placing import FOLLOW_AFTER, LOOK_BACK, Placer, known_names, location_name, place_tier, placed
 from .records import (
     ActorMention,
     CasualtyKind,
@@ -67,12 +67,6 @@ from .tellings import (
     same_event,
 )
 from .tolls import Told, tally
-
-#: How many sentences after a passage may still name its place.
-FOLLOW_AFTER = 3
-
-#: How far back (in sentences) a passage looks for its place and date when it gives none.
-LOOK_BACK = 40
 
 #: Civilians killed, at least this many, make a sentence report violence with no actor named.
 CIVILIAN_TOLL = 5
@@ -139,6 +133,7 @@ class Extractor:
         self.classifier = SubtypeClassifier.from_pack(self.pack)
         self._tools: dict[str, _Tools] = {}
         self._countries = {c.iso2: c.name for c in self.pack.countries} | NEIGHBOURS
+        self.placer = Placer(self.pack, self.geocoder)
 
     def __getstate__(self) -> dict[str, Any]:
         # The per-language tools are a cache (spaCy pipelines, memoised lookups): a copy sent to a
@@ -157,7 +152,7 @@ class Extractor:
                 dates=DateReader(lang, self.pack.lexicon("time")),
                 casualties=CasualtyReader(lang, numbers),
                 actors=ActorFinder(self.pack, lang),
-                places=PlaceFinder(lang, known=_known_names(gazetteer)),
+                places=PlaceFinder(lang, known=known_names(gazetteer)),
                 outcomes=CueMatcher.from_lexicon(self.pack.lexicon("outcomes"), "outcomes", lang),
                 tags=CueMatcher.from_lexicon(self.pack.lexicon("tags"), "tags", lang),
             )
@@ -313,7 +308,7 @@ class Extractor:
         """The passage's mention; None when no place is found for it (it would not be coded)."""
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
-        place, place_sentence, place_span = self._place(passage, read, article, lang)
+        place, place_sentence, place_span = self.placer.place(passage, read, article)
         if place is not None:
             place = self.geocoder.at_seat(place)
         if place is None or place.latitude is None:
@@ -416,7 +411,7 @@ class Extractor:
             country=country,
             admin1=place.admin1 if place else "",
             admin2=place.admin2 if place else "",
-            location=_location_name(place),
+            location=location_name(place),
             latitude=place.latitude if place else None,
             longitude=place.longitude if place else None,
             geo_precision=place.geo_precision if place else None,
@@ -449,7 +444,7 @@ class Extractor:
                 resolution = self.geocoder.resolve(p.quote, context)
                 if not resolution.resolved and p.name != p.quote:
                     resolution = self.geocoder.resolve(p.name, context)
-                if resolution.resolved and _tier(resolution) == 0:
+                if resolution.resolved and place_tier(resolution) == 0:
                     found.append((resolution, sentence, p))
         own = next((f for f in found if (f[0].latitude, f[0].longitude)
                     == (mention.latitude, mention.longitude)), None)  # fmt: skip
@@ -461,7 +456,7 @@ class Extractor:
             key = (resolution.latitude, resolution.longitude)
             if key not in seen and len(named) < sites:
                 seen.add(key)
-                named.append((_placed(mention, self._countries, resolution), sentence, p))
+                named.append((placed(mention, self._countries, resolution), sentence, p))
         unnamed = sites - len(named)
         shares = share(mention.fatalities, sites)
         out: list[Mention] = []
@@ -609,81 +604,6 @@ class Extractor:
         # Nothing said: the report's own day, honestly marked as known only to the week.
         return None, TimePrecision.WEEK
 
-    def _place(self, passage: Passage, read: list[Sentence], article: Article, lang: str
-               ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
-        """The most precise place the passage gives; else the nearest one told around it.
-
-        Places are looked for in the passage, then before it (nearest first), then just after
-        it. A named locality beats a region, a region beats the whole country; among equals the
-        passage wins, then the nearest sentence. "The capital" names the country's capital.
-        """
-        context = f"{article.title}. {article.text[:1500]}"
-        opening = passage.sentences[0].index
-        after = passage.last_index + 1
-        groups = [
-            passage.all_sentences,
-            read[max(0, opening - LOOK_BACK) : opening][::-1],
-            read[after : after + FOLLOW_AFTER],
-        ]
-        best: tuple[int, int, Resolution, Sentence, Span] | None = None
-        for rank, sentences_ in enumerate(groups):
-            found = []
-            for sentence in sentences_:
-                for p in sentence.places:
-                    resolution = self.geocoder.resolve(p.quote, context)
-                    if not resolution.resolved and p.name != p.quote:
-                        resolution = self.geocoder.resolve(p.name, context)
-                    if resolution.resolved:
-                        found.append((_tier(resolution), resolution, sentence, p))
-                if rank > 0 and any(f[0] == 0 for f in found):
-                    break  # around the passage the nearest locality wins: read no further back
-            # "near X, in the Y region": a town found only in another country than the areas the
-            # passage names is a namesake; the area is what is known.
-            areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country}
-            for tier, resolution, sentence, p in found:
-                if rank == 0 and areas and resolution.country not in areas:
-                    tier = max(tier, 1) + 1
-                if best is None or (tier, rank) < (best[0], best[1]):
-                    best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
-            if best is not None and best[0] == 0:
-                break
-            if rank == 0 and (best is None or best[0] > 0):
-                capital = self._capital(passage.all_sentences, article, context)
-                if capital is not None:
-                    return capital
-        if best is None or best[0] == 2:
-            # Only the country around the passage: "the capital" told before it is closer.
-            before = read[max(0, opening - LOOK_BACK) : opening][::-1]
-            capital = self._capital(before, article, context)
-            if capital is not None:
-                return capital
-        if best is None:
-            return None, None, None
-        return best[2], best[3], best[4]
-
-    def _capital(self, sentences: Sequence[Sentence], article: Article, context: str
-                 ) -> tuple[Resolution, Sentence, Span] | None:  # fmt: skip
-        for sentence in sentences:
-            if "apital" not in sentence.text:
-                continue  # a cheap test first: the look-back reads many sentences
-            match = _CAPITAL.search(sentence.text)
-            if match is None:
-                continue
-            country = self._focus_country(article)
-            name = next((c.capital for c in self.pack.countries if c.iso2 == country), None)
-            if name:
-                resolution = self.geocoder.resolve(name, context)
-                if resolution.resolved:
-                    return resolution, sentence, Span(match.start(), match.end(), match.group())
-        return None
-
-    def _focus_country(self, article: Article) -> str:
-        """The pack country the article names most (its title counts double)."""
-        text = f"{article.title} {article.title} {article.text[:3000]}"
-        counts = {c.iso2: text.count(c.name) + (text.count(c.name_fr) if c.name_fr != c.name else 0)
-                  for c in self.pack.countries}  # fmt: skip
-        return max(counts, key=lambda k: counts[k]) if any(counts.values()) else ""
-
     def _actors(self, tools: _Tools, passage: Passage, on: dt.date, country: str | None
                 ) -> dict[int, list[ActorMention]]:  # fmt: skip
         return {
@@ -715,15 +635,6 @@ _HABITUAL = re.compile(
     re.IGNORECASE,
 )
 
-#: "the capital" names the country's capital; a regional or provincial capital does not.
-_CAPITAL = re.compile(
-    r"(?<!regional )(?<!provincial )(?<!district )\b(?:capital|capitale)s?\b"
-    r"(?!\s+(?:r[ée]gionale|provinciale|du cercle|de (?:la )?(?:r[ée]gion|province)))",
-    re.IGNORECASE,
-)
-
-_PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
-
 #: Words before a place that is passed through rather than hit ("sailing between Gao and Mopti").
 _ROUTE = re.compile(r"\b(?:between|from|towards?|entre|vers|depuis)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -744,16 +655,6 @@ def _clause(text: str, at: int) -> str:
             end = match.start()
             break
     return text[start:end]
-
-
-def _known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
-    """Whether a capitalised phrase is a gazetteer name; remembered, as towns recur."""
-
-    @lru_cache(maxsize=65_536)
-    def known(name: str) -> bool:
-        return bool(gazetteer.hits(name, fuzzy=False))
-
-    return known
 
 
 #: Words by which a sentence tells a toll of its own time, not of the event: "since 2015".
@@ -780,7 +681,7 @@ def _same_toll(around: Sequence[Sentence], on: dt.date, place: Resolution | None
     another day or time span ("since 2015") does not count."""
     names = {p.name.lower() for s in passage.all_sentences for p in s.places}
     if place is not None:
-        names.add(_location_name(place).lower())
+        names.add(location_name(place).lower())
     own = {s.index for s in passage.all_sentences}
     first = passage.sentences[0].index
     before = [s for s in around if s.index < first][::-1]
@@ -832,35 +733,5 @@ def _no_dates(text: str) -> list[DateMention]:
     return []  # no publication date: relative dates cannot be resolved
 
 
-def _tier(resolution: Resolution) -> int:
-    """0 a locality (or near one) whose name matched as written, 1 an area (region, route,
-    midpoint) or a locality found only by a fuzzy or phonetic spelling match (a look-alike:
-    "Inates" read as "Inatess", 300 km away), 2 the whole country."""
-    if resolution.where_prec in _PRECISE:
-        chosen = resolution.candidates[0] if resolution.candidates else None
-        inexact = (MatchKind.FUZZY, MatchKind.PHONETIC)
-        return 1 if chosen is not None and chosen.match in inexact else 0
-    if resolution.where_prec is WherePrecision.COUNTRY:
-        return 2
-    return 1
-
-
-def _placed(mention: Mention, countries: dict[str, str], place: Resolution) -> Mention:
-    """The mention moved to another place of the same telling."""
-    return replace(
-        mention, location=_location_name(place), latitude=place.latitude,
-        longitude=place.longitude, admin1=place.admin1, admin2=place.admin2,
-        geo_precision=place.geo_precision, country=countries.get(place.country, place.country),
-    )  # fmt: skip
-
-
 def _unidentified(country: str) -> str:
     return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
-
-
-def _location_name(place: Resolution | None) -> str:
-    if place is None:
-        return ""
-    if place.place is not None:
-        return place.place.name
-    return place.query

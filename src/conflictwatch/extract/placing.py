@@ -1,0 +1,161 @@
+"""Where a passage happened: the most precise place it, or the sentences around it, name.
+
+    placer = Placer(pack, geocoder)
+    resolution, sentence, span = placer.place(passage, sentences, article)
+
+A named locality beats an area, an area beats the whole country; "the capital" names the capital
+of the country the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..geo.gazetteer import Gazetteer, MatchKind
+from ..geo.geocoder import Geocoder, Resolution
+from ..knowledge import Pack
+from ..model import Article, Mention
+from ..taxonomy import WherePrecision
+from .records import Span
+from .segments import Passage, Sentence
+
+#: How many sentences after a passage may still name its place.
+FOLLOW_AFTER = 3
+
+#: How far back (in sentences) a passage looks for its place and date when it gives none.
+LOOK_BACK = 40
+
+#: "the capital" names the country's capital; a regional or provincial capital does not.
+CAPITAL = re.compile(
+    r"(?<!regional )(?<!provincial )(?<!district )\b(?:capital|capitale)s?\b"
+    r"(?!\s+(?:r[ée]gionale|provinciale|du cercle|de (?:la )?(?:r[ée]gion|province)))",
+    re.IGNORECASE,
+)
+
+PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
+
+
+@dataclass(frozen=True)
+class Placer:
+    """Chooses a passage's place with an injected geocoder; the pack names each country's capital."""
+
+    pack: Pack
+    geocoder: Geocoder
+
+    def place(self, passage: Passage, read: list[Sentence], article: Article
+              ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
+        """The most precise place the passage gives; else the nearest one told around it.
+
+        Places are looked for in the passage, then before it (nearest first), then just after
+        it. A named locality beats a region, a region beats the whole country; among equals the
+        passage wins, then the nearest sentence. "The capital" names the country's capital.
+        """
+        context = f"{article.title}. {article.text[:1500]}"
+        opening = passage.sentences[0].index
+        after = passage.last_index + 1
+        groups = [
+            passage.all_sentences,
+            read[max(0, opening - LOOK_BACK) : opening][::-1],
+            read[after : after + FOLLOW_AFTER],
+        ]
+        best: tuple[int, int, Resolution, Sentence, Span] | None = None
+        for rank, sentences_ in enumerate(groups):
+            found = []
+            for sentence in sentences_:
+                for p in sentence.places:
+                    resolution = self.geocoder.resolve(p.quote, context)
+                    if not resolution.resolved and p.name != p.quote:
+                        resolution = self.geocoder.resolve(p.name, context)
+                    if resolution.resolved:
+                        found.append((place_tier(resolution), resolution, sentence, p))
+                if rank > 0 and any(f[0] == 0 for f in found):
+                    break  # around the passage the nearest locality wins: read no further back
+            # "near X, in the Y region": a town found only in another country than the areas the
+            # passage names is a namesake; the area is what is known.
+            areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country}
+            for tier, resolution, sentence, p in found:
+                if rank == 0 and areas and resolution.country not in areas:
+                    tier = max(tier, 1) + 1
+                if best is None or (tier, rank) < (best[0], best[1]):
+                    best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
+            if best is not None and best[0] == 0:
+                break
+            if rank == 0 and (best is None or best[0] > 0):
+                capital = self._capital(passage.all_sentences, article, context)
+                if capital is not None:
+                    return capital
+        if best is None or best[0] == 2:
+            # Only the country around the passage: "the capital" told before it is closer.
+            before = read[max(0, opening - LOOK_BACK) : opening][::-1]
+            capital = self._capital(before, article, context)
+            if capital is not None:
+                return capital
+        if best is None:
+            return None, None, None
+        return best[2], best[3], best[4]
+
+    def _capital(self, sentences: Sequence[Sentence], article: Article, context: str
+                 ) -> tuple[Resolution, Sentence, Span] | None:  # fmt: skip
+        for sentence in sentences:
+            if "apital" not in sentence.text:
+                continue  # a cheap test first: the look-back reads many sentences
+            match = CAPITAL.search(sentence.text)
+            if match is None:
+                continue
+            country = self._focus_country(article)
+            name = next((c.capital for c in self.pack.countries if c.iso2 == country), None)
+            if name:
+                resolution = self.geocoder.resolve(name, context)
+                if resolution.resolved:
+                    return resolution, sentence, Span(match.start(), match.end(), match.group())
+        return None
+
+    def _focus_country(self, article: Article) -> str:
+        """The pack country the article names most (its title counts double)."""
+        text = f"{article.title} {article.title} {article.text[:3000]}"
+        counts = {c.iso2: text.count(c.name) + (text.count(c.name_fr) if c.name_fr != c.name else 0)
+                  for c in self.pack.countries}  # fmt: skip
+        return max(counts, key=lambda k: counts[k]) if any(counts.values()) else ""
+
+
+def known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a capitalised phrase is a gazetteer name; remembered, as towns recur."""
+
+    @lru_cache(maxsize=65_536)
+    def known(name: str) -> bool:
+        return bool(gazetteer.hits(name, fuzzy=False))
+
+    return known
+
+
+def place_tier(resolution: Resolution) -> int:
+    """0 a locality (or near one) whose name matched as written, 1 an area (region, route,
+    midpoint) or a locality found only by a fuzzy or phonetic spelling match (a look-alike:
+    "Inates" read as "Inatess", 300 km away), 2 the whole country."""
+    if resolution.where_prec in PRECISE:
+        chosen = resolution.candidates[0] if resolution.candidates else None
+        inexact = (MatchKind.FUZZY, MatchKind.PHONETIC)
+        return 1 if chosen is not None and chosen.match in inexact else 0
+    if resolution.where_prec is WherePrecision.COUNTRY:
+        return 2
+    return 1
+
+
+def placed(mention: Mention, countries: dict[str, str], place: Resolution) -> Mention:
+    """The mention moved to another place of the same telling."""
+    return replace(
+        mention, location=location_name(place), latitude=place.latitude,
+        longitude=place.longitude, admin1=place.admin1, admin2=place.admin2,
+        geo_precision=place.geo_precision, country=countries.get(place.country, place.country),
+    )  # fmt: skip
+
+
+def location_name(place: Resolution | None) -> str:
+    if place is None:
+        return ""
+    if place.place is not None:
+        return place.place.name
+    return place.query
