@@ -98,6 +98,35 @@ def test_eval_events_reports_scores_by_language(tmp_path: Path) -> None:
     assert report["gold_events"] >= 60
 
 
+def test_eval_events_lists_what_differed_per_article(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    event = {"event_date": "2024-09-17", "event_type": "Violence against civilians",
+             "sub_event_type": "Attack", "actor1": "Unidentified Armed Group (Mali)",
+             "actor2": "Civilians (Mali)", "location": "Mopti", "latitude": 14.49,
+             "longitude": -4.2, "fatalities": 5}  # fmt: skip
+    riot = {**event, "event_type": "Riots", "sub_event_type": "Violent demonstration"}
+    record = {"id": "a1", "published": "2024-09-18", "language": "en", "events": [event, riot],
+              "text": "Gunmen killed five civilians in Mopti on Tuesday, residents said."}  # fmt: skip
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    result = CliRunner().invoke(main, ["eval", "events", str(gold), "--json", "--errors",
+                                       str(errors), "--db", str(tmp_path / "s.db")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["gold_events"] == 2
+    (listed,) = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert listed["id"] == "a1"
+    assert [e["event_type"] for e in listed["missed"]] == ["Riots"]
+
+
+def test_eval_events_names_the_line_of_a_bad_gold_record(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a1", "text": "x", "published": "2024-01-01"}\n{"id": "a2"}\n',
+                    encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(main, ["eval", "events", str(gold), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code != 0
+    assert "gold.jsonl" in result.output and "line 2" in result.output
+
+
 def test_eval_nonevents_counts_flagged_articles(tmp_path: Path) -> None:
     path = tmp_path / "press.csv"
     path.write_text(

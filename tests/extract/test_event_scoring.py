@@ -39,3 +39,15 @@ def test_scores_count_precision_recall_and_field_accuracy() -> None:
     assert total.accuracy("fatalities_exact") == 1.0
     assert total.accuracy("actor1") == 1.0
     assert total.as_dict()["date_exact_accuracy"] == 1.0
+
+
+def test_differences_name_the_missed_the_spurious_and_the_wrong_fields() -> None:
+    differed = score([ev(deaths=2), ev(day=25)], [ev(deaths=3), ev(etype="Riots")], EventScore(),
+                     lambda a, b: a == b)  # fmt: skip
+    assert [e.event_type for e in differed.missed] == ["Riots"]
+    assert [e.event_date.day for e in differed.spurious] == [25]
+    assert [name for name, _p, _g in differed.wrong] == ["fatalities_exact"]
+    listed = differed.as_dict()
+    assert listed["wrong"][0]["predicted"]["fatalities"] == 2
+    assert listed["wrong"][0]["gold"]["fatalities"] == 3
+    assert not score([ev()], [ev()], EventScore(), lambda a, b: a == b)

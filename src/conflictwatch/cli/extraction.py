@@ -98,13 +98,28 @@ def extract_command(input_path: Path, output: Path | None, lang: str, published:
 @click.command("events")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write, one JSON line per article that differs, the gold events missed, the "
+    "predicted events with no gold match and the fields wrong in matched pairs.",
+)  # fmt: skip
 @db_option
-def eval_events_command(gold: Path, as_json: bool, db: str | None) -> None:
+def eval_events_command(gold: Path, as_json: bool, errors_path: Path | None,
+                        db: str | None) -> None:  # fmt: skip
     """Score extraction against gold events (JSON lines: id, text, published, language, events)."""
     from ..extract.evaluate import evaluate_events
+    from ..sources.goldfiles import read_gold
 
     extractor = build_extractor(db)
-    report = evaluate_events(extractor, gold)
+    report = evaluate_events(extractor, read_gold(gold), where=str(gold))
+    differences = report.pop("differences")
+    if errors_path is not None:
+        with open(errors_path, "w", encoding="utf-8") as out:
+            for item in differences:
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        console_err.print(
+            f"{len(differences)} article(s) with differences written to {errors_path}"
+        )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
         return
@@ -124,9 +139,11 @@ def eval_nonevents_command(path: Path, text_column: str, lang: str, as_json: boo
                            db: str | None) -> None:  # fmt: skip
     """False positives: the share of articles with events in text that reports none (CSV/JSONL)."""
     from ..extract.evaluate import evaluate_nonevents
+    from ..sources.goldfiles import read_unlabelled
 
-    report = evaluate_nonevents(build_extractor(db), path, text_column=text_column,
-                                language="" if lang == "auto" else lang)  # fmt: skip
+    articles = read_unlabelled(path, text_column=text_column,
+                               language="" if lang == "auto" else lang)  # fmt: skip
+    report = evaluate_nonevents(build_extractor(db), articles)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
         return

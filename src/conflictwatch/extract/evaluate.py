@@ -1,20 +1,30 @@
-"""Running the extractor over a gold file and scoring it (``conflictwatch eval events``)."""
+"""Scoring the extractor on evaluation sets (``conflictwatch eval events`` / ``eval nonevents``).
+
+The sets are read by ``sources.goldfiles``; this module runs the extractor over the records and
+compares. Both functions take records, so they run the same on a file, a stream or a test's list.
+"""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import InputError
 from ..knowledge import fold
 from ..model import Article
-from ..sources.reports import parse_published
+from ..sources.goldfiles import GoldArticle
 from .event_scoring import CodedEvent, EventScore, score
 from .extractor import Extractor
 
 
-def evaluate_events(extractor: Extractor, gold_path: Path) -> dict[str, Any]:
+def evaluate_events(
+    extractor: Extractor, records: Iterable[GoldArticle], *, where: str = ""
+) -> dict[str, Any]:
+    """Precision, recall, F1 and matched-field accuracy, overall and by language.
+
+    ``differences`` lists, for each article where something differed, the gold events missed,
+    the predicted events with no gold event, and the fields wrong in matched pairs.
+    """
     pack = extractor.pack
 
     def canonical(name: str) -> str:
@@ -26,64 +36,37 @@ def evaluate_events(extractor: Extractor, gold_path: Path) -> dict[str, Any]:
 
     overall = EventScore()
     by_language: dict[str, EventScore] = {}
-    with open(gold_path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                article = Article(
-                    id=str(record["id"]), text=record["text"],
-                    published_at=parse_published(record.get("published"), where=str(gold_path)),
-                    language=record.get("language") or "", title=record.get("title") or "",
-                )  # fmt: skip
-                gold = [CodedEvent.from_json(e) for e in record.get("events", [])]
-            except (KeyError, ValueError, TypeError) as exc:
-                raise InputError(f"not a gold record: {exc}", path=gold_path, line=number) from exc
-            extraction = extractor.extract(article)
-            predicted = [
-                CodedEvent(m.event_date, m.event_type.value, m.sub_event_type.value, m.actor1,
-                           m.actor2, m.location, m.latitude, m.longitude, m.fatalities)
-                for m in extraction.mentions
-            ]  # fmt: skip
-            score(predicted, gold, overall, same_actor)
-            lang = article.language or extraction.language
-            score(predicted, gold, by_language.setdefault(lang, EventScore()), same_actor)
+    differences = []
+    for record in records:
+        article = record.article
+        try:
+            gold = [CodedEvent.from_json(e) for e in record.events]
+        except (KeyError, ValueError, TypeError) as exc:
+            raise InputError(f"not a gold event: {exc}", path=where, line=record.line) from exc
+        extraction = extractor.extract(article)
+        predicted = [
+            CodedEvent(m.event_date, m.event_type.value, m.sub_event_type.value, m.actor1,
+                       m.actor2, m.location, m.latitude, m.longitude, m.fatalities)
+            for m in extraction.mentions
+        ]  # fmt: skip
+        differed = score(predicted, gold, overall, same_actor)
+        lang = article.language or extraction.language
+        score(predicted, gold, by_language.setdefault(lang, EventScore()), same_actor)
+        if differed:
+            differences.append({"id": article.id, "language": lang, **differed.as_dict()})
     return {
         **overall.as_dict(),
         "by_language": {lang: s.as_dict() for lang, s in sorted(by_language.items())},
+        "differences": differences,
     }
 
 
-def evaluate_nonevents(
-    extractor: Extractor, path: Path, *, text_column: str = "text", language: str = ""
-) -> dict[str, Any]:
-    """Share of articles in which events are found, on text believed to report none.
-
-    Reads a CSV (``text_column``, with ``id``/``title``/``published_at`` when present) or JSON lines.
-    """
-    import csv
-    import sys
-
-    csv.field_size_limit(sys.maxsize)
+def evaluate_nonevents(extractor: Extractor, articles: Iterable[Article]) -> dict[str, Any]:
+    """Share of articles in which events are found, on text believed to report none."""
     flagged: list[dict[str, Any]] = []
     total = 0
-    if path.suffix.lower() == ".jsonl":
-        with open(path, encoding="utf-8") as handle:
-            rows = [json.loads(line) for line in handle if line.strip()]
-    else:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    for number, row in enumerate(rows, start=1):
-        text = row.get(text_column)
-        if not isinstance(text, str) or not text.strip():
-            continue
+    for article in articles:
         total += 1
-        published = str(row.get("published_at") or row.get("published") or "")[:10] or None
-        article = Article(
-            id=str(row.get("id") or number), text=text, title=str(row.get("title") or ""),
-            language=language, published_at=parse_published(published, where=str(path)),
-        )  # fmt: skip
         mentions = extractor.extract(article).mentions
         if mentions:
             first = mentions[0]

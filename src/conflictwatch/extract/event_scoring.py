@@ -119,16 +119,50 @@ class EventScore:
 FIELDS = ("sub_event_type", "actor1", "actor2", "location_25km", "date_exact", "fatalities_exact")
 
 
+@dataclass(frozen=True)
+class Differences:
+    """What one article's extraction got wrong: gold events missed, predictions with no gold
+    event, and the fields that differ in matched pairs."""
+
+    missed: tuple[CodedEvent, ...] = ()
+    spurious: tuple[CodedEvent, ...] = ()
+    wrong: tuple[tuple[str, CodedEvent, CodedEvent], ...] = ()  # (field, predicted, gold)
+
+    def __bool__(self) -> bool:
+        return bool(self.missed or self.spurious or self.wrong)
+
+    def as_dict(self) -> dict[str, Any]:
+        def brief(event: CodedEvent) -> dict[str, Any]:
+            return {
+                "event_date": event.event_date.isoformat(), "event_type": event.event_type,
+                "sub_event_type": event.sub_event_type, "actor1": event.actor1,
+                "actor2": event.actor2, "location": event.location,
+                "latitude": event.latitude, "longitude": event.longitude,
+                "fatalities": event.fatalities,
+            }  # fmt: skip
+
+        return {
+            "missed": [brief(e) for e in self.missed],
+            "spurious": [brief(e) for e in self.spurious],
+            "wrong": [
+                {"field": name, "predicted": brief(p), "gold": brief(g)}
+                for name, p, g in self.wrong
+            ],
+        }
+
+
 def score(
     predicted: Sequence[CodedEvent],
     gold: Sequence[CodedEvent],
     into: EventScore,
     same_actor: Callable[[str, str], bool],
-) -> None:
-    """Add one article's comparison to ``into``."""
+) -> Differences:
+    """Add one article's comparison to ``into``; return what differed."""
     into.predicted += len(predicted)
     into.gold += len(gold)
-    for i, j in match(predicted, gold):
+    pairs = match(predicted, gold)
+    wrong = []
+    for i, j in pairs:
         p, g = predicted[i], gold[j]
         into.matched += 1
         hits = {
@@ -141,3 +175,12 @@ def score(
         }
         for name, hit in hits.items():
             into.field_hits[name] = into.field_hits.get(name, 0) + int(hit)
+            if not hit:
+                wrong.append((name, p, g))
+    matched_p = {i for i, _ in pairs}
+    matched_g = {j for _, j in pairs}
+    return Differences(
+        missed=tuple(g for j, g in enumerate(gold) if j not in matched_g),
+        spurious=tuple(p for i, p in enumerate(predicted) if i not in matched_p),
+        wrong=tuple(wrong),
+    )
