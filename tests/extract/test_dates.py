@@ -46,7 +46,7 @@ EN = [
     ("last month", THU, "2024-08-15", M),
     ("in August", THU, "2024-08-15", M),
     ("early September", THU, "2024-09-05", M),
-    ("since January", THU, "2024-01-01", M),
+    ("since January", THU, "2024-01-15", M),
     ("in May 2023", THU, "2023-05-15", M),
     ("on December 31", JAN2, "2024-12-31", D),
     ("in November", JAN2, "2024-11-15", M),
@@ -77,7 +77,7 @@ FR = [
     ("en août", THU, "2024-08-15", M),
     ("début septembre", THU, "2024-09-05", M),
     ("fin août", THU, "2024-08-25", M),
-    ("depuis janvier", THU, "2024-01-01", M),
+    ("depuis janvier", THU, "2024-01-15", M),
     ("le 31 décembre", JAN2, "2024-12-31", D),
     ("le 20 septembre", THU, "2023-09-20", D),  # not yet reached: last year's
 ]

@@ -53,6 +53,9 @@ _TYPE_WEIGHT: Mapping[Label, float] = {
     OtherClass.ATTRIB: 1.5,
     OtherClass.ORG_CRIME: 1.3,
 }
+# A siege or blockade is a situation of its own (Strategic developments/Other), not one of the
+# weak "incidents" and "tensions" the Other type otherwise collects.
+_SITUATION_WEIGHT = 2.0
 _CONTEXT_WEIGHT = 0.3  # a weapon or victim word of a type that already has a trigger
 _LATER_SENTENCES = 0.6  # the first sentence usually names the salient event
 _CONFIDENT = 0.6  # a trained model may label a passage without triggers above this probability
@@ -113,9 +116,13 @@ class _Lexicon:
             (S(k), v) for k, v in spec.get("sub_event_types", {}).items()
         ]
         sections += [(OtherClass(k), v) for k, v in spec.get("other_classes", {}).items()]
+        situations: set[str] = set()
         for label, fields in sections:
             for phrase in fields.get("triggers", ()):
                 owners.setdefault(_norm(phrase), []).append(label)
+            for phrase in fields.get("situations", ()):
+                owners.setdefault(_norm(phrase), []).append(label)
+                situations.add(_norm(phrase))
             for name in ("weapons", "victims"):
                 for phrase in fields.get(name, ()):
                     context.setdefault(_norm(phrase), []).append(label)
@@ -124,6 +131,10 @@ class _Lexicon:
             for phrase in phrases:
                 around.setdefault(_norm(phrase), []).append(S(name))
         triggers = _weighted(owners)
+        for key in situations:
+            words = key.count(" ") + 1
+            triggers[key] = tuple((label, _SITUATION_WEIGHT * (1.0 + 0.5 * (words - 1)))
+                                  for label, _weight in triggers[key])  # fmt: skip
         return cls(
             matcher=PhraseMatcher([*triggers, *context, *around]),
             triggers=triggers,

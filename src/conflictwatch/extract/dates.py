@@ -270,7 +270,8 @@ class DateReader:
         if not (since or match.group("prep") or part or year) or not self._cased(match, "m"):
             return None
         month = self._months[_norm(match.group("m"))]
-        day = 1 if since and not part else MONTH_PARTS[_norm(part or "mid")]
+        # A month alone is coded to its middle (ACLED's convention), "since May" included.
+        day = MONTH_PARTS[_norm(part or "mid")]
         first = _dated(year, month, 1, published)
         if first is None or first > published:
             return None

@@ -294,7 +294,8 @@ class Extractor:
         before = sentence.text[max(0, trigger.start - 40) : trigger.end] if trigger else ""
         around = sentence.text[max(0, trigger.start - 40) : trigger.end + 60] if trigger else ""
         # The dates are read last: they are the dearest test and most sentences need not reach it.
-        if before and (_GENERIC.search(before) or _HABITUAL.search(around)) and not sentence.dates:
+        if (before and (_GENERIC.search(before) or _FLED.search(before) or _PLACES.search(before)
+                        or _HABITUAL.search(around)) and not sentence.dates):  # fmt: skip
             return False  # "many attacks have been foiled", "the roads are regularly mined"
         kind = tools.modality.read(sentence.text, trigger).kind
         return kind in ("asserted", "foiled")
@@ -622,6 +623,25 @@ _GENERIC = re.compile(
     r"ce genre d['’]|ce type d['’])\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:attacks|attaques|incidents|killings|tueries|massacres|ambushes|embuscades|clashes|"
     r"affrontements|raids|abductions|enlèvements|kidnappings|strikes|frappes)\b$",
+    re.IGNORECASE,
+)
+
+#: A trigger said of places in general is no event ("especially in places under blockade",
+#: "dans les localités assiégées").
+_PLACES = re.compile(
+    r"\b(?:places|towns|areas|localities|communities|zones|endroits|villes|localités|zones)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:under|sous|assiégée?s|blockaded|besieged)\b",
+    re.IGNORECASE,
+)
+
+#: Attacks named as what people fled are the cause of their flight, not an event told
+#: ("thousands who fled attacks on villages", "des déplacés chassés par les attaques").
+_FLED = re.compile(
+    r"\b(?:fled|fleeing|flee|escaping|driven (?:out|away) by|displaced by|uprooted by|"
+    r"chassée?s? par|fuyant|(?:ont|avaient|ayant) fui|déplacée?s? par|poussée?s? par)\s+"
+    r"(?:the\s+|les\s+|des\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:attacks|attaques|violence|violences|fighting|combats|insecurity|insécurité|raids|"
+    r"killings|tueries|exactions)\b$",
     re.IGNORECASE,
 )
 

@@ -111,6 +111,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             rf"(?P<quote>(?P<name>{_NAME}))\s+(?:(?:has|had)\s+)?(?:fell|fallen|(?:was|had been|has been)\s+(?:captured|taken|seized|overrun|retaken))\b",
         ),
         (
+            "apposition",
+            r"capital|town|city|village|locality|commune|stronghold|hub",
+            rf"(?P<quote>(?P<name>{_NAME}))\s*,\s+(?i:(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?(?:capital|town|city|village|locality|commune|stronghold|hub))\b",
+        ),
+        (
             "plain",
             "",
             rf"\b(?:[Ii]n|[Aa]t|through|throughout|across)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
@@ -168,6 +173,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             rf"(?P<quote>(?P<name>{_NAME}))\s+(?:(?:a|avait)\s+été\s+(?:prise?|reprise?)|(?:est|était)\s+tombée?)\b",
         ),
         (
+            "apposition",
+            r"capitale|ville|localité|village|commune|chef-lieu|bastion|fief",
+            rf"(?P<quote>(?P<name>{_NAME}))\s*,\s+(?i:(?:la|le|l['’]|une?)\s*(?:[\w'’-]+\s+){{0,4}}?(?:capitale|ville|localité|village|commune|chef-lieu|bastion|fief))\b",
+        ),
+        (
             "plain",
             "",
             rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b(?:[Aa]u|[Ll]e|[Dd]u)\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
@@ -177,7 +187,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
 _WINDOW = 120  # characters around a gate hit in which a phrase may lie
 _PRIORITY = {
     "offset": 0, "road": 1, "between": 2, "direction": 3, "near": 4, "area": 5, "site": 6,
-    "object": 7, "plain": 7,
+    "object": 7, "apposition": 7, "plain": 7,
 }  # fmt: skip
 
 _NOT_PLACE_WORDS = """january february march april may june july august september october november december
@@ -284,7 +294,7 @@ class PlaceFinder:
             if kind == "road":
                 end = match.end("quote")
             return PlaceMention(f"{first}–{second}", start, end, text[start:end])
-        name = self._trim(match["name"], strict=kind in ("plain", "object"))
+        name = self._trim(match["name"], strict=kind in ("plain", "object", "apposition"))
         if name is None:
             return None
         if kind in ("offset", "direction") and _far(text[max(0, match.start() - 24) : match.end()]):

@@ -31,7 +31,10 @@ LOOK_BACK = 40
 #: "the capital" names the country's capital; a regional or provincial capital does not.
 CAPITAL = re.compile(
     r"(?<!regional )(?<!provincial )(?<!district )\b(?:capital|capitale)s?\b"
-    r"(?!\s+(?:r[ée]gionale|provinciale|du cercle|de (?:la )?(?:r[ée]gion|province)))",
+    r"(?!\s+(?:r[ée]gionale|provinciale|du cercle|de (?:la )?(?:r[ée]gion|province)))"
+    # "the capital of Mali's newest region", "capitale de la nouvelle région de Ménaka"
+    r"(?!\s+(?:of|de|du|des)\s+(?:(?:the|a|la|l'|une?|\w+'s)\s*)?(?:[\w-]+\s+){0,2}"
+    r"(?:region|province|cercle|district|department|state|r[ée]gion|d[ée]partement)s?\b)",
     re.IGNORECASE,
 )
 

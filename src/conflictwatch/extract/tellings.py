@@ -32,12 +32,18 @@ def is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
     return (lead.event_date - mention.event_date).days > BEFORE_LEAD_DAYS
 
 
+#: Tags of situations that last: their start may lie months before the report that tells them.
+SITUATIONS = frozenset({"siege", "blockade"})
+
+
 def long_before(mention: Mention, published: dt.date) -> bool:
     """Even as the lead, a passage dated only to a month more than a month before publication
-    ("the junta that seized power in July", "deployed since November") is context, not news."""
+    ("the junta that seized power in July", "deployed since November") is context, not news;
+    a siege or blockade "since May" is not: it is still going on."""
     return (
         mention.time_precision is TimePrecision.MONTH
         and (published - mention.event_date).days > BACKGROUND_DAYS
+        and not SITUATIONS & set(mention.tags)  # a siege "since May" is still going on
     )
 
 

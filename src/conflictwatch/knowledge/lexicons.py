@@ -10,7 +10,7 @@ from typing import Any
 from ..taxonomy import SubEventType
 from .yamlfile import Step, YamlFile
 
-_TRIGGER_FIELDS = {"triggers", "weapons", "victims"}
+_TRIGGER_FIELDS = {"triggers", "situations", "weapons", "victims"}
 
 
 def read_lexicon(file: YamlFile, filename: str) -> Mapping[str, Any]:
@@ -35,7 +35,7 @@ def read_lexicon(file: YamlFile, filename: str) -> Mapping[str, Any]:
             for key in spec:
                 if key not in _TRIGGER_FIELDS:
                     raise file.error(
-                        f"{label}: unknown field; expected triggers, weapons, victims",
+                        f"{label}: unknown field; expected triggers, situations, weapons, victims",
                         [*steps, key],
                         str(key),
                     )
