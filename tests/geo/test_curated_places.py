@@ -17,13 +17,15 @@ from pathlib import Path
 import pytest
 import shapely
 
-from conflictwatch.geo.boundaries import AdminIndex, BoundaryOptions, load_boundaries
+from conflictwatch.geo.boundaries import AdminIndex, BoundaryOptions
 from conflictwatch.geo.builtin import beside, pack_places_paths, sahel_places
 from conflictwatch.geo.gazetteer import Gazetteer, admin_level, haversine_km
 from conflictwatch.geo.geocoder import Geocoder
-from conflictwatch.geo.loaders import LoadOptions, load_places
+from conflictwatch.geo.loaders import LoadOptions
 from conflictwatch.geo.names import compact
 from conflictwatch.model import Place
+from conflictwatch.sources.boundary_files import read_boundaries
+from conflictwatch.sources.gazetteer_files import read_places
 
 LOCALITY_KM = 25.0
 AREA_KM = 60.0
@@ -159,15 +161,15 @@ def _index(places: Iterable[Place]) -> dict[str, list[Place]]:
 def verdicts(shared: Path, curated: Iterable[Place]) -> Iterator[Verdict]:
     """What the shared gazetteers and boundaries say of each curated place."""
     folder = shared / "gazetteer"
-    reference: list[Place] = list(load_places(folder / "geonames-cities500-sahel.csv"))
+    reference: list[Place] = list(read_places(folder / "geonames-cities500-sahel.csv"))
     for iso2, name in WOF.items():
-        reference += load_places(folder / name, "wof", LoadOptions(country=iso2))
+        reference += read_places(folder / name, "wof", LoadOptions(country=iso2))
     by_name = _index(reference)
     layers = {
         iso2: AdminIndex(
             b
             for stem in stems
-            for b in load_boundaries(
+            for b in read_boundaries(
                 shared / "boundaries" / f"{stem}.geojson", BoundaryOptions(country=iso2)
             )
         )
