@@ -58,7 +58,7 @@ def test_the_pack_reads_every_places_file_with_ids_that_never_collide(
 
 @pytest.mark.parametrize(
     ("country", "regions", "second_level"),
-    [("ML", 11, 49), ("BF", 9, 45), ("NE", 8, 50)],
+    [("ML", 11, 49), ("BF", 9, 45), ("NE", 8, 61)],
 )
 def test_each_country_has_its_regions_and_second_level_areas(
     curated: list[Place], country: str, regions: int, second_level: int
@@ -96,6 +96,9 @@ def test_second_level_areas_lie_in_a_region_the_pack_knows(curated: list[Place])
         ("Tillabéri", "Soldiers arrived in Tillabéri.", "Tillabéri", "NE", "PPLA"),
         ("Ouatagouna", "Gunmen killed villagers in Ouatagouna.", "Ouatagouna", "ML", "PPL"),
         ("Boulkessi", "Le camp de Boulkessi a été attaqué.", "Boulkessi", "ML", "PPL"),
+        ("Solhan", "Gunmen killed villagers in Solhan.", "Solhan", "BF", "PPL"),
+        ("Tongo-Tongo", "Soldiers were ambushed near Tongo-Tongo.", "Tongo Tongo", "NE", "PPL"),
+        ("département de Takeita", "Dans le département de Takeita.", "Takeita", "NE", "ADM2"),
     ],
 )
 def test_areas_and_villages_of_the_pack_resolve_alone(
