@@ -26,8 +26,8 @@ from conflictwatch.geo.builtin import sahel_places
 from conflictwatch.geo.context import Context
 from conflictwatch.geo.gazetteer import Gazetteer
 from conflictwatch.geo.geocoder import Geocoder, GeocoderOptions
-from conflictwatch.geo.loaders import load_places
 from conflictwatch.geo.names import fold, phonetic
+from conflictwatch.sources.gazetteer_files import read_places
 
 NAMES = ["Gao", "Tombouctou", "Timbuktu", "Kidal", "Boni", "Hombori", "Aguel'hoc", "Ménaka",
          "Douentza", "Bankass", "Niono", "Farabougou", "Diafarabé", "Sévaré", "Madina", "Léré",
@@ -74,7 +74,7 @@ def main() -> int:
         print(f"shared data not found at {path}; set CONFLICTWATCH_SHARED_DATA", file=sys.stderr)
         return 2
     start = time.perf_counter()
-    gazetteer = Gazetteer.from_places(load_places(path))
+    gazetteer = Gazetteer.from_places(read_places(path))
     load = time.perf_counter() - start
     print(f"load {path.name}: {len(gazetteer):,} places in {load:.2f} s")
     start = time.perf_counter()

@@ -20,6 +20,7 @@ from .extract.fromstore import extractor_from_store
 from .pipeline import Ingestor, articles_from
 from .store import Store
 from .store.exporters import exporters
+from .store.files import make_folders, remove_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus" / "sahel" / "reports.jsonl"
@@ -59,11 +60,9 @@ def run(
     corpus: Path = CORPUS,
 ) -> Path:
     started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    brief.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(out_dir, brief.parent)
     db = out_dir / "demo.db"
-    for stale in out_dir.glob("demo.db*"):
-        stale.unlink()
+    remove_database(db)
     with Store.open(str(db)) as store:
         ingestor = Ingestor(store, extractor_from_store(store))
         summary = ingestor.ingest(articles_from([str(corpus)]))

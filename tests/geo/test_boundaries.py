@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.errors import GazetteerError, InputError
-from conflictwatch.geo.boundaries import AdminIndex, Boundary, BoundaryOptions, load_boundaries
+from conflictwatch.geo.boundaries import AdminIndex, Boundary, BoundaryOptions
 from conflictwatch.geo.gazetteer import Gazetteer
 from conflictwatch.geo.geocoder import Geocoder
 from conflictwatch.model import Place
+from conflictwatch.sources.boundary_files import read_boundaries
 
 
 def square(x0: float, y0: float, x1: float, y1: float) -> dict:
@@ -31,7 +32,7 @@ def index(tmp_path: Path) -> AdminIndex:
     cercles = layer(tmp_path, "ml_adm2.geojson", [
         ({"shapeName": "Douentza", "region": "Mopti"}, square(-3.5, 14.5, -1, 16)),
     ])  # fmt: skip
-    return AdminIndex([*load_boundaries(regions), *load_boundaries(cercles)])
+    return AdminIndex([*read_boundaries(regions), *read_boundaries(cercles)])
 
 
 @pytest.mark.parametrize(
@@ -89,23 +90,23 @@ def test_bad_layers_name_the_file_and_feature(
     path = tmp_path / "bad_adm1.geojson"
     path.write_text(content)
     with pytest.raises(error, match=message) as caught:
-        list(load_boundaries(path))
+        list(read_boundaries(path))
     assert str(path) in str(caught.value)
 
 
 def test_level_must_be_knowable(tmp_path: Path) -> None:
     path = layer(tmp_path, "areas.geojson", [({"name": "Gao"}, square(0, 0, 1, 1))])
     with pytest.raises(GazetteerError, match="level"):
-        list(load_boundaries(path))
-    (only,) = load_boundaries(path, BoundaryOptions(level=1, country="ML"))
+        list(read_boundaries(path))
+    (only,) = read_boundaries(path, BoundaryOptions(level=1, country="ML"))
     assert (only.level, only.country) == (1, "ML")
 
 
 def test_shared_mali_layers(shared: Path) -> None:
     folder = shared / "boundaries"
     index = AdminIndex([
-        *load_boundaries(folder / "mali_adm1_regions.geojson", BoundaryOptions(level=1)),
-        *load_boundaries(folder / "mali_adm2_cercles.geojson", BoundaryOptions(level=2)),
+        *read_boundaries(folder / "mali_adm1_regions.geojson", BoundaryOptions(level=1)),
+        *read_boundaries(folder / "mali_adm2_cercles.geojson", BoundaryOptions(level=2)),
     ])  # fmt: skip
     areas = index.locate(14.4843, -4.183)  # Mopti town
     assert (areas.country, areas.admin1, areas.admin2) == ("ML", "Mopti", "Mopti")

@@ -17,13 +17,15 @@ from pathlib import Path
 import pytest
 import shapely
 
-from conflictwatch.geo.boundaries import AdminIndex, BoundaryOptions, load_boundaries
+from conflictwatch.geo.boundaries import AdminIndex, BoundaryOptions
 from conflictwatch.geo.builtin import beside, pack_places_paths, sahel_places
 from conflictwatch.geo.gazetteer import Gazetteer, admin_level, haversine_km
 from conflictwatch.geo.geocoder import Geocoder
-from conflictwatch.geo.loaders import LoadOptions, load_places
+from conflictwatch.geo.loaders import LoadOptions
 from conflictwatch.geo.names import compact
 from conflictwatch.model import Place
+from conflictwatch.sources.boundary_files import read_boundaries
+from conflictwatch.sources.gazetteer_files import read_places
 
 LOCALITY_KM = 25.0
 AREA_KM = 60.0
@@ -56,7 +58,7 @@ def test_the_pack_reads_every_places_file_with_ids_that_never_collide(
 
 @pytest.mark.parametrize(
     ("country", "regions", "second_level"),
-    [("ML", 11, 49), ("BF", 9, 45), ("NE", 8, 50)],
+    [("ML", 11, 49), ("BF", 9, 45), ("NE", 8, 61)],
 )
 def test_each_country_has_its_regions_and_second_level_areas(
     curated: list[Place], country: str, regions: int, second_level: int
@@ -94,6 +96,9 @@ def test_second_level_areas_lie_in_a_region_the_pack_knows(curated: list[Place])
         ("Tillabéri", "Soldiers arrived in Tillabéri.", "Tillabéri", "NE", "PPLA"),
         ("Ouatagouna", "Gunmen killed villagers in Ouatagouna.", "Ouatagouna", "ML", "PPL"),
         ("Boulkessi", "Le camp de Boulkessi a été attaqué.", "Boulkessi", "ML", "PPL"),
+        ("Solhan", "Gunmen killed villagers in Solhan.", "Solhan", "BF", "PPL"),
+        ("Tongo-Tongo", "Soldiers were ambushed near Tongo-Tongo.", "Tongo Tongo", "NE", "PPL"),
+        ("département de Takeita", "Dans le département de Takeita.", "Takeita", "NE", "ADM2"),
     ],
 )
 def test_areas_and_villages_of_the_pack_resolve_alone(
@@ -159,15 +164,15 @@ def _index(places: Iterable[Place]) -> dict[str, list[Place]]:
 def verdicts(shared: Path, curated: Iterable[Place]) -> Iterator[Verdict]:
     """What the shared gazetteers and boundaries say of each curated place."""
     folder = shared / "gazetteer"
-    reference: list[Place] = list(load_places(folder / "geonames-cities500-sahel.csv"))
+    reference: list[Place] = list(read_places(folder / "geonames-cities500-sahel.csv"))
     for iso2, name in WOF.items():
-        reference += load_places(folder / name, "wof", LoadOptions(country=iso2))
+        reference += read_places(folder / name, "wof", LoadOptions(country=iso2))
     by_name = _index(reference)
     layers = {
         iso2: AdminIndex(
             b
             for stem in stems
-            for b in load_boundaries(
+            for b in read_boundaries(
                 shared / "boundaries" / f"{stem}.geojson", BoundaryOptions(country=iso2)
             )
         )

@@ -7,8 +7,8 @@ import pytest
 from tests.httpserver import serve
 
 from conflictwatch.errors import GazetteerError
-from conflictwatch.geo.download import download_geonames
-from conflictwatch.geo.loaders import load_places
+from conflictwatch.sources.gazetteer_files import read_places
+from conflictwatch.sources.geonames_dump import download_geonames
 
 ROW = "2460596\tBamako\tBamako\t\t12.65\t-8.0\tP\tPPLC\tML\t\t08\t\t\t\t1297281\t\t350\tAfrica/Bamako\t2020-01-01\n"
 
@@ -33,7 +33,7 @@ def base_url() -> Iterator[str]:
 def test_download_extracts_the_country_file(base_url: str, tmp_path: Path) -> None:
     path = download_geonames("ml", tmp_path / "gn", base_url)
     assert path == tmp_path / "gn" / "ML.txt"
-    (place,) = load_places(path)
+    (place,) = read_places(path)
     assert place.name == "Bamako"
 
 

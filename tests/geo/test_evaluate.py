@@ -4,16 +4,17 @@ import pytest
 
 from conflictwatch.errors import InputError
 from conflictwatch.geo.builtin import sahel_places
-from conflictwatch.geo.evaluate import evaluate, read_gold
+from conflictwatch.geo.evaluate import evaluate
 from conflictwatch.geo.gazetteer import Gazetteer
 from conflictwatch.geo.geocoder import Geocoder
-from conflictwatch.geo.loaders import load_places
+from conflictwatch.sources.gazetteer_files import read_places
+from conflictwatch.sources.geocode_gold import read_geocode_gold
 
 GOLD = Path(__file__).parent / "gold" / "geocode_dev.csv"
 
 
 def test_dev_gold_set_is_big_and_covers_the_three_countries() -> None:
-    gold = list(read_gold(GOLD))
+    gold = list(read_geocode_gold(GOLD))
     assert len(gold) >= 150
     assert {g.country for g in gold} == {"ML", "BF", "NE"}
 
@@ -27,7 +28,7 @@ def test_scores_on_a_small_gazetteer(small: Gazetteer, tmp_path: Path) -> None:
         "Nowhere,,ML,10,10\n"
         "30 km north of Gao,,ML,16.54,-0.0447\n"
     )
-    score = evaluate(Geocoder(small), read_gold(path))
+    score = evaluate(Geocoder(small), read_geocode_gold(path))
     assert (score.n, score.within_5km, score.within_25km, score.unresolved) == (4, 0.75, 0.75, 0.25)
     assert [m.gold.name for m in score.misses] == ["Nowhere"]
 
@@ -44,7 +45,7 @@ def test_bad_gold_rows(tmp_path: Path, text: str, message: str, line: int, field
     path = tmp_path / "gold.csv"
     path.write_text(text)
     with pytest.raises(InputError, match=message) as caught:
-        list(read_gold(path))
+        list(read_geocode_gold(path))
     assert (caught.value.line, caught.value.field) == (line, field)
 
 
@@ -52,11 +53,11 @@ def test_bad_gold_rows(tmp_path: Path, text: str, message: str, line: int, field
 def test_dev_set_floors_with_the_wof_gazetteers(shared: Path) -> None:
     folder = shared / "gazetteer"
     places = [
-        *load_places(folder / "wof-mali.csv"),
-        *load_places(folder / "wof-burkina-faso.csv"),
-        *load_places(folder / "wof-niger.csv"),
+        *read_places(folder / "wof-mali.csv"),
+        *read_places(folder / "wof-burkina-faso.csv"),
+        *read_places(folder / "wof-niger.csv"),
         *sahel_places(),
     ]
-    score = evaluate(Geocoder(Gazetteer.from_places(places)), read_gold(GOLD))
+    score = evaluate(Geocoder(Gazetteer.from_places(places)), read_geocode_gold(GOLD))
     assert score.within_25km >= 0.95, score.summary()
     assert score.unresolved < 0.03, score.summary()

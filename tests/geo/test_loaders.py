@@ -5,7 +5,8 @@ import pytest
 from conflictwatch.errors import GazetteerError, InputError, RegistryError
 from conflictwatch.geo.builtin import sahel_places
 from conflictwatch.geo.gazetteer import Gazetteer
-from conflictwatch.geo.loaders import LoadOptions, load_places, loaders, sniff_format
+from conflictwatch.geo.loaders import LoadOptions, loaders
+from conflictwatch.sources.gazetteer_files import read_places, sniff_format
 
 GEONAMES_ROW = (
     "2460596\tBamako\tBamako\tBamaco,Bamakó\t12.65\t-8.0\tP\tPPLC\tML\t\t08\t\t\t\t1297281\t\t350"
@@ -49,7 +50,7 @@ def test_geonames_dump(tmp_path: Path) -> None:
     )
     admin1 = write(tmp_path, "admin1.txt", "ML.08\tBamako\tBamako\t2460594\n")
     options = LoadOptions(alternate_names=alt, admin1_codes=admin1)
-    (place,) = load_places(write(tmp_path, "ML.txt", GEONAMES_ROW), options=options)
+    (place,) = read_places(write(tmp_path, "ML.txt", GEONAMES_ROW), options=options)
     assert (place.id, place.name, place.country, place.admin1) == (
         "geonames:2460596",
         "Bamako",
@@ -61,7 +62,7 @@ def test_geonames_dump(tmp_path: Path) -> None:
 
 
 def test_wof_takes_the_country_from_its_country_row(tmp_path: Path) -> None:
-    places = list(load_places(write(tmp_path, "wof.csv", WOF)))
+    places = list(read_places(write(tmp_path, "wof.csv", WOF)))
     assert {p.country for p in places} == {"ML"}
     town = places[1]
     assert (town.feature_class, town.feature_code, town.admin1, town.admin2) == (
@@ -72,7 +73,7 @@ def test_wof_takes_the_country_from_its_country_row(tmp_path: Path) -> None:
 
 
 def test_plain_csv(tmp_path: Path) -> None:
-    (place,) = load_places(write(tmp_path, "mine.csv", CSV))
+    (place,) = read_places(write(tmp_path, "mine.csv", CSV))
     assert (place.name, place.alternate_names, place.population) == ("Ménaka", ("Menaka",), 20700)
 
 
@@ -94,30 +95,30 @@ def test_bad_csv_names_file_line_and_field(
 ) -> None:
     path = write(tmp_path, "bad.csv", text)
     if message is None:  # extra cells are tolerated
-        assert len(list(load_places(path, "csv"))) == 5
+        assert len(list(read_places(path, "csv"))) == 5
         return
     with pytest.raises(InputError, match=message) as caught:
-        list(load_places(path, "csv"))
+        list(read_places(path, "csv"))
     assert (caught.value.path, caught.value.line, caught.value.field) == (str(path), line, field)
 
 
 def test_wof_missing_columns(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="missing column") as caught:
         list(
-            load_places(write(tmp_path, "w.csv", "wof_id,placetype,name\n1,locality,Gao\n"), "wof")
+            read_places(write(tmp_path, "w.csv", "wof_id,placetype,name\n1,locality,Gao\n"), "wof")
         )
     assert caught.value.field == "latitude"
 
 
 def test_short_geonames_row(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="tab-separated") as caught:
-        list(load_places(write(tmp_path, "ML.txt", GEONAMES_ROW + "1\tGao\n"), "geonames"))
+        list(read_places(write(tmp_path, "ML.txt", GEONAMES_ROW + "1\tGao\n"), "geonames"))
     assert caught.value.line == 2
 
 
 def test_unknown_format_says_what_exists(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="csv, geonames, wof"):
-        list(load_places(write(tmp_path, "x.kml", "<kml></kml>\n")))
+        list(read_places(write(tmp_path, "x.kml", "<kml></kml>\n")))
 
 
 def test_the_sahel_pack_has_the_new_regions_and_the_variants() -> None:
@@ -133,11 +134,11 @@ def test_mali_wof_loads_in_under_five_seconds(shared: Path) -> None:
     import time
 
     start = time.perf_counter()
-    gazetteer = Gazetteer.from_places(load_places(shared / "gazetteer" / "wof-mali.csv"))
+    gazetteer = Gazetteer.from_places(read_places(shared / "gazetteer" / "wof-mali.csv"))
     assert time.perf_counter() - start < 5
     assert len(gazetteer) > 15_000 and gazetteer.countries().most_common(1)[0][0] == "ML"
 
 
 def test_shared_geonames_extract_loads(shared: Path) -> None:
-    places = list(load_places(shared / "gazetteer" / "geonames-cities500-sahel.csv"))
+    places = list(read_places(shared / "gazetteer" / "geonames-cities500-sahel.csv"))
     assert len(places) > 7000 and {"ML", "BF", "NE"} <= {p.country for p in places}

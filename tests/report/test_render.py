@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.errors import ConfigError
-from conflictwatch.report.briefing import write_briefing
-from conflictwatch.report.pdf import write_pdf
+from conflictwatch.report.briefing import briefing_files, build_briefing, write_briefing
+from conflictwatch.report.pdf import render_pdf
 from conflictwatch.store import Store
 
 from .conftest import PERIOD, sahel
@@ -163,12 +163,28 @@ def test_markdown_beside_with_its_charts(page: tuple[Page, Path]) -> None:
     assert "⟦" not in markdown  # every marker was filled in
 
 
-def test_a_missing_weasyprint_names_the_extra(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def test_the_files_are_bytes_in_the_order_to_write_them(
+    scenario_store: Store, tmp_path: Path
 ) -> None:
+    briefing = build_briefing(
+        scenario_store, country="Mali", since=PERIOD[0], until=PERIOD[1], pack=sahel()
+    )
+    folder = tmp_path / "out"
+    out = folder / "brief.md"
+    files = briefing_files(briefing, out, facts_path=folder / "facts.json")
+    *charts, page, facts = files
+    assert (page, facts) == (out, folder / "facts.json")
+    assert charts and all(c.parent == folder and c.name.startswith("brief-") for c in charts)
+    assert all(files[c].startswith(b"\x89PNG") for c in charts)
+    assert files[page].decode("utf-8").startswith("# ")
+    assert json.loads(files[facts])["country"] == "Mali"
+    assert not folder.exists()  # nothing was written
+
+
+def test_a_missing_weasyprint_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if not installed
     with pytest.raises(ConfigError, match=r"pip install 'conflictwatch\[pdf\]'"):
-        write_pdf("<html></html>", tmp_path / "x.pdf")
+        render_pdf("<html></html>")
 
 
 def test_pdf(scenario_store: Store, tmp_path: Path) -> None:

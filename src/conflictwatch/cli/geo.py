@@ -11,8 +11,7 @@ from rich.table import Table
 
 from ..geo.boundaries import BoundaryOptions
 from ..geo.context import Context
-from ..geo.download import GEONAMES_DUMP_URL, download_geonames
-from ..geo.evaluate import GeocodeScore, evaluate, read_gold
+from ..geo.evaluate import GeocodeScore, evaluate
 from ..geo.fromstore import (
     GazetteerLoad,
     PlacesSummary,
@@ -24,6 +23,8 @@ from ..geo.fromstore import (
 from ..geo.geocoder import Resolution
 from ..geo.loaders import LoadOptions, loaders
 from ..model import Place
+from ..sources.geocode_gold import read_geocode_gold
+from ..sources.geonames_dump import GEONAMES_DUMP_URL, download_geonames
 from .common import console, console_err, db_option, open_store
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
@@ -281,7 +282,8 @@ def eval_geocode_command(gold: Path, as_json: bool, no_country: bool, db: str | 
 
     Uses the store's gazetteers and boundaries, as `conflictwatch geocode` does.
     """
-    mentions = list(read_gold(gold))  # read first: a bad gold file fails before the slow part
+    # Read first: a bad gold file fails before the slow part.
+    mentions = list(read_geocode_gold(gold))
     with open_store(db) as store, console_err.status("Reading the gazetteer"):
         geocoder = geocoder_from_store(store)
     score = evaluate(geocoder, mentions, use_country=not no_country)

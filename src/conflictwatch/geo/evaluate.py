@@ -1,7 +1,9 @@
 """Score a geocoder against a gold CSV of mentions: ``name,context,country,latitude,longitude``.
 
-    score = evaluate(geocoder, read_gold("tests/geo/gold/geocode_dev.csv"))
+    score = evaluate(geocoder, read_geocode_gold("tests/geo/gold/geocode_dev.csv"))
     score.within_25km, score.unresolved, score.misses[:3]
+
+The file is read by ``sources.geocode_gold``; :func:`gold_mentions` parses its lines.
 
 The gold ``country`` is passed as the article's country focus (an article about Mali says so);
 pass ``use_country=False`` to score without it.
@@ -9,6 +11,7 @@ pass ``use_country=False`` to score without it.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,32 +66,29 @@ class GeocodeScore:
         )
 
 
-def read_gold(path: str | Path) -> Iterator[GoldMention]:
-    """Gold mentions from a CSV; bad rows raise InputError with file, line and field."""
-    import csv
-
-    path = Path(path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames:
-            raise InputError("the file is empty", path=path, line=1)
-        missing = [c for c in GOLD_COLUMNS if c not in reader.fieldnames]
-        if missing:
-            raise InputError(
-                f"missing column(s) {', '.join(missing)}", path=path, line=1, field=missing[0]
-            )
-        for row in reader:
-            line = reader.line_num
-            if not (row["name"] or "").strip():
-                raise InputError("empty name", path=path, line=line, field="name", value="")
-            yield GoldMention(
-                name=row["name"].strip(),
-                context=row["context"] or "",
-                country=(row["country"] or "").strip().upper(),
-                latitude=coordinate(row["latitude"], "latitude", path, line),
-                longitude=coordinate(row["longitude"], "longitude", path, line),
-                line=line,
-            )
+def gold_mentions(lines: Iterable[str], path: Path) -> Iterator[GoldMention]:
+    """Gold mentions from the lines of a CSV; bad rows raise InputError with file (``path``),
+    line and field."""
+    reader = csv.DictReader(lines)
+    if not reader.fieldnames:
+        raise InputError("the file is empty", path=path, line=1)
+    missing = [c for c in GOLD_COLUMNS if c not in reader.fieldnames]
+    if missing:
+        raise InputError(
+            f"missing column(s) {', '.join(missing)}", path=path, line=1, field=missing[0]
+        )
+    for row in reader:
+        line = reader.line_num
+        if not (row["name"] or "").strip():
+            raise InputError("empty name", path=path, line=line, field="name", value="")
+        yield GoldMention(
+            name=row["name"].strip(),
+            context=row["context"] or "",
+            country=(row["country"] or "").strip().upper(),
+            latitude=coordinate(row["latitude"], "latitude", path, line),
+            longitude=coordinate(row["longitude"], "longitude", path, line),
+            line=line,
+        )
 
 
 def evaluate(

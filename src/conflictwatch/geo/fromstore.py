@@ -16,12 +16,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Place
+from ..sources.boundary_files import read_boundaries
+from ..sources.gazetteer_files import read_places, sniff_format
 from ..store import Store, geodata
-from .boundaries import AdminIndex, Boundary, BoundaryOptions, load_boundaries
+from .boundaries import AdminIndex, Boundary, BoundaryOptions
 from .builtin import beside, default_gazetteer, sahel_places
 from .gazetteer import Gazetteer
 from .geocoder import Geocoder, GeocoderOptions
-from .loaders import LoadOptions, load_places, sniff_format
+from .loaders import LoadOptions
 
 #: The knowledge pack whose curated places (spellings, former names) join every stored gazetteer.
 DEFAULT_PACK = "sahel"
@@ -46,7 +48,7 @@ def load_gazetteer(store: Store, path: str | Path, how: GazetteerLoad | None = N
     if not path.is_file():
         raise InputError("no such gazetteer file", path=path)
     fmt = how.format or sniff_format(path)
-    places = load_places(path, fmt, how.options)
+    places = read_places(path, fmt, how.options)
     return geodata.save_gazetteer(
         store, how.name or path.stem, fmt, str(path), _unique_ids(places, path)
     )
@@ -71,7 +73,7 @@ def load_boundary_layer(
 ) -> int:
     """Read a GeoJSON admin layer and replace the stored layer (default name: the file stem)."""
     path = Path(path)
-    return geodata.save_boundaries(store, layer or path.stem, list(load_boundaries(path, options)))
+    return geodata.save_boundaries(store, layer or path.stem, list(read_boundaries(path, options)))
 
 
 def gazetteer_from_store(store: Store, pack: str | None = DEFAULT_PACK) -> Gazetteer:

@@ -1,9 +1,10 @@
-"""Gazetteer loaders: files in, an iterator of :class:`~conflictwatch.model.Place` out.
+"""Gazetteer formats: a file's lines in, an iterator of :class:`~conflictwatch.model.Place` out.
 
-A registry, so the CLI and third parties add formats the same way the built-ins do::
+A registry of parsers, so the CLI and third parties add formats the same way the built-ins do.
+Nothing here opens a file: ``sources.gazetteer_files`` reads them and hands the lines over::
 
-    places = load_places("ML.txt")                       # format sniffed from the first line
-    places = load_places("wof-mali.csv", "wof", LoadOptions(country="ML"))
+    places = read_places("ML.txt")                       # format sniffed from the first line
+    places = read_places("wof-mali.csv", "wof", LoadOptions(country="ML"))
     gazetteer = Gazetteer.from_places(places)
 
 Formats: ``geonames`` (the tab-separated dumps: ML.txt, allCountries.txt, cities500.txt, and the
@@ -15,9 +16,9 @@ population). Every bad value raises :class:`InputError` naming the file, line an
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from ..errors import GazetteerError, InputError
@@ -29,7 +30,7 @@ csv.field_size_limit(1 << 24)  # WOF alt_names cells run long
 
 @dataclass(frozen=True)
 class LoadOptions:
-    """What a loader cannot read from the file itself."""
+    """What a loader cannot read from the file itself (the companion files are read with it)."""
 
     country: str | None = None  # ISO2 for files without a country column (WOF extracts)
     alternate_names: Path | None = None  # GeoNames alternateNamesV2.txt (or a country file)
@@ -37,66 +38,64 @@ class LoadOptions:
     source: str | None = None  # recorded on every Place; defaults to the format name
 
 
-Loader = Callable[[Path, LoadOptions], Iterator[Place]]
+@dataclass(frozen=True)
+class GazetteerText:
+    """A gazetteer file as read from disk: its lines and what its companion files add.
+
+    ``path`` is only named in errors (and in the ``csv`` format's default source); ``lines`` keep
+    their line endings, as a file opened with ``newline=""`` gives them.
+    """
+
+    path: Path
+    lines: Iterable[str]
+    alternate_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # by geonameid
+    admin1_names: Mapping[str, str] = field(default_factory=dict)  # 'ML.05' -> 'Mopti'
+
+
+Loader = Callable[[GazetteerText, LoadOptions], Iterator[Place]]
 
 loaders: Registry[Loader] = Registry("gazetteer loaders")
 
 
-def load_places(
-    path: str | Path, format: str | None = None, options: LoadOptions | None = None
-) -> Iterator[Place]:
-    """Read places from ``path`` with the named loader, or the one its first line calls for."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("no such gazetteer file", path=path)
-    name = format or sniff_format(path)
-    return loaders.get(name)(path, options or LoadOptions())
-
-
-def sniff_format(path: Path) -> str:
-    """Tell the format from the first line; raise naming the known formats when it is none."""
-    with _open(path) as handle:
-        first = handle.readline()
-    if not first.strip():
+def format_of(first_line: str, path: Path) -> str:
+    """Tell the format from a file's first line; raise naming the known formats when it is none."""
+    if not first_line.strip():
         raise InputError("the file is empty", path=path, line=1)
-    header = {c.strip().lower() for c in first.rstrip("\r\n").split(",")}
-    if first.count("\t") >= 14 or {"geonameid", "countrycode"} <= header:
+    header = {c.strip().lower() for c in first_line.rstrip("\r\n").split(",")}
+    if first_line.count("\t") >= 14 or {"geonameid", "countrycode"} <= header:
         return "geonames"
     if {"wof_id", "placetype"} <= header:
         return "wof"
     if {"name", "latitude", "longitude"} <= header or {"name", "lat", "lon"} <= header:
         return "csv"
     raise GazetteerError(
-        f"{path}: line 1: cannot tell the gazetteer format from {first[:80]!r}. "
+        f"{path}: line 1: cannot tell the gazetteer format from {first_line[:80]!r}. "
         f"Name one of: {', '.join(loaders.names())}"
     )
 
 
-def _open(path: Path) -> io.TextIOWrapper:
-    return open(path, encoding="utf-8-sig", newline="")
-
-
-def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(
+    lines: Iterable[str], path: Path, required: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
     """CSV rows with their line numbers, after checking the header has the columns we need."""
-    with _open(path) as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames:
-            raise InputError("the file is empty", path=path, line=1)
-        missing = [c for c in required if c not in reader.fieldnames]
-        if missing:
-            raise InputError(
-                f"missing column(s) {', '.join(missing)}; the header has "
-                f"{', '.join(reader.fieldnames)}",
-                path=path,
-                line=1,
-                field=missing[0],
-            )
-        seen = False
-        for row in reader:
-            seen = True
-            yield reader.line_num, row
-        if not seen:
-            raise InputError("the file has a header but no rows", path=path, line=2)
+    reader = csv.DictReader(lines)
+    if not reader.fieldnames:
+        raise InputError("the file is empty", path=path, line=1)
+    missing = [c for c in required if c not in reader.fieldnames]
+    if missing:
+        raise InputError(
+            f"missing column(s) {', '.join(missing)}; the header has "
+            f"{', '.join(reader.fieldnames)}",
+            path=path,
+            line=1,
+            field=missing[0],
+        )
+    seen = False
+    for row in reader:
+        seen = True
+        yield reader.line_num, row
+    if not seen:
+        raise InputError("the file has a header but no rows", path=path, line=2)
 
 
 def coordinate(value: str | None, field: str, path: Path, line: int) -> float:
@@ -140,37 +139,39 @@ _GEONAMES_COLUMNS = (
 
 
 @loaders.register("geonames")
-def load_geonames(path: Path, options: LoadOptions) -> Iterator[Place]:
+def load_geonames(text: GazetteerText, options: LoadOptions) -> Iterator[Place]:
     """GeoNames dumps (tab-separated, 19 columns) or the headed CSV extract of cities500."""
-    extra = _alternate_names(options.alternate_names) if options.alternate_names else {}
-    admin1 = _admin1_names(options.admin1_codes) if options.admin1_codes else {}
+    path, extra, admin1 = text.path, text.alternate_names, text.admin1_names
     source = options.source or "geonames"
-    with _open(path) as handle:
-        first = handle.readline()
+    lines = iter(text.lines)
+    first = next(lines, "")
     if "\t" not in first:
-        yield from _geonames_csv(path, extra, admin1, source)
+        yield from _geonames_csv(chain([first], lines), path, extra, admin1, source)
         return
-    with _open(path) as handle:
-        line = 0
-        for line, raw in enumerate(handle, start=1):
-            cells = raw.rstrip("\r\n").split("\t")
-            if len(cells) < 15:
-                raise InputError(
-                    f"expected 19 tab-separated GeoNames columns, found {len(cells)}",
-                    path=path,
-                    line=line,
-                )
-            row = dict(zip(_GEONAMES_COLUMNS, cells, strict=False))
-            yield _geonames_place(row, path, line, extra, admin1, source)
-        if line == 0:
-            raise InputError("the file is empty", path=path, line=1)
+    line = 0
+    for line, raw in enumerate(chain([first], lines), start=1):
+        cells = raw.rstrip("\r\n").split("\t")
+        if len(cells) < 15:
+            raise InputError(
+                f"expected 19 tab-separated GeoNames columns, found {len(cells)}",
+                path=path,
+                line=line,
+            )
+        row = dict(zip(_GEONAMES_COLUMNS, cells, strict=False))
+        yield _geonames_place(row, path, line, extra, admin1, source)
+    if line == 0:
+        raise InputError("the file is empty", path=path, line=1)
 
 
 def _geonames_csv(
-    path: Path, extra: Mapping[str, tuple[str, ...]], admin1: Mapping[str, str], source: str
+    lines: Iterable[str],
+    path: Path,
+    extra: Mapping[str, tuple[str, ...]],
+    admin1: Mapping[str, str],
+    source: str,
 ) -> Iterator[Place]:
     required = ("geonameid", "name", "latitude", "longitude")
-    for line, row in _rows(path, required):
+    for line, row in _rows(lines, path, required):
         row.setdefault("country code", row.get("countrycode", ""))
         row.setdefault("admin1 code", row.get("admin1code", ""))
         row.setdefault("feature class", row.get("feature_class", "P") or "P")
@@ -209,29 +210,27 @@ def _geonames_place(
     )
 
 
-def _alternate_names(path: Path) -> dict[str, tuple[str, ...]]:
+def alternate_names(lines: Iterable[str], path: Path) -> dict[str, tuple[str, ...]]:
     """alternateNamesV2: id, geonameid, isolanguage, name, ... — links and codes are skipped."""
     found: dict[str, list[str]] = {}
-    with _open(path) as handle:
-        for line, raw in enumerate(handle, start=1):
-            cells = raw.rstrip("\r\n").split("\t")
-            if len(cells) < 4:
-                raise InputError("expected at least 4 tab-separated columns", path=path, line=line)
-            if cells[2] in ("link", "post", "iata", "icao", "faac", "wkdt", "unlc"):
-                continue
-            found.setdefault(cells[1], []).append(cells[3])
+    for line, raw in enumerate(lines, start=1):
+        cells = raw.rstrip("\r\n").split("\t")
+        if len(cells) < 4:
+            raise InputError("expected at least 4 tab-separated columns", path=path, line=line)
+        if cells[2] in ("link", "post", "iata", "icao", "faac", "wkdt", "unlc"):
+            continue
+        found.setdefault(cells[1], []).append(cells[3])
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _admin1_names(path: Path) -> dict[str, str]:
+def admin1_names(lines: Iterable[str], path: Path) -> dict[str, str]:
     """admin1CodesASCII.txt: 'ML.05<TAB>Mopti<TAB>Mopti<TAB>2453347'."""
     names: dict[str, str] = {}
-    with _open(path) as handle:
-        for line, raw in enumerate(handle, start=1):
-            cells = raw.rstrip("\r\n").split("\t")
-            if len(cells) < 2:
-                raise InputError("expected code<TAB>name", path=path, line=line)
-            names[cells[0]] = cells[1]
+    for line, raw in enumerate(lines, start=1):
+        cells = raw.rstrip("\r\n").split("\t")
+        if len(cells) < 2:
+            raise InputError("expected code<TAB>name", path=path, line=line)
+        names[cells[0]] = cells[1]
     return names
 
 
@@ -251,16 +250,17 @@ _WOF_FEATURES = {
 
 
 @loaders.register("wof")
-def load_wof(path: Path, options: LoadOptions) -> Iterator[Place]:
+def load_wof(text: GazetteerText, options: LoadOptions) -> Iterator[Place]:
     """Who's On First CSV extracts (wof_id, placetype, name, name_fra, alt_names, lat, lon, ...).
 
     The extracts have no country column: the country comes from ``options.country``, else from
     the ISO codes among the alternate names of the file's ``country`` row.
     """
     required = ("wof_id", "placetype", "name", "latitude", "longitude")
+    path = text.path
     country = (options.country or "").upper()
     source = options.source or "wof"
-    for line, row in _rows(path, required):
+    for line, row in _rows(text.lines, path, required):
         placetype = row["placetype"].strip()
         alternates = _split(row.get("alt_names"), ";")
         if placetype == "country" and not country:
@@ -311,11 +311,12 @@ _CSV_ALIASES = {
 
 
 @loaders.register("csv")
-def load_csv(path: Path, options: LoadOptions) -> Iterator[Place]:
+def load_csv(text: GazetteerText, options: LoadOptions) -> Iterator[Place]:
     """A user's CSV: name, alternate_names (';'-joined), latitude, longitude, country, admin1,
     admin2, feature_class, population; optional id, feature_code."""
+    path = text.path
     source = options.source or f"csv:{path.name}"
-    for line, row in _rows(path, ("name",)):
+    for line, row in _rows(text.lines, path, ("name",)):
         row = {_canonical(k): v for k, v in row.items() if k is not None}
         for needed in ("latitude", "longitude"):
             if needed not in row:

@@ -4,9 +4,10 @@
         briefing = write_briefing(store, Path("brief.html"), country="Mali")
     briefing.headline, briefing.facts["events.period"].value
 
-:func:`build_briefing` returns the :class:`Briefing` record; :func:`write_briefing` also renders
-it to ``.html`` (one self-contained file), ``.md`` (charts as PNG files beside it) or ``.pdf``
-(weasyprint, an optional extra).
+:func:`build_briefing` returns the :class:`Briefing` record; :func:`briefing_files` renders it
+to ``.html`` (one self-contained file), ``.md`` (charts as PNG files beside it) or ``.pdf``
+(weasyprint, an optional extra) as bytes; :func:`write_briefing` does both and has
+``store.files`` write the result.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..analysis import DateRange
 from ..errors import ConfigError
 from ..knowledge import Pack, load_pack
 from ..store import Store
+from ..store.files import check_folder, write_files
 from .charts import Chart, distance_chart, event_map, family_chart, fatalities_chart
 from .compose import Context, Section
 from .facts import Facts, fact_ids, plain
@@ -224,24 +226,43 @@ def write_briefing(
         raise ConfigError(
             f"Cannot write a briefing to {out.name!r}: the file name must end in .html, .md or .pdf."
         )
-    if not out.parent.is_dir():
-        raise ConfigError(f"Cannot write {out}: folder {out.parent} does not exist.")
+    check_folder(out)
     briefing = build_briefing(store, country=country, since=since, until=until, pack=pack)
-    from .render_html import render_html
-    from .render_markdown import write_markdown
-
-    if suffix == ".html":
-        out.write_text(render_html(briefing), encoding="utf-8")
-        if markdown_beside:
-            write_markdown(briefing, out.with_suffix(".md"))
-    elif suffix == ".md":
-        write_markdown(briefing, out)
-    else:
-        from .pdf import write_pdf
-
-        write_pdf(render_html(briefing, for_print=True), out)
-    if facts_path is not None:
-        Path(facts_path).write_text(
-            json.dumps(briefing.facts_json(), indent=2, ensure_ascii=False), encoding="utf-8"
-        )
+    write_files(
+        briefing_files(briefing, out, facts_path=facts_path, markdown_beside=markdown_beside)
+    )
     return briefing
+
+
+def briefing_files(
+    briefing: Briefing,
+    out: Path,
+    *,
+    facts_path: str | Path | None = None,
+    markdown_beside: bool = False,
+) -> dict[Path, bytes]:
+    """The files that show ``briefing`` at ``out`` (.html, .md or .pdf, by suffix), in the order
+    to write them: ``{path: bytes}``. Options as for :func:`write_briefing`."""
+    from .render_html import render_html
+    from .render_markdown import markdown_files
+
+    suffix = out.suffix.lower()
+    files: dict[Path, bytes] = {}
+    if suffix == ".html":
+        files[out] = render_html(briefing).encode("utf-8")
+        if markdown_beside:
+            files.update(markdown_files(briefing, out.with_suffix(".md")))
+    elif suffix == ".md":
+        files.update(markdown_files(briefing, out))
+    elif suffix == ".pdf":
+        from .pdf import render_pdf
+
+        files[out] = render_pdf(render_html(briefing, for_print=True))
+    else:
+        raise ConfigError(
+            f"Cannot write a briefing to {out.name!r}: the file name must end in .html, .md or .pdf."
+        )
+    if facts_path is not None:
+        facts = json.dumps(briefing.facts_json(), indent=2, ensure_ascii=False)
+        files[Path(facts_path)] = facts.encode("utf-8")
+    return files

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..errors import ConfigError
 
 INSTALL = "pip install 'conflictwatch[pdf]'"
 
 
-def write_pdf(html: str, path: Path) -> None:
-    """Render self-contained HTML to ``path`` as PDF; a missing weasyprint is a ConfigError."""
+def render_pdf(html: str) -> bytes:
+    """Self-contained HTML as PDF bytes; a missing weasyprint is a ConfigError."""
     try:
         from weasyprint import HTML
     except ImportError as exc:  # the package is missing
@@ -24,4 +22,5 @@ def write_pdf(html: str, path: Path) -> None:
             f"Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0), or run {INSTALL} "
             "on a machine that has them; `make` installs them."
         ) from exc
-    HTML(string=html).write_pdf(str(path))
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf

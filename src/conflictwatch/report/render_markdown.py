@@ -1,4 +1,4 @@
-"""The briefing as Markdown, with its charts written as PNG files beside it."""
+"""The briefing as Markdown, with its charts as PNG files to write beside it."""
 
 from __future__ import annotations
 
@@ -87,9 +87,10 @@ def render_markdown(briefing: Briefing, chart_prefix: str) -> tuple[str, dict[st
     return "\n".join(lines) + "\n", files
 
 
-def write_markdown(briefing: Briefing, path: Path) -> None:
-    """Write ``path`` and its charts (``<stem>-<chart>.png``) in the same folder."""
-    text, files = render_markdown(briefing, path.stem)
-    for name, data in files.items():
-        (path.parent / name).write_bytes(data)
-    path.write_text(text, encoding="utf-8")
+def markdown_files(briefing: Briefing, path: Path) -> dict[Path, bytes]:
+    """The files of the Markdown at ``path``: its charts (``<stem>-<chart>.png``, same folder)
+    first, then the text."""
+    text, charts = render_markdown(briefing, path.stem)
+    files = {path.parent / name: data for name, data in charts.items()}
+    files[path] = text.encode("utf-8")
+    return files

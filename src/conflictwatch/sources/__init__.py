@@ -9,6 +9,9 @@
   and ``sources_for``; ``watchfile``: SOURCES.yaml (``load_sources``).
 - ``state`` / ``watcher``: what is remembered between polls, and the ``Watcher`` that polls.
 - ``datasets``: readers of coded datasets (ACLED, UCDP GED, GDELT).
+- ``gazetteer_files`` / ``boundary_files`` / ``geocode_gold``: gazetteer CSVs and dumps, GeoJSON
+  admin layers and the geocoding gold set, read here and parsed by ``geo``; ``geonames_dump``
+  downloads a GeoNames country file.
 
 Modules are imported where they are used, so reading a text file never loads the web stack.
 """

@@ -1,6 +1,6 @@
-"""Fetch a GeoNames country dump (the only network access of the geo stage, and only on request).
+"""Fetch a GeoNames country dump (network access for gazetteers, and only on request).
 
-path = download_geonames("ML", Path("data"))   # data/ML.txt, ready for load_places(path)
+path = download_geonames("ML", Path("data"))   # data/ML.txt, ready for read_places(path)
 """
 
 from __future__ import annotations
