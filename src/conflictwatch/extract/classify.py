@@ -17,6 +17,7 @@ use*. An optional trained :class:`~conflictwatch.extract.subtype_model.SubtypeMo
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -151,6 +152,20 @@ class _Lexicon:
         )
 
 
+_MINE_WORDS = frozenset({"mine", "mines"})
+
+#: A mine that is dug for ore, not laid: "a gold mine", "the Boungou mine, operated by",
+#: "la mine d'or", "les mines artisanales".
+_MINING = re.compile(
+    r"\b(?:gold|mining|artisanal|industrial|uranium|copper|zinc|manganese|lithium|phosphate|"
+    r"coal|open-pit)\s+(?:[\w-]+\s+)?mines?\b"
+    r"|\bmines?\s+(?:d['’]or|aurif[èe]res?|d['’]uranium|artisanales?|industrielles?|"
+    r"operated|operator|owned|workers|employees|site|sites|company|concession)\b"
+    r"|\b(?:the|a|la|une)\s+[A-Z][\w-]+\s+mine\b"
+    r"|\b(?:orpaillage|orpailleurs?|minier|minière|miners?)\b",
+)
+
+
 def _weighted(owners: Mapping[str, list[Label]]) -> dict[str, tuple[tuple[Label, float], ...]]:
     return {
         key: tuple((lab, _phrase_weight(key, lab, len(labels))) for lab in labels)
@@ -243,6 +258,8 @@ class SubtypeClassifier:
         for key, span in lexicon.matcher.finditer(fold_same_length(text), text):
             if span.quote in _MONTH_NAMES or span.quote.lower() in lexicon.not_triggers:
                 continue  # "in March", "le marché": not a march; protest marches are lower case
+            if key in _MINE_WORDS and _MINING.search(text, max(0, span.start - 40), span.end + 40):
+                continue  # "a gold mine", "la mine d'or de Boungou": dug, not laid
             for label in lexicon.context.get(key, ()):
                 context[label] = context.get(label, 0) + 1
             factor = 1.0 if span.start < first_end else _LATER_SENTENCES

@@ -59,10 +59,12 @@ from .segments import SECOND_PARTY, Passage, Sentence, group, report_day
 from .sites import count_sites, share
 from .tellings import (
     ANOTHER,
+    LEAD_SENTENCES,
     anchored,
     is_background,
     long_before,
     merged,
+    old_news,
     retold,
     same_event,
 )
@@ -152,7 +154,11 @@ class Extractor:
                 dates=DateReader(lang, self.pack.lexicon("time")),
                 casualties=CasualtyReader(lang, numbers),
                 actors=ActorFinder(self.pack, lang),
-                places=PlaceFinder(lang, known=known_names(gazetteer)),
+                places=PlaceFinder(
+                    lang,
+                    known=known_names(gazetteer),
+                    names=[name for name, _actor in self.pack.alias_items()],
+                ),
                 outcomes=CueMatcher.from_lexicon(self.pack.lexicon("outcomes"), "outcomes", lang),
                 tags=CueMatcher.from_lexicon(self.pack.lexicon("tags"), "tags", lang),
             )
@@ -202,7 +208,10 @@ class Extractor:
                 continue  # an event is coded only with its actors or toll, and a place
             mention = self._crowds(self._civilians_targeted(mention))
             if published and (long_before(mention, published) or (
-                    mentions and is_background(mention, published, mentions[0]))):  # fmt: skip
+                    mentions and is_background(mention, published, mentions[0]))
+                    or (not mentions and old_news(mention, passage, published)
+                        and not any(claims_responsibility(s) for s in read[:LEAD_SENTENCES]))
+            ):  # fmt: skip
                 continue
             if self._dated_by_report(passage):
                 reported.add(mention.id)
@@ -297,6 +306,12 @@ class Extractor:
         if (before and (_GENERIC.search(before) or _FLED.search(before) or _PLACES.search(before)
                         or _HABITUAL.search(around)) and not sentence.dates):  # fmt: skip
             return False  # "many attacks have been foiled", "the roads are regularly mined"
+        if (top.label is SubEventType.AGREEMENT and trigger
+                and _UNDONE.search(sentence.text[max(0, trigger.start - 80) : trigger.start])):  # fmt: skip
+            return False  # "ended the military agreement": an agreement undone is not one made
+        if (top.label is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
+                and _CASUALTY_EVACUATION.search(sentence.text)):  # fmt: skip
+            return False  # "the wounded were evacuated to Niamey"
         kind = tools.modality.read(sentence.text, trigger).kind
         return kind in ("asserted", "foiled")
 
@@ -623,6 +638,23 @@ _GENERIC = re.compile(
     r"ce genre d['’]|ce type d['’])\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:attacks|attaques|incidents|killings|tueries|massacres|ambushes|embuscades|clashes|"
     r"affrontements|raids|abductions|enlèvements|kidnappings|strikes|frappes)\b$",
+    re.IGNORECASE,
+)
+
+#: An agreement ended, broken or suspended ("ended the agreement under which", "a dénoncé
+#: l'accord").
+_UNDONE = re.compile(
+    r"\b(?:end(?:s|ed|ing)?|terminat\w*|revok\w*|scrap\w*|cancel\w*|denounc\w*|tore up|"
+    r"withdr[ae]w\w* from|suspend\w*|breach\w*|violat\w*|dénonc\w*|mis fin|met fin|"
+    r"mettre fin|rompu|rompt|suspendu|annulé|violé)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+#: The wounded or the dead carried away are not ground handed over.
+_CASUALTY_EVACUATION = re.compile(
+    r"\b(?:wounded|injured|casualties|bodies|blessés?|corps|victimes)\b[^.;]{0,40}"
+    r"\b(?:evacuated|évacuée?s?)\b|\b(?:evacuated|évacuée?s?)\b[^.;]{0,25}"
+    r"\b(?:wounded|injured|casualties|bodies|blessés?|hospital|hôpital)\b",
     re.IGNORECASE,
 )
 

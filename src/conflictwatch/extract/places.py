@@ -15,7 +15,7 @@ longest known start ("in Gao Tuesday" -> "Gao").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..knowledge import fold
 from .records import PlaceMention
@@ -220,9 +220,19 @@ _VAGUE = frozenset(
 class PlaceFinder:
     """Finds locating phrases in one language ("en", "fr"; other codes try both)."""
 
-    def __init__(self, lang: str, known: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        known: Callable[[str], bool] | None = None,
+        names: Iterable[str] = (),
+    ) -> None:
         self.lang = lang
         self.known = known
+        # Capitalised names of several words that are not places although they start with one
+        # ("Boko Haram" is not the village of Boko): a run is not cut inside one of them.
+        self._other_names = frozenset(
+            fold(n) for n in names if " " in n.strip() and n[:1].isupper()
+        )
         languages = [lang] if lang in _PATTERNS else list(_PATTERNS)
         self._patterns = [
             (kind, re.compile(gate) if gate else None, re.compile(pattern), _anchors(gate))
@@ -248,7 +258,13 @@ class PlaceFinder:
                 if (
                     kind == "plain"
                     and mention is not None
-                    and _SOURCE_AT.search(text[max(0, mention.start - 72) : mention.start])
+                    and (
+                        _SOURCE_AT.search(text[max(0, mention.start - 72) : mention.start])
+                        or (
+                            _OFFICIALS_AT.search(text[max(0, mention.start - 48) : mention.start])
+                            and _SAYS.match(text, mention.end)
+                        )
+                    )
                 ):
                     continue  # where a witness or a source speaks from, not where it happened
                 if mention is not None:
@@ -322,6 +338,8 @@ class PlaceFinder:
         if self.known is not None:
             for n in range(len(words), 0, -1):
                 candidate = _join(name, words[:n])
+                if n < len(words) and fold(" ".join(words[: n + 1])) in self._other_names:
+                    return None  # "Boko Haram": the run is another kind of name
                 if n == 1 < len(words) and fold(words[0]) in _NAME_OPENERS:
                     break  # "au Grand Sahara" is not the town of Grand
                 if self.known(candidate):
@@ -348,7 +366,8 @@ _DISTANCE = re.compile(r"(?P<n>\d[\d,. ]*?)\s*(?:km|kms|kilom|miles?)\b", re.IGN
 
 
 #: The place a source speaks from: "a security source in Dori", "une source sécuritaire à
-#: Dori", "reached by telephone in Mopti", "joint par téléphone à Gao", "who now lives in Dori".
+#: Dori", "reached by telephone in Mopti", "joint par téléphone à Gao", "who now lives in Dori",
+#: and (with :data:`_SAYS`) "local officials in Niono said".
 _SOURCE_AT = re.compile(
     r"\b(?:(?:security|military|local|medical|hospital|humanitarian)\s+sources?|"
     r"sources?\s+(?:sécuritaires?|militaires?|locales?|médicales?|hospitalières?|humanitaires?)|"
@@ -360,6 +379,18 @@ _SOURCE_AT = re.compile(
     r"|[»\"”,]\s*(?:(?:a|ont)\s+(?:déclaré|indiqué|affirmé|confié|expliqué|raconté|ajouté)|"
     r"said|says|told\s+\w+|added)\s+(?:un|une|le|la|l['’]|des|a|an|the|one)\b[^,.;»\"”]{0,40}?"
     r"\s+(?:in|at|à|au)\s*$",
+    re.IGNORECASE,
+)
+#: Officials speaking from a place, when a verb of saying follows it ("officials in Niono said");
+#: "gunmen killed two officials in Sokolo" stays a place.
+_OFFICIALS_AT = re.compile(
+    r"\b(?:officials?|authorities|élus?|autorités|responsables?|notables?)(?:\s+\w+){0,2}\s+"
+    r"(?:in|at|à|au)\s*$",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(
+    r"\s*,?\s*(?:said|say|says|told|reported|added|warned|estimated|a déclaré|ont déclaré|"
+    r"ont indiqué|indiquent|affirment|ont affirmé|estiment|ont estimé|craignent)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)

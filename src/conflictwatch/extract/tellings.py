@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..model import Mention
 from ..taxonomy import TimePrecision
-from .segments import Passage
+from .segments import Passage, Sentence
 
 #: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
 SAME_EVENT_DEGREES = 0.3
@@ -47,11 +47,79 @@ def long_before(mention: Mention, published: dt.date) -> bool:
     )
 
 
+#: The opening sentences of a report: the only place an old event can be its news.
+LEAD_SENTENCES = 2
+
+
+def old_news(mention: Mention, passage: Passage, published: dt.date) -> bool:
+    """An event over a month old that a report reaches only after its opening is the report's
+    background, even when no newer event comes before it (an opinion piece recalling
+    massacres, an announcement recalling when a town was retaken); a report that opens on it
+    (a UN inquiry into a year-old massacre) is about it."""
+    return (
+        passage.sentences[0].index >= LEAD_SENTENCES
+        and (published - mention.event_date).days > BACKGROUND_DAYS
+        and not SITUATIONS & set(mention.tags)
+    )
+
+
 def anchored(passage: Passage) -> bool:
     """A later passage reports an event of its own only if its trigger sentences name a place
     or a day; otherwise it tells more about an event already told ("the wounded were
-    evacuated", "the unit came under attack")."""
-    return any(s.places or s.dates for s in passage.sentences)
+    evacuated", "the unit came under attack"). "The attack" with no day of its own is the one
+    already told, wherever it names ("the attack was not claimed, but the area around Bankilaré
+    is a stronghold of ...")."""
+    return any(s.dates or (s.places and not _anaphoric(s)) for s in passage.sentences)
+
+
+#: Event nouns that, after "the"/"this", refer back to an event already told.
+_EVENT_NOUNS = frozenset(
+    [
+        "attack",
+        "attacks",
+        "ambush",
+        "assault",
+        "raid",
+        "massacre",
+        "killings",
+        "killing",
+        "bombing",
+        "explosion",
+        "blast",
+        "fighting",
+        "clashes",
+        "attaque",
+        "attaques",
+        "embuscade",
+        "assaut",
+        "massacre",
+        "tuerie",
+        "attentat",
+        "explosion",
+        "combats",
+        "affrontements",
+    ]
+)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|l['’]|la|le|les|cette|cet|ce|ces)\s*"
+    r"(?!(?:new|latest|fresh|second|other|nouvel(?:le)?|dernière|autre|deuxième|seconde)\b)"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _anaphoric(sentence: Sentence) -> bool:
+    top = sentence.scores[0] if sentence.scores else None
+    if top is None or not top.evidence:
+        return False
+    trigger = top.evidence[0]
+    if trigger.quote.lower() not in _EVENT_NOUNS:
+        return False
+    if _DEFINITE.search(sentence.text[max(0, trigger.start - 30) : trigger.start]) is None:
+        return False
+    # "l'attaque de Mondoro", "à Arlit, l'explosion": the event placed by its own phrase is
+    # its own; a place told further on is said of something else.
+    return not any(p.start < trigger.start or p.start - trigger.end <= 25 for p in sentence.places)
 
 
 #: Words by which a report announces another event ("gunmen also attacked", "par ailleurs").

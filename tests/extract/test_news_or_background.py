@@ -1,0 +1,84 @@
+"""What a report tells as news and what it only mentions: a gold mine is no landmine, officials
+speak from a town without it being the place of the event, "the attack" told again is the one
+already told, an old event reached after the opening is background, an agreement ended is not
+one made, the wounded evacuated are no ground handed over, and "Boko Haram" is not Boko."""
+
+from __future__ import annotations
+
+from conflictwatch.extract.extractor import Extractor
+from conflictwatch.extract.places import PlaceFinder
+from conflictwatch.taxonomy import SubEventType as S
+
+from .conftest import run
+
+
+def test_a_gold_mine_is_not_a_landmine(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed nine civilians on Monday in an attack on workers of a gold mine near "
+        "Djibo, a security source said."
+    )
+    assert all(m.sub_event_type is not S.REMOTE_EXPLOSIVE_LANDMINE_IED
+               for m in run(extractor, text, "en").mentions)  # fmt: skip
+    laid = "Four soldiers were killed on Monday when their vehicle hit a mine near Djibo."
+    [m] = run(extractor, laid, "en").mentions
+    assert m.sub_event_type is S.REMOTE_EXPLOSIVE_LANDMINE_IED
+
+
+def test_officials_speaking_from_a_town_do_not_place_the_event_there() -> None:
+    finder = PlaceFinder("en", known=lambda name: name in {"Niono", "Sokolo"})
+    assert finder.find("Local officials in Niono said the attack would hurt farmers.") == []
+    [found] = finder.find("Gunmen killed two officials in Sokolo on Monday.")
+    assert found.name == "Sokolo"
+
+
+def test_the_attack_told_again_with_a_place_further_on_is_the_same_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Twelve soldiers were killed on Wednesday when their patrol was ambushed near Djibo, "
+        "the army said. The attack was not claimed, but the area around Arbinda is a "
+        "stronghold of armed groups."
+    )
+    assert len(run(extractor, text, "en").mentions) == 1
+
+
+def test_a_second_site_named_before_its_trigger_is_its_own_event(extractor: Extractor) -> None:
+    text = (
+        "Des hommes armés ont tué douze soldats mercredi à Djibo, selon l'armée. "
+        "À Arbinda, l'assaut des jihadistes a été repoussé le même jour, selon une source sécuritaire."
+    )
+    places = {m.location for m in run(extractor, text, "fr").mentions}
+    assert places == {"Djibo", "Arbinda"}
+
+
+def test_old_massacres_recalled_after_the_opening_are_background(extractor: Extractor) -> None:
+    text = (
+        "Trois ans ont passé et rien n'a changé pour les habitants du Soum. "
+        "Les autorités promettent la sécurité mais les routes restent vides. "
+        "Le 5 juin 2021, plus de 130 civils avaient été massacrés à Solhan."
+    )
+    assert run(extractor, text, "fr", published="2024-06-05").mentions == ()
+
+
+def test_an_agreement_ended_is_not_an_agreement(extractor: Extractor) -> None:
+    text = (
+        "Niger's military government said on Saturday in Niamey that it was ending, with "
+        "immediate effect, the military agreement with the United States."
+    )
+    assert all(m.sub_event_type is not S.AGREEMENT for m in run(extractor, text, "en").mentions)
+
+
+def test_the_wounded_evacuated_are_not_a_transfer_of_territory(extractor: Extractor) -> None:
+    text = (
+        "Seven soldiers were killed on Monday when gunmen attacked their post in Djibo. "
+        "The wounded were evacuated to Ouagadougou on Tuesday."
+    )
+    types = [m.sub_event_type for m in run(extractor, text, "en").mentions]
+    assert S.NON_VIOLENT_TRANSFER_OF_TERRITORY not in types
+
+
+def test_a_name_of_several_words_is_not_cut_to_the_place_it_starts_with() -> None:
+    finder = PlaceFinder("fr", known=lambda name: name in {"Boko", "Toumour"},
+                         names=["Boko Haram"])  # fmt: skip
+    found = finder.find("Une attaque de Boko Haram a frappé Toumour samedi.")
+    assert [p.name for p in found] == ["Toumour"]
