@@ -82,3 +82,33 @@ def test_a_name_of_several_words_is_not_cut_to_the_place_it_starts_with() -> Non
                          names=["Boko Haram"])  # fmt: skip
     found = finder.find("Une attaque de Boko Haram a frappé Toumour samedi.")
     assert [p.name for p in found] == ["Toumour"]
+
+
+def test_words_in_another_sense_are_no_trigger(extractor: Extractor) -> None:
+    texts = [
+        "Mardi à Ouagadougou, les ministres concernés veilleront à la bonne exécution des termes "
+        "du contrat avec le partenaire retenu.",
+        "Réunis samedi à Bamako, les militants ont marqué leur accord pour la fusion des deux "
+        "partis, a indiqué le secrétaire général.",
+    ]
+    for text in texts:
+        assert run(extractor, text, "fr").mentions == (), text
+
+
+def test_a_count_in_the_thousands_without_an_event_word_is_a_statistic(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "À Kaya, 14 284 enfants victimes de violences ont eu accès en 2021 au paquet minimum "
+        "d'intervention, selon le rapport du ministère publié lundi."
+    )
+    assert run(extractor, text, "fr").mentions == ()
+
+
+def test_french_militants_are_party_activists_not_an_armed_group(extractor: Extractor) -> None:
+    text = (
+        "Samedi à Bamako, les militants du parti ont quitté la salle et annoncé la création "
+        "d'un nouveau mouvement, a indiqué leur porte-parole."
+    )
+    for mention in run(extractor, text, "fr").mentions:
+        assert "Armed Group" not in mention.actor1

@@ -60,9 +60,16 @@ class ActorFinder:
         self._countries = {c.iso2: c for c in pack.countries}
         self._country_names = {fold(n) for c in pack.countries for n in (c.name, c.name_fr) if n}
         index: dict[str, list[_Alias]] = {}
+        # Lower-case descriptors are words of one language: French "militants" are a party's
+        # activists, not the armed militants of English.
+        own_words = {(actor.name, written) for actor in pack.actors
+                     for code, names in actor.aliases.items() if code == lang for written in names}  # fmt: skip
+        foreign_only = lang in ("en", "fr")
         for written, actor in pack.alias_items():
             words = tuple(fold(written).split())
             if not words:
+                continue
+            if foreign_only and written[:1].islower() and (actor.name, written) not in own_words:
                 continue
             capitals = sum(ch.isupper() for ch in written)
             single = len(words) == 1

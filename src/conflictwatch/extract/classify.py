@@ -152,8 +152,6 @@ class _Lexicon:
         )
 
 
-_MINE_WORDS = frozenset({"mine", "mines"})
-
 #: A mine that is dug for ore, not laid: "a gold mine", "the Boungou mine, operated by",
 #: "la mine d'or", "les mines artisanales".
 _MINING = re.compile(
@@ -163,6 +161,21 @@ _MINING = re.compile(
     r"operated|operator|owned|workers|employees|site|sites|company|concession)\b"
     r"|\b(?:the|a|la|une)\s+[A-Z][\w-]+\s+mine\b"
     r"|\b(?:orpaillage|orpailleurs?|minier|minière|miners?)\b",
+)
+#: Carrying out a contract or a plan, not killing a person: "la bonne exécution des termes du
+#: contrat", "la mise en exécution du budget".
+_CARRYING_OUT = re.compile(
+    r"\b(?:bonne|mise en|en cours d['’]|phase d['’])\s*exécution"
+    r"|\bexécution\s+(?:des?|du|de la|d['’])\s*(?:termes|contrats?|budgets?|projets?|"
+    r"programmes?|travaux|décisions?|mesures|plans?|marchés?|activités|tâches|missions?|"
+    r"conventions?|accords?|réformes?|dépenses|recettes|ordonnances?|jugements?)\b",
+    re.IGNORECASE,
+)
+#: Consent, not a signed agreement: "ont marqué leur accord", "d'accord", "en accord avec".
+_CONSENT = re.compile(
+    r"\b(?:leur|son|sa|mon|notre|votre|d['’]|en|un large)\s*accord\b(?!\s+(?:de paix|de "
+    r"cessez|militaire|de défense|de coopération|signé))",
+    re.IGNORECASE,
 )
 
 
@@ -175,6 +188,17 @@ def _weighted(owners: Mapping[str, list[Label]]) -> dict[str, tuple[tuple[Label,
 
 def _norm(phrase: str) -> str:
     return " ".join(fold_same_length(phrase).split())
+
+
+def _senses(**by_word: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
+    return {_norm(word.replace("_", " ")): pattern for word, pattern in by_word.items()}
+
+
+#: Trigger words with a common sense that is no event, and the context that shows that sense.
+_OTHER_SENSES = _senses(
+    mine=_MINING, mines=_MINING, exécution=_CARRYING_OUT, exécutions=_CARRYING_OUT,
+    accord=_CONSENT,
+)  # fmt: skip
 
 
 def _phrase_weight(key: str, label: Label, owners: int) -> float:
@@ -258,8 +282,9 @@ class SubtypeClassifier:
         for key, span in lexicon.matcher.finditer(fold_same_length(text), text):
             if span.quote in _MONTH_NAMES or span.quote.lower() in lexicon.not_triggers:
                 continue  # "in March", "le marché": not a march; protest marches are lower case
-            if key in _MINE_WORDS and _MINING.search(text, max(0, span.start - 40), span.end + 40):
-                continue  # "a gold mine", "la mine d'or de Boungou": dug, not laid
+            sense = _OTHER_SENSES.get(key)
+            if sense is not None and sense.search(text, max(0, span.start - 40), span.end + 40):
+                continue  # "a gold mine", "la bonne exécution du contrat": another sense
             for label in lexicon.context.get(key, ()):
                 context[label] = context.get(label, 0) + 1
             factor = 1.0 if span.start < first_end else _LATER_SENTENCES

@@ -73,6 +73,10 @@ from .tolls import Told, tally
 #: Civilians killed, at least this many, make a sentence report violence with no actor named.
 CIVILIAN_TOLL = 5
 
+#: A count this large with no event word is a statistic ("14,284 enfants victimes de
+#: violence ... en 2021"), not the toll of one event.
+STATISTIC = 1000
+
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
 
@@ -271,7 +275,7 @@ class Extractor:
         inferred = False
         weak = all(isinstance(s.label, OtherClass) or s.score < self.options.min_score
                    for s in scores)  # fmt: skip
-        if casualties and weak:
+        if casualties and weak and all(c.count < STATISTIC for c in casualties):
             # A toll with an armed actor is violence even beside a weak word or one of another
             # class ("gunmen killed ten villagers; survivors fled").
             armed = any(a.actor_type in ARMED for a in tools.actors.find(span.quote))
