@@ -375,3 +375,19 @@ def test_a_passage_told_after_a_claim_takes_the_event_day_not_the_claim_day(
             "huit civils près de Djibo.")  # fmt: skip
     [mention] = run(extractor, text, "fr").mentions
     assert mention.event_date == dt.date(2024, 9, 9)
+
+
+def test_a_village_far_from_the_commune_its_passage_names_is_a_namesake() -> None:
+    places = [
+        Place("komsilga-kadiogo", "Komsilga", 12.18, -1.64, "BF", admin1="Centre",
+              feature_class="P", feature_code="PPL"),
+        Place("thiou", "Thiou", 13.81, -2.66, "BF", admin1="Nord", feature_class="P",
+              feature_code="PPLA3"),
+    ]  # fmt: skip
+    extractor = Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))
+    far = "Des hommes armés ont tué douze civils dimanche à Komsilga, dans la commune de Thiou."
+    [mention] = run(extractor, far, "fr").mentions
+    assert mention.location == "Thiou"
+    near = "Des hommes armés ont tué douze civils dimanche à Komsilga, dans la commune de Komsilga."
+    [mention] = run(extractor, near, "fr").mentions
+    assert mention.location == "Komsilga"

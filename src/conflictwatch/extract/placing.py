@@ -9,6 +9,7 @@ of the country the article is about.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,26 @@ CAPITAL = re.compile(
 )
 
 PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
+
+#: An area small enough to place a village named with it: a commune, cercle, department,
+#: province or district (not a region).
+SMALL_AREA = re.compile(
+    r"\b(?:commune|cercle|circle|département|department|province|district|municipality|"
+    r"préfecture|prefecture)\b",
+    re.IGNORECASE,
+)
+
+#: Farther than this from the small area its passage names, a village is a namesake.
+NAMESAKE_KM = 80.0
+
+
+def _km(a: Resolution, b: Resolution) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return 0.0
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)  # fmt: skip
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)
@@ -79,9 +100,20 @@ class Placer:
             # "near X, in the Y region": a town found only in another country than the areas the
             # passage names is a namesake; the area is what is known.
             areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country}
+            # "à Komsilga, dans la commune de Thiou": a village far from the small area the
+            # passage puts it in is a namesake elsewhere; the area is what is known.
+            small = [r for _, r, _, p in found if SMALL_AREA.search(p.quote) and r.latitude]
             for tier, resolution, sentence, p in found:
                 if rank == 0 and areas and resolution.country not in areas:
                     tier = max(tier, 1) + 1
+                elif (
+                    rank == 0
+                    and tier == 0
+                    and small
+                    and not SMALL_AREA.search(p.quote)
+                    and all(_km(resolution, area) > NAMESAKE_KM for area in small)
+                ):
+                    tier = 2
                 if best is None or (tier, rank) < (best[0], best[1]):
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and best[0] == 0:
