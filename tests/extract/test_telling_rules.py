@@ -207,3 +207,54 @@ def test_combat_aircraft_that_strike_are_an_air_strike_not_a_battle(
     sentence = "Des avions de combat ont frappé une colonne de pick-up près de la rivière."
     best = classifier.best(sentence, "fr")
     assert best is not None and best.label is S.AIR_DRONE_STRIKE
+
+
+def test_a_battle_told_over_two_days_is_one_event_a_day(extractor: Extractor) -> None:
+    text = (
+        "Separatist rebels said on Sunday that they first engaged an army column on Thursday a "
+        "few kilometres south of Kidal, then clashed with it again on Saturday, when the "
+        "heaviest fighting took place. Dozens of soldiers were killed, a spokesman said."
+    )
+    found = run(extractor, text, "en", published="2024-07-28").mentions
+    assert sorted(str(m.event_date) for m in found) == ["2024-07-25", "2024-07-27"]
+    assert {str(m.event_date): m.fatalities for m in found}["2024-07-25"] == 0
+
+
+def test_two_towns_each_on_its_day_are_not_days_of_one_battle(extractor: Extractor) -> None:
+    text = (
+        "Après Gao samedi, Tombouctou lundi : les troupes maliennes ont repris le contrôle des "
+        "deux villes du nord, tenues depuis dix mois par des groupes armés."
+    )
+    days = {str(m.event_date) for m in run(extractor, text, "fr", published="2013-01-29").mentions}
+    assert "2013-01-27" not in days  # no day made up between the two
+
+
+def test_aircraft_sent_after_a_ground_assault_answer_it(extractor: Extractor) -> None:
+    text = (
+        "Twenty gendarmes were killed on Sunday when gunmen stormed their camp at Sokolo. "
+        "The attackers set fire to part of the camp before the air force intervened."
+    )
+    [m] = run(extractor, text, "en").mentions
+    assert m.event_type is EventType.BATTLES
+
+
+def test_soldiers_killed_in_an_attack_were_fought(extractor: Extractor) -> None:
+    text = (
+        "Twenty Nigerien soldiers and one civilian were killed on Tuesday in an attack on an "
+        "army unit at Tera, the defence ministry said."
+    )
+    [m] = run(extractor, text, "en").mentions
+    assert m.sub_event_type is S.ARMED_CLASH
+
+
+def test_a_march_elsewhere_after_a_massacre_is_its_own_event(extractor: Extractor) -> None:
+    text = (
+        "Le gouvernement a accusé lundi les rebelles d'avoir exécuté des soldats lors de la "
+        "chute du camp d'Aguelhok, le 24 janvier. Selon un communiqué, les corps de 82 "
+        "militaires exécutés par le MNLA ont été retrouvés, certains égorgés. À Kati et à Bamako, des épouses de militaires sont "
+        "descendues dans la rue au début du mois pour dénoncer la gestion de la crise."
+    )
+    found = run(extractor, text, "fr", published="2012-02-14").mentions
+    killings = [m for m in found if m.event_type is not EventType.PROTESTS]
+    assert [m.location for m in killings] == ["Aguelhok"]
+    assert str(killings[0].event_date) == "2012-01-24"

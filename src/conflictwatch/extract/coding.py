@@ -79,10 +79,12 @@ PROTESTS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_I
 
 _FORCES_SITE = (
     r"(?:(?:army|military|gendarmerie|police|security|air)\s+(?:[\w-]+\s+)?"
-    r"(?:camps?|bases?|posts?|outposts?|positions?|schools?|sites?|facility|facilities)|"
+    r"(?:camps?|bases?|posts?|outposts?|positions?|schools?|sites?|facility|facilities|"
+    r"units?|patrols?|convoys?|columns?|detachments?)|"
     r"barracks|garrison|gendarmerie|air\s+base|"
     r"(?:camps?|bases?|postes?|positions?)\s+(?:militaires?|de\s+l['’]armée|avancés?)|"
     r"casernes?|garnison|(?:école|brigade|poste)\s+de\s+(?:la\s+)?gendarmerie|gendarmerie|"
+    r"(?:unité|patrouille|colonne|convoi|détachement)s?\s+(?:de\s+l['’]armée|militaires?)|"
     r"base\s+aérienne)"
 )
 
@@ -122,6 +124,11 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         return replace(best, label=SubEventType.ATTACK)
     opening = passage.sentences[0].text
     only_civilians = Side.CIVILIANS in killed and not killed & {Side.STATE, Side.ATTACKERS}
+    soldiers_killed = any(c.side is Side.STATE for c in tolls)
+    if best.label is SubEventType.ATTACK and soldiers_killed and not only_civilians:
+        # Soldiers killed in an attack were fought: "20 soldiers and one civilian were killed in
+        # an attack on an army unit" is a battle with the forces.
+        return replace(best, label=SubEventType.ARMED_CLASH)
     if (best.label is SubEventType.ATTACK and not only_civilians
             and _ON_FORCES.search(opening) and not _CLAIMED.search(opening)):  # fmt: skip
         # An assault on a camp, a base or a gendarmerie is a battle with the forces holding it

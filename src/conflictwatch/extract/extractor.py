@@ -61,6 +61,7 @@ from .tellings import (
     ANOTHER,
     LEAD_SENTENCES,
     anchored,
+    fighting_days,
     is_background,
     long_before,
     merged,
@@ -97,6 +98,7 @@ TYPE_TAGS = {
 #: Strategic developments that an attack or a fight told in the same passage takes in.
 _SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
 _FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
+_GROUND = frozenset({SubEventType.ARMED_CLASH, SubEventType.ATTACK})
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,16 @@ class Extractor:
             opening = passage.sentences[0].index
             lead = read[max(0, opening - FOLLOW_AFTER) : opening] if not mentions else []
             sites = max(count_sites(s.text, lang) for s in [*lead, passage.sentences[0]])
+            days = fighting_days(passage, mention) if sites <= 1 else []
+            if days:
+                # One event per day of fighting; the toll, not told day by day, goes to the
+                # last day, when the fighting the report counts had ended.
+                mentions.extend(
+                    replace(mention, id=f"{mention.id}-d{i}" if i else mention.id,
+                            event_date=day, **({} if day == days[-1] else _NO_TOLL))
+                    for i, day in enumerate(days)
+                )  # fmt: skip
+                continue
             if sites > 1:
                 split, unnamed = self._per_site(tools, lang, mention, passage, article, sites)
                 mentions.extend(split)
@@ -587,6 +599,11 @@ class Extractor:
             violent = [k for k in totals if k in opening and isinstance(k, SubEventType)
                        and k.event_type in _FIGHTS and totals[k] >= self.options.min_score]  # fmt: skip
             label = max(violent, key=lambda k: totals[k], default=label)
+        elif (label is SubEventType.AIR_DRONE_STRIKE and lead and lead[0].label in _GROUND
+              and all(score.label is not label for score in lead)):  # fmt: skip
+            # Aircraft sent after a ground assault the passage opens with ("air support was
+            # called in to pursue the attackers") answer it: the event stays the fight.
+            label = lead[0].label
         return TypeScore(firsts[label].label, totals[label], firsts[label].evidence)
 
     def _dated_by_report(self, passage: Passage) -> bool:
@@ -644,6 +661,10 @@ _GENERIC = re.compile(
     r"affrontements|raids|abductions|enlèvements|kidnappings|strikes|frappes)\b$",
     re.IGNORECASE,
 )
+
+_NO_TOLL: dict[str, Any] = {
+    "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "fatalities_by_side": {},
+}  # fmt: skip
 
 #: An agreement ended, broken or suspended ("ended the agreement under which", "a dénoncé
 #: l'accord").

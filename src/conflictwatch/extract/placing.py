@@ -41,16 +41,15 @@ CAPITAL = re.compile(
 
 PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
 
-#: An area small enough to place a village named with it: a commune, cercle, department,
-#: province or district (not a region).
+#: An area small enough to place a village named with it: a commune, department, province or
+#: district (not a cercle: those of northern Mali run to hundreds of kilometres).
 SMALL_AREA = re.compile(
-    r"\b(?:commune|cercle|circle|département|department|province|district|municipality|"
-    r"préfecture|prefecture)\b",
+    r"\b(?:commune|municipality|municipalité|département|department|province|district)\b",
     re.IGNORECASE,
 )
 
 #: Farther than this from the small area its passage names, a village is a namesake.
-NAMESAKE_KM = 80.0
+NAMESAKE_KM = 100.0
 
 
 def _km(a: Resolution, b: Resolution) -> float:

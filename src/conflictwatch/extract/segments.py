@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..taxonomy import EventType, SubEventType
 from .records import Casualty, DateMention, PlaceMention, Span, TypeScore
 
 #: A second party of attackers, or a second strike, is another event even in the same town
@@ -102,9 +103,10 @@ class Passage:
 #: event; it is used only when the passage gives no other day.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|released|"
-    r"published|issued|broadcast|diffus[ée]e?|publi[ée]e?|"
+    r"published|issued|broadcast|accused|denounced|condemned|diffus[ée]e?|publi[ée]e?|"
     r"(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
-    r"rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]))\s+(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
+    r"rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]|accus[ée]|d[ée]nonc[ée]|condamn[ée]))"
+    r"\s+(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
     re.IGNORECASE,
 )
 
@@ -125,11 +127,29 @@ def report_day(text: str, day: DateMention) -> bool:
     return bool(_REPORTED_ON.search(text[: day.start]) or _REPORTING_AFTER.match(text, day.end))
 
 
+_ARMED_VIOLENCE = frozenset(
+    {EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS_REMOTE_VIOLENCE}
+)
+
+
+def _kind(sentence: Sentence) -> str:
+    """ "protest" or "violence" for a sentence whose top type is one of them; else ""."""
+    top = sentence.scores[0].label if sentence.scores else None
+    if not isinstance(top, SubEventType):
+        return ""
+    if top.event_type is EventType.PROTESTS:
+        return "protest"
+    return "violence" if top.event_type in _ARMED_VIOLENCE else ""
+
+
 def _opens_new(passage: Passage, sentence: Sentence) -> bool:
     if sentence.index - passage.last_index > FOLLOW_ON or len(passage.sentences) >= MAX_SENTENCES:
         return True
     if SECOND_PARTY.search(sentence.text):
         return True
+    kind, known_kind = _kind(sentence), _kind(passage.sentences[0])
+    if kind and known_kind and kind != known_kind and (sentence.places or sentence.dates):
+        return True  # soldiers' wives marching in Kati after a massacre: another event
     place = sentence.places[0].name.lower() if sentence.places else None
     known_place = passage.place_key()
     if place and known_place and place != known_place and not _GOES_ON.match(sentence.text):

@@ -8,9 +8,10 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from ..knowledge import fold
 from ..model import Mention
-from ..taxonomy import TimePrecision
-from .segments import Passage, Sentence
+from ..taxonomy import EventType, SubEventType, TimePrecision
+from .segments import Passage, Sentence, report_day
 
 #: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
 SAME_EVENT_DEGREES = 0.3
@@ -61,6 +62,47 @@ def old_news(mention: Mention, passage: Passage, published: dt.date) -> bool:
         and (published - mention.event_date).days > BACKGROUND_DAYS
         and not SITUATIONS & set(mention.tags)
     )
+
+
+#: Words that tell fighting going on over several days ("clashed with it again on Saturday",
+#: "the fighting began on Thursday", "les combats ont repris samedi").
+_CONTINUED = re.compile(
+    r"\b(?:again|then|began|first|resumed|renewed|continued|second day|à nouveau|de nouveau|"
+    r"puis|repris|reprise|poursuivi|poursuivis|d['’]abord|débuté|commencé)\b",
+    re.IGNORECASE,
+)
+
+#: How near (in characters) a day must be to a word of fighting to be a day of fighting,
+#: not that of a claim, a communiqué or a day of mourning.
+NEAR_FIGHT = 80
+
+#: Days of one telling further apart than this are not one battle going on.
+FIGHTING_DAYS_APART = 7
+
+
+def fighting_days(passage: Passage, mention: Mention) -> list[dt.date]:
+    """The days of a battle a telling says went on over several days, in order ("first
+    engaged the column on Thursday, then clashed with it again on Saturday"); ACLED codes one
+    event per day. Empty when the telling gives one day, or days of its report only."""
+    if mention.event_type.value != "Battles" or mention.time_precision is not TimePrecision.DAY:
+        return []
+    if not any(_CONTINUED.search(s.text) for s in passage.sentences):
+        return []
+    if len({fold(p.name) for s in passage.sentences for p in s.places}) > 1:
+        return []  # "après Gao samedi, Tombouctou lundi": sites, each on its day
+    days = set()
+    for sentence in passage.sentences:
+        fights = [span for score in sentence.scores if isinstance(score.label, SubEventType)
+                  and score.label.event_type is EventType.BATTLES for span in score.evidence]  # fmt: skip
+        for d in sentence.dates:
+            if (d.precision is TimePrecision.DAY and d.date_end is None
+                    and not report_day(sentence.text, d)
+                    and any(abs(d.start - f.start) <= NEAR_FIGHT for f in fights)):  # fmt: skip
+                days.add(d.date)
+    ordered = sorted(days)
+    if len(ordered) < 2 or (ordered[-1] - ordered[0]).days > FIGHTING_DAYS_APART:
+        return []
+    return ordered
 
 
 def anchored(passage: Passage) -> bool:
