@@ -112,3 +112,24 @@ def test_french_militants_are_party_activists_not_an_armed_group(extractor: Extr
     )
     for mention in run(extractor, text, "fr").mentions:
         assert "Armed Group" not in mention.actor1
+
+
+def test_a_tally_dated_only_by_its_year_is_background(extractor: Extractor) -> None:
+    text = (
+        "Des kamikazes ont tué dix civils samedi à Sévaré, selon les autorités. "
+        "Selon une ONG locale, plus de 800 civils ont été tués dans la région de Mopti en 2022."
+    )
+    found = run(extractor, text, "fr", published="2023-04-23").mentions
+    assert [m.location for m in found] == ["Sévaré"]
+
+
+def test_houses_burnt_and_reinforcements_sent_are_part_of_the_attack(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Au moins vingt-huit personnes ont été tuées samedi soir dans l'attaque d'Arbinda par "
+        "des hommes armés. Dimanche, les assaillants ont mis le feu à des boutiques à Djibo, "
+        "selon des témoins. L'armée a annoncé lundi le déploiement de renforts à Djibo."
+    )
+    found = run(extractor, text, "fr", published="2023-06-20").mentions
+    assert [m.location for m in found] == ["Arbinda"]

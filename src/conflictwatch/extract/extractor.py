@@ -60,6 +60,7 @@ from .sites import count_sites, share
 from .tellings import (
     ANOTHER,
     LEAD_SENTENCES,
+    aftermath,
     anchored,
     fighting_days,
     is_background,
@@ -240,6 +241,8 @@ class Extractor:
             loose = ANOTHER.search(passage.sentences[0].text) is None
             same = next((m for m in mentions if not second and same_event(m, mention, loose)),
                         None)  # fmt: skip
+            if same is None and mentions and loose and not second:
+                same = next((m for m in mentions if aftermath(m, mention)), None)
             if same is not None:
                 both = merged(same, mention)
                 mentions[mentions.index(same)] = both

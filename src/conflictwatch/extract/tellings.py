@@ -187,6 +187,48 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
             and d_lat < SAME_EVENT_DEGREES and d_lon < SAME_EVENT_DEGREES)  # fmt: skip
 
 
+#: Words of the response to an attack: the reinforcements sent, the sweeps that follow.
+_RESPONSE = re.compile(
+    r"\b(?:reinforcements?|reinforced|deploy\w*|sweeps?|combing|mop-up|renforts?|renforcé\w*|"
+    r"déploi\w*|déployé\w*|dépêché\w*|ratissage\w*|fouilles?)\b",
+    re.IGNORECASE,
+)
+
+#: How far (in degrees, ~150 km) what follows an attack may be told from it: the response is
+#: often placed at the town it came from, the burning at the area's seat.
+AFTERMATH_DEGREES = 1.5
+
+
+def aftermath(lead: Mention, later: Mention) -> bool:
+    """What a later passage tells about an attack already told, within two days and close by:
+    houses burnt or goods taken during it (ACLED codes the attack, not its spoils), the
+    reinforcements sent after it, or an air or drone strike with no toll of its own told a day
+    off (the attackers' drones, the air support called in)."""
+    if (
+        not lead.event_type.is_political_violence
+        or lead.event_type.value == "Strategic developments"
+    ):
+        return False
+    if abs((later.event_date - lead.event_date).days) > 2:
+        return False
+    if None in (lead.latitude, lead.longitude, later.latitude, later.longitude):
+        return False
+    far = max(abs(lead.latitude - later.latitude), abs(lead.longitude - later.longitude))  # type: ignore[operator]
+    if far > AFTERMATH_DEGREES:
+        return False
+    kind = later.sub_event_type.value
+    trigger = next((e.quote for e in later.evidence if e.field == "sub_event_type"), "")
+    if kind == "Looting/property destruction":
+        return True
+    if kind == "Change to group/activity":
+        return bool(_RESPONSE.search(trigger))
+    return (
+        kind in ("Air/drone strike", "Shelling/artillery/missile attack")
+        and not later.fatalities
+        and abs((later.event_date - lead.event_date).days) <= 1
+    )
+
+
 def merged(a: Mention, b: Mention) -> Mention:
     """Keep the first telling, with the higher toll and everything both passages cite."""
     return replace(
