@@ -48,7 +48,13 @@ ENGLISH = [
     ("Soldiers defused an improvised explosive device on the road.", S.DISRUPTED_WEAPONS_USE),
     ("The army has set up a new military base in Ber.", S.HEADQUARTERS_OR_BASE_ESTABLISHED),
     ("Militants looted shops and burned granaries in the village.", S.LOOTING_PROPERTY_DESTRUCTION),
-    ("Peacekeepers handed over the camp to the Malian army.", S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    # A camp handed to the state's forces is a base they establish (the corpus convention: Ber,
+    # Timbuktu, Gao, Agadez); ground changing hands between armed groups is a transfer.
+    ("Peacekeepers handed over the camp to the Malian army.", S.HEADQUARTERS_OR_BASE_ESTABLISHED),
+    (
+        "The rebels entered the town without resistance after the militia withdrew.",
+        S.NON_VIOLENT_TRANSFER_OF_TERRITORY,
+    ),
     ("A mass grave was found near the village.", S.OTHER),
     (
         "Floods after torrential rain destroyed hundreds of homes in Niamey.",
@@ -106,6 +112,10 @@ FRENCH = [
     ),
     (
         "La MINUSMA a procédé à la rétrocession du camp aux autorités.",
+        S.HEADQUARTERS_OR_BASE_ESTABLISHED,
+    ),
+    (
+        "Les jihadistes sont entrés sans combat dans la ville après le repli de la milice.",
         S.NON_VIOLENT_TRANSFER_OF_TERRITORY,
     ),
     ("Un charnier a été découvert près du village.", S.OTHER),
