@@ -5,8 +5,11 @@ one made, the wounded evacuated are no ground handed over, and "Boko Haram" is n
 
 from __future__ import annotations
 
+import pytest
+
 from conflictwatch.extract.extractor import Extractor
 from conflictwatch.extract.places import PlaceFinder
+from conflictwatch.taxonomy import EventType
 from conflictwatch.taxonomy import SubEventType as S
 
 from .conftest import run
@@ -133,3 +136,29 @@ def test_houses_burnt_and_reinforcements_sent_are_part_of_the_attack(
     )
     found = run(extractor, text, "fr", published="2023-06-20").mentions
     assert [m.location for m in found] == ["Arbinda"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La force Barkhane a officiellement remis mardi sa base de Tombouctou à l'armée "
+               "malienne, au cours d'une cérémonie sobre."),
+        ("en", "The US military completed its withdrawal from Niger on Monday, handing over its "
+               "drone base near Agadez to the Nigerien army."),
+    ],
+)  # fmt: skip
+def test_a_base_handed_over_to_the_army_is_a_base_established(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [m] = run(extractor, text, lang).mentions
+    assert m.sub_event_type is S.HEADQUARTERS_OR_BASE_ESTABLISHED
+
+
+def test_an_earlier_attack_told_in_the_pluperfect_is_background(extractor: Extractor) -> None:
+    text = (
+        "Quarante et une personnes ont été tuées jeudi dans une embuscade près de Titao, a "
+        "annoncé le gouvernement. Elle intervient un mois après celle d'Inata, qui avait "
+        "provoqué des manifestations à Ouagadougou."
+    )
+    found = run(extractor, text, "fr", published="2021-12-25").mentions
+    assert all(m.event_type is not EventType.PROTESTS for m in found)

@@ -47,7 +47,9 @@ def test_a_dask_cluster_gives_the_serial_result_in_order(extractor, articles) ->
         dashboard_address=None,
     ) as cluster:  # fmt: skip
         on_dask = _mentions(
-            extract_in_order(extractor, articles, Parallelism(dask=cluster.scheduler_address, window=5))
+            extract_in_order(
+                extractor, articles, Parallelism(dask=cluster.scheduler_address, window=5)
+            )
         )
     assert on_dask == serial
 
@@ -55,11 +57,13 @@ def test_a_dask_cluster_gives_the_serial_result_in_order(extractor, articles) ->
 def test_an_unreachable_scheduler_is_a_clear_error(extractor, articles) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("distributed", reason="the dask extra is not installed")
     with pytest.raises(ConfigError, match="Could not reach the Dask scheduler"):
-        list(extract_in_order(extractor, articles, Parallelism(dask="tcp://127.0.0.1:9", connect_timeout=2)))
+        list(
+            extract_in_order(
+                extractor, articles, Parallelism(dask="tcp://127.0.0.1:9", connect_timeout=2)
+            )
+        )
 
 
 def test_zero_workers_is_refused() -> None:
     with pytest.raises(ConfigError, match="--workers must be 1 or more"):
         Parallelism(workers=0)
-
-

@@ -152,6 +152,19 @@ class _Lexicon:
         )
 
 
+#: A base or camp handed over or taken possession of: "remis mardi sa base de Tombouctou à
+#: l'armée malienne", "la remise aux FAMa de la plateforme de Gao", "handing over its drone
+#: base near Agadez".
+_BASE_HANDOVER = re.compile(
+    r"\b(?:remis|remise|rétrocéd\w*|rétrocession|handed\s+over|handing\s+over|hand\s+over|"
+    r"handover|took\s+possession\s+of|taken\s+possession\s+of|pris\s+possession\s+d)"
+    r"(?:\s+[\w'’()-]+){0,6}?\s*(?:de\s+|d['’])?(?:sa|la|leur|son|its|the|their|du|des)?\s*"
+    r"(?:(?:drone|air|military|army|opérationnelle)\s+)?"
+    r"(?:base|bases|camp|camps|emprise|plateforme|installations)\b",
+    re.IGNORECASE,
+)
+_HANDOVER_WEIGHT = 3.0
+
 #: A mine that is dug for ore, not laid: "a gold mine", "the Boungou mine, operated by",
 #: "la mine d'or", "les mines artisanales".
 _MINING = re.compile(
@@ -302,6 +315,16 @@ class SubtypeClassifier:
         for label, count in context.items():
             if label in scores:
                 scores[label] += _CONTEXT_WEIGHT * min(count, 3)
+        for match in _BASE_HANDOVER.finditer(text):
+            # A base handed over to the forces that now hold it: a base established, whoever
+            # left it (Barkhane, MINUSMA, the US), however the sentence words it.
+            factor = 1.0 if match.start() < first_end else _LATER_SENTENCES
+            scores[S.HEADQUARTERS_OR_BASE_ESTABLISHED] = (
+                scores.get(S.HEADQUARTERS_OR_BASE_ESTABLISHED, 0.0) + _HANDOVER_WEIGHT * factor
+            )
+            evidence.setdefault(S.HEADQUARTERS_OR_BASE_ESTABLISHED, []).append(
+                Span(match.start(), match.end(), match.group())
+            )
         _settle_territory(text, scores, evidence, context, lexicon.territory)
         _settle_contests(scores, evidence, context)
         _settle_accidents(scores, evidence, context, lexicon.accident_like)

@@ -325,6 +325,9 @@ class Extractor:
         if (before and (_GENERIC.search(before) or _FLED.search(before) or _PLACES.search(before)
                         or _HABITUAL.search(around)) and not sentence.dates):  # fmt: skip
             return False  # "many attacks have been foiled", "the roads are regularly mined"
+        if (sentence.index > 0 and before and _PLUPERFECT.search(before)
+                and _EARLIER.search(sentence.text)):  # fmt: skip
+            return False  # "celle d'Inata, qui avait provoqué des manifestations": what came before
         if (top.label is SubEventType.AGREEMENT and trigger
                 and _UNDONE.search(sentence.text[max(0, trigger.start - 80) : trigger.start])):  # fmt: skip
             return False  # "ended the military agreement": an agreement undone is not one made
@@ -668,6 +671,21 @@ _GENERIC = re.compile(
 _NO_TOLL: dict[str, Any] = {
     "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "fatalities_by_side": {},
 }  # fmt: skip
+
+#: A trigger in the pluperfect, after the opening, is what came before the news ("l'attaque
+#: qui avait provoqué des manifestations", "the camp had been attacked in July").
+_PLUPERFECT = re.compile(
+    r"\b(?:avait|avaient|had)\s+(?:déjà\s+|already\s+)?(?:été\s+|been\s+)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+#: Words that put a pluperfect event before the news it is told with.
+_EARLIER = re.compile(
+    r"\b(?:déjà|already|before|auparavant|précédemment|earlier|previously|last|dernier|"
+    r"dernière|après\s+cel(?:le|ui)|after\s+(?:the\s+one|that)|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 #: An agreement ended, broken or suspended ("ended the agreement under which", "a dénoncé
 #: l'accord").
