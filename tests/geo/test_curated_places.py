@@ -99,6 +99,14 @@ def test_second_level_areas_lie_in_a_region_the_pack_knows(curated: list[Place])
         ("Solhan", "Gunmen killed villagers in Solhan.", "Solhan", "BF", "PPL"),
         ("Tongo-Tongo", "Soldiers were ambushed near Tongo-Tongo.", "Tongo Tongo", "NE", "PPL"),
         ("département de Takeita", "Dans le département de Takeita.", "Takeita", "NE", "ADM2"),
+        # A district of Bamako, not the village of the same name in the Koulikoro region.
+        (
+            "Faladié",
+            "L'école de gendarmerie de Faladié, à Bamako, a été attaquée.",
+            "Faladié",
+            "ML",
+            "PPLX",
+        ),
     ],
 )
 def test_areas_and_villages_of_the_pack_resolve_alone(

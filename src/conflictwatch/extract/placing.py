@@ -107,7 +107,7 @@ class Placer:
                     tier = max(tier, 1) + 1
                 elif (
                     rank == 0
-                    and tier == 0
+                    and tier <= 1
                     and small
                     and not SMALL_AREA.search(p.quote)
                     and all(_km(resolution, area) > NAMESAKE_KM for area in small)
