@@ -258,3 +258,18 @@ def test_a_march_elsewhere_after_a_massacre_is_its_own_event(extractor: Extracto
     killings = [m for m in found if m.event_type is not EventType.PROTESTS]
     assert [m.location for m in killings] == ["Aguelhok"]
     assert str(killings[0].event_date) == "2012-01-24"
+
+
+def test_two_sites_named_in_one_sentence_and_counted_after_are_two_events(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Deux jours après les attaques qui ont visé Bamako mardi à l'aube, les autorités n'ont "
+        "publié aucun bilan. Des commandos du JNIM ont frappé presque simultanément l'école de "
+        "gendarmerie de Faladié et la base aérienne voisine de l'aéroport international "
+        "Modibo-Keïta. Plus de 70 personnes ont été tuées, sans qu'il soit possible de répartir "
+        "ce chiffre entre les deux sites."
+    )
+    found = run(extractor, text, "fr", published="2024-09-19").mentions
+    assert sorted(m.location for m in found) == ["Faladié", "Sénou"]
+    assert {m.sub_event_type for m in found} == {S.ARMED_CLASH}

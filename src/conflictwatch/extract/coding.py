@@ -97,6 +97,17 @@ _ON_FORCES = re.compile(
     re.IGNORECASE,
 )
 
+_PLUPERFECT = re.compile(r"\b(?:avait|avaient|had)\s+(?:été\s+|been\s+)?\w+", re.IGNORECASE)
+
+
+def on_forces_site(text: str) -> bool:
+    """Whether the text tells an assault on a camp, base, post or patrol of the forces, as the
+    report tells it (a claimant's "we targeted army positions" is its own word)."""
+    return bool(
+        _ON_FORCES.search(text) and not _CLAIMED.search(text) and not _PLUPERFECT.search(text)
+    )
+
+
 _CLAIMED = re.compile(r"\b(?:claim\w*|revendiqu\w*)", re.IGNORECASE)
 
 #: People named as the source of an account ("selon des habitants", "according to residents")
@@ -122,15 +133,17 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
-    opening = passage.sentences[0].text
     only_civilians = Side.CIVILIANS in killed and not killed & {Side.STATE, Side.ATTACKERS}
     soldiers_killed = any(c.side is Side.STATE for c in tolls)
     if best.label is SubEventType.ATTACK and soldiers_killed and not only_civilians:
         # Soldiers killed in an attack were fought: "20 soldiers and one civilian were killed in
         # an attack on an army unit" is a battle with the forces.
         return replace(best, label=SubEventType.ARMED_CLASH)
-    if (best.label is SubEventType.ATTACK and not only_civilians
-            and _ON_FORCES.search(opening) and not _CLAIMED.search(opening)):  # fmt: skip
+    # The assault may be told in the opening or in the sentence after a lead that only names
+    # the attacks ("les attaques qui ont visé Bamako ... Des commandos ont frappé l'école de
+    # gendarmerie"); an earlier attack in the pluperfect is another event.
+    on_forces = any(on_forces_site(s.text) for s in passage.sentences[:2])
+    if best.label is SubEventType.ATTACK and not only_civilians and on_forces:
         # An assault on a camp, a base or a gendarmerie is a battle with the forces holding it
         # (as told by the report: a claimant's "we targeted army positions" is its own word).
         return replace(best, label=SubEventType.ARMED_CLASH)

@@ -32,6 +32,7 @@ from .coding import (
     claims_responsibility,
     corroborated,
     from_other_sentences,
+    on_forces_site,
     retyped,
     scores_from_toll,
     territory_type,
@@ -252,7 +253,10 @@ class Extractor:
             # the passage that tells them.
             opening = passage.sentences[0].index
             lead = read[max(0, opening - FOLLOW_AFTER) : opening] if not mentions else []
-            sites = max(count_sites(s.text, lang) for s in [*lead, passage.sentences[0]])
+            # ... or the sentences that follow it say how many sites there were ("impossible de
+            # répartir ce chiffre entre les deux sites").
+            told_with = [*lead, passage.sentences[0], *passage.follow_on]
+            sites = max(count_sites(s.text, lang) for s in told_with)
             days = fighting_days(passage, mention) if sites <= 1 else []
             if days:
                 # One event per day of fighting; the toll, not told day by day, goes to the
@@ -513,8 +517,10 @@ class Extractor:
                              for s in scores)  # fmt: skip
                 if (top is not None and isinstance(top.label, SubEventType) and not agrees
                         and top.score >= self.options.min_score):  # fmt: skip
-                    base = replace(base, event_type=top.label.event_type,
-                                   sub_event_type=top.label)  # fmt: skip
+                    label = top.label
+                    if label is SubEventType.ATTACK and on_forces_site(clause):
+                        label = SubEventType.ARMED_CLASH  # "l'école de gendarmerie de Faladié"
+                    base = replace(base, event_type=label.event_type, sub_event_type=label)
                 killed = [c.count for c in tools.casualties.casualties(clause)
                           if c.kind is CasualtyKind.KILLED]  # fmt: skip
                 toll = sum(killed) if killed else None

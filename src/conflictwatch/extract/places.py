@@ -154,8 +154,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "site",
-            r"camp|base|poste|garnison|caserne|détachement|plateforme|emprise",
-            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+)?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne|détachement|plateforme|emprise)(?:\s+militaire)?(?:\s+{_WORD}|(?:\s+[a-zéèêàç-]+){{1,2}}?)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
+            r"camp|base|poste|garnison|caserne|détachement|plateforme|emprise|école",
+            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+|l['’])?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne|détachement|plateforme|emprise|école)(?:\s+militaire)?(?:\s+{_WORD}|(?:\s+[a-zéèêàç-]+){{1,2}}?)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
+        ),
+        (
+            "site",
+            r"aéroport",
+            rf"(?P<quote>(?i:l['’]aéroport(?:\s+international)?(?:\s+de|\s+d['’])?\s*)(?P<name>{_NAME}))",
         ),
         (
             "object",
