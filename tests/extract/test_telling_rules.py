@@ -273,3 +273,15 @@ def test_two_sites_named_in_one_sentence_and_counted_after_are_two_events(
     found = run(extractor, text, "fr", published="2024-09-19").mentions
     assert sorted(m.location for m in found) == ["Faladié", "Sénou"]
     assert {m.sub_event_type for m in found} == {S.ARMED_CLASH}
+
+
+def test_an_attack_and_the_fight_with_its_escort_are_one_battle(extractor: Extractor) -> None:
+    text = (
+        "At least 47 people, most of them civilians, were killed on Wednesday when militants "
+        "ambushed a convoy of civilians and soldiers in northern Burkina Faso. The convoy was "
+        "travelling between Arbinda and Gorgadji when it was attacked about 25 km from "
+        "Gorgadji. Thirty civilians, 14 soldiers and three members of the Volunteers for the "
+        "Defence of the Homeland were killed, the government said."
+    )
+    [m] = run(extractor, text, "en", published="2021-08-20").mentions
+    assert m.sub_event_type is S.ARMED_CLASH

@@ -183,6 +183,11 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
     if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
         return d_lat < 0.1 and d_lon < 0.1
     violent = a.event_type.is_political_violence and b.event_type.is_political_violence
+    ground = {a.sub_event_type.value, b.sub_event_type.value} <= {"Attack", "Armed clash"}
+    if loose and ground and a.event_date == b.event_date and a.location == b.location:
+        # The attack on the convoy and the fight with its escort, at one place on one day,
+        # told without a word of another event: one event, whatever each passage counts.
+        return True
     return (loose and violent and a.event_date == b.event_date and not b.fatalities
             and d_lat < SAME_EVENT_DEGREES and d_lon < SAME_EVENT_DEGREES)  # fmt: skip
 
@@ -230,9 +235,14 @@ def aftermath(lead: Mention, later: Mention) -> bool:
 
 
 def merged(a: Mention, b: Mention) -> Mention:
-    """Keep the first telling, with the higher toll and everything both passages cite."""
+    """Keep the first telling, with the higher toll and everything both passages cite; an attack
+    and a clash told of one event are a battle (its armed side fought)."""
+    fought = {a.sub_event_type.value, b.sub_event_type.value} == {"Attack", "Armed clash"}
+    kept = b if fought and b.sub_event_type.value == "Armed clash" else a
     return replace(
         a,
+        event_type=kept.event_type,
+        sub_event_type=kept.sub_event_type,
         fatalities=max(a.fatalities, b.fatalities),
         fatalities_low=max(a.fatalities_low or 0, b.fatalities_low or 0),
         fatalities_high=max(a.fatalities_high or 0, b.fatalities_high or 0),
