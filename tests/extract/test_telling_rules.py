@@ -285,3 +285,17 @@ def test_an_attack_and_the_fight_with_its_escort_are_one_battle(extractor: Extra
     )
     [m] = run(extractor, text, "en", published="2021-08-20").mentions
     assert m.sub_event_type is S.ARMED_CLASH
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Les rebelles du MNLA sont entrés vendredi dans Kidal après le départ des militaires.",
+         S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
+        ("Les soldats maliens sont entrés lundi dans Diabaly, une semaine après la prise de la "
+         "localité par les jihadistes.", S.GOVERNMENT_REGAINS_TERRITORY),
+    ],
+)  # fmt: skip
+def test_french_towns_entered_are_ground_taken(extractor: Extractor, text: str, sub: S) -> None:
+    [m] = run(extractor, text, "fr", published="2013-01-22").mentions
+    assert m.sub_event_type is sub

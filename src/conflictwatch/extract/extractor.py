@@ -100,7 +100,10 @@ TYPE_TAGS = {
 #: Strategic developments that an attack or a fight told in the same passage takes in.
 _SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
 _FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
-_GROUND = frozenset({SubEventType.ARMED_CLASH, SubEventType.ATTACK})
+_GROUND = frozenset({
+    SubEventType.ARMED_CLASH, SubEventType.ATTACK, SubEventType.GOVERNMENT_REGAINS_TERRITORY,
+    SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
