@@ -64,20 +64,14 @@ def split_command(event_id: str, mention_ids: str, by: str, db: str | None) -> N
 def read_gold(path: Path) -> list[Any]:
     """The gold reports of a JSON-lines file; a bad line is an error naming it."""
     from ..resolve.evaluate import GoldReport
+    from ..sources.goldfiles import json_lines
 
     reports = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON: {exc.msg}", path=path, line=number) from exc
-            try:
-                reports.append(GoldReport.from_json(record, line=number))
-            except InputError as exc:
-                raise InputError(exc.reason, path=path, line=number) from exc
+    for number, record in json_lines(path):
+        try:
+            reports.append(GoldReport.from_json(record, line=number))
+        except InputError as exc:
+            raise InputError(exc.reason, path=path, line=number) from exc
     return reports
 
 

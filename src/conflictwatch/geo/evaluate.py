@@ -11,7 +11,6 @@ pass ``use_country=False`` to score without it.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from ..errors import InputError
 from .context import Context
 from .gazetteer import haversine_km
 from .geocoder import Geocoder
-from .loaders import coordinate
+from .loaders import coordinate, csv_rows
 
 GOLD_COLUMNS = ("name", "context", "country", "latitude", "longitude")
 
@@ -69,16 +68,7 @@ class GeocodeScore:
 def gold_mentions(lines: Iterable[str], path: Path) -> Iterator[GoldMention]:
     """Gold mentions from the lines of a CSV; bad rows raise InputError with file (``path``),
     line and field."""
-    reader = csv.DictReader(lines)
-    if not reader.fieldnames:
-        raise InputError("the file is empty", path=path, line=1)
-    missing = [c for c in GOLD_COLUMNS if c not in reader.fieldnames]
-    if missing:
-        raise InputError(
-            f"missing column(s) {', '.join(missing)}", path=path, line=1, field=missing[0]
-        )
-    for row in reader:
-        line = reader.line_num
+    for line, row in csv_rows(lines, path, GOLD_COLUMNS):
         if not (row["name"] or "").strip():
             raise InputError("empty name", path=path, line=line, field="name", value="")
         yield GoldMention(

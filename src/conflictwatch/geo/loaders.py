@@ -74,7 +74,7 @@ def format_of(first_line: str, path: Path) -> str:
     )
 
 
-def _rows(
+def csv_rows(
     lines: Iterable[str], path: Path, required: tuple[str, ...]
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """CSV rows with their line numbers, after checking the header has the columns we need."""
@@ -171,7 +171,7 @@ def _geonames_csv(
     source: str,
 ) -> Iterator[Place]:
     required = ("geonameid", "name", "latitude", "longitude")
-    for line, row in _rows(lines, path, required):
+    for line, row in csv_rows(lines, path, required):
         row.setdefault("country code", row.get("countrycode", ""))
         row.setdefault("admin1 code", row.get("admin1code", ""))
         row.setdefault("feature class", row.get("feature_class", "P") or "P")
@@ -260,7 +260,7 @@ def load_wof(text: GazetteerText, options: LoadOptions) -> Iterator[Place]:
     path = text.path
     country = (options.country or "").upper()
     source = options.source or "wof"
-    for line, row in _rows(text.lines, path, required):
+    for line, row in csv_rows(text.lines, path, required):
         placetype = row["placetype"].strip()
         alternates = _split(row.get("alt_names"), ";")
         if placetype == "country" and not country:
@@ -316,7 +316,7 @@ def load_csv(text: GazetteerText, options: LoadOptions) -> Iterator[Place]:
     admin2, feature_class, population; optional id, feature_code."""
     path = text.path
     source = options.source or f"csv:{path.name}"
-    for line, row in _rows(text.lines, path, ("name",)):
+    for line, row in csv_rows(text.lines, path, ("name",)):
         row = {_canonical(k): v for k, v in row.items() if k is not None}
         for needed in ("latitude", "longitude"):
             if needed not in row:

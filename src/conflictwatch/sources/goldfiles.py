@@ -29,25 +29,34 @@ class GoldArticle:
     events: tuple[Mapping[str, Any], ...]
 
 
-def read_gold(path: Path) -> Iterator[GoldArticle]:
-    """Gold articles in file order; a line that is not a gold record stops with its line number."""
+def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """The JSON value of each non-blank line, with its line number; a line that is not JSON stops
+    with an error naming it."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-                article = Article(
-                    id=str(record["id"]), text=record["text"],
-                    published_at=parse_published(record.get("published"), where=str(path)),
-                    language=record.get("language") or "", title=record.get("title") or "",
-                )  # fmt: skip
-                events = tuple(record.get("events") or ())
-                if not all(isinstance(event, dict) for event in events):
-                    raise ValueError("every item of 'events' must be an object")
-            except (KeyError, ValueError, TypeError) as exc:
-                raise InputError(f"not a gold record: {exc}", path=path, line=number) from exc
-            yield GoldArticle(number, article, events)
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"not JSON: {exc.msg}", path=path, line=number) from exc
+
+
+def read_gold(path: Path) -> Iterator[GoldArticle]:
+    """Gold articles in file order; a line that is not a gold record stops with its line number."""
+    for number, record in json_lines(path):
+        try:
+            article = Article(
+                id=str(record["id"]), text=record["text"],
+                published_at=parse_published(record.get("published"), where=str(path)),
+                language=record.get("language") or "", title=record.get("title") or "",
+            )  # fmt: skip
+            events = tuple(record.get("events") or ())
+            if not all(isinstance(event, dict) for event in events):
+                raise ValueError("every item of 'events' must be an object")
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise InputError(f"not a gold record: {exc}", path=path, line=number) from exc
+        yield GoldArticle(number, article, events)
 
 
 def read_unlabelled(
@@ -57,19 +66,13 @@ def read_unlabelled(
     csv.field_size_limit(sys.maxsize)
     rows: list[dict[str, Any]]
     if path.suffix.lower() == ".jsonl":
-        with open(path, encoding="utf-8") as handle:
-            rows = []
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rows.append(json.loads(line))
-                except ValueError as exc:
-                    raise InputError(f"not JSON: {exc}", path=path, line=number) from exc
+        rows = [record for _number, record in json_lines(path)]
     else:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
     for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            raise InputError("not a JSON object", path=path, line=number)
         text = row.get(text_column)
         if not isinstance(text, str) or not text.strip():
             continue
