@@ -113,8 +113,7 @@ def ingest_command(locations: tuple[str, ...], kind: str, workers: int,
     console.print(
         f"{summary.articles} article(s): {summary.added} added, {summary.already} already stored; "
         f"{summary.mentions} mention(s) → {len(summary.events_created)} new event(s), "
-        f"{len(summary.events_updated)} updated"
-        + (" (stopped early)" if stop.is_set() else "")
+        f"{len(summary.events_updated)} updated" + (" (stopped early)" if stop.is_set() else "")
     )
 
 

@@ -52,7 +52,9 @@ def list_command(country: str | None, as_of: dt.date | None, as_json: bool,
     if not tracked:
         console.print("No siege or blockade is evidenced in the store.")
         return
-    table = Table("Kind", "Town", "Imposed by", "Since", "Last evidence", "Status", "Events", "From")
+    table = Table(
+        "Kind", "Town", "Imposed by", "Since", "Last evidence", "Status", "Events", "From"
+    )
     for t in tracked:
         s = t.situation
         table.add_row(s.kind.value, f"{s.location}, {s.country}".strip(", "), s.actor or "–",

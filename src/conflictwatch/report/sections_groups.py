@@ -312,7 +312,9 @@ def state_and_foreign(ctx: Context) -> Section:
     return Section("forces", "State and foreign forces", tuple(paragraphs))
 
 
-def _targeting_facts(ctx: Context, who: str, events: list[Event], described: str) -> tuple[str, str]:
+def _targeting_facts(
+    ctx: Context, who: str, events: list[Event], described: str
+) -> tuple[str, str]:
     """The facts "events targeting civilians" and "deaths in them" for one group of actors."""
     count = ctx.fact(f"{who}.civilian-targeting.events", len(events), described, events)
     deaths = ctx.fact(
