@@ -108,6 +108,44 @@ def on_forces_site(text: str) -> bool:
     )
 
 
+#: Strategic developments that an attack or a fight told in the same passage takes in.
+_SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
+_FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
+_GROUND = frozenset({
+    SubEventType.ARMED_CLASH, SubEventType.ATTACK, SubEventType.GOVERNMENT_REGAINS_TERRITORY,
+    SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+})  # fmt: skip
+
+
+def best_type(passage: Passage, min_score: float) -> TypeScore:
+    """The passage's type: the one its sentences score highest in all, unless the spoils of an
+    attack or aircraft sent after a ground fight outscore the violence the passage opens with."""
+    totals: dict[object, float] = {}
+    firsts: dict[object, TypeScore] = {}
+    for sentence in passage.sentences:
+        for score in sentence.scores[:3]:
+            if isinstance(score.label, OtherClass):
+                continue
+            totals[score.label] = totals.get(score.label, 0.0) + score.score
+            firsts.setdefault(score.label, score)
+    label = max(totals, key=lambda k: totals[k])
+    lead = passage.sentences[0].scores
+    if label in _SPOILS and lead and lead[0].label not in _SPOILS:
+        # Goods looted, houses burnt or weapons carried off in an attack or a fight the
+        # passage opens with are part of it: ACLED codes the violence, not its spoils (a
+        # passage that opens with a foiled attack stays a disrupted one).
+        opening = {score.label for score in lead[:3]}
+        violent = [k for k in totals if k in opening and isinstance(k, SubEventType)
+                   and k.event_type in _FIGHTS and totals[k] >= min_score]  # fmt: skip
+        label = max(violent, key=lambda k: totals[k], default=label)
+    elif (label is SubEventType.AIR_DRONE_STRIKE and lead and lead[0].label in _GROUND
+          and all(score.label is not label for score in lead)):  # fmt: skip
+        # Aircraft sent after a ground assault the passage opens with ("air support was
+        # called in to pursue the attackers") answer it: the event stays the fight.
+        label = lead[0].label
+    return TypeScore(firsts[label].label, totals[label], firsts[label].evidence)
+
+
 _CLAIMED = re.compile(r"\b(?:claim\w*|revendiqu\w*)", re.IGNORECASE)
 
 #: People named as the source of an account ("selon des habitants", "according to residents")

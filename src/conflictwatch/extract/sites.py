@@ -3,15 +3,27 @@
 ACLED codes one event per location and day. "Gunmen attacked two villages, X and Y" is two
 events; "a coordinated assault on two security sites in the capital" is two as well, even when
 both sites lie in one town. A toll given only for the whole is shared evenly between the sites
-(ACLED's rule when a total is not broken down).
+(ACLED's rule when a total is not broken down), unless the clauses tell each site's own.
 
     count_sites("Gunmen attacked two villages on Saturday.", "en")  # -> 2
     share(100, 3)  # -> [34, 33, 33]
+    SiteSplitter(classifier, geocoder, countries, min_score).split(mention, passage, ...)
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+
+from ..geo.geocoder import Geocoder, Resolution
+from ..model import Article, Mention
+from ..taxonomy import SubEventType
+from .casualties import CasualtyReader
+from .classify import SubtypeClassifier
+from .coding import on_forces_site
+from .placing import place_tier, placed
+from .records import CasualtyKind, PlaceMention
+from .segments import Passage, Sentence
 
 #: Never split one telling into more events than this (a list, not a campaign).
 MOST_SITES = 4
@@ -71,3 +83,102 @@ def share(total: int, parts: int) -> list[int]:
         return [total]
     base, extra = divmod(total, parts)
     return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+#: Words before a place that is passed through rather than hit ("sailing between Gao and Mopti").
+_ROUTE = re.compile(r"\b(?:between|from|towards?|entre|vers|depuis)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+#: Where one clause of a sentence ends and the next begins ("..., killing 49 civilians, and
+#: fighters attacked the camp at Bourem").
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|while|whereas|et|puis|tandis que|alors que)\b|\s+(?:puis|then)\s+"
+)
+
+
+@dataclass(frozen=True)
+class SiteSplitter:
+    """Splits a telling that says it hit several sites into one mention per site."""
+
+    classifier: SubtypeClassifier
+    geocoder: Geocoder
+    countries: dict[str, str]
+    min_score: float
+
+    def split(self, mention: Mention, passage: Passage, article: Article, sites: int,
+              lang: str, casualties: CasualtyReader) -> tuple[list[Mention], int]:  # fmt: skip
+        """One mention per site of a telling that says it hit several ("attacks on two
+        villages, X and Y"): each locality the passage names as hit, in turn, typed by its own
+        clause when that clause has a trigger and counted by its own toll when it gives one;
+        the toll not broken down is shared evenly. Returns the mentions and how many of them
+        stand for sites the passage did not name (a later passage of that day may tell them).
+        """
+        context = f"{article.title}. {article.text[:1500]}"
+        found: list[tuple[Resolution, Sentence, PlaceMention]] = []
+        for sentence in passage.sentences:
+            for p in sentence.places:
+                if _ROUTE.search(sentence.text[max(0, p.start - 16) : p.start]):
+                    continue  # "between Gao and Mopti": places passed through, not hit
+                resolution = self.geocoder.resolve(p.quote, context)
+                if not resolution.resolved and p.name != p.quote:
+                    resolution = self.geocoder.resolve(p.name, context)
+                if resolution.resolved and place_tier(resolution) == 0:
+                    found.append((resolution, sentence, p))
+        own = next((f for f in found if (f[0].latitude, f[0].longitude)
+                    == (mention.latitude, mention.longitude)), None)  # fmt: skip
+        named: list[tuple[Mention, Sentence | None, PlaceMention | None]] = [
+            (mention, own[1] if own else None, own[2] if own else None)
+        ]
+        seen = {(mention.latitude, mention.longitude)}
+        for resolution, sentence, p in found:
+            key = (resolution.latitude, resolution.longitude)
+            if key not in seen and len(named) < sites:
+                seen.add(key)
+                named.append((placed(mention, self.countries, resolution), sentence, p))
+        unnamed = sites - len(named)
+        shares = share(mention.fatalities, sites)
+        out: list[Mention] = []
+        clause_tolls: list[int | None] = []
+        clauses: list[tuple[int, str]] = []
+        for i in range(sites):
+            base, told_in, at = named[i] if i < len(named) else (mention, None, None)
+            toll: int | None = None
+            if told_in is not None and at is not None:
+                clause = clause_at(told_in.text, at.start)
+                clauses.append((told_in.index, clause))
+                scores = self.classifier.scores(clause, lang)
+                top = scores[0] if scores else None
+                # A clause that also bears the telling's own type does not retype its site.
+                agrees = any(s.label is mention.sub_event_type and s.score >= self.min_score
+                             for s in scores)  # fmt: skip
+                if (top is not None and isinstance(top.label, SubEventType) and not agrees
+                        and top.score >= self.min_score):  # fmt: skip
+                    label = top.label
+                    if label is SubEventType.ATTACK and on_forces_site(clause):
+                        label = SubEventType.ARMED_CLASH  # "l'école de gendarmerie de Faladié"
+                    base = replace(base, event_type=label.event_type, sub_event_type=label)
+                killed = [c.count for c in casualties.casualties(clause)
+                          if c.kind is CasualtyKind.KILLED]  # fmt: skip
+                toll = sum(killed) if killed else None
+            clause_tolls.append(toll)
+            out.append(replace(base, id=f"{mention.id}-s{i}" if i else mention.id))
+        if sum(t is not None for t in clause_tolls) > 1 and len(set(clauses)) == len(clauses):
+            # Tolls told site by site: each its own; sites without one share what is left.
+            left = max(0, mention.fatalities - sum(t or 0 for t in clause_tolls))
+            rest = iter(share(left, sum(t is None for t in clause_tolls)))
+            shares = [t if t is not None else next(rest) for t in clause_tolls]
+        out = [replace(m, fatalities=k, fatalities_low=min(k, m.fatalities_low or k),
+                       fatalities_high=k, fatalities_by_side={} if i else m.fatalities_by_side)
+               for i, (m, k) in enumerate(zip(out, shares, strict=True))]  # fmt: skip
+        return out, unnamed
+
+
+def clause_at(text: str, at: int) -> str:
+    """The clause of ``text`` around character ``at``."""
+    start, end = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    return text[start:end]

@@ -1,0 +1,73 @@
+"""Who was hit: the sides ACLED gives violence against civilians and demonstrations.
+
+Violence against civilians has civilians on the receiving end by definition; a demonstration's
+sides are the crowd (Protesters or Rioters of the country) and the forces that intervened. Pure
+functions over a coded mention and the pack's actors.
+
+    mention = crowds(civilians_targeted(mention, pack, countries), pack, countries)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from ..knowledge import Pack
+from ..model import Mention
+from ..taxonomy import ActorType, EventType, SubEventType
+from .coding import ARMED, PROTESTS
+
+
+def civilians_targeted(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
+    """Violence against civilians has civilians on the receiving end, by definition; an armed
+    group found there while no perpetrator is named is the perpetrator."""
+    if mention.event_type is not EventType.VIOLENCE_AGAINST_CIVILIANS:
+        return mention
+    if mention.inter2 is ActorType.CIVILIANS:
+        return mention
+    civilians = pack.actor_for("civilians", on=mention.event_date,
+                               country=_iso2(mention, countries))  # fmt: skip
+    if civilians is None or civilians.actor_type is not ActorType.CIVILIANS:
+        return mention
+    changes: dict[str, Any] = {"actor2": civilians.name, "inter2": civilians.actor_type,
+                               "civilian_targeting": True}  # fmt: skip
+    # A non-state armed group is the likely perpetrator; state forces named beside unnamed
+    # gunmen are more often the target ("gunmen attacked a gendarmerie school").
+    if (mention.actor1.startswith("Unidentified") and mention.inter2 in ARMED
+            and mention.inter2 is not ActorType.STATE_FORCES):  # fmt: skip
+        changes |= {"actor1": mention.actor2, "inter1": mention.inter2}
+    return replace(mention, **changes)
+
+
+def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
+    """ACLED's sides of a demonstration: the crowd is Protesters (country), or Rioters when
+    it turned violent, and the forces that intervened are the other side (actor1 when they
+    used excessive force). Armed groups named as the crowd's cause are not its sides."""
+    label = mention.sub_event_type
+    if label not in PROTESTS and label is not SubEventType.VIOLENT_DEMONSTRATION:
+        return mention
+    iso = _iso2(mention, countries)
+    word = "rioters" if label is SubEventType.VIOLENT_DEMONSTRATION else "protesters"
+    crowd = pack.actor_for(word, on=mention.event_date, country=iso)
+    if crowd is None:
+        return mention
+    country = mention.country
+    sides = ((mention.actor1, mention.inter1), (mention.actor2, mention.inter2))
+    forces: tuple[str, ActorType | None] = next(
+        ((name, inter) for name, inter in sides
+         if inter is ActorType.STATE_FORCES and country and country in name),
+        ("", None),
+    )  # fmt: skip
+    if label is SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS and forces[0]:
+        return replace(mention, actor1=forces[0], inter1=forces[1] or mention.inter1,
+                       actor2=crowd.name, inter2=crowd.actor_type)  # fmt: skip
+    if label is SubEventType.PEACEFUL_PROTEST:
+        forces = ("", None)
+    return replace(mention, actor1=crowd.name, inter1=crowd.actor_type, actor2=forces[0],
+                   inter2=forces[1])  # fmt: skip
+
+
+def _iso2(mention: Mention, countries: Mapping[str, str]) -> str | None:
+    """The ISO code of the country a mention was placed in (its record holds the name)."""
+    return next((iso for iso, name in countries.items() if name == mention.country), None)
