@@ -391,3 +391,18 @@ def test_a_village_far_from_the_commune_its_passage_names_is_a_namesake() -> Non
     near = "Des hommes armés ont tué douze civils dimanche à Komsilga, dans la commune de Komsilga."
     [mention] = run(extractor, near, "fr").mentions
     assert mention.location == "Komsilga"
+
+
+def test_a_hamlet_abroad_named_like_a_village_at_home_is_not_the_place() -> None:
+    places = [
+        Place("soro-ci", "Soro", 7.95, -6.55, "CI", feature_class="P", feature_code="PPL",
+              population=900),
+        Place("thiou", "Thiou", 13.81, -2.66, "BF", admin1="Nord", feature_class="P",
+              feature_code="PPLA3"),
+        Place("bf", "Burkina Faso", 12.3, -1.6, "BF", feature_class="A", feature_code="ADM0"),
+    ]  # fmt: skip
+    extractor = Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))
+    text = ("Au Burkina Faso, des hommes armés ont tué douze civils dimanche à Soro, près de "
+            "Thiou, selon des sources locales.")  # fmt: skip
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.location == "Thiou"

@@ -84,6 +84,7 @@ class Placer:
             read[max(0, opening - LOOK_BACK) : opening][::-1],
             read[after : after + FOLLOW_AFTER],
         ]
+        countries = self.geocoder.context(context).countries
         best: tuple[int, int, Resolution, Sentence, Span] | None = None
         for rank, sentences_ in enumerate(groups):
             found = []
@@ -103,7 +104,9 @@ class Placer:
             # passage puts it in is a namesake elsewhere; the area is what is known.
             small = [r for _, r, _, p in found if SMALL_AREA.search(p.quote) and r.latitude]
             for tier, resolution, sentence, p in found:
-                if rank == 0 and areas and resolution.country not in areas:
+                if foreign_hamlet(resolution, countries):
+                    tier = 2  # "Soro" in a report on Burkina Faso: not the hamlet abroad
+                elif rank == 0 and areas and resolution.country not in areas:
                     tier = max(tier, 1) + 1
                 elif (
                     rank == 0
@@ -153,6 +156,24 @@ class Placer:
         counts = {c.iso2: text.count(c.name) + (text.count(c.name_fr) if c.name_fr != c.name else 0)
                   for c in self.pack.countries}  # fmt: skip
         return max(counts, key=lambda k: counts[k]) if any(counts.values()) else ""
+
+
+#: A place abroad this populous, or a seat, may well be what a report names in passing.
+KNOWN_ABROAD = 50_000
+
+
+def foreign_hamlet(resolution: Resolution, countries: Sequence[str]) -> bool:
+    """A small place in a country the text does not name: a namesake of a village the gazetteer
+    lacks ("Soro" near Thiou is not the Soro of Côte d'Ivoire)."""
+    place = resolution.place
+    return (
+        bool(countries)
+        and place is not None
+        and resolution.country not in countries
+        and place.feature_class != "A"
+        and place.feature_code not in ("PPLC", "PPLA")
+        and place.population < KNOWN_ABROAD
+    )
 
 
 def known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:

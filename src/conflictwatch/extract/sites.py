@@ -21,7 +21,7 @@ from ..taxonomy import SubEventType
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import on_forces_site
-from .placing import place_tier, placed
+from .placing import foreign_hamlet, place_tier, placed
 from .records import CasualtyKind, PlaceMention
 from .segments import Passage, Sentence
 
@@ -113,6 +113,7 @@ class SiteSplitter:
         stand for sites the passage did not name (a later passage of that day may tell them).
         """
         context = f"{article.title}. {article.text[:1500]}"
+        countries = self.geocoder.context(context).countries
         found: list[tuple[Resolution, Sentence, PlaceMention]] = []
         for sentence in passage.sentences:
             for p in sentence.places:
@@ -121,7 +122,8 @@ class SiteSplitter:
                 resolution = self.geocoder.resolve(p.quote, context)
                 if not resolution.resolved and p.name != p.quote:
                     resolution = self.geocoder.resolve(p.name, context)
-                if resolution.resolved and place_tier(resolution) == 0:
+                if (resolution.resolved and place_tier(resolution) == 0
+                        and not foreign_hamlet(resolution, countries)):  # fmt: skip
                     found.append((resolution, sentence, p))
         own = next((f for f in found if (f[0].latitude, f[0].longitude)
                     == (mention.latitude, mention.longitude)), None)  # fmt: skip

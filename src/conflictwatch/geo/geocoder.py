@@ -117,6 +117,11 @@ class Geocoder:
             self._memo.popitem(last=False)
         return result
 
+    def context(self, text: str) -> Context:
+        """The context a text gives (the countries it names, admin hints, other places),
+        remembered like resolutions."""
+        return self._context(text)
+
     def _context(self, text: str) -> Context:
         if self.options.cache_size <= 0:
             return Context.from_text(text)
