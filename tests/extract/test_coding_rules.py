@@ -6,6 +6,7 @@ The built-in gazetteer is used (no shared data needed), so places are the larger
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -406,3 +407,44 @@ def test_a_hamlet_abroad_named_like_a_village_at_home_is_not_the_place() -> None
             "Thiou, selon des sources locales.")  # fmt: skip
     [mention] = run(extractor, text, "fr").mentions
     assert mention.location == "Thiou"
+
+
+def test_a_later_telling_placed_at_the_area_holding_the_first_place_is_the_same_event() -> None:
+    from conflictwatch.extract.tellings import same_event
+    from conflictwatch.model import Mention
+    from conflictwatch.taxonomy import EventType, GeoPrecision, SubEventType
+
+    day = dt.date(2020, 12, 12)
+    village = Mention(
+        "m0",
+        "t",
+        day,
+        EventType.BATTLES,
+        SubEventType.ARMED_CLASH,
+        "Boko Haram",
+        admin1="Diffa",
+        admin2="Bosso",
+        location="Toumour",
+        latitude=13.68,
+        longitude=13.10,
+        geo_precision=GeoPrecision.PLACE,
+        fatalities=28,
+    )
+    region = Mention(
+        "m1",
+        "t",
+        day,
+        EventType.VIOLENCE_AGAINST_CIVILIANS,
+        SubEventType.ATTACK,
+        "Boko Haram",
+        admin1="Diffa",
+        location="Diffa",
+        latitude=13.32,
+        longitude=12.61,
+        geo_precision=GeoPrecision.REGION,
+        fatalities=28,
+    )
+    assert same_event(village, region)
+    seat = replace(region, geo_precision=GeoPrecision.PLACE)  # the town of Diffa itself
+    assert not same_event(village, seat)
+    assert not same_event(village, region, loose=False)  # "elsewhere in the region, ..."

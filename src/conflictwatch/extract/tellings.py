@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..knowledge import fold
 from ..model import Mention
-from ..taxonomy import EventType, SubEventType, TimePrecision
+from ..taxonomy import EventType, GeoPrecision, SubEventType, TimePrecision
 from .segments import Passage, Sentence, report_day
 
 #: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
@@ -172,6 +172,15 @@ ANOTHER = re.compile(
 )
 
 
+def _within(later: Mention, first: Mention) -> bool:
+    """Whether the later telling is placed at the admin area (or its seat) that holds the
+    first one's place."""
+    if later.geo_precision is GeoPrecision.PLACE:
+        return False  # a town told as such is a place of its own, even the area's seat
+    area = fold(later.location)
+    return bool(area) and area in {fold(first.admin1), fold(first.admin2)} - {""}
+
+
 def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
     """Two passages of one article telling the same event: same type, place and days; or, for
     political violence told without a word of another event (``loose``), the same day close by
@@ -183,6 +192,10 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
     if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
         return d_lat < 0.1 and d_lon < 0.1
     violent = a.event_type.is_political_violence and b.event_type.is_political_violence
+    if loose and violent and abs((a.event_date - b.event_date).days) <= 1 and _within(b, a):
+        # "near Teguey", then "the area around Bankilaré": the later telling names the area
+        # the first place lies in.
+        return True
     ground = {a.sub_event_type.value, b.sub_event_type.value} <= {"Attack", "Armed clash"}
     if loose and ground and a.event_date == b.event_date and a.location == b.location:
         # The attack on the convoy and the fight with its escort, at one place on one day,
