@@ -448,3 +448,19 @@ def test_a_later_telling_placed_at_the_area_holding_the_first_place_is_the_same_
     seat = replace(region, geo_precision=GeoPrecision.PLACE)  # the town of Diffa itself
     assert not same_event(village, seat)
     assert not same_event(village, region, loose=False)  # "elsewhere in the region, ..."
+
+
+def test_an_attack_and_a_clash_told_of_one_event_are_typed_by_who_died() -> None:
+    from conflictwatch.extract.tellings import merged
+    from conflictwatch.model import Mention
+    from conflictwatch.taxonomy import EventType, SubEventType
+
+    day = dt.date(2021, 11, 2)
+    attack = Mention("m0", "t", day, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK,
+                     "Unidentified Armed Group (Niger)", fatalities=69,
+                     fatalities_by_side={"civilians": 69})  # fmt: skip
+    clash = Mention("m1", "t", day, EventType.BATTLES, SubEventType.ARMED_CLASH,
+                    "Unidentified Armed Group (Niger)")  # fmt: skip
+    assert merged(clash, attack).sub_event_type is SubEventType.ATTACK
+    soldiers = replace(attack, fatalities_by_side={"civilians": 30, "state": 14})
+    assert merged(soldiers, clash).sub_event_type is SubEventType.ARMED_CLASH

@@ -249,9 +249,16 @@ def aftermath(lead: Mention, later: Mention) -> bool:
 
 def merged(a: Mention, b: Mention) -> Mention:
     """Keep the first telling, with the higher toll and everything both passages cite; an attack
-    and a clash told of one event are a battle (its armed side fought)."""
-    fought = {a.sub_event_type.value, b.sub_event_type.value} == {"Attack", "Armed clash"}
-    kept = b if fought and b.sub_event_type.value == "Armed clash" else a
+    and a clash told of one event are typed by who died."""
+    kept = a
+    if {a.sub_event_type.value, b.sub_event_type.value} == {"Attack", "Armed clash"}:
+        # One event told as an attack and as a clash: a battle if the armed on either side
+        # died or no one is said to have, an attack on civilians if only civilians did.
+        sides = {**b.fatalities_by_side, **a.fatalities_by_side}
+        armed_dead = any(sides.get(side, 0) for side in ("state", "attackers"))
+        only_civilians = sides.get("civilians", 0) > 2 and not armed_dead
+        wanted = "Attack" if only_civilians else "Armed clash"
+        kept = a if a.sub_event_type.value == wanted else b
     return replace(
         a,
         event_type=kept.event_type,
