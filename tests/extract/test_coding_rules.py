@@ -464,3 +464,15 @@ def test_an_attack_and_a_clash_told_of_one_event_are_typed_by_who_died() -> None
     assert merged(clash, attack).sub_event_type is SubEventType.ATTACK
     soldiers = replace(attack, fatalities_by_side={"civilians": 30, "state": 14})
     assert merged(soldiers, clash).sub_event_type is SubEventType.ARMED_CLASH
+
+
+def test_near_a_country_is_no_place_when_the_report_names_a_district(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen killed 38 villagers on Monday evening near Mali's border with Burkina Faso, the "
+        "government said. The assailants struck two hamlets in the cercle of Koro, in the Mopti "
+        "region, a statement said."
+    )
+    [mention] = {m.location: m for m in run(extractor, text, "en").mentions}.values()
+    assert mention.location == "Koro"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..geo.gazetteer import Gazetteer, MatchKind
+from ..geo.gazetteer import Gazetteer, MatchKind, admin_level
 from ..geo.geocoder import Geocoder, Resolution
 from ..knowledge import Pack
 from ..model import Article, Mention
@@ -190,6 +190,8 @@ def place_tier(resolution: Resolution) -> int:
     """0 a locality (or near one) whose name matched as written, 1 an area (region, route,
     midpoint) or a locality found only by a fuzzy or phonetic spelling match (a look-alike:
     "Inates" read as "Inatess", 300 km away), 2 the whole country."""
+    if resolution.place is not None and admin_level(resolution.place) == 0:
+        return 2  # "near Mali's border with Burkina Faso" is near a country, not a place
     if resolution.where_prec in PRECISE:
         chosen = resolution.candidates[0] if resolution.candidates else None
         inexact = (MatchKind.FUZZY, MatchKind.PHONETIC)
