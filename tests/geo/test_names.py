@@ -49,6 +49,7 @@ def test_compact_ignores_spaces_and_hyphens() -> None:
         ("the Mopti region", "Mopti", AreaKind.ADMIN1),
         ("dans la région de Ségou", "Ségou", AreaKind.ADMIN1),
         ("cercle de Bankass", "Bankass", AreaKind.ADMIN2),
+        ("the Koro circle", "Koro", AreaKind.ADMIN2),
         ("Province du Soum", "Soum", AreaKind.ADMIN2),
         ("Tillabéri region", "Tillabéri", AreaKind.ADMIN1),
     ],

@@ -104,6 +104,7 @@ def phonetic(text: str) -> str:
 _ADMIN1_WORDS = ("region", "state", "wilaya")
 _ADMIN2_WORDS = (
     "cercle",
+    "circle",  # English for a Malian cercle ("the Koro circle")
     "province",
     "department",
     "departement",
@@ -117,14 +118,16 @@ _LEADING = re.compile(
     r"aux environs de|environs de|a proximite de|proximite de|la|le|les|l|the|du|de|des|d)\s+)+"
 )
 _KIND_BEFORE = re.compile(
-    r"^(?P<word>region|regions|province|provinces|cercle|cercles|departement|department|district|"
+    r"^(?P<word>region|regions|province|provinces|cercle|cercles|circle|circles|departement|"
+    r"department|district|"
     r"prefecture|commune rurale|commune urbaine|rural commune|urban commune|commune|municipality|"
     r"village|town|city|ville|"
     r"localite|locality|hamlet|hameau|camp|site|county|wilaya|state)"
     r"(?:\s+(?:of|de|du|des|d|de la|la|l))?\s+(?P<rest>.+)$"
 )
 _KIND_AFTER = re.compile(
-    r"^(?P<rest>.+?)\s+(?P<word>region|province|cercle|department|departement|district|prefecture|"
+    r"^(?P<rest>.+?)\s+(?P<word>region|province|cercle|circle|department|departement|district|"
+    r"prefecture|"
     r"commune|municipality|village|town|city|county|wilaya|state)$"
 )
 
