@@ -251,8 +251,9 @@ def test_a_march_elsewhere_after_a_massacre_is_its_own_event(extractor: Extracto
     text = (
         "Le gouvernement a accusé lundi les rebelles d'avoir exécuté des soldats lors de la "
         "chute du camp d'Aguelhok, le 24 janvier. Selon un communiqué, les corps de 82 "
-        "militaires exécutés par le MNLA ont été retrouvés, certains égorgés. À Kati et à Bamako, des épouses de militaires sont "
-        "descendues dans la rue au début du mois pour dénoncer la gestion de la crise."
+        "militaires exécutés par le MNLA ont été retrouvés, certains égorgés. À Kati et à "
+        "Bamako, des épouses de militaires sont descendues dans la rue au début du mois pour "
+        "dénoncer la gestion de la crise."
     )
     found = run(extractor, text, "fr", published="2012-02-14").mentions
     killings = [m for m in found if m.event_type is not EventType.PROTESTS]
