@@ -128,6 +128,11 @@ def test_the_group_that_claims_an_attack_is_its_actor1(
     assert mention.actor2 == "Military Forces of Mali (2021-)"
 
 
+def _over(places: list[Place]) -> Extractor:
+    """An extractor whose gazetteer holds only ``places``."""
+    return Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))
+
+
 def test_a_sound_alike_town_gives_way_to_a_place_named_as_written() -> None:
     places = [
         Place("inatess", "Inatess", 13.97, 3.20, "NE", admin1="Tahoua", feature_class="P",
@@ -135,7 +140,7 @@ def test_a_sound_alike_town_gives_way_to_a_place_named_as_written() -> None:
         Place("tillaberi", "Tillabéri", 14.21, 1.45, "NE", admin1="Tillabéri",
               feature_class="P", feature_code="PPLA"),
     ]  # fmt: skip
-    extractor = Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))
+    extractor = _over(places)
     text = "Jihadists killed 71 soldiers at Inates, near Tillabéri, on Tuesday."
     [mention] = run(extractor, text, "en").mentions
     assert mention.location == "Tillabéri"
@@ -385,7 +390,7 @@ def test_a_village_far_from_the_commune_its_passage_names_is_a_namesake() -> Non
         Place("thiou", "Thiou", 13.81, -2.66, "BF", admin1="Nord", feature_class="P",
               feature_code="PPLA3"),
     ]  # fmt: skip
-    extractor = Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))
+    extractor = _over(places)
     far = "Des hommes armés ont tué douze civils dimanche à Komsilga, dans la commune de Thiou."
     [mention] = run(extractor, far, "fr").mentions
     assert mention.location == "Thiou"
@@ -402,7 +407,7 @@ def test_a_hamlet_abroad_named_like_a_village_at_home_is_not_the_place() -> None
               feature_code="PPLA3"),
         Place("bf", "Burkina Faso", 12.3, -1.6, "BF", feature_class="A", feature_code="ADM0"),
     ]  # fmt: skip
-    extractor = Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))
+    extractor = _over(places)
     text = ("Au Burkina Faso, des hommes armés ont tué douze civils dimanche à Soro, près de "
             "Thiou, selon des sources locales.")  # fmt: skip
     [mention] = run(extractor, text, "fr").mentions
