@@ -84,7 +84,10 @@ def fighting_days(passage: Passage, mention: Mention) -> list[dt.date]:
     """The days of a battle a telling says went on over several days, in order ("first
     engaged the column on Thursday, then clashed with it again on Saturday"); ACLED codes one
     event per day. Empty when the telling gives one day, or days of its report only."""
-    if mention.event_type.value != "Battles" or mention.time_precision is not TimePrecision.DAY:
+    if (
+        mention.event_type is not EventType.BATTLES
+        or mention.time_precision is not TimePrecision.DAY
+    ):
         return []
     if not any(_CONTINUED.search(s.text) for s in passage.sentences):
         return []
@@ -196,7 +199,7 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
         # "near Teguey", then "the area around Bankilaré": the later telling names the area
         # the first place lies in.
         return True
-    ground = {a.sub_event_type.value, b.sub_event_type.value} <= {"Attack", "Armed clash"}
+    ground = {a.sub_event_type, b.sub_event_type} <= _GROUND_FIGHTS
     if loose and ground and a.event_date == b.event_date and a.location == b.location:
         # The attack on the convoy and the fight with its escort, at one place on one day,
         # told without a word of another event: one event, whatever each passage counts.
@@ -224,7 +227,7 @@ def aftermath(lead: Mention, later: Mention) -> bool:
     off (the attackers' drones, the air support called in)."""
     if (
         not lead.event_type.is_political_violence
-        or lead.event_type.value == "Strategic developments"
+        or lead.event_type is EventType.STRATEGIC_DEVELOPMENTS
     ):
         return False
     if abs((later.event_date - lead.event_date).days) > 2:
@@ -234,31 +237,34 @@ def aftermath(lead: Mention, later: Mention) -> bool:
     far = max(abs(lead.latitude - later.latitude), abs(lead.longitude - later.longitude))  # type: ignore[operator]
     if far > AFTERMATH_DEGREES:
         return False
-    kind = later.sub_event_type.value
+    kind = later.sub_event_type
     trigger = next((e.quote for e in later.evidence if e.field == "sub_event_type"), "")
-    if kind == "Looting/property destruction":
+    if kind is SubEventType.LOOTING_PROPERTY_DESTRUCTION:
         return True
-    if kind == "Change to group/activity":
+    if kind is SubEventType.CHANGE_TO_GROUP_ACTIVITY:
         return bool(_RESPONSE.search(trigger))
     return (
-        kind in ("Air/drone strike", "Shelling/artillery/missile attack")
+        kind in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)
         and not later.fatalities
         and abs((later.event_date - lead.event_date).days) <= 1
     )
+
+
+_GROUND_FIGHTS = frozenset({SubEventType.ATTACK, SubEventType.ARMED_CLASH})
 
 
 def merged(a: Mention, b: Mention) -> Mention:
     """Keep the first telling, with the higher toll and everything both passages cite; an attack
     and a clash told of one event are typed by who died."""
     kept = a
-    if {a.sub_event_type.value, b.sub_event_type.value} == {"Attack", "Armed clash"}:
+    if {a.sub_event_type, b.sub_event_type} == _GROUND_FIGHTS:
         # One event told as an attack and as a clash: a battle if the armed on either side
         # died or no one is said to have, an attack on civilians if only civilians did.
         sides = {**b.fatalities_by_side, **a.fatalities_by_side}
         armed_dead = any(sides.get(side, 0) for side in ("state", "attackers"))
         only_civilians = sides.get("civilians", 0) > 2 and not armed_dead
-        wanted = "Attack" if only_civilians else "Armed clash"
-        kept = a if a.sub_event_type.value == wanted else b
+        wanted = SubEventType.ATTACK if only_civilians else SubEventType.ARMED_CLASH
+        kept = a if a.sub_event_type is wanted else b
     return replace(
         a,
         event_type=kept.event_type,
