@@ -247,6 +247,14 @@ def test_jnim_lists_its_components_and_they_name_it_as_parent(pack: Pack) -> Non
         ("CMA", dt.date(2025, 3, 1), None, "FLA: Azawad Liberation Front"),
         ("Serval", dt.date(2016, 1, 1), None, "Operation Barkhane"),
         ("JNIM", dt.date(2024, 1, 1), "BF", JNIM),  # no variants: stays itself
+        # a name without its bracket names all its variants
+        (
+            "Military Forces of Mali",
+            dt.date(2012, 2, 1),
+            None,
+            "Military Forces of Mali (2002-2012)",
+        ),
+        ("Police Forces of Niger", dt.date(2024, 1, 1), "NE", "Police Forces of Niger (2023-)"),
     ],
 )
 def test_actor_for_picks_the_variant_for_the_date_and_country(

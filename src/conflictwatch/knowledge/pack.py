@@ -70,11 +70,14 @@ class Pack:
     ) -> Actor | None:
         """The actor an alias or name refers to, ignoring case, accents and punctuation.
 
-        With ``on`` or ``country``, an actor with period or country variants ("Military Forces of
+        A name without its bracket ("Military Forces of Mali") names all its variants. With ``on``
+        or ``country``, an actor with period or country variants ("Military Forces of
         Mali (2013-2020)", "Civilians (Niger)") resolves to the variant that fits, and an actor
         that had ended by ``on`` resolves to its successor (Ansar Dine in 2019 -> JNIM).
         """
         actor = self._by_name.get(alias.strip()) or self._by_alias.get(fold(alias))
+        if actor is None and alias.strip() in self._variants:
+            actor = self._by_name[self._variants[alias.strip()][0]]  # "Military Forces of Mali"
         if actor is None or (on is None and country is None):
             return actor
         seen: set[str] = set()
