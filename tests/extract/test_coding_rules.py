@@ -116,6 +116,8 @@ JNIM = "JNIM: Group for Support of Islam and Muslims"
                "l'attaque dans un communiqué.", JNIM),
         ("en", "Gunmen killed five soldiers near Boni on Tuesday. JNIM claimed responsibility "
                "for the attack.", JNIM),
+        ("en", "Gunmen killed five soldiers near Boni on Tuesday. The al-Qaeda-linked JNIM "
+               "claimed the attack.", JNIM),
         ("en", "Gunmen killed five soldiers near Boni on Tuesday. No group has claimed "
                "responsibility; JNIM is active in the area.", "Unidentified Armed Group (Mali)"),
     ],
@@ -481,3 +483,15 @@ def test_near_a_country_is_no_place_when_the_report_names_a_district(
     )
     [mention] = {m.location: m for m in run(extractor, text, "en").mentions}.values()
     assert mention.location == "Koro"
+
+
+def test_a_town_after_the_passage_does_not_replace_the_area_it_names(
+    extractor: Extractor,
+) -> None:
+    text = ("Gunmen attacked a gendarmerie post on Sunday in Soum province, killing twelve "
+            "gendarmes. Heavily armed fighters overran the post at dawn, in Soum province, "
+            "survivors said. Opposition parties called for demonstrations in Ouagadougou at "
+            "the weekend to demand the government's resignation.")  # fmt: skip
+    mentions = run(extractor, text, "en", published="2021-11-16").mentions
+    assert [m.location for m in mentions if m.fatalities] == ["Soum"]
+    assert "Ouagadougou" not in [m.location for m in mentions if m.event_type.value == "Battles"]

@@ -6,6 +6,7 @@ The built-in gazetteer is used (no shared data needed), so places are the larger
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,26 @@ def test_every_field_cites_the_words_behind_it(extractor: Extractor) -> None:
         assert text[e.start : e.end] == e.quote
     assert cited["event_date"].quote == "Tuesday"
     assert cited["fatalities"].quote == "killed 12 soldiers"
+
+
+def test_every_quote_of_the_sample_corpus_is_the_text_at_its_offsets(
+    extractor: Extractor,
+) -> None:
+    """Evidence points into the article: a type given by the second sentence of a passage is
+    cited there, not at the same offsets in the first."""
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "sahel" / "reports.jsonl"
+    wrong, cited = [], 0
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        report = json.loads(line)
+        article = Article(id=report["id"], text=report["text"], language=report["language"],
+                          published_at=dt.datetime.fromisoformat(report["published"]))  # fmt: skip
+        for mention in extractor.extract(article).mentions:
+            for e in mention.evidence:
+                cited += 1
+                if report["text"][e.start : e.end] != e.quote:
+                    wrong.append((report["id"], e.field, e.quote))
+    assert cited > 1000
+    assert wrong == []
 
 
 def test_mentions_come_most_salient_first(extractor: Extractor) -> None:

@@ -48,7 +48,15 @@ def corroborated(mention: Mention) -> bool:
     return armed
 
 
-_VICTIM_TYPES = {Side.STATE: (ActorType.STATE_FORCES,), Side.CIVILIANS: (ActorType.CIVILIANS,)}
+_VICTIM_TYPES = {
+    Side.STATE: (ActorType.STATE_FORCES,),
+    Side.CIVILIANS: (ActorType.CIVILIANS,),
+    Side.ATTACKERS: (
+        ActorType.REBEL_GROUP,
+        ActorType.POLITICAL_MILITIA,
+        ActorType.IDENTITY_MILITIA,
+    ),
+}
 
 
 def victims_are_targets(
@@ -117,17 +125,18 @@ _GROUND = frozenset({
 })  # fmt: skip
 
 
-def best_type(passage: Passage, min_score: float) -> TypeScore:
+def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
     """The passage's type: the one its sentences score highest in all, unless the spoils of an
-    attack or aircraft sent after a ground fight outscore the violence the passage opens with."""
+    attack or aircraft sent after a ground fight outscore the violence the passage opens with;
+    with the first sentence that gives it (its evidence spans are offsets into that sentence)."""
     totals: dict[object, float] = {}
-    firsts: dict[object, TypeScore] = {}
+    firsts: dict[object, tuple[TypeScore, Sentence]] = {}
     for sentence in passage.sentences:
         for score in sentence.scores[:3]:
             if isinstance(score.label, OtherClass):
                 continue
             totals[score.label] = totals.get(score.label, 0.0) + score.score
-            firsts.setdefault(score.label, score)
+            firsts.setdefault(score.label, (score, sentence))
     label = max(totals, key=lambda k: totals[k])
     lead = passage.sentences[0].scores
     if label in _SPOILS and lead and lead[0].label not in _SPOILS:
@@ -143,7 +152,8 @@ def best_type(passage: Passage, min_score: float) -> TypeScore:
         # Aircraft sent after a ground assault the passage opens with ("air support was
         # called in to pursue the attackers") answer it: the event stays the fight.
         label = lead[0].label
-    return TypeScore(firsts[label].label, totals[label], firsts[label].evidence)
+    first, holder = firsts[label]
+    return TypeScore(first.label, totals[label], first.evidence), holder
 
 
 _CLAIMED = re.compile(r"\b(?:claim\w*|revendiqu\w*)", re.IGNORECASE)
@@ -230,6 +240,42 @@ def from_other_sentences(
     return None, actor2
 
 
+#: The families of the armed groups that fight the states of the region; the rest of the armed
+#: actors (state forces, their foreign and UN partners, self-defence militias) stand on the
+#: other side of its battles.
+_INSURGENTS = frozenset({"al-qaeda", "islamic-state", "separatist", "other-armed"})
+
+
+def battle_sides(
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    named: list[ActorMention],
+    offensive: bool,
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """A battle's two sides, the attacker first. When the opening sentence names one side, the
+    other is the first armed actor of the other camp (armed groups against the state's side)
+    named further in the passage. The state's side is first only in an ``offensive`` it began
+    ("the army retook Kidal"); attacked, it is second ("soldiers repelled an attack by ...")."""
+    if actor1 is not None and actor2 is None and actor1.actor_type in ARMED:
+        camp = actor1.family in _INSURGENTS
+        actor2 = next((a for a in named if a.actor_type in ARMED and a.name != actor1.name
+                       and (a.family in _INSURGENTS) != camp), None)  # fmt: skip
+    # "The attackers were fighters of ...": gunmen told of first are the group named later.
+    group = next((a for a in named if a.family in _INSURGENTS and not _unnamed(a)), None)
+    if group is not None:
+        actor1 = group if actor1 is not None and _unnamed(actor1) else actor1
+        actor2 = group if actor2 is not None and _unnamed(actor2) else actor2
+    if (actor1 is not None and actor2 is not None and not offensive
+            and actor1.actor_type in ARMED and actor1.family not in _INSURGENTS
+            and actor2.family in _INSURGENTS):  # fmt: skip
+        return actor2, actor1
+    return actor1, actor2
+
+
+def _unnamed(actor: ActorMention) -> bool:
+    return actor.name.startswith("Unidentified")
+
+
 #: ACLED's sub-event types for a change of who holds a place.
 TERRITORY = frozenset({SubEventType.GOVERNMENT_REGAINS_TERRITORY,
                        SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
@@ -257,3 +303,19 @@ def territory_type(
             and any(a.actor_type in CLAIMANTS for a in named)):  # fmt: skip
         return SubEventType.GOVERNMENT_REGAINS_TERRITORY
     return label
+
+
+def takers_first(
+    label: SubEventType, actor1: ActorMention | None, actor2: ActorMention | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """The side that takes a place is actor1: the state's forces when they regain it ("the CSP
+    had left Kidal before the army entered it"), the armed group when it overtakes it."""
+    if actor1 is None or actor2 is None:
+        return actor1, actor2
+    state1 = actor1.actor_type is ActorType.STATE_FORCES
+    state2 = actor2.actor_type is ActorType.STATE_FORCES
+    if label is SubEventType.GOVERNMENT_REGAINS_TERRITORY and state2 and not state1:
+        return actor2, actor1
+    if label is SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY and state1 and not state2:
+        return actor2, actor1
+    return actor1, actor2

@@ -20,17 +20,19 @@ from spacy.language import Language
 from ..geo.geocoder import Geocoder
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
-from ..taxonomy import ActorType, SubEventType
+from ..taxonomy import ActorType, EventType, SubEventType
 from .actors import ActorFinder, assign_roles
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import (
     CLAIMANTS,
+    battle_sides,
     best_type,
     claims_responsibility,
     corroborated,
     from_other_sentences,
     retyped,
+    takers_first,
     territory_type,
     victims_are_targets,
 )
@@ -47,7 +49,7 @@ from .records import ActorMention, DateMention, Span
 from .reporting import reports_event, same_toll, second_parties, toll_scores
 from .segments import SECOND_PARTY, Passage, Sentence, group
 from .sites import SiteSplitter, count_sites
-from .targets import civilians_targeted, crowds
+from .targets import civilians_targeted, crowds, two_sides
 from .tellings import (
     ANOTHER,
     LEAD_SENTENCES,
@@ -108,6 +110,8 @@ class _Tools:
     places: PlaceFinder
     outcomes: CueMatcher
     tags: CueMatcher
+    offensive: CueMatcher  # the state's forces began the battle
+    presence: CueMatcher  # where a group is known to be, not what it did
 
 
 @dataclass
@@ -148,6 +152,8 @@ class Extractor:
                 ),
                 outcomes=CueMatcher.from_lexicon(self.pack.lexicon("outcomes"), "outcomes", lang),
                 tags=CueMatcher.from_lexicon(self.pack.lexicon("tags"), "tags", lang),
+                offensive=_cues(self.pack, lang, "offensive"),
+                presence=_cues(self.pack, lang, "presence"),
             )
         return self._tools[lang]
 
@@ -196,6 +202,9 @@ class Extractor:
                 continue  # an event is coded only with its actors or toll, and a place
             mention = civilians_targeted(mention, self.pack, self._countries)
             mention = crowds(mention, self.pack, self._countries)
+            opening_text = passage.sentences[0].text
+            mention = two_sides(mention, self.pack, self._countries, opening_text,
+                                bool(tools.offensive.find(opening_text)))  # fmt: skip
             if published and (long_before(mention, published) or (
                     mentions and is_background(mention, published, mentions[0]))
                     or (not mentions and old_news(mention, passage, published)
@@ -306,11 +315,11 @@ class Extractor:
             evidence.append(Evidence(field_name, span.quote, article.id, start,
                                      start + len(span.quote)))  # fmt: skip
 
-        best = best_type(passage, self.options.min_score)
+        best, typed_in = best_type(passage, self.options.min_score)
         label = best.label
         assert isinstance(label, SubEventType)
         if best.evidence:
-            cite("sub_event_type", first, best.evidence[0])
+            cite("sub_event_type", typed_in, best.evidence[0])
 
         when, precision = passage_date(passage, read)
         if when is not None and when[1] is not None:
@@ -325,7 +334,10 @@ class Extractor:
         best = retyped(best, passage, actors)
         label = best.label
         assert isinstance(label, SubEventType)
-        trigger = best.evidence[0] if best.evidence else None
+        # Roles are read around the opening sentence's own trigger (spans are per sentence).
+        own = best.evidence if typed_in is first else next(
+            (t.evidence for t in first.scores if t.evidence), ())  # fmt: skip
+        trigger = own[0] if own else None
         actor1, actor2 = assign_roles(first.text, actors.get(first.index, []), trigger, lang)
         if actor1 is None:
             actor1, actor2 = from_other_sentences(actors, first.index, actor2)
@@ -341,6 +353,12 @@ class Extractor:
                 actor2 = actor1
             actor1 = claimant
             actors = {**actors, claim_sentence.index: [claimant]}
+        if label.event_type is EventType.BATTLES:
+            # Sides told as such, not where a group is known to be ("JNIM is active there").
+            sides = [a for s in passage.all_sentences if not tools.presence.find(s.text)
+                     for a in actors.get(s.index, [])]  # fmt: skip
+            actor1, actor2 = battle_sides(actor1, actor2, sides,
+                                          bool(tools.offensive.find(first.text)))  # fmt: skip
         for role, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None:
                 holder = next(s for s in [*passage.all_sentences, *claims]
@@ -348,6 +366,7 @@ class Extractor:
                 cite(role, holder, Span(actor.start, actor.end, actor.quote))
         label = territory_type(label, actor1, [a for found in actors.values() for a in found],
                                first.text)  # fmt: skip
+        actor1, actor2 = takers_first(label, actor1, actor2)
         name1 = actor1.name if actor1 else _unidentified(country)
         inter1 = actor1.actor_type if actor1 else ActorType.POLITICAL_MILITIA
         name2 = actor2.name if actor2 else ""
@@ -432,6 +451,11 @@ class Extractor:
 _NO_TOLL: dict[str, Any] = {
     "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "fatalities_by_side": {},
 }  # fmt: skip
+
+
+def _cues(pack: Pack, lang: str, key: str) -> CueMatcher:
+    """One phrase list of the pack's ``cues.yaml`` for a language."""
+    return CueMatcher({key: pack.lexicon("cues").get(lang, {}).get(key, ())})
 
 
 def _no_dates(text: str) -> list[DateMention]:

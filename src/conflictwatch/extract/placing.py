@@ -48,6 +48,12 @@ SMALL_AREA = re.compile(
     re.IGNORECASE,
 )
 
+#: An area named as one ("Soum province", "la région de Ménaka"), not a bare name ("Sahel").
+AREA = re.compile(
+    r"\b(?:region|r[ée]gion|province|cercle|circle|department|d[ée]partement|commune|district)s?\b",
+    re.IGNORECASE,
+)
+
 #: Farther than this from the small area its passage names, a village is a namesake.
 NAMESAKE_KM = 100.0
 
@@ -59,6 +65,13 @@ def _km(a: Resolution, b: Resolution) -> float:
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)  # fmt: skip
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _within(place: Resolution, area: Resolution) -> bool:
+    """Whether a place lies in an area (a region or province) by the gazetteer's admin names."""
+    if place.country != area.country or not area.admin1 or place.admin1 != area.admin1:
+        return False
+    return not area.admin2 or place.admin2 == area.admin2
 
 
 @dataclass(frozen=True)
@@ -74,7 +87,8 @@ class Placer:
 
         Places are looked for in the passage, then before it (nearest first), then just after
         it. A named locality beats a region, a region beats the whole country; among equals the
-        passage wins, then the nearest sentence. "The capital" names the country's capital.
+        passage wins, then the nearest sentence. A locality around a passage that names an area
+        counts only if it lies in that area. "The capital" names the country's capital.
         """
         context = f"{article.title}. {article.text[:1500]}"
         opening = passage.sentences[0].index
@@ -116,6 +130,9 @@ class Placer:
                     and all(_km(resolution, area) > NAMESAKE_KM for area in small)
                 ):
                     tier = 2
+                if (rank > 0 and best is not None and best[1] == 0 and best[0] == 1
+                        and AREA.search(best[4].quote) and not _within(resolution, best[2])):  # fmt: skip
+                    continue  # "in Soum province": a town elsewhere does not refine the area
                 if best is None or (tier, rank) < (best[0], best[1]):
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and best[0] == 0:

@@ -1,14 +1,15 @@
 """Who was hit: the sides ACLED gives violence against civilians and demonstrations.
 
-Violence against civilians has civilians on the receiving end by definition; a demonstration's
-sides are the crowd (Protesters or Rioters of the country) and the forces that intervened. Pure
-functions over a coded mention and the pack's actors.
+Violence against civilians has civilians on the receiving end by definition; a battle has two
+armed sides; a demonstration's sides are the crowd (Protesters or Rioters of the country) and the
+forces that intervened. Pure functions over a coded mention and the pack's actors.
 
     mention = crowds(civilians_targeted(mention, pack, countries), pack, countries)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -38,6 +39,38 @@ def civilians_targeted(mention: Mention, pack: Pack, countries: Mapping[str, str
             and mention.inter2 is not ActorType.STATE_FORCES):  # fmt: skip
         changes |= {"actor1": mention.actor2, "inter1": mention.inter2}
     return replace(mention, **changes)
+
+
+#: Words of a telling that put the police or gendarmerie, not the army, on the other side.
+_POLICE = re.compile(r"\b(?:gendarm\w*|police\w*|commissariat|policiers?)\b", re.IGNORECASE)
+
+
+def two_sides(
+    mention: Mention, pack: Pack, countries: Mapping[str, str], told: str, offensive: bool
+) -> Mention:
+    """A battle is fought by two armed sides. When a telling names one, the other is the one
+    the conflict gives it: the country's forces against an armed group (its police when the
+    telling ``told`` is of a gendarmerie or police post), and gunmen no one named against the
+    forces when only the forces are named, first unless it was the forces' ``offensive``
+    ("soldiers were ambushed near ...", "the army's sweep near ...")."""
+    if mention.event_type is not EventType.BATTLES or mention.actor2 or not mention.country:
+        return mention
+    iso = _iso2(mention, countries)
+    if mention.inter1 is ActorType.STATE_FORCES:
+        group = pack.actor_for("Unidentified Armed Group", on=mention.event_date, country=iso)
+        if group is None:
+            return mention
+        if offensive:
+            return replace(mention, actor2=group.name, inter2=group.actor_type)
+        return replace(mention, actor1=group.name, inter1=group.actor_type,
+                       actor2=mention.actor1, inter2=mention.inter1)  # fmt: skip
+    if mention.inter1 not in ARMED:
+        return mention
+    kind = "Police Forces" if _POLICE.search(told) else "Military Forces"
+    forces = pack.actor_for(f"{kind} of {mention.country}", on=mention.event_date, country=iso)
+    if forces is None or forces.actor_type is not ActorType.STATE_FORCES:
+        return mention
+    return replace(mention, actor2=forces.name, inter2=forces.actor_type)
 
 
 def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:

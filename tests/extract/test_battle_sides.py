@@ -1,0 +1,124 @@
+"""A battle has two armed sides, the attacker first, as the corpus codes them.
+
+The army's side (its police, foreign partners and self-defence militias) is second when it was
+attacked and first only in an offensive it began; when a report names one side, the other is the
+one the conflict gives it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwatch.extract.extractor import Extractor
+from conflictwatch.taxonomy import EventType
+
+from .conftest import run
+
+
+def _battle(extractor: Extractor, text: str, lang: str) -> tuple[str, str]:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.event_type is EventType.BATTLES
+    return mention.actor1, mention.actor2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Soldiers were ambushed near Boni on Tuesday and four of them were killed in "
+               "the fighting, a military source said."),
+        ("fr", "Des soldats sont tombés dans une embuscade mardi près de Boni et quatre d'entre "
+               "eux ont été tués dans les combats, selon une source militaire."),
+    ],
+)  # fmt: skip
+def test_forces_attacked_by_no_one_named_face_an_unidentified_group(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert _battle(extractor, text, lang) == (
+        "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Malian soldiers killed twenty militants during an operation near Boni on "
+               "Tuesday, the army said."),
+        ("fr", "Les soldats maliens ont neutralisé vingt assaillants lors d'une opération "
+               "mardi près de Boni, a annoncé l'armée."),
+    ],
+)  # fmt: skip
+def test_the_forces_are_first_in_an_offensive_they_began(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    actor1, actor2 = _battle(extractor, text, lang)
+    assert actor1 == "Military Forces of Mali (2021-)"
+    assert actor2 == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Soldiers fought off an assault on their camp in Boni on Tuesday, killing "
+               "five assailants. The attackers were fighters of the Islamic State Sahel "
+               "Province, a security source said."),
+        ("fr", "Des soldats ont repoussé mardi un assaut contre leur camp de Boni, tuant cinq "
+               "assaillants. Les attaquants étaient des combattants de l'État islamique au "
+               "Sahel, selon une source sécuritaire."),
+    ],
+)  # fmt: skip
+def test_the_group_named_further_on_is_the_attacker_of_forces_that_fought_back(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert _battle(extractor, text, lang) == (
+        "Islamic State Sahel Province", "Military Forces of Mali (2021-)")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "forces"),
+    [
+        ("en", "Jihadists stormed a gendarmerie post in Boni on Tuesday and traded fire for "
+               "two hours before withdrawing, leaving three of their dead behind.",
+         "Police Forces of Mali (2021-)"),
+        ("fr", "Des jihadistes ont pris d'assaut un poste de contrôle à Boni mardi et ont "
+               "échangé des tirs pendant deux heures avant de se retirer, laissant trois "
+               "morts dans leurs rangs.",
+         "Military Forces of Mali (2021-)"),
+    ],
+)  # fmt: skip
+def test_a_group_that_fought_at_a_post_fought_the_country_s_forces(
+    extractor: Extractor, lang: str, text: str, forces: str
+) -> None:
+    actor1, actor2 = _battle(extractor, text, lang)
+    assert actor1.startswith("Unidentified Armed Group")
+    assert actor2 == forces
+
+
+def test_a_partner_of_the_army_is_on_the_army_s_side(extractor: Extractor) -> None:
+    text = ("Wagner mercenaries were attacked near Boni on Tuesday by fighters of the "
+            "Islamic State Sahel Province; the fighting lasted several hours.")  # fmt: skip
+    assert _battle(extractor, text, "en") == ("Islamic State Sahel Province", "Wagner Group")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The army retook control of Kidal on Tuesday. The separatist fighters of the "
+               "CSP had withdrawn from the town the day before."),
+        ("fr", "L'armée a repris le contrôle de Kidal mardi. Les combattants du CSP s'étaient "
+               "retirés de la ville la veille."),
+    ],
+)  # fmt: skip
+def test_the_forces_that_retake_a_town_are_first(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2023-11-15").mentions
+    [taking] = [m for m in mentions if m.event_type is EventType.BATTLES]
+    assert taking.actor1 == "Military Forces of Mali (2021-)"
+    assert taking.actor2.startswith("CSP")
+
+
+def test_a_unit_taken_to_task_was_attacked_not_captured(extractor: Extractor) -> None:
+    text = ("Dix soldats ont été tués vendredi près de Boni. Selon l'armée, l'unité a été "
+            "prise à partie par un grand nombre d'assaillants lors d'une patrouille.")  # fmt: skip
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.sub_event_type.value == "Armed clash"
+    assert mention.actor2 == "Military Forces of Mali (2021-)"
