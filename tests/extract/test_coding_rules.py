@@ -12,6 +12,7 @@ import pytest
 
 from conflictwatch.extract.actors import ActorFinder
 from conflictwatch.extract.extractor import Extractor
+from conflictwatch.extract.placing import situates
 from conflictwatch.geo.gazetteer import Gazetteer
 from conflictwatch.geo.geocoder import Geocoder
 from conflictwatch.knowledge import load_pack
@@ -495,3 +496,35 @@ def test_a_town_after_the_passage_does_not_replace_the_area_it_names(
     mentions = run(extractor, text, "en", published="2021-11-16").mentions
     assert [m.location for m in mentions if m.fatalities] == ["Soum"]
     assert "Ouagadougou" not in [m.location for m in mentions if m.event_type.value == "Battles"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen killed ten soldiers about 60 km north-east of Ménaka on Monday, the army "
+               "said."),
+        ("fr", "Des hommes armés ont tué dix soldats lundi à une soixantaine de kilomètres au "
+               "nord-est de Ménaka, selon l'armée."),
+    ],
+)  # fmt: skip
+def test_an_event_told_x_km_from_a_town_is_coded_at_the_town(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    town = extractor.geocoder.resolve("Ménaka")
+    assert (mention.latitude, mention.longitude) == (town.latitude, town.longitude)
+    assert mention.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("before", "situated"),
+    [
+        ("Barsalogho, ", True),  # "..., about 45 km north of Kaya, has taken in thousands"
+        ("Fighting broke out in the Sahel, ", False),
+        ("Neuf soldats ont été tués dans la région de Gao, ", False),
+    ],
+)
+def test_an_offset_after_the_town_a_sentence_opens_with_situates_that_town(
+    before: str, situated: bool
+) -> None:
+    assert situates(before) is situated

@@ -121,6 +121,20 @@ def test_a_town_or_an_area_without_a_town_of_its_name_stays_where_it_is(
     assert geocoder.at_seat(town) == town
 
 
+def test_an_offset_is_coded_at_its_reference_town_as_acled_does(geocoder: Geocoder) -> None:
+    offset = geocoder.resolve("30 km north of Gao")
+    coded = geocoder.at_reference(offset)
+    assert (coded.latitude, coded.longitude) == (16.2717, -0.0447)
+    assert coded.geo_precision is GeoPrecision.NEAR_PLACE and coded.place == offset.place
+    assert "30 km" in coded.reason  # the offset point is kept in the reason
+
+
+@pytest.mark.parametrize("name", ["between Boni and Hombori", "Hombori", "near Gao"])
+def test_other_places_keep_their_point(geocoder: Geocoder, name: str) -> None:
+    resolved = geocoder.resolve(name)
+    assert geocoder.at_reference(resolved) == resolved
+
+
 def test_a_close_spelling_abroad_is_not_taken_for_a_place_in_the_countries_of_the_text() -> None:
     # A namesake of a Malian town, abroad: only a misspelling of it points there.
     places = [P("abroad", "Tombouctou", 7.9, -6.2, "CI"), P("gao", "Gao", 16.27, -0.04, "ML")]

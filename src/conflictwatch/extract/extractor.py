@@ -44,7 +44,7 @@ from .modality import ModalityReader
 from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
-from .placing import FOLLOW_AFTER, Placer, known_names, location_name
+from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
 from .reporting import reports_event, same_toll, second_parties, toll_scores
 from .segments import SECOND_PARTY, Passage, Sentence, group
@@ -305,6 +305,9 @@ class Extractor:
         place, place_sentence, place_span = self.placer.place(passage, read, article)
         if place is not None:
             place = self.geocoder.at_seat(place)
+            if not (place_sentence and place_span
+                    and situates(place_sentence.text[: place_span.start])):  # fmt: skip
+                place = self.geocoder.at_reference(place)
         if place is None or place.latitude is None:
             return None
         first = passage.sentences[0]

@@ -233,3 +233,17 @@ def location_name(place: Resolution | None) -> str:
     if place.place is not None:
         return place.place.name
     return place.query
+
+
+#: A sentence that opens with a name and a comma, then the offset: "Barsalogho, about 45 km
+#: north of Kaya, has taken in ...".
+_APPOSED = re.compile(
+    r"^\W*(?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][\w'’-]+,\s*(?:a\s+town\s+|une?\s+)?$"
+)
+
+
+def situates(before: str) -> bool:
+    """Whether a place phrase situates the place its sentence opens with, given the words
+    ``before`` it ("Barsalogho, " before "about 45 km north of Kaya"): then the point it gives is
+    that place's, not a spot measured from Kaya."""
+    return bool(_APPOSED.match(before))

@@ -210,6 +210,21 @@ class Geocoder:
         return replace(resolution, latitude=seat.latitude, longitude=seat.longitude,
                        reason=f"{resolution.reason}; placed at its seat {seat.name}")  # fmt: skip
 
+    def at_reference(self, resolution: Resolution) -> Resolution:
+        """A place told as "40 km north of X" moved to X, as ACLED codes it (geo-precision 2 at
+        the reference town): the point the offset gives stays in the reason. Other resolutions
+        ("between X and Y", plain names) come back unchanged."""
+        town = resolution.place
+        if (not isinstance(parse_relative(resolution.query), Offset)
+                or resolution.geo_precision is not GeoPrecision.NEAR_PLACE or town is None
+                or town.latitude is None or town.longitude is None
+                or (resolution.latitude, resolution.longitude) == (town.latitude, town.longitude)):  # fmt: skip
+            return resolution
+        return replace(resolution, latitude=town.latitude, longitude=town.longitude,
+                       reason=f"{resolution.reason}; coded at the reference town {town.name} "
+                              f"(the offset gives {resolution.latitude:.4f}, "
+                              f"{resolution.longitude:.4f})")  # fmt: skip
+
     def _boundary_matches(self, core: str, kind: AreaKind) -> list[Hit]:
         assert self.boundaries is not None
         level = 1 if kind is AreaKind.ADMIN1 else 2
