@@ -88,6 +88,10 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("en", "The convoy was hit about twenty kilometres north of Gao.",
          [("Gao", "about twenty kilometres north of Gao")]),
         ("en", "Soldiers were ambushed in the Torodi area.", [("Torodi", "the Torodi area")]),
+        # an area after a possessive country and a compass word
+        ("en", "Militants attacked a post in Burkina Faso's northern Soum province.",
+         [("Soum", "Soum province")]),
+        ("en", "Violence spread in the central Mopti region.", [("Mopti", "Mopti region")]),
         # the place a capture or an attack verb acts on
         ("en", "Rebels entered Kidal on Friday and moved into Gao.",
          [("Kidal", "Kidal"), ("Gao", "Gao")]),

@@ -88,7 +88,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "area",
             r"region|province|district|circle|cercle|department|commune|municipality|prefecture|area",
-            rf"\b(?i:(?:in|of|across|throughout)\s+{_COMPASS_ADJ})(?:{_WORD}['’]s\s+)?(?P<quote>(?i:the\s+)?(?P<name>{_NAME})\s+(?i:{_AREA_EN}))\b",
+            rf"\b(?i:(?:in|of|across|throughout)\s+(?:the\s+(?=(?:north|south|east|west|central)))?{_COMPASS_ADJ})(?:{_NAME}['’]s\s+(?i:{_COMPASS_ADJ}))?(?P<quote>(?i:the\s+)?(?P<name>{_NAME})\s+(?i:{_AREA_EN}))\b",
         ),
         (
             "area",
