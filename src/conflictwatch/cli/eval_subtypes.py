@@ -12,10 +12,11 @@ import click
 from rich.table import Table
 
 from ..errors import InputError
-from ..extract.classify import Label, SubtypeClassifier
+from ..extract.classify import SubtypeClassifier
 from ..extract.records import OtherClass
 from ..extract.scoring import ClassificationReport, score_labels
 from ..extract.subtype_model import SubtypeModel, cross_validate, folds
+from ..extract.triggers import Label
 from ..knowledge import load_pack
 from ..taxonomy import SubEventType
 from .common import console

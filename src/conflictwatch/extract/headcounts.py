@@ -1,0 +1,191 @@
+"""Headcounts: the counts of people in a sentence, each with the people it counts and their side.
+
+A headcount is a number read by the :class:`NumberReader` ("12", "une dizaine"), a zero ("no",
+"aucun", "pas de") or an article before people ("a soldier"), joined to the noun after it
+("12 [Malian] soldiers", "members of the security forces") when there is one. The noun gives the
+side; a total of no stated side takes the side of its largest share ("20 people, including 19
+gendarmes"). Days of the month and years are not headcounts. Which casualty word a headcount
+goes with is :class:`~.casualties.CasualtyReader`'s business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .casualty_words import (
+    ARTICLES,
+    AUX,
+    GROUPS,
+    INHERITING,
+    KINDS,
+    MODIFIERS,
+    NOUN_LINKS,
+    QUOTES,
+    SENTENCE_ENDS,
+    SHARE_OPENERS,
+    SIDES,
+    STOPS,
+    ZERO,
+    ZERO_ONLY,
+)
+from .numbers import NumberReader, Token
+from .records import Side
+
+
+@dataclass
+class Headcount:
+    """A counted group: the number phrase and, when given, the people it counts."""
+
+    first: int  # token index of the count
+    last: int  # token after the count
+    end: int  # token after the noun phrase (== last without a noun)
+    value: int
+    vague: bool = False
+    low: int | None = None
+    high: int | None = None
+    side: Side | None = None  # None: no noun
+    zero: bool = False
+    inherits: bool = False
+
+
+_ZERO_LEN = max(len(z) for z in ZERO)
+
+
+def read_headcounts(
+    tokens: Sequence[Token], norms: list[str], numbers: NumberReader
+) -> list[Headcount]:
+    """The headcounts of a tokenized sentence, in text order."""
+    units: list[Headcount] = []
+    taken: set[int] = set()
+    for i, word in enumerate(norms):
+        if word in (
+            "no",
+            "aucun",
+            "aucune",
+            "nobody",
+            "none",
+            "pas",
+            "sans",
+            "personne",
+            "not",
+        ):
+            for size in range(_ZERO_LEN, 0, -1):
+                if tuple(norms[i : i + size]) in ZERO:
+                    units.append(_noun(norms, Headcount(i, i + size, i + size, 0, zero=True)))
+                    taken.update(range(i, i + size))
+                    break
+    for mention in numbers.mentions_in(tokens):
+        if taken.intersection(range(mention.first, mention.last)):
+            continue
+        unit = _noun(
+            norms,
+            Headcount(mention.first, mention.last, mention.last, mention.value, mention.vague,
+                      mention.low, mention.high),
+        )  # fmt: skip
+        if unit.side is None and (_is_year(norms, mention.first, mention.last)
+                                  or _is_day(norms, mention.first, mention.last)):  # fmt: skip
+            continue
+        units.append(unit)
+        taken.update(range(mention.first, mention.last))
+    for i, word in enumerate(norms):
+        if word in ARTICLES and i not in taken:
+            unit = _noun(norms, Headcount(i, i + 1, i + 1, 1))
+            if unit.side is not None:
+                units.append(unit)
+    units = [u for u in units if not (u.zero and u.side is None and not _zero_ok(norms, u))]
+    units.sort(key=lambda u: u.first)
+    _sides_from_shares(norms, units)
+    return units
+
+
+def _noun(norms: list[str], unit: Headcount) -> Headcount:
+    """Find the people a count counts: "12 [Malian] soldiers", "une dizaine de civils"."""
+    j = unit.last
+    links = 0
+    while j < len(norms) and norms[j] in NOUN_LINKS and links < 2:
+        j, links = j + 1, links + 1
+    for k in range(j, min(j + 5, len(norms))):
+        word = norms[k]
+        if word in ("and", "et") and k > j and k + 1 < len(norms) and norms[k + 1] not in SIDES:
+            continue  # "dozens of Malian and Russian soldiers"
+        if word in SIDES:
+            side, end = SIDES[word], k + 1
+            if word in GROUPS:
+                side, end = _group_side(norms, end)
+            for m in range(end, min(end + 2, len(norms))):
+                if side is Side.UNKNOWN and norms[m] in MODIFIERS:
+                    side, end = MODIFIERS[norms[m]], m + 1
+            for m in range(j, k):
+                if side is Side.UNKNOWN and norms[m] in MODIFIERS:
+                    side = MODIFIERS[norms[m]]
+            unit.side, unit.end, unit.inherits = side, end, word in INHERITING
+            return unit
+        if word in QUOTES:
+            continue  # 300 « miliciens »
+        if not word.isalpha() or word in KINDS or word in AUX or word in STOPS:
+            break
+    return unit
+
+
+def _sides_from_shares(norms: list[str], units: list[Headcount]) -> None:
+    """A total of people of no stated side followed by its shares ("20 people, including 19
+    gendarmes and a civilian") takes the side of its largest share."""
+    for n, unit in enumerate(units):
+        if unit.side not in (None, Side.UNKNOWN) or unit.zero:
+            continue
+        j = unit.end
+        if not (j + 1 < len(norms) and norms[j] == "," and norms[j + 1] in SHARE_OPENERS):
+            continue
+        close = next((k for k in range(j + 2, min(j + 14, len(norms))) if norms[k] in (",", ".")),
+                     len(norms))  # fmt: skip
+        shares = [
+            u for u in units[n + 1 :] if u.first < close and u.side not in (None, Side.UNKNOWN)
+        ]
+        if shares:
+            largest = max(shares, key=lambda u: u.value)
+            unit.side = largest.side
+
+
+def _group_side(norms: list[str], j: int) -> tuple[Side, int]:
+    """ "members of the security forces", "éléments des FAMa": the side named after the group."""
+    for k in range(j, min(j + 5, len(norms))):
+        word = norms[k]
+        if word in SENTENCE_ENDS or word in KINDS:
+            break
+        side = MODIFIERS.get(word) or SIDES.get(word)
+        if side is not None and side is not Side.UNKNOWN:
+            end = k + 1
+            while end < len(norms) and (norms[end] in SIDES or norms[end] in MODIFIERS):
+                end += 1  # "security forces"
+            return side, end
+    return Side.UNKNOWN, j
+
+
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "sept", "janvier", "février", "mars", "avril", "mai",
+    "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+})  # fmt: skip
+
+
+def _is_day(norms: list[str], first: int, last: int) -> bool:
+    """ "January 3", "le 3 janvier": a day of the month, not a count."""
+    if last != first + 1 or not norms[first].isdecimal() or int(norms[first]) > 31:
+        return False
+    return (first > 0 and norms[first - 1] in MONTHS) or (
+        last < len(norms) and norms[last] in MONTHS
+    )
+
+
+def _is_year(norms: list[str], first: int, last: int) -> bool:
+    word = norms[first]
+    return last == first + 1 and len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2100
+
+
+def _zero_ok(norms: list[str], unit: Headcount) -> bool:
+    """A bare "no"/"aucun" is a count only before a casualty word or an auxiliary."""
+    if unit.end >= len(norms):
+        return False
+    word = norms[unit.end]
+    return word in KINDS or word in ZERO_ONLY or word in AUX
