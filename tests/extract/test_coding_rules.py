@@ -528,3 +528,21 @@ def test_an_offset_after_the_town_a_sentence_opens_with_situates_that_town(
     before: str, situated: bool
 ) -> None:
     assert situates(before) is situated
+
+
+def test_a_village_far_from_the_cercle_its_passage_names_is_a_namesake_at_every_site() -> None:
+    places = [
+        Place("panga-sud", "Panga", 10.37, -4.97, "ML", admin1="Sikasso", feature_class="P",
+              feature_code="PPL"),
+        Place("bankass", "Bankass", 14.08, -3.52, "ML", admin1="Mopti", admin2="Bankass",
+              feature_class="P", feature_code="PPLA2"),
+        Place("diallassagou", "Diallassagou", 13.70, -3.67, "ML", admin1="Mopti",
+              admin2="Bankass", feature_class="P", feature_code="PPL"),
+    ]  # fmt: skip
+    extractor = _over(places)
+    one = "Des hommes armés ont tué huit civils mercredi à Panga, dans le cercle de Bankass."
+    [mention] = run(extractor, one, "fr").mentions
+    assert mention.location == "Bankass"
+    two = ("Des hommes armés ont attaqué mercredi deux villages, Panga et Diallassagou, dans le "
+           "cercle de Bankass, tuant seize civils.")  # fmt: skip
+    assert "Panga" not in {m.location for m in run(extractor, two, "fr").mentions}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -42,7 +42,7 @@ CAPITAL = re.compile(
 PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
 
 #: An area small enough to place a village named with it: a commune, department, province or
-#: district (not a cercle: those of northern Mali run to hundreds of kilometres).
+#: district (a cercle is larger: see CERCLE_NAMESAKE_KM).
 SMALL_AREA = re.compile(
     r"\b(?:commune|municipality|municipalité|département|department|province|district)\b",
     re.IGNORECASE,
@@ -57,6 +57,11 @@ AREA = re.compile(
 #: Farther than this from the small area its passage names, a village is a namesake.
 NAMESAKE_KM = 100.0
 
+#: A cercle (Mali's second level: those of the centre span about 150 km, those of the north far
+#: more) places a village named with it only within this distance.
+CERCLE = re.compile(r"\b(?:cercle|circle)\b", re.IGNORECASE)
+CERCLE_NAMESAKE_KM = 250.0
+
 
 def _km(a: Resolution, b: Resolution) -> float:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -65,6 +70,22 @@ def _km(a: Resolution, b: Resolution) -> float:
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)  # fmt: skip
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def small_areas(found: Iterable[tuple[Resolution, str]]) -> list[tuple[Resolution, float]]:
+    """The communes, departments, provinces and cercles among places found (resolution and the
+    phrase that named it), each with the distance within which a village named with it lies."""
+    return [(r, NAMESAKE_KM if SMALL_AREA.search(quote) else CERCLE_NAMESAKE_KM)
+            for r, quote in found if r.latitude is not None
+            and (SMALL_AREA.search(quote) or CERCLE.search(quote))]  # fmt: skip
+
+
+def namesake(place: Resolution, quote: str, areas: list[tuple[Resolution, float]]) -> bool:
+    """Whether a village is a namesake of the one meant: far from every small area its passage
+    names ("à Komsilga, dans la commune de Thiou", with a Komsilga 300 km from Thiou)."""
+    if not areas or SMALL_AREA.search(quote) or CERCLE.search(quote):
+        return False
+    return all(_km(place, area) > limit for area, limit in areas)
 
 
 def _within(place: Resolution, area: Resolution) -> bool:
@@ -116,19 +137,13 @@ class Placer:
             areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country}
             # "à Komsilga, dans la commune de Thiou": a village far from the small area the
             # passage puts it in is a namesake elsewhere; the area is what is known.
-            small = [r for _, r, _, p in found if SMALL_AREA.search(p.quote) and r.latitude]
+            small = small_areas((r, p.quote) for _, r, _, p in found)
             for tier, resolution, sentence, p in found:
                 if foreign_hamlet(resolution, countries):
                     tier = 2  # "Soro" in a report on Burkina Faso: not the hamlet abroad
                 elif rank == 0 and areas and resolution.country not in areas:
                     tier = max(tier, 1) + 1
-                elif (
-                    rank == 0
-                    and tier <= 1
-                    and small
-                    and not SMALL_AREA.search(p.quote)
-                    and all(_km(resolution, area) > NAMESAKE_KM for area in small)
-                ):
+                elif rank == 0 and tier <= 1 and namesake(resolution, p.quote, small):
                     tier = 2
                 if (rank > 0 and best is not None and best[1] == 0 and best[0] == 1
                         and AREA.search(best[4].quote) and not _within(resolution, best[2])):  # fmt: skip

@@ -21,7 +21,7 @@ from ..taxonomy import SubEventType
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import on_forces_site
-from .placing import foreign_hamlet, place_tier, placed
+from .placing import foreign_hamlet, namesake, place_tier, placed, small_areas
 from .records import CasualtyKind, PlaceMention
 from .segments import Passage, Sentence
 
@@ -114,7 +114,7 @@ class SiteSplitter:
         """
         context = f"{article.title}. {article.text[:1500]}"
         countries = self.geocoder.context(context).countries
-        found: list[tuple[Resolution, Sentence, PlaceMention]] = []
+        told: list[tuple[Resolution, Sentence, PlaceMention]] = []
         for sentence in passage.sentences:
             for p in sentence.places:
                 if _ROUTE.search(sentence.text[max(0, p.start - 16) : p.start]):
@@ -122,9 +122,12 @@ class SiteSplitter:
                 resolution = self.geocoder.resolve(p.quote, context)
                 if not resolution.resolved and p.name != p.quote:
                     resolution = self.geocoder.resolve(p.name, context)
-                if (resolution.resolved and place_tier(resolution) == 0
-                        and not foreign_hamlet(resolution, countries)):  # fmt: skip
-                    found.append((resolution, sentence, p))
+                if resolution.resolved:
+                    told.append((resolution, sentence, p))
+        areas = small_areas((r, p.quote) for r, _, p in told)
+        found = [(r, sentence, p) for r, sentence, p in told
+                 if place_tier(r) == 0 and not foreign_hamlet(r, countries)
+                 and not namesake(r, p.quote, areas)]  # fmt: skip
         own = next((f for f in found if (f[0].latitude, f[0].longitude)
                     == (mention.latitude, mention.longitude)), None)  # fmt: skip
         named: list[tuple[Mention, Sentence | None, PlaceMention | None]] = [
