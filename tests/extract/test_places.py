@@ -92,6 +92,14 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("en", "Militants attacked a post in Burkina Faso's northern Soum province.",
          [("Soum", "Soum province")]),
         ("en", "Violence spread in the central Mopti region.", [("Mopti", "Mopti region")]),
+        # a road by its two ends; a march through the streets of a town
+        ("fr", "Deux engins ont été désamorcés sur la route reliant Ouallam à Banibangou.",
+         [("Ouallam–Banibangou", "la route reliant Ouallam à Banibangou")]),
+        ("en", "A bus hit a mine on the road linking Gao and Ansongo.",
+         [("Gao–Ansongo", "on the road linking Gao and Ansongo")]),
+        ("fr", "Des milliers de personnes ont marché jeudi dans les rues de Dori.",
+         [("Dori", "Dori")]),
+        ("en", "Thousands marched in the streets of Niamey.", [("Niamey", "Niamey")]),
         # the place a capture or an attack verb acts on
         ("en", "Rebels entered Kidal on Friday and moved into Gao.",
          [("Kidal", "Kidal"), ("Gao", "Gao")]),

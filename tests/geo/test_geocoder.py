@@ -129,6 +129,11 @@ def test_an_offset_is_coded_at_its_reference_town_as_acled_does(geocoder: Geocod
     assert "30 km" in coded.reason  # the offset point is kept in the reason
 
 
+def test_a_road_is_coded_at_its_first_town(geocoder: Geocoder) -> None:
+    coded = geocoder.at_reference(geocoder.resolve("on the Gao-Ansongo road"))
+    assert (coded.latitude, coded.longitude) == (16.2717, -0.0447)
+
+
 @pytest.mark.parametrize("name", ["between Boni and Hombori", "Hombori", "near Gao"])
 def test_other_places_keep_their_point(geocoder: Geocoder, name: str) -> None:
     resolved = geocoder.resolve(name)

@@ -28,8 +28,13 @@ from conflictwatch.geo.relative import Between, Offset, destination, midpoint, p
         ("about six kilometres from Boni", Offset("boni", 6.0, None)),
         ("à quinze kilomètres au sud de Gao", Offset("gao", 15.0, 180.0)),
         ("à une soixantaine de kilomètres de Niamey", Offset("niamey", 60.0, None)),
+        # a road told by its two ends
+        ("la route reliant Ouallam à Banibangou",
+         Between("ouallam", "banibangou", road=True, splits=(("ouallam", "banibangou"),))),
+        ("the road linking Gao and Ansongo",
+         Between("gao", "ansongo", road=True, splits=(("gao", "ansongo"),))),
     ],
-)
+)  # fmt: skip
 def test_parse_relative(text: str, expected: object) -> None:
     assert parse_relative(text) == expected
 

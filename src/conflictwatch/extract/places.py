@@ -71,6 +71,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             rf"(?P<quote>(?i:(?:on\s+|along\s+)?the\s+)?(?P<a>{_WORD}){_DASH}(?P<b>{_WORD})\s+(?i:road|highway|axis|route))",
         ),
         (
+            "road",
+            r"linking|connecting|road from",
+            rf"(?P<quote>(?i:(?:on\s+|along\s+)?the\s+road\s+(?:linking|connecting|from))\s+(?P<a>{_NAME})\s+(?:and|to)\s+(?P<b>{_NAME}))",
+        ),
+        (
             "between",
             r"between",
             rf"(?P<quote>(?i:between\s+(?:the\s+(?:towns|villages|localities)\s+of\s+)?)(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME}))",
@@ -117,6 +122,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
+            r"streets of",
+            rf"\b(?i:(?:in|through|into|on)\s+the\s+streets\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "plain",
             "",
             rf"\b(?:[Ii]n|[Aa]t|through|throughout|across)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
         ),
@@ -131,6 +141,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "road",
             r"axe|route|rn|tronçon",
             rf"(?P<quote>(?i:l['’]axe(?:\s+routier)?|la\s+route(?:\s+nationale)?|la\s+RN\s*\d+|le\s+tronçon)\s+(?P<a>{_WORD}){_DASH}(?P<b>{_WORD}))",
+        ),
+        (
+            "road",
+            r"reliant|relie|allant de",
+            rf"(?P<quote>(?i:la\s+route|la\s+piste|l['’]axe)\s+(?i:reliant|qui\s+relie|allant\s+de)\s+(?P<a>{_NAME})\s+(?:à|et)\s+(?P<b>{_NAME}))",
         ),
         (
             "between",
@@ -181,6 +196,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "apposition",
             r"capitale|ville|localité|village|commune|chef-lieu|bastion|fief",
             rf"(?P<quote>(?P<name>{_NAME}))\s*,\s+(?i:(?:la|le|l['’]|une?)\s*(?:[\w'’-]+\s+){{0,4}}?(?:capitale|ville|localité|village|commune|chef-lieu|bastion|fief))\b",
+        ),
+        (
+            "plain",
+            r"rues d",
+            rf"\b(?i:(?:dans|par|sur)\s+les\s+(?:rues|artères)\s+(?:de|d['’]))\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",

@@ -211,11 +211,13 @@ class Geocoder:
                        reason=f"{resolution.reason}; placed at its seat {seat.name}")  # fmt: skip
 
     def at_reference(self, resolution: Resolution) -> Resolution:
-        """A place told as "40 km north of X" moved to X, as ACLED codes it (geo-precision 2 at
-        the reference town): the point the offset gives stays in the reason. Other resolutions
-        ("between X and Y", plain names) come back unchanged."""
+        """A place told as "40 km north of X" moved to X, and one on "the road linking X and Y" to
+        X, as ACLED codes them (geo-precision 2 at the reference town): the point the offset or
+        the road's midpoint gives stays in the reason. Other resolutions ("between X and Y",
+        plain names) come back unchanged."""
         town = resolution.place
-        if (not isinstance(parse_relative(resolution.query), Offset)
+        relative = parse_relative(resolution.query)
+        if (not (isinstance(relative, Offset) or (isinstance(relative, Between) and relative.road))
                 or resolution.geo_precision is not GeoPrecision.NEAR_PLACE or town is None
                 or town.latitude is None or town.longitude is None
                 or (resolution.latitude, resolution.longitude) == (town.latitude, town.longitude)):  # fmt: skip

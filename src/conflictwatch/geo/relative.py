@@ -104,7 +104,10 @@ _BETWEEN = re.compile(
 _ROAD = re.compile(
     r"^(?:.*?\b)?(?:(?:on\s+)?the\s+(?P<a1>.+?)\s*(?:--|-|–|—|/| to )\s*(?P<b1>.+?)\s+"
     r"(?:road|highway|axis|route)|(?:sur\s+)?(?:l\s+axe|l\s+axe\s+routier|la\s+route|la\s+rn\s*\d+|"
-    r"the\s+road)\s+(?P<a2>.+?)\s*(?:--|-|–|—|/)\s*(?P<b2>.+))$"
+    r"the\s+road)\s+(?P<a2>.+?)\s*(?:--|-|–|—|/)\s*(?P<b2>.+)|"
+    # "la route reliant Ouallam à Banibangou", "the road linking Gao and Ansongo"
+    r"(?:on\s+|sur\s+)?(?:the\s+road|la\s+route|la\s+piste|l\s+axe)\s+(?:reliant|qui\s+relie|"
+    r"allant\s+de|linking|connecting|from)\s+(?P<a3>.+?)\s+(?:a|et|and|to)\s+(?P<b3>.+))$"
 )
 
 #: A word every pattern above needs (road, between, a distance unit, a long direction word, a
@@ -139,8 +142,8 @@ def parse_relative(text: str) -> Relative | None:
         return None
     road = _ROAD.match(plain)
     if road:
-        first = road["a1"] or road["a2"]
-        second = road["b1"] or road["b2"]
+        first = road["a1"] or road["a2"] or road["a3"]
+        second = road["b1"] or road["b2"] or road["b3"]
         joined = f"{first}-{second}"
         cuts = [m.start() for m in re.finditer(r"\s*(?:--|-|–|—|/)\s*", joined)]
         splits = tuple(
