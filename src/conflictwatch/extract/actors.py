@@ -24,7 +24,7 @@ from ..knowledge import Pack, fold
 from ..model import Actor
 from .records import ActorMention, Span
 
-__all__ = ["ActorFinder", "assign_roles"]
+__all__ = ["ActorFinder", "assign_roles", "supporting"]
 
 _WORDS = re.compile(r"[^\W_]+")
 _VARIANT = re.compile(r"^(.*\S)\s*\([^()]*\)$")
@@ -286,6 +286,12 @@ def assign_roles(
     if actor2 is None:
         actor2 = _other(players, actor1)
     return _civilians_last(actor1, actor2)
+
+
+def supporting(text: str, actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """The actors ``text`` names as backing a side ("soldiers backed by Wagner", "appuyés par
+    les FAMa"): they play no main role; ACLED lists them as associated actors."""
+    return [m for m in actors if _before(text, m, _ASSOCIATE)]
 
 
 def _before(text: str, mention: ActorMention, *patterns: re.Pattern[str]) -> bool:

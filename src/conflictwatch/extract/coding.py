@@ -243,7 +243,7 @@ def from_other_sentences(
 #: The families of the armed groups that fight the states of the region; the rest of the armed
 #: actors (state forces, their foreign and UN partners, self-defence militias) stand on the
 #: other side of its battles.
-_INSURGENTS = frozenset({"al-qaeda", "islamic-state", "separatist", "other-armed"})
+INSURGENTS = frozenset({"al-qaeda", "islamic-state", "separatist", "other-armed"})
 
 
 def battle_sides(
@@ -257,17 +257,17 @@ def battle_sides(
     named further in the passage. The state's side is first only in an ``offensive`` it began
     ("the army retook Kidal"); attacked, it is second ("soldiers repelled an attack by ...")."""
     if actor1 is not None and actor2 is None and actor1.actor_type in ARMED:
-        camp = actor1.family in _INSURGENTS
+        camp = actor1.family in INSURGENTS
         actor2 = next((a for a in named if a.actor_type in ARMED and a.name != actor1.name
-                       and (a.family in _INSURGENTS) != camp), None)  # fmt: skip
+                       and (a.family in INSURGENTS) != camp), None)  # fmt: skip
     # "The attackers were fighters of ...": gunmen told of first are the group named later.
-    group = next((a for a in named if a.family in _INSURGENTS and not _unnamed(a)), None)
+    group = next((a for a in named if a.family in INSURGENTS and not _unnamed(a)), None)
     if group is not None:
         actor1 = group if actor1 is not None and _unnamed(actor1) else actor1
         actor2 = group if actor2 is not None and _unnamed(actor2) else actor2
     if (actor1 is not None and actor2 is not None and not offensive
-            and actor1.actor_type in ARMED and actor1.family not in _INSURGENTS
-            and actor2.family in _INSURGENTS):  # fmt: skip
+            and actor1.actor_type in ARMED and actor1.family not in INSURGENTS
+            and actor2.family in INSURGENTS):  # fmt: skip
         return actor2, actor1
     return actor1, actor2
 

@@ -21,7 +21,8 @@ from ..geo.geocoder import Geocoder
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
 from ..taxonomy import ActorType, EventType, SubEventType
-from .actors import ActorFinder, assign_roles
+from .actors import ActorFinder, assign_roles, supporting
+from .associates import with_associates
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import (
@@ -205,6 +206,10 @@ class Extractor:
             opening_text = passage.sentences[0].text
             mention = two_sides(mention, self.pack, self._countries, opening_text,
                                 bool(tools.offensive.find(opening_text)))  # fmt: skip
+            named = tools.actors.find(opening_text, on=mention.event_date,
+                                      country=self._iso(mention.country))  # fmt: skip
+            mention = with_associates(mention, self.pack, self._countries,
+                                      supporting(opening_text, named))  # fmt: skip
             if published and (long_before(mention, published) or (
                     mentions and is_background(mention, published, mentions[0]))
                     or (not mentions and old_news(mention, passage, published)
@@ -442,6 +447,10 @@ class Extractor:
                 if actor.actor_type in CLAIMANTS and not actor.name.startswith("Unidentified"):
                     return sentence, actor
         return None
+
+    def _iso(self, country: str) -> str | None:
+        """The code of a country the mention names (its record holds the name)."""
+        return next((iso for iso, name in self._countries.items() if name == country), None)
 
     def _actors(self, tools: _Tools, passage: Passage, on: dt.date, country: str | None
                 ) -> dict[int, list[ActorMention]]:  # fmt: skip
