@@ -63,7 +63,7 @@ from .tellings import (
     retold,
     same_event,
 )
-from .tolls import Told, tally
+from .tolls import Told, TollCues, tally
 
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
@@ -125,6 +125,9 @@ class Extractor:
         self._tools: dict[str, _Tools] = {}
         self._countries = {c.iso2: c.name for c in self.pack.countries} | NEIGHBOURS
         self.placer = Placer(self.pack, self.geocoder)
+        # The passage rules' words, both languages in each pattern: built once, like the tools.
+        cues = self.pack.lexicon("cues")
+        self.toll_cues = TollCues.from_lexicon(cues)
         self.splitter = SiteSplitter(self.classifier, self.geocoder, self._countries,
                                      self.options.min_score)  # fmt: skip
 
@@ -374,7 +377,7 @@ class Extractor:
 
         told = [*passage.all_sentences, *same_toll(around, event_date, place, passage)]
         told.sort(key=lambda s: s.index)
-        toll = tally([Told(s.text, s.casualties) for s in told])
+        toll = tally([Told(s.text, s.casualties) for s in told], self.toll_cues)
         for pos, c in toll.cited:
             cite("fatalities", told[pos], Span(c.start, c.end, c.quote))
         killed, low, high = toll.killed, toll.low, toll.high
