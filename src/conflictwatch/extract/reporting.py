@@ -21,7 +21,7 @@ from .coding import ARMED, scores_from_toll
 from .modality import ModalityReader
 from .placing import FOLLOW_AFTER, location_name
 from .records import Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
-from .segments import SECOND_PARTY, Passage, Sentence
+from .segments import Passage, PassageCues, Sentence
 
 #: Civilians killed, at least this many, make a sentence report violence with no actor named.
 CIVILIAN_TOLL = 5
@@ -119,9 +119,6 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 
-#: Words one of which a second party's phrase holds, in any case (a cheap test first).
-_SECOND_WORDS = ("econd", "nother", "utre", "uxième")
-
 
 def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualty],
                 actors: ActorFinder, min_score: float) -> list[TypeScore]:  # fmt: skip
@@ -172,7 +169,7 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
     return kind in ("asserted", "foiled")
 
 
-def second_parties(read: list[Sentence], events: set[int]) -> set[int]:
+def second_parties(read: list[Sentence], events: set[int], cues: PassageCues) -> set[int]:
     """Sentences that tell a second party of attackers striking, right after an event ("a
     second group struck the air base", "un autre groupe a pris pour cible la base"): events of
     the type just told, even when their own verb is one the classifier does not know.
@@ -180,9 +177,10 @@ def second_parties(read: list[Sentence], events: set[int]) -> set[int]:
     Each such sentence is given the type just told as its top score."""
     found: set[int] = set()
     for sentence in read:
-        if sentence.index in events or not any(w in sentence.text for w in _SECOND_WORDS):
+        hinted = any(w in sentence.text for w in cues.second_party_hints)
+        if sentence.index in events or not hinted:
             continue
-        match = SECOND_PARTY.search(sentence.text)
+        match = cues.second_party.search(sentence.text)
         if match is None:
             continue
         before = [i for i in events if 0 < sentence.index - i <= FOLLOW_AFTER]
