@@ -46,7 +46,7 @@ from .numbers import NumberReader
 from .places import PlaceFinder
 from .placing import FOLLOW_AFTER, Placer, known_names, location_name
 from .records import ActorMention, DateMention, Span
-from .reporting import reports_event, same_toll, second_parties, toll_scores
+from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
 from .segments import Passage, PassageCues, Sentence, group
 from .sites import SiteSplitter, count_sites
 from .targets import civilians_targeted, crowds, two_sides
@@ -126,6 +126,7 @@ class Extractor:
         self.placer = Placer(self.pack, self.geocoder)
         # The passage rules' words, both languages in each pattern: built once, like the tools.
         cues = self.pack.lexicon("cues")
+        self.reporting_cues = ReportingCues.from_lexicon(cues)
         self.passage_cues = PassageCues.from_lexicon(cues)
         self.toll_cues = TollCues.from_lexicon(cues)
         self.splitter = SiteSplitter(self.classifier, self.geocoder, self._countries,
@@ -181,7 +182,8 @@ class Extractor:
         read = [self._read(tools, i, span, lang, published)
                 for i, span in enumerate(sentences(tools.nlp, text))]  # fmt: skip
         events = {s.index for s in read
-                  if reports_event(s, tools.modality, self.options.min_score)}  # fmt: skip
+                  if reports_event(s, tools.modality, self.options.min_score,
+                                   self.reporting_cues)}  # fmt: skip
         events |= second_parties(read, events, self.passage_cues)
         passages = group(read, events, self.passage_cues)
         mentions: list[Mention] = []
@@ -376,7 +378,8 @@ class Extractor:
         name2 = actor2.name if actor2 else ""
         inter2 = actor2.actor_type if actor2 else None
 
-        told = [*passage.all_sentences, *same_toll(around, event_date, place, passage)]
+        told = [*passage.all_sentences,
+                *same_toll(around, event_date, place, passage, self.reporting_cues)]  # fmt: skip
         told.sort(key=lambda s: s.index)
         toll = tally([Told(s.text, s.casualties) for s in told], self.toll_cues)
         for pos, c in toll.cited:
