@@ -436,6 +436,24 @@ def test_background_patterns_catch_yearly_statistics(
     assert any(re.search(p, sentence, re.IGNORECASE) for p in patterns)
 
 
+def test_every_cue_pattern_compiles(pack: Pack) -> None:
+    cues = pack.lexicon("cues")
+    patterns = [(language, key, entry) for language, table in cues.items()
+                for key, entries in table.items() if key.endswith("_patterns")
+                for entry in entries]  # fmt: skip
+    assert len(patterns) > 100
+    for language, key, entry in patterns:
+        try:
+            re.compile(entry)
+        except re.error as exc:  # pragma: no cover - the failure message
+            pytest.fail(f"cues.yaml {language}.{key}: {entry!r}: {exc}")
+
+
+def test_every_cue_is_given_in_both_languages(pack: Pack) -> None:
+    cues = pack.lexicon("cues")
+    assert set(cues["en"]) ^ set(cues["fr"]) == set()
+
+
 def test_vague_numbers_follow_acled_and_agree_with_the_taxonomy(pack: Pack) -> None:
     numbers = pack.lexicon("numbers")
     vague = {**numbers["en"]["vague"], **numbers["fr"]["vague"]}

@@ -7,7 +7,7 @@ import pytest
 from conflictwatch.extract.casualties import CasualtyReader
 from conflictwatch.extract.numbers import NumberReader
 from conflictwatch.extract.records import CasualtyKind, Side
-from conflictwatch.extract.tolls import Told, Toll, tally
+from conflictwatch.extract.tolls import Told, Toll, TollCues, tally
 from conflictwatch.knowledge import load_pack
 
 K, W, A, M, R = (
@@ -189,7 +189,8 @@ def test_a_megabyte_of_reports_completes(readers: dict[str, CasualtyReader]) -> 
 
 
 def toll(readers: dict[str, CasualtyReader], lang: str, *sentences: str) -> Toll:
-    return tally([Told(s, readers[lang].casualties(s)) for s in sentences])
+    cues = TollCues.from_lexicon(load_pack("sahel").lexicon("cues"))
+    return tally([Told(s, readers[lang].casualties(s)) for s in sentences], cues)
 
 
 def test_the_sides_of_one_event_add_up(readers: dict[str, CasualtyReader]) -> None:

@@ -1,7 +1,8 @@
 """Phrase lists from the pack, matched as whole words ignoring case and accents.
 
 Used for outcome and tag cues. The folded text keeps the length of the original, so match
-offsets point at the original words.
+offsets point at the original words. :func:`compile_rule` fills the slots of the passage rules'
+patterns (reporting, segments, tellings, tolls) from the same lexicon.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import ConfigError
 from .modality import fold_same_length
 from .records import Span
 
@@ -24,6 +26,40 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     if not alternatives:
         return None
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+def phrases(cues: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """One key of ``cues.yaml`` in every language, English first, each entry once."""
+    entries = tuple(dict.fromkeys(entry for table in cues.values() for entry in table.get(key, ())))
+    if not entries:
+        raise ConfigError(f"the pack's cues lexicon has no {key!r}; add it under en: or fr:")
+    return entries
+
+
+def alternatives(cues: Mapping[str, Any], key: str) -> str:
+    """One key of ``cues.yaml`` in every language, as a regular-expression alternation that a
+    rule applies whatever the article's language. Plain lists are escaped, ``_patterns`` entries
+    taken as written.
+
+        >>> alternatives({"en": {"joined_shares": ["and"]}, "fr": {"joined_shares": ["et"]}},
+        ...              "joined_shares")
+        'and|et'
+    """
+    entries = phrases(cues, key)
+    if not key.endswith("_patterns"):
+        entries = tuple(re.escape(entry) for entry in entries)
+    return "|".join(entries)
+
+
+def compile_rule(template: str, cues: Mapping[str, Any]) -> re.Pattern[str]:
+    """A rule's pattern, each ``%(key)s`` slot filled with :func:`alternatives` of that key,
+    compiled case-insensitively.
+
+        >>> compile_rule("(?:%(joined_shares)s)$", {"en": {"joined_shares": ["and"]}}).pattern
+        '(?:and)$'
+    """
+    filled = re.sub(r"%\((\w+)\)s", lambda slot: alternatives(cues, slot.group(1)), template)
+    return re.compile(filled, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

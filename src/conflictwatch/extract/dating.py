@@ -4,7 +4,7 @@ A day the passage gives for the event wins; a day that is only the report's ("sa
 gives way to an earlier day the sentence just before gave the event; a passage with no day takes
 one told shortly before it, and with none at all is dated by the report, known only to the week.
 
-    when, precision = passage_date(passage, read)  # when: (sentence, span, day) or None
+    when, precision = passage_date(passage, read, cues)  # when: (sentence, span, day) or None
 """
 
 from __future__ import annotations
@@ -14,26 +14,28 @@ import datetime as dt
 from ..taxonomy import TimePrecision
 from .placing import FOLLOW_AFTER, LOOK_BACK
 from .records import Span
-from .segments import Passage, Sentence, report_day
+from .segments import Passage, PassageCues, Sentence
 
 #: Where a passage's day was told: the sentence, the words (if any) and the day.
 DayTold = tuple[Sentence, Span | None, dt.date]
 
 
-def dated_by_report(passage: Passage) -> bool:
+def dated_by_report(passage: Passage, cues: PassageCues) -> bool:
     """Whether the passage's only days are those of its report ("said on Tuesday")."""
     days = [(s, d) for s in passage.all_sentences for d in s.dates]
-    return bool(days) and all(report_day(s.text, d) for s, d in days)
+    return bool(days) and all(cues.report_day(s.text, d) for s, d in days)
 
 
-def passage_date(passage: Passage, read: list[Sentence]) -> tuple[DayTold | None, TimePrecision]:
+def passage_date(
+    passage: Passage, read: list[Sentence], cues: PassageCues
+) -> tuple[DayTold | None, TimePrecision]:
     """The day of the passage's event, where it was told, and how precisely; ``None`` and
     week precision when nothing in or before the passage gives a day."""
     told: tuple[DayTold, TimePrecision] | None = None
     for sentence in passage.all_sentences:
         for d in sentence.dates:
             found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
-            if not report_day(sentence.text, d):
+            if not cues.report_day(sentence.text, d):
                 return found
             told = told or found
     opening = passage.sentences[0].index
@@ -42,14 +44,14 @@ def passage_date(passage: Passage, read: list[Sentence]) -> tuple[DayTold | None
         # soldiers killed 44 people"): the day the sentence just before gave the event wins.
         for sentence in reversed(read[max(0, opening - FOLLOW_AFTER) : opening]):
             for d in sentence.dates:
-                if not report_day(sentence.text, d) and d.date < told[0][2]:
+                if not cues.report_day(sentence.text, d) and d.date < told[0][2]:
                     return (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
         return told
     reported = None
     for sentence in reversed(read[max(0, opening - LOOK_BACK) : opening]):
         for d in sentence.dates:
             found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
-            if not report_day(sentence.text, d):
+            if not cues.report_day(sentence.text, d):
                 return found  # the event's own day, told before the passage
             reported = reported or found
     if reported is not None:

@@ -47,12 +47,11 @@ from .numbers import NumberReader
 from .places import PlaceFinder
 from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
-from .reporting import reports_event, same_toll, second_parties, toll_scores
-from .segments import SECOND_PARTY, Passage, Sentence, group
+from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
+from .segments import Passage, PassageCues, Sentence, group
 from .sites import SiteSplitter, count_sites
 from .targets import civilians_targeted, crowds, two_sides
 from .tellings import (
-    ANOTHER,
     LEAD_SENTENCES,
     aftermath,
     anchored,
@@ -64,7 +63,7 @@ from .tellings import (
     retold,
     same_event,
 )
-from .tolls import Told, tally
+from .tolls import Told, TollCues, tally
 
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
@@ -126,6 +125,11 @@ class Extractor:
         self._tools: dict[str, _Tools] = {}
         self._countries = {c.iso2: c.name for c in self.pack.countries} | NEIGHBOURS
         self.placer = Placer(self.pack, self.geocoder)
+        # The passage rules' words, both languages in each pattern: built once, like the tools.
+        cues = self.pack.lexicon("cues")
+        self.reporting_cues = ReportingCues.from_lexicon(cues)
+        self.passage_cues = PassageCues.from_lexicon(cues)
+        self.toll_cues = TollCues.from_lexicon(cues)
         self.splitter = SiteSplitter(self.classifier, self.geocoder, self._countries,
                                      self.options.min_score)  # fmt: skip
 
@@ -179,15 +183,16 @@ class Extractor:
         read = [self._read(tools, i, span, lang, published)
                 for i, span in enumerate(sentences(tools.nlp, text))]  # fmt: skip
         events = {s.index for s in read
-                  if reports_event(s, tools.modality, self.options.min_score)}  # fmt: skip
-        events |= second_parties(read, events)
-        passages = group(read, events)
+                  if reports_event(s, tools.modality, self.options.min_score,
+                                   self.reporting_cues)}  # fmt: skip
+        events |= second_parties(read, events, self.passage_cues)
+        passages = group(read, events, self.passage_cues)
         mentions: list[Mention] = []
         waiting: list[Mention] = []  # sites a telling announced but did not name
         reported: set[str] = set()  # mentions dated only by the day they were reported
         for n, passage in enumerate(passages):
-            second = any(SECOND_PARTY.search(s.text) for s in passage.sentences)
-            if mentions and not anchored(passage) and not second:
+            second = any(self.passage_cues.second_party.search(s.text) for s in passage.sentences)
+            if mentions and not anchored(passage, self.passage_cues) and not second:
                 continue
             until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)
             claims = [s for s in read[passage.sentences[0].index : until]
@@ -216,7 +221,7 @@ class Extractor:
                         and not any(claims_responsibility(s) for s in read[:LEAD_SENTENCES]))
             ):  # fmt: skip
                 continue
-            if dated_by_report(passage):
+            if dated_by_report(passage, self.passage_cues):
                 reported.add(mention.id)
             # A telling dated only by its report and one dated by the event itself: one event,
             # on the event's day.
@@ -234,11 +239,12 @@ class Extractor:
                 mentions[mentions.index(again)] = both
                 waiting = [both if m is again else m for m in waiting]
                 continue
-            loose = ANOTHER.search(passage.sentences[0].text) is None
+            loose = self.passage_cues.another.search(passage.sentences[0].text) is None
             same = next((m for m in mentions if not second and same_event(m, mention, loose)),
                         None)  # fmt: skip
             if same is None and mentions and loose and not second:
-                same = next((m for m in mentions if aftermath(m, mention)), None)
+                same = next((m for m in mentions if aftermath(m, mention, self.passage_cues)),
+                            None)  # fmt: skip
             if same is not None:
                 both = merged(same, mention)
                 mentions[mentions.index(same)] = both
@@ -252,7 +258,7 @@ class Extractor:
             # répartir ce chiffre entre les deux sites").
             told_with = [*lead, passage.sentences[0], *passage.follow_on]
             sites = max(count_sites(s.text, lang) for s in told_with)
-            days = fighting_days(passage, mention) if sites <= 1 else []
+            days = fighting_days(passage, mention, self.passage_cues) if sites <= 1 else []
             if days:
                 # One event per day of fighting; the toll, not told day by day, goes to the
                 # last day, when the fighting the report counts had ended.
@@ -329,7 +335,7 @@ class Extractor:
         if best.evidence:
             cite("sub_event_type", typed_in, best.evidence[0])
 
-        when, precision = passage_date(passage, read)
+        when, precision = passage_date(passage, read, self.passage_cues)
         if when is not None and when[1] is not None:
             cite("event_date", when[0], when[1])
         event_date = when[2] if when else (published or dt.date.today())
@@ -380,9 +386,10 @@ class Extractor:
         name2 = actor2.name if actor2 else ""
         inter2 = actor2.actor_type if actor2 else None
 
-        told = [*passage.all_sentences, *same_toll(around, event_date, place, passage)]
+        told = [*passage.all_sentences,
+                *same_toll(around, event_date, place, passage, self.reporting_cues)]  # fmt: skip
         told.sort(key=lambda s: s.index)
-        toll = tally([Told(s.text, s.casualties) for s in told])
+        toll = tally([Told(s.text, s.casualties) for s in told], self.toll_cues)
         for pos, c in toll.cited:
             cite("fatalities", told[pos], Span(c.start, c.end, c.quote))
         killed, low, high = toll.killed, toll.low, toll.high

@@ -5,23 +5,27 @@ have been foiled"), what people fled, what happens as a habit, what came before 
 agreement undone. A sentence with no event word may still tell one: a toll with an armed actor
 beside it, or civilians killed. Functions over the readers' records, with no I/O.
 
-    reports_event(sentence, modality, min_score=1.0)  # -> True for "Gunmen attacked Inata."
+    cues = ReportingCues.from_lexicon(pack.lexicon("cues"))
+    reports_event(sentence, modality, 1.0, cues)  # -> True for "Gunmen attacked Inata."
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..geo.geocoder import Resolution
 from ..taxonomy import SubEventType
 from .actors import ActorFinder
 from .coding import ARMED, scores_from_toll
+from .cues import compile_rule
 from .modality import ModalityReader
 from .placing import FOLLOW_AFTER, location_name
 from .records import Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
-from .segments import SECOND_PARTY, Passage, Sentence
+from .segments import Passage, PassageCues, Sentence
 
 #: Civilians killed, at least this many, make a sentence report violence with no actor named.
 CIVILIAN_TOLL = 5
@@ -30,97 +34,71 @@ CIVILIAN_TOLL = 5
 #: violence ... en 2021"), not the toll of one event.
 STATISTIC = 1000
 
-#: Events counted or named in general, not told: a quantifier or a verb of recording before a
-#: plural event noun ("de nombreuses attaques", "frequent attacks on army positions", "which
-#: record attacks, battles and killings"), with no day in the sentence.
-_GENERIC = re.compile(
-    r"\b(?:many|numerous|several|frequent|repeated|countless|dozens of|hundreds of|thousands of|"
-    r"record|recorded|records|such|de nombreu(?:x|ses)|plusieurs|multiples|fréquentes?|"
-    r"répétées?|des dizaines d['’]|des centaines d['’]|des milliers d['’]|recense\w*|"
-    r"ce genre d['’]|ce type d['’])\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:attacks|attaques|incidents|killings|tueries|massacres|ambushes|embuscades|clashes|"
-    r"affrontements|raids|abductions|enlèvements|kidnappings|strikes|frappes)\b$",
-    re.IGNORECASE,
-)
 
-#: A trigger in the pluperfect, after the opening, is what came before the news ("l'attaque
-#: qui avait provoqué des manifestations", "the camp had been attacked in July").
-_PLUPERFECT = re.compile(
-    r"\b(?:avait|avaient|had)\s+(?:déjà\s+|already\s+)?(?:été\s+|been\s+)?[\w'’-]+"
-    r"(?:\s+[\w'’-]+){0,3}\s*$",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class ReportingCues:
+    """The words by which a sentence tells no event of its own, or a toll of another time,
+    compiled once from the pack's ``cues`` lexicon (both languages in each pattern).
 
-#: Words that put a pluperfect event before the news it is told with.
-_EARLIER = re.compile(
-    r"\b(?:déjà|already|before|auparavant|précédemment|earlier|previously|last|dernier|"
-    r"dernière|après\s+cel(?:le|ui)|after\s+(?:the\s+one|that)|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
+        cues = ReportingCues.from_lexicon(pack.lexicon("cues"))
+    """
 
-#: An agreement ended, broken or suspended ("ended the agreement under which", "a dénoncé
-#: l'accord").
-_UNDONE = re.compile(
-    r"\b(?:end(?:s|ed|ing)?|terminat\w*|revok\w*|scrap\w*|cancel\w*|denounc\w*|tore up|"
-    r"withdr[ae]w\w* from|suspend\w*|breach\w*|violat\w*|dénonc\w*|mis fin|met fin|"
-    r"mettre fin|rompu|rompt|suspendu|annulé|violé)\b[^.;]{0,40}$",
-    re.IGNORECASE,
-)
+    #: Events counted or named in general, not told: a quantifier or a verb of recording before
+    #: a plural event noun ("de nombreuses attaques", "which record attacks, battles and
+    #: killings"), with no day in the sentence.
+    generic: re.Pattern[str]
+    #: A trigger in the pluperfect, after the opening, is what came before the news ("l'attaque
+    #: qui avait provoqué des manifestations", "the camp had been attacked in July").
+    pluperfect: re.Pattern[str]
+    #: Words (or a year) that put a pluperfect event before the news it is told with.
+    earlier: re.Pattern[str]
+    #: An agreement ended, broken or suspended ("a dénoncé l'accord").
+    undone: re.Pattern[str]
+    #: The wounded or the dead carried away are not ground handed over.
+    casualty_evacuation: re.Pattern[str]
+    #: A trigger said of places in general ("dans les localités assiégées").
+    places: re.Pattern[str]
+    #: Attacks named as what people fled are the cause of their flight, not an event told.
+    fled: re.Pattern[str]
+    #: What happens as a habit, or over months ("les axes sont régulièrement minés").
+    habitual: re.Pattern[str]
+    #: A toll of its own time, not of the event: "since 2015".
+    elsewhen: re.Pattern[str]
+    #: A report moving on to another event: "a few hours later", "par ailleurs".
+    later: re.Pattern[str]
 
-#: The wounded or the dead carried away are not ground handed over.
-_CASUALTY_EVACUATION = re.compile(
-    r"\b(?:wounded|injured|casualties|bodies|blessés?|corps|victimes)\b[^.;]{0,40}"
-    r"\b(?:evacuated|évacuée?s?)\b|\b(?:evacuated|évacuée?s?)\b[^.;]{0,25}"
-    r"\b(?:wounded|injured|casualties|bodies|blessés?|hospital|hôpital)\b",
-    re.IGNORECASE,
-)
-
-#: A trigger said of places in general is no event ("especially in places under blockade",
-#: "dans les localités assiégées").
-_PLACES = re.compile(
-    r"\b(?:places|towns|areas|localities|communities|zones|endroits|villes|localités|zones)\s+"
-    r"(?:[\w'’-]+\s+){0,2}?(?:under|sous|assiégée?s|blockaded|besieged)\b",
-    re.IGNORECASE,
-)
-
-#: Attacks named as what people fled are the cause of their flight, not an event told
-#: ("thousands who fled attacks on villages", "des déplacés chassés par les attaques").
-_FLED = re.compile(
-    r"\b(?:fled|fleeing|flee|escaping|driven (?:out|away) by|displaced by|uprooted by|"
-    r"chassée?s? par|fuyant|(?:ont|avaient|ayant) fui|déplacée?s? par|poussée?s? par)\s+"
-    r"(?:the\s+|les\s+|des\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:attacks|attaques|violence|violences|fighting|combats|insecurity|insécurité|raids|"
-    r"killings|tueries|exactions)\b$",
-    re.IGNORECASE,
-)
-
-#: What happens as a habit, or over months, is not an event ("les axes sont régulièrement
-#: minés", "plusieurs suspects ont été interpellés au cours des derniers mois").
-_HABITUAL = re.compile(
-    r"\b(?:régulièrement|souvent|fréquemment|habituellement|regularly|often|frequently|"
-    r"routinely|usually|(?:au cours|au fil) des (?:derniers|dernières) (?:mois|années|semaines)|"
-    r"ces derniers mois|depuis des (?:mois|années)|(?:in|over) (?:the )?(?:recent|past|last) "
-    r"(?:months|years)|for (?:months|years))\b",
-    re.IGNORECASE,
-)
-
-#: Words by which a sentence tells a toll of its own time, not of the event: "since 2015".
-_ELSEWHEN = re.compile(
-    r"\b(?:since|depuis|in recent (?:days|weeks|months|years)|ces derniers (?:jours|mois)|"
-    r"en quelques (?:jours|semaines|mois)|this year|cette ann[ée]e|last year|l'an dernier|"
-    r"over the (?:past|last)|in the (?:past|last) \w+|au cours des|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-#: Words by which a report moves on to another event: "a few hours later", "par ailleurs".
-_LATER = re.compile(
-    r"\b(?:later|plus tard|separately|elsewhere|meanwhile|par ailleurs|ailleurs|auparavant|"
-    r"earlier that|the day before|la veille|le lendemain|the next day)\b",
-    re.IGNORECASE,
-)
-
-#: Words one of which a second party's phrase holds, in any case (a cheap test first).
-_SECOND_WORDS = ("econd", "nother", "utre", "uxième")
+    @classmethod
+    def from_lexicon(cls, cues: Mapping[str, Any]) -> ReportingCues:
+        return cls(
+            generic=compile_rule(
+                r"\b(?:%(counted_patterns)s)\s+(?:[\w'’-]+\s+){0,3}?(?:%(counted_events)s)\b$",
+                cues,
+            ),
+            pluperfect=compile_rule(
+                r"\b(?:%(pluperfect)s)\s+(?:(?:%(pluperfect_already)s)\s+)?"
+                r"(?:(?:%(pluperfect_passive)s)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*$",
+                cues,
+            ),
+            earlier=compile_rule(r"\b(?:%(before_news_patterns)s|(?:19|20)\d\d)\b", cues),
+            undone=compile_rule(r"\b(?:%(undone_patterns)s)\b[^.;]{0,40}$", cues),
+            casualty_evacuation=compile_rule(
+                r"\b(?:%(evacuated_who_patterns)s)\b[^.;]{0,40}\b(?:%(evacuated_patterns)s)\b"
+                r"|\b(?:%(evacuated_patterns)s)\b[^.;]{0,25}\b(?:%(evacuated_to_patterns)s)\b",
+                cues,
+            ),
+            places=compile_rule(
+                r"\b(?:%(places_in_general)s)\s+(?:[\w'’-]+\s+){0,2}?(?:%(under_siege_patterns)s)\b",
+                cues,
+            ),
+            fled=compile_rule(
+                r"\b(?:%(fled_patterns)s)\s+(?:(?:%(fled_articles)s)\s+)?"
+                r"(?:[\w'’-]+\s+){0,2}?(?:%(fled_from)s)\b$",
+                cues,
+            ),
+            habitual=compile_rule(r"\b(?:%(habitual_patterns)s)\b", cues),
+            elsewhen=compile_rule(r"\b(?:%(elsewhen_patterns)s|(?:19|20)\d\d)\b", cues),
+            later=compile_rule(r"\b(?:%(moves_on)s)\b", cues),
+        )
 
 
 def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualty],
@@ -142,7 +120,8 @@ def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualt
     return scores_from_toll(casualties) if armed or (victims and not otherwise) else []
 
 
-def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float) -> bool:
+def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float,
+                  cues: ReportingCues) -> bool:  # fmt: skip
     """Whether the sentence tells an event of its own: a trigger strong enough, asserted (or
     foiled), and not said of events in general, of the past or of an agreement undone."""
     if not sentence.scores:
@@ -156,23 +135,24 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
     before = sentence.text[max(0, trigger.start - 40) : trigger.end] if trigger else ""
     around = sentence.text[max(0, trigger.start - 40) : trigger.end + 60] if trigger else ""
     # The dates are read last: they are the dearest test and most sentences need not reach it.
-    if (before and (_GENERIC.search(before) or _FLED.search(before) or _PLACES.search(before)
-                    or _HABITUAL.search(around)) and not sentence.dates):  # fmt: skip
+    if (before and (cues.generic.search(before) or cues.fled.search(before)
+                    or cues.places.search(before) or cues.habitual.search(around))
+            and not sentence.dates):  # fmt: skip
         return False  # "many attacks have been foiled", "the roads are regularly mined"
-    if (sentence.index > 0 and before and _PLUPERFECT.search(before)
-            and _EARLIER.search(sentence.text)):  # fmt: skip
+    if (sentence.index > 0 and before and cues.pluperfect.search(before)
+            and cues.earlier.search(sentence.text)):  # fmt: skip
         return False  # "celle d'Inata, qui avait provoqué des manifestations": what came before
     if (top.label is SubEventType.AGREEMENT and trigger
-            and _UNDONE.search(sentence.text[max(0, trigger.start - 80) : trigger.start])):  # fmt: skip
+            and cues.undone.search(sentence.text[max(0, trigger.start - 80) : trigger.start])):  # fmt: skip
         return False  # "ended the military agreement": an agreement undone is not one made
     if (top.label is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
-            and _CASUALTY_EVACUATION.search(sentence.text)):  # fmt: skip
+            and cues.casualty_evacuation.search(sentence.text)):  # fmt: skip
         return False  # "the wounded were evacuated to Niamey"
     kind = modality.read(sentence.text, trigger).kind
     return kind in ("asserted", "foiled")
 
 
-def second_parties(read: list[Sentence], events: set[int]) -> set[int]:
+def second_parties(read: list[Sentence], events: set[int], cues: PassageCues) -> set[int]:
     """Sentences that tell a second party of attackers striking, right after an event ("a
     second group struck the air base", "un autre groupe a pris pour cible la base"): events of
     the type just told, even when their own verb is one the classifier does not know.
@@ -180,9 +160,10 @@ def second_parties(read: list[Sentence], events: set[int]) -> set[int]:
     Each such sentence is given the type just told as its top score."""
     found: set[int] = set()
     for sentence in read:
-        if sentence.index in events or not any(w in sentence.text for w in _SECOND_WORDS):
+        hinted = any(w in sentence.text for w in cues.second_party_hints)
+        if sentence.index in events or not hinted:
             continue
-        match = SECOND_PARTY.search(sentence.text)
+        match = cues.second_party.search(sentence.text)
         if match is None:
             continue
         before = [i for i in events if 0 < sentence.index - i <= FOLLOW_AFTER]
@@ -197,7 +178,7 @@ def second_parties(read: list[Sentence], events: set[int]) -> set[int]:
 
 
 def same_toll(around: Sequence[Sentence], on: dt.date, place: Resolution | None,
-              passage: Passage) -> list[Sentence]:  # fmt: skip
+              passage: Passage, cues: ReportingCues) -> list[Sentence]:  # fmt: skip
     """The sentences beside a passage, reporting no event themselves, that tell its toll: read
     outwards from the passage, up to the first sentence that names another place; a sentence of
     another day or time span ("since 2015") does not count."""
@@ -212,9 +193,9 @@ def same_toll(around: Sequence[Sentence], on: dt.date, place: Resolution | None,
     for side in (before, after):
         reach = max((k for k, s in enumerate(side) if s.casualties), default=-1)
         for s in side[: reach + 1]:
-            if _LATER.search(s.text) or any(p.name.lower() not in names for p in s.places):
+            if cues.later.search(s.text) or any(p.name.lower() not in names for p in s.places):
                 break
-            if (s.casualties and not _ELSEWHEN.search(s.text)
+            if (s.casualties and not cues.elsewhen.search(s.text)
                     and all(abs((d.date - on).days) <= 7 for d in s.dates)):  # fmt: skip
                 found.append(s)
     return found

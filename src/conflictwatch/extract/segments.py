@@ -8,29 +8,74 @@ passage that add counts or details, without a trigger of their own, are kept wit
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..taxonomy import EventType, SubEventType
+from .cues import compile_rule, phrases
 from .records import Casualty, DateMention, PlaceMention, Span, TypeScore
 
-#: A second party of attackers, or a second strike, is another event even in the same town
-#: ("a second group of attackers entered the military part of the airport").
-SECOND_PARTY = re.compile(
-    r"\b(?:a\s+second|another|un\s+(?:second|autre|deuxième)|une\s+(?:seconde|autre|deuxième))"
-    r"\s+(?:group|groupe|team|équipe|commando|unit|unité|wave|vague|column|colonne)s?\b",
-    re.IGNORECASE,
-)
 
-#: A sentence whose subject points back to the attackers just told ("The attackers struck the
-#: villages of ...", "Ils ont ensuite incendié ...") goes on with the same telling: the places it
-#: names are where that event happened, not another event's.
-_GOES_ON = re.compile(
-    r"^\W*(?:the\s+(?:attackers|assailants|gunmen|raiders|militants|fighters)|they|"
-    r"les\s+(?:assaillants|agresseurs|hommes\s+armés|individus\s+armés|terroristes)|ils)\b",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class PassageCues:
+    """The words by which a report is cut into passages and its passages are related, compiled
+    once from the pack's ``cues`` lexicon (both languages in each pattern).
+
+        cues = PassageCues.from_lexicon(pack.lexicon("cues"))
+    """
+
+    #: A second party of attackers, or a second strike: another event even in the same town.
+    second_party: re.Pattern[str]
+    #: Fragments one of which a second party's words hold (a cheap test first).
+    second_party_hints: tuple[str, ...]
+    #: A sentence whose subject points back to the attackers just told.
+    goes_on: re.Pattern[str]
+    #: A reporting verb, then a day: "the army said on Tuesday".
+    reported_on: re.Pattern[str]
+    #: A day, then a reporting verb: "the government on Wednesday revised the toll".
+    reported_after: re.Pattern[str]
+    #: Fighting going on over several days: "clashed with it again on Saturday".
+    continued: re.Pattern[str]
+    #: Event nouns that may refer back to an event already told: "the attack".
+    event_nouns: frozenset[str]
+    #: A determiner, not that of a new event, right before such a noun: "the", not "another".
+    definite: re.Pattern[str]
+    #: A report announcing another event: "gunmen also attacked", "par ailleurs".
+    another: re.Pattern[str]
+    #: The response to an attack: reinforcements, sweeps.
+    response: re.Pattern[str]
+
+    @classmethod
+    def from_lexicon(cls, cues: Mapping[str, Any]) -> PassageCues:
+        return cls(
+            second_party=compile_rule(
+                r"\b(?:%(second_party_patterns)s)\s+(?:%(second_party_groups)s)s?\b", cues
+            ),
+            second_party_hints=phrases(cues, "second_party_hints"),
+            goes_on=compile_rule(r"^\W*(?:%(goes_on_patterns)s)\b", cues),
+            reported_on=compile_rule(
+                r"\b(?:%(reported_on_patterns)s)\s+(?:%(reported_on_linking_patterns)s)?$", cues
+            ),
+            reported_after=compile_rule(r"\s*,?\s*(?:%(reported_after_patterns)s)\b", cues),
+            continued=compile_rule(r"\b(?:%(continued_patterns)s)\b", cues),
+            event_nouns=frozenset(phrases(cues, "event_nouns")),
+            definite=compile_rule(
+                r"\b(?:%(anaphora_determiners_patterns)s)\s*"
+                r"(?!(?:%(new_event_patterns)s)\b)(?:[\w-]+\s+)?$",
+                cues,
+            ),
+            another=compile_rule(r"\b(?:%(another_event_patterns)s)\b", cues),
+            response=compile_rule(r"\b(?:%(response_patterns)s)\b", cues),
+        )
+
+    def report_day(self, text: str, day: DateMention) -> bool:
+        """Whether a day in ``text`` is the day of a report ("the army said on Tuesday"), not of
+        the event."""
+        return bool(self.reported_on.search(text[: day.start])
+                    or self.reported_after.match(text, day.end))  # fmt: skip
+
 
 #: How many sentences a passage reaches forward to pick up counts and details.
 FOLLOW_ON = 2
@@ -91,40 +136,12 @@ class Passage:
                 return s.places[0].name.lower()
         return None
 
-    def date_key(self) -> object | None:
+    def date_key(self, cues: PassageCues) -> object | None:
         for s in self.sentences:
             for d in s.dates:
-                if not report_day(s.text, d):
+                if not cues.report_day(s.text, d):
                     return d.date
         return None
-
-
-#: A day that follows a reporting verb ("the army said on Tuesday") dates the report, not the
-#: event; it is used only when the passage gives no other day.
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|released|"
-    r"published|issued|broadcast|accused|denounced|condemned|diffus[ée]e?|publi[ée]e?|"
-    r"(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
-    r"rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]|accus[ée]|d[ée]nonc[ée]|condamn[ée]))"
-    r"\s+(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
-    re.IGNORECASE,
-)
-
-#: The same with the day before the verb: "the government on Wednesday revised the toll",
-#: "l'armée a mardi annoncé".
-_REPORTING_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|"
-    r"released|published|issued|revised|raised|lowered|updated|denied|"
-    r"(?:a|ont)?\s*(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée]|"
-    r"rapport[ée]|confirm[ée]|r[ée]vis[ée]|d[ée]menti|revendiqu[ée]))\b",
-    re.IGNORECASE,
-)
-
-
-def report_day(text: str, day: DateMention) -> bool:
-    """Whether a day in ``text`` is the day of a report ("the army said on Tuesday"), not of
-    the event."""
-    return bool(_REPORTED_ON.search(text[: day.start]) or _REPORTING_AFTER.match(text, day.end))
 
 
 _ARMED_VIOLENCE = frozenset(
@@ -142,30 +159,30 @@ def _kind(sentence: Sentence) -> str:
     return "violence" if top.event_type in _ARMED_VIOLENCE else ""
 
 
-def _opens_new(passage: Passage, sentence: Sentence) -> bool:
+def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues) -> bool:
     if sentence.index - passage.last_index > FOLLOW_ON or len(passage.sentences) >= MAX_SENTENCES:
         return True
-    if SECOND_PARTY.search(sentence.text):
+    if cues.second_party.search(sentence.text):
         return True
     kind, known_kind = _kind(sentence), _kind(passage.sentences[0])
     if kind and known_kind and kind != known_kind and (sentence.places or sentence.dates):
         return True  # soldiers' wives marching in Kati after a massacre: another event
     place = sentence.places[0].name.lower() if sentence.places else None
     known_place = passage.place_key()
-    if place and known_place and place != known_place and not _GOES_ON.match(sentence.text):
+    if place and known_place and place != known_place and not cues.goes_on.match(sentence.text):
         return True
-    day = next((d.date for d in sentence.dates if not report_day(sentence.text, d)), None)
-    known_day = passage.date_key()
+    day = next((d.date for d in sentence.dates if not cues.report_day(sentence.text, d)), None)
+    known_day = passage.date_key(cues)
     return bool(day and known_day and day != known_day)
 
 
-def group(sentences: list[Sentence], event_indexes: set[int]) -> list[Passage]:
+def group(sentences: list[Sentence], event_indexes: set[int], cues: PassageCues) -> list[Passage]:
     """Passages from sentences, given which sentences report an event."""
     passages: list[Passage] = []
     for sentence in sentences:
         current = passages[-1] if passages else None
         if sentence.index in event_indexes:
-            if current is None or _opens_new(current, sentence):
+            if current is None or _opens_new(current, sentence, cues):
                 passages.append(Passage([sentence]))
             else:
                 current.sentences.append(sentence)

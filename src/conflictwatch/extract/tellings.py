@@ -1,17 +1,19 @@
 """Several passages of one article: which tell an event of their own, which tell the lead's
 background, and which tell an event already told (and are merged into it).
+
+The words these rules look for (fighting going on, "the attack" told again, the response to an
+attack) come from the pack, in :class:`~.segments.PassageCues`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from ..knowledge import fold
 from ..model import Mention
 from ..taxonomy import EventType, GeoPrecision, SubEventType, TimePrecision
-from .segments import Passage, Sentence, report_day
+from .segments import Passage, PassageCues, Sentence
 
 #: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
 SAME_EVENT_DEGREES = 0.3
@@ -64,14 +66,6 @@ def old_news(mention: Mention, passage: Passage, published: dt.date) -> bool:
     )
 
 
-#: Words that tell fighting going on over several days ("clashed with it again on Saturday",
-#: "the fighting began on Thursday", "les combats ont repris samedi").
-_CONTINUED = re.compile(
-    r"\b(?:again|then|began|first|resumed|renewed|continued|second day|à nouveau|de nouveau|"
-    r"puis|repris|reprise|poursuivi|poursuivis|d['’]abord|débuté|commencé)\b",
-    re.IGNORECASE,
-)
-
 #: How near (in characters) a day must be to a word of fighting to be a day of fighting,
 #: not that of a claim, a communiqué or a day of mourning.
 NEAR_FIGHT = 80
@@ -80,7 +74,7 @@ NEAR_FIGHT = 80
 FIGHTING_DAYS_APART = 7
 
 
-def fighting_days(passage: Passage, mention: Mention) -> list[dt.date]:
+def fighting_days(passage: Passage, mention: Mention, cues: PassageCues) -> list[dt.date]:
     """The days of a battle a telling says went on over several days, in order ("first
     engaged the column on Thursday, then clashed with it again on Saturday"); ACLED codes one
     event per day. Empty when the telling gives one day, or days of its report only."""
@@ -89,7 +83,7 @@ def fighting_days(passage: Passage, mention: Mention) -> list[dt.date]:
         or mention.time_precision is not TimePrecision.DAY
     ):
         return []
-    if not any(_CONTINUED.search(s.text) for s in passage.sentences):
+    if not any(cues.continued.search(s.text) for s in passage.sentences):
         return []
     if len({fold(p.name) for s in passage.sentences for p in s.places}) > 1:
         return []  # "après Gao samedi, Tombouctou lundi": sites, each on its day
@@ -99,7 +93,7 @@ def fighting_days(passage: Passage, mention: Mention) -> list[dt.date]:
                   and score.label.event_type is EventType.BATTLES for span in score.evidence]  # fmt: skip
         for d in sentence.dates:
             if (d.precision is TimePrecision.DAY and d.date_end is None
-                    and not report_day(sentence.text, d)
+                    and not cues.report_day(sentence.text, d)
                     and any(abs(d.start - f.start) <= NEAR_FIGHT for f in fights)):  # fmt: skip
                 days.add(d.date)
     ordered = sorted(days)
@@ -108,71 +102,27 @@ def fighting_days(passage: Passage, mention: Mention) -> list[dt.date]:
     return ordered
 
 
-def anchored(passage: Passage) -> bool:
+def anchored(passage: Passage, cues: PassageCues) -> bool:
     """A later passage reports an event of its own only if its trigger sentences name a place
     or a day; otherwise it tells more about an event already told ("the wounded were
     evacuated", "the unit came under attack"). "The attack" with no day of its own is the one
     already told, wherever it names ("the attack was not claimed, but the area around Bankilaré
     is a stronghold of ...")."""
-    return any(s.dates or (s.places and not _anaphoric(s)) for s in passage.sentences)
+    return any(s.dates or (s.places and not _anaphoric(s, cues)) for s in passage.sentences)
 
 
-#: Event nouns that, after "the"/"this", refer back to an event already told.
-_EVENT_NOUNS = frozenset(
-    [
-        "attack",
-        "attacks",
-        "ambush",
-        "assault",
-        "raid",
-        "massacre",
-        "killings",
-        "killing",
-        "bombing",
-        "explosion",
-        "blast",
-        "fighting",
-        "clashes",
-        "attaque",
-        "attaques",
-        "embuscade",
-        "assaut",
-        "massacre",
-        "tuerie",
-        "attentat",
-        "explosion",
-        "combats",
-        "affrontements",
-    ]
-)
-_DEFINITE = re.compile(
-    r"\b(?:the|this|that|these|l['’]|la|le|les|cette|cet|ce|ces)\s*"
-    r"(?!(?:new|latest|fresh|second|other|nouvel(?:le)?|dernière|autre|deuxième|seconde)\b)"
-    r"(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _anaphoric(sentence: Sentence) -> bool:
+def _anaphoric(sentence: Sentence, cues: PassageCues) -> bool:
     top = sentence.scores[0] if sentence.scores else None
     if top is None or not top.evidence:
         return False
     trigger = top.evidence[0]
-    if trigger.quote.lower() not in _EVENT_NOUNS:
+    if trigger.quote.lower() not in cues.event_nouns:
         return False
-    if _DEFINITE.search(sentence.text[max(0, trigger.start - 30) : trigger.start]) is None:
+    if cues.definite.search(sentence.text[max(0, trigger.start - 30) : trigger.start]) is None:
         return False
     # "l'attaque de Mondoro", "à Arlit, l'explosion": the event placed by its own phrase is
     # its own; a place told further on is said of something else.
     return not any(p.start < trigger.start or p.start - trigger.end <= 25 for p in sentence.places)
-
-
-#: Words by which a report announces another event ("gunmen also attacked", "par ailleurs").
-ANOTHER = re.compile(
-    r"\b(?:also|another|other|separately|elsewhere|meanwhile|similar|second|[ée]galement|aussi|"
-    r"autre|autres|par ailleurs|ailleurs|deuxi[èe]me|second|seconde)\b",
-    re.IGNORECASE,
-)
 
 
 def _within(later: Mention, first: Mention) -> bool:
@@ -208,19 +158,12 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
             and d_lat < SAME_EVENT_DEGREES and d_lon < SAME_EVENT_DEGREES)  # fmt: skip
 
 
-#: Words of the response to an attack: the reinforcements sent, the sweeps that follow.
-_RESPONSE = re.compile(
-    r"\b(?:reinforcements?|reinforced|deploy\w*|sweeps?|combing|mop-up|renforts?|renforcé\w*|"
-    r"déploi\w*|déployé\w*|dépêché\w*|ratissage\w*|fouilles?)\b",
-    re.IGNORECASE,
-)
-
 #: How far (in degrees, ~150 km) what follows an attack may be told from it: the response is
 #: often placed at the town it came from, the burning at the area's seat.
 AFTERMATH_DEGREES = 1.5
 
 
-def aftermath(lead: Mention, later: Mention) -> bool:
+def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
     """What a later passage tells about an attack already told, within two days and close by:
     houses burnt or goods taken during it (ACLED codes the attack, not its spoils), the
     reinforcements sent after it, or an air or drone strike with no toll of its own told a day
@@ -242,7 +185,7 @@ def aftermath(lead: Mention, later: Mention) -> bool:
     if kind is SubEventType.LOOTING_PROPERTY_DESTRUCTION:
         return True
     if kind is SubEventType.CHANGE_TO_GROUP_ACTIVITY:
-        return bool(_RESPONSE.search(trigger))
+        return bool(cues.response.search(trigger))
     return (
         kind in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)
         and not later.fatalities

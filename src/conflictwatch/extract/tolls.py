@@ -1,7 +1,8 @@
 """One event's toll from all the sentences that tell it, coded the way ACLED does.
 
 :func:`tally` takes the casualty counts of each sentence (read by
-:class:`~.casualties.CasualtyReader`) in reading order and returns the deaths of the event with
+:class:`~.casualties.CasualtyReader`) in reading order, with the pack's words for revised,
+earlier, shared and other figures (:class:`TollCues`), and returns the deaths of the event with
 the low and high estimates, the deaths by side, the wounded and abducted (never deaths) and the
 counts the figure rests on, for evidence.
 """
@@ -9,9 +10,11 @@ counts the figure rests on, for evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from .cues import compile_rule
 from .records import Casualty, CasualtyKind, Side
 
 
@@ -47,61 +50,58 @@ class Toll:
     cited: tuple[tuple[int, Casualty], ...] = ()  # (position in the tellings, count)
 
 
-#: A figure the report itself calls earlier or first: a later one replaces it.
-_EARLIER = re.compile(
-    r"\b(?:earlier|initially|previously|initialement|auparavant|d'abord|(?:first|initial|"
-    r"previous|earlier|premier|premi[eè]re|initial|pr[ée]c[ée]dent|ancien)\s+(?:\w+\s+)?"
-    r"(?:toll|figure|count|estimate|report|bilan|chiffre|d[ée]compte|estimation))\b",
-    re.IGNORECASE,
-)
-#: A figure given as a revision: it replaces the others of its side.
-_REVISED = re.compile(
-    r"\b(?:revised|revises|revising|updated|rose|risen|rises|climbed|increased|new toll|"
-    r"latest toll|final toll|revu|r[ée]vis[ée]e?|nouveau bilan|nouveau communiqu[ée]|"
-    r"dernier bilan|bilan d[ée]finitif|s'est alourdi|s'alourdit|pass[ée]e? [àa]|grimp[ée])\b",
-    re.IGNORECASE,
-)
-#: A sentence telling the same event's toll as another account that contradicts the first, or a
-#: figure the report says could not be checked: the most conservative account is coded.
-_OTHER_ACCOUNT = re.compile(
-    r"(?:different account|another account|other account|conflicting|contradict|"
-    r"tout autre r[ée]cit|autre r[ée]cit|autre version|another version|different version|"
-    r"(?:much|far|considerably) higher|heavier toll|higher toll|bilan (?:bien )?plus lourd|"
-    r"bien plus [ée]lev[ée]|could not be (?:independently )?verified|cannot be (?:independently )?"
-    r"verified|impossible [àa] v[ée]rifier|inv[ée]rifiable|not (?:been )?(?:independently )?"
-    r"confirmed|n'a pas [ée]t[ée] confirm[ée]|unverified|non confirm[ée])",
-    re.IGNORECASE,
-)
-#: What may stand between a total and a share of it: "53, including 49 gendarmes".
-_SHARE_CUE = re.compile(
-    r"^[\s,;:(—–-]*(?:including|among them|among whom|of whom|dont|parmi (?:eux|elles|lesquels|"
-    r"lesquelles)|notamment|soit)?[\s,:]*$",
-    re.IGNORECASE,
-)
-#: A word right before a count that makes it a share of the one before: ", dont 19 gendarmes".
-_SHARE_END = re.compile(
-    r"\b(?:including|among them|among whom|dont|parmi (?:eux|elles|lesquels|lesquelles)|"
-    r"notamment)[\s,:]*$",
-    re.IGNORECASE,
-)
-#: "and" between two shares: "including 49 gendarmes and four civilians".
-_JOINED_END = re.compile(r"(?:^|[\s,])(?:and|et)?[\s,]*$", re.IGNORECASE)
-_PARTITIVE_QUOTE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:of them|of whom|d'entre (?:eux|elles))\b",
-                              re.IGNORECASE)  # fmt: skip
-#: Words that make a count come on top of another of the same side: "three more", "deux autres".
-_ADDITIONAL = re.compile(r"\b(?:more|others?|additional|another|autres?|suppl[ée]mentaires?)\b",
-                         re.IGNORECASE)  # fmt: skip
-#: After a count, words that make it a running total over a period, not one event's toll.
-_SINCE = re.compile(
-    r"[^.;]{0,60}?\b(?:since|depuis|in recent (?:days|weeks|months|years)|this year|cette ann[ée]e|"
-    r"over the (?:past|last)|au cours des (?:derni[eè]res?|derniers))\b",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class TollCues:
+    """The words by which a report weighs one count against another, compiled once from the
+    pack's ``cues`` lexicon (both languages in each pattern).
+
+        toll = tally(tellings, TollCues.from_lexicon(pack.lexicon("cues")))
+    """
+
+    #: A figure the report itself calls earlier or first: a later one replaces it.
+    earlier: re.Pattern[str]
+    #: A figure given as a revision: it replaces the others of its side.
+    revised: re.Pattern[str]
+    #: Another account that contradicts the first, or a figure the report says could not be
+    #: checked: the most conservative account is coded.
+    other_account: re.Pattern[str]
+    #: What may stand between a total and a share of it: "53, including 49 gendarmes".
+    share_cue: re.Pattern[str]
+    #: A word right before a count that makes it a share of the one before: ", dont 19 gendarmes".
+    share_end: re.Pattern[str]
+    #: "and" between two shares: "including 49 gendarmes and four civilians".
+    joined_end: re.Pattern[str]
+    #: A count told as part of some total: "three of whom", "trois d'entre eux".
+    partitive_quote: re.Pattern[str]
+    #: Words that make a count come on top of another of the same side: "three more".
+    additional: re.Pattern[str]
+    #: After a count, words that make it a running total over a period, not one event's toll.
+    since: re.Pattern[str]
+
+    @classmethod
+    def from_lexicon(cls, cues: Mapping[str, Any]) -> TollCues:
+        return cls(
+            earlier=compile_rule(
+                r"\b(?:%(earlier_figure_patterns)s|(?:%(earlier_figure_adjectives_patterns)s)"
+                r"\s+(?:\w+\s+)?(?:%(figure_patterns)s))\b",
+                cues,
+            ),
+            revised=compile_rule(r"\b(?:%(revised_patterns)s)\b", cues),
+            other_account=compile_rule(r"(?:%(other_account_patterns)s)", cues),
+            share_cue=compile_rule(r"^[\s,;:(—–-]*(?:%(share_patterns)s)?[\s,:]*$", cues),
+            share_end=compile_rule(r"\b(?:%(share_end_patterns)s)[\s,:]*$", cues),
+            joined_end=compile_rule(r"(?:^|[\s,])(?:%(joined_shares)s)?[\s,]*$", cues),
+            partitive_quote=compile_rule(r"^\S+(?:\s+\S+)?\s+(?:%(partitive_patterns)s)\b", cues),
+            additional=compile_rule(r"\b(?:%(additional_patterns)s)\b", cues),
+            since=compile_rule(r"[^.;]{0,60}?\b(?:%(running_total_patterns)s)\b", cues),
+        )
+
+
 #: How far before a count (in characters) a word of revision or of an earlier figure governs it.
 _CUE_REACH = 100
 
 
-def tally(tellings: Sequence[Told]) -> Toll:
+def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     """The toll of one event from every sentence that tells it, in reading order.
 
     ACLED's rules: deaths of different sides add up ("ten soldiers ... 46 assailants"); the same
@@ -138,29 +138,29 @@ def tally(tellings: Sequence[Told]) -> Toll:
                 between = told.text[previous.end : c.start]
                 if c.start < previous.end:  # told inside the count before, up to a shared verb
                     between = told.text[max(previous.start, c.start - 30) : c.start]
-                opens = _SHARE_END.search(between) or (
-                    _PARTITIVE_QUOTE.match(c.quote) and _SHARE_CUE.match(between)
+                opens = cues.share_end.search(between) or (
+                    cues.partitive_quote.match(c.quote) and cues.share_cue.match(between)
                 )
-                if opens or (share and _JOINED_END.search(between)):
+                if opens or (share and cues.joined_end.search(between)):
                     share = True
                     previous = c
                     continue  # a share of the total before it: "53, including 49 gendarmes"
                 share = False
             previous = c
-            if c.count <= 0 or _SINCE.match(told.text, c.end):
+            if c.count <= 0 or cues.since.match(told.text, c.end):
                 continue  # "violence that has killed thousands of people since 2015"
             before = told.text[max(0, c.start - _CUE_REACH) : c.start]
-            revised = bool(_REVISED.search(before) or _REVISED.search(told.text[: c.start]))
-            earlier = _last(_EARLIER, before) > _last(_REVISED, before)  # the nearer word
+            revised = bool(cues.revised.search(before) or cues.revised.search(told.text[: c.start]))
+            earlier = _last(cues.earlier, before) > _last(cues.revised, before)  # the nearer word
             if other is None:
-                other = any(_OTHER_ACCOUNT.search(text) for text in texts)
+                other = any(cues.other_account.search(text) for text in texts)
             deaths.append(_Death(pos, c, revised, earlier, other))
     if not deaths:
         return Toll(wounded=wounded, abducted=abducted)
-    if any(not _PARTITIVE_QUOTE.match(d.count.quote) for d in deaths):
+    if any(not cues.partitive_quote.match(d.count.quote) for d in deaths):
         # "three of whom were killed" is a share of some total; it is not a toll of its own
         # beside one.
-        deaths = [d for d in deaths if not _PARTITIVE_QUOTE.match(d.count.quote)]
+        deaths = [d for d in deaths if not cues.partitive_quote.match(d.count.quote)]
     if any(not d.earlier for d in deaths):
         deaths = [d for d in deaths if not d.earlier]
     ceilings = [d for d in deaths if _ceiling(d.count)]
@@ -170,7 +170,7 @@ def tally(tellings: Sequence[Told]) -> Toll:
     accounts = [main] if main else []
     for pos in sorted({d.pos for d in deaths if d.other}):
         accounts.append([d for d in deaths if d.other and d.pos == pos])
-    totals = [_account(a) for a in accounts]
+    totals = [_account(a, cues) for a in accounts]
     best = min(totals, key=lambda t: (t[0], t[1]))
     killed, low, _, by_side, cited = best
     high = max([t[2] for t in totals] + [_high(d.count) for d in ceilings])
@@ -179,7 +179,7 @@ def tally(tellings: Sequence[Told]) -> Toll:
 
 
 def _account(
-    deaths: list[_Death],
+    deaths: list[_Death], cues: TollCues
 ) -> tuple[int, int, int, dict[str, int], list[tuple[int, Casualty]]]:
     """One account's total (best, low, high), deaths by side and the counts it rests on."""
     if any(d.revised for d in deaths):
@@ -208,7 +208,7 @@ def _account(
         for side, figure in per_side.items():
             if side is not Side.UNKNOWN:
                 group = sides.setdefault(side, [])
-                if group and any(_ADDITIONAL.search(c.quote) for _, c in figure[3]):
+                if group and any(cues.additional.search(c.quote) for _, c in figure[3]):
                     k, lo, hi, cs = group[-1]
                     group[-1] = (k + figure[0], lo + figure[1], hi + figure[2], cs + figure[3])
                 else:
