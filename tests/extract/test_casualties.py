@@ -34,6 +34,8 @@ def read(reader: CasualtyReader, text: str) -> list[tuple[CasualtyKind, int, Sid
 
 EN = [
     ("Gunmen killed 12 soldiers near Gao.", [(K, 12, S)]),
+    # people listed with the count share its verb; the count is kept, conservatively
+    ("Six French aid workers, their guide and their driver were killed.", [(K, 6, C)]),
     ("12 soldiers were killed in the ambush.", [(K, 12, S)]),
     ("At least 20 civilians died.", [(K, 20, C)]),
     ("The attack left 30 dead.", [(K, 30, U)]),
@@ -81,6 +83,10 @@ EN = [
     ),
 ]
 FR = [
+    (
+        "Six humanitaires français, leur guide et leur chauffeur nigériens ont été tués.",
+        [(K, 6, C)],
+    ),
     ("Trois soldats ont été tués et cinq blessés.", [(K, 3, S), (W, 5, S)]),
     ("Une dizaine de civils tués.", [(K, 10, C)]),
     ("Bilan : 15 morts.", [(K, 15, U)]),

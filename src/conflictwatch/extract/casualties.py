@@ -29,6 +29,7 @@ from .casualty_words import (
     AUX,
     CONNECTORS,
     CUE_WORDS,
+    ENUMERATION_OPENERS,
     FREE,
     INHERITING,
     JOINING,
@@ -144,6 +145,7 @@ class CasualtyReader:
         elif unit.side is None and not (j < len(norms) and norms[j] in AUX):
             return None
         unknown = 0
+        listing = False  # "six aid workers, their guide and their driver were killed"
         while j < len(norms) and j - unit.end < 16:
             word = norms[j]
             if word in CONNECTORS and j + 1 in by_first:
@@ -159,8 +161,10 @@ class CasualtyReader:
             if (
                 word == ","
                 and j + 1 < len(norms)
-                and (norms[j + 1] in AUX or norms[j + 1] in KINDS)
-            ):
+                and (norms[j + 1] in AUX or norms[j + 1] in KINDS
+                     or norms[j + 1] in ENUMERATION_OPENERS)
+            ):  # fmt: skip
+                listing = listing or norms[j + 1] in ENUMERATION_OPENERS
                 j += 1
                 continue
             if word == "(":
@@ -174,8 +178,9 @@ class CasualtyReader:
                 if nxt is not None and nxt.side is not None:
                     return None  # "12 soldiers killed 5 militants": the soldiers killed
                 return KINDS[word], j
-            if word in SENTENCE_ENDS or word in NEGATION or word in SIDES or j in by_first:
-                return None
+            if (word in SENTENCE_ENDS or word in NEGATION or j in by_first
+                    or (word in SIDES and not listing)):  # fmt: skip
+                return None  # (the people of an enumeration share the count's verb)
             if word not in AUX and word not in FREE and word not in QUOTES:
                 unknown += 1
                 if unknown > 5 or not word.isalpha():

@@ -132,6 +132,9 @@ JOINING = frozenset({"as", "ainsi", "along", "together", "plus", "including", "d
                      "among", "parmi"})  # fmt: skip
 #: Words that open an aside naming a share of the count before: ", dont dix-neuf gendarmes,".
 SHARE_OPENERS = frozenset({"dont", "including", "notamment", "among", "parmi"})
+#: After a count and a comma, words that open more people of one enumeration: "six aid workers,
+#: their guide and their driver were killed".
+ENUMERATION_OPENERS = frozenset({"their", "his", "her", "leur", "leurs", "son", "sa", "ses"})
 #: After a count, words that make the next count a share of it: "22 people, 19 of them".
 PARTITIVE = (("of", "them"), ("of", "whom"), ("d'", "entre", "eux"), ("d'", "entre", "elles"))
 NOUN_LINKS = frozenset({"of", "de", "des", "du", "the", "among", "parmi", "les"})
