@@ -77,6 +77,23 @@ def test_looting_in_the_course_of_a_deadly_attack_is_the_attack(
     assert m.sub_event_type is S.ATTACK
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen killed eight civilians in Douentza on Monday. At Douentza the attackers "
+               "seized weapons and ammunition from a guard post before leaving."),
+        ("fr", "Six humanitaires ont été tués dimanche par des hommes armés à Kouré. Selon le "
+               "gouverneur de la région de Tillabéri, les assaillants, arrivés à moto, ont "
+               "intercepté le véhicule du groupe en fin de matinée et ouvert le feu."),
+    ],
+)  # fmt: skip
+def test_arms_seized_during_an_attack_that_day_are_the_attack(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [m] = run(extractor, text, lang).mentions
+    assert m.sub_event_type is S.ATTACK
+
+
 def test_a_foiled_attack_keeps_its_type_when_weapons_are_seized(extractor: Extractor) -> None:
     text = ("Troops foiled a bomb attack on the camp at Sévaré on Monday and seized two rifles "
             "and a car packed with explosives.")  # fmt: skip

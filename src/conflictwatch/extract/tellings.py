@@ -165,7 +165,7 @@ AFTERMATH_DEGREES = 1.5
 
 def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
     """What a later passage tells about an attack already told, within two days and close by:
-    houses burnt or goods taken during it (ACLED codes the attack, not its spoils), the
+    houses burnt, goods or arms taken during it that day (ACLED codes the attack, not its spoils), the
     reinforcements sent after it, or an air or drone strike with no toll of its own told a day
     off (the attackers' drones, the air support called in)."""
     if (
@@ -184,6 +184,9 @@ def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
     trigger = next((e.quote for e in later.evidence if e.field == "sub_event_type"), "")
     if kind is SubEventType.LOOTING_PROPERTY_DESTRUCTION:
         return True
+    if kind is SubEventType.DISRUPTED_WEAPONS_USE:
+        # The vehicle "intercepted" or the arms seized by the attackers that day: the attack.
+        return later.event_date == lead.event_date and not later.fatalities
     if kind is SubEventType.CHANGE_TO_GROUP_ACTIVITY:
         return bool(cues.response.search(trigger))
     return (
