@@ -28,6 +28,8 @@ CASES = [
     ("The army denied that soldiers killed civilians.", "en", K.DENIED),
     ("Troops foiled an attack on the base.", "en", K.FOILED),
     ("The cell was planning to attack the convoy.", "en", K.PLANNED),
+    ("Opposition parties announced protests in Ouagadougou for the weekend.", "en", K.PLANNED),
+    ("D'autres marches sont annoncées dans plusieurs villes.", "fr", K.PLANNED),
     ("JNIM threatened to attack the town.", "en", K.THREATENED),
     ("If the jihadists attack, the town will fall.", "en", K.HYPOTHETICAL),
     ("More than 1,000 attacks in 2023 were recorded.", "en", K.BACKGROUND),
