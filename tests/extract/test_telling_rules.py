@@ -317,3 +317,23 @@ def test_an_attack_and_the_fight_with_its_escort_are_one_battle(extractor: Extra
 def test_french_towns_entered_are_ground_taken(extractor: Extractor, text: str, sub: S) -> None:
     [m] = run(extractor, text, "fr", published="2013-01-22").mentions
     assert m.sub_event_type is sub
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Twenty soldiers were killed on Wednesday when their unit was ambushed near Boni, "
+               "the ministry said. In a statement read on state television on Thursday evening, "
+               "the ministry said the patrol came under attack by more than a hundred "
+               "terrorists. It said around 30 assailants were neutralised."),
+        ("fr", "Vingt soldats ont été tués mercredi dans une embuscade près de Boni, selon le "
+               "ministère. Dans un communiqué lu jeudi soir à la télévision, le ministère a "
+               "indiqué que la patrouille avait été attaquée par plus d'une centaine de "
+               "terroristes. Une trentaine d'assaillants ont été neutralisés."),
+    ],
+)  # fmt: skip
+def test_the_day_of_a_statement_read_on_television_is_not_a_new_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [m] = run(extractor, text, lang).mentions
+    assert m.fatalities == 50
