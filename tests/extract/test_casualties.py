@@ -230,6 +230,12 @@ def test_a_share_of_a_total_is_not_added_to_it(readers: dict[str, CasualtyReader
     assert partitive.killed == 15
     fr = toll(readers, "fr", "L'attaque a fait 18 morts, dont 5 gendarmes.")
     assert fr.killed == 18
+    among = toll(readers, "en", "Gunmen killed 14 worshippers at the church on Sunday.",
+                 "The pastor and several children were among the dead.")  # fmt: skip
+    assert among.killed == 14
+    parmi = toll(readers, "fr", "Des hommes armés ont tué 14 fidèles dimanche.",
+                 "Trois enfants figurent parmi les morts.")  # fmt: skip
+    assert parmi.killed == 14
 
 
 def test_a_total_of_people_covers_the_sides_it_is_larger_than(

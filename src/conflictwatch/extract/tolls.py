@@ -73,6 +73,8 @@ class TollCues:
     joined_end: re.Pattern[str]
     #: A count told as part of some total: "three of whom", "trois d'entre eux".
     partitive_quote: re.Pattern[str]
+    #: A count said to be among the dead: "the pastor and several children were among the dead".
+    among_dead: re.Pattern[str]
     #: Words that make a count come on top of another of the same side: "three more".
     additional: re.Pattern[str]
     #: After a count, words that make it a running total over a period, not one event's toll.
@@ -92,6 +94,7 @@ class TollCues:
             share_end=compile_rule(r"\b(?:%(share_end_patterns)s)[\s,:]*$", cues),
             joined_end=compile_rule(r"(?:^|[\s,])(?:%(joined_shares)s)?[\s,]*$", cues),
             partitive_quote=compile_rule(r"^\S+(?:\s+\S+)?\s+(?:%(partitive_patterns)s)\b", cues),
+            among_dead=compile_rule(r"\b(?:%(among_dead_patterns)s)\b", cues),
             additional=compile_rule(r"\b(?:%(additional_patterns)s)\b", cues),
             since=compile_rule(r"[^.;]{0,60}?\b(?:%(running_total_patterns)s)\b", cues),
         )
@@ -157,10 +160,10 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
             deaths.append(_Death(pos, c, revised, earlier, other))
     if not deaths:
         return Toll(wounded=wounded, abducted=abducted)
-    if any(not cues.partitive_quote.match(d.count.quote) for d in deaths):
-        # "three of whom were killed" is a share of some total; it is not a toll of its own
-        # beside one.
-        deaths = [d for d in deaths if not cues.partitive_quote.match(d.count.quote)]
+    if any(not _partitive(d.count, cues) for d in deaths):
+        # "three of whom were killed", "several children were among the dead": a share of some
+        # total, not a toll of its own beside one.
+        deaths = [d for d in deaths if not _partitive(d.count, cues)]
     if any(not d.earlier for d in deaths):
         deaths = [d for d in deaths if not d.earlier]
     ceilings = [d for d in deaths if _ceiling(d.count)]
@@ -176,6 +179,10 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     high = max([t[2] for t in totals] + [_high(d.count) for d in ceilings])
     return Toll(killed, low, max(high, killed), tuple(sorted(by_side.items())), wounded, abducted,
                 tuple(cited))  # fmt: skip
+
+
+def _partitive(count: Casualty, cues: TollCues) -> bool:
+    return bool(cues.partitive_quote.match(count.quote) or cues.among_dead.search(count.quote))
 
 
 def _account(
