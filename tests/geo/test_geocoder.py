@@ -180,3 +180,17 @@ def test_an_alternate_name_abroad_is_not_taken_but_a_place_s_own_name_still_rank
     assert not geocoder.resolve("Tongo", Context(countries=("NE", "ML"))).resolved
     # a place's own name abroad stays a candidate (ranked below the text's countries)
     assert geocoder.resolve("Kelbakoro", Context(countries=("ML",))).resolved
+
+
+def test_a_quarter_of_the_city_the_text_names_beats_a_village_of_its_name() -> None:
+    places = [
+        P("faladie-village", "Faladié", 13.14, -8.34, admin1="Koulikoro", population=3685),
+        P("faladie-bamako", "Faladié", 12.605, -7.955, admin1="Bamako", feature_code="PPLX"),
+        P("bamako", "Bamako", 12.65, -8.0, population=1_800_000, feature_code="PPLC"),
+    ]
+    geocoder = Geocoder(Gazetteer.from_places(places))
+    found = geocoder.resolve(
+        "Faladié", "Gunmen attacked the gendarmerie school in Faladié, Bamako."
+    )
+    assert found.place is not None and found.place.id == "faladie-bamako"
+    assert "a quarter of Bamako" in found.reason

@@ -41,6 +41,10 @@ _EXACT_REASONS = {
     if how is not MatchKind.FUZZY
 }
 NEARBY_CAP = 1.2
+#: A section of a town (feature code PPLX) this close to a place the text names is that town's
+#: quarter, and counts for more than a village of the same name further off.
+QUARTER_KM = 15.0
+QUARTER_BONUS = 0.5
 #: How far (km) from a hinted area's point a candidate still counts as probably inside it.
 HINT_RADIUS_KM = {AreaKind.ADMIN1: 250.0, AreaKind.ADMIN2: 90.0}
 
@@ -212,6 +216,7 @@ def score(
     if not scene.nearby:
         return total + 0.0, tuple(why or ())  # + min(NEARBY_CAP, no pull), as below
     pull = 0.0
+    quarter = 0.0
     span = facts.nearby_span  # worked out with the gazetteer
     for other in scene.nearby:
         nearest = _nearest(place, facts, other.prepared, NEARBY_RADIUS_KM, span)
@@ -222,7 +227,11 @@ def score(
             pull += bonus
             if why is not None:
                 why.append(f"{nearest:.0f} km from {other.name}")
-    total += min(NEARBY_CAP, pull)
+        if place.feature_code == "PPLX" and nearest <= QUARTER_KM and not quarter:
+            quarter = QUARTER_BONUS  # "Faladié" in a report on Bamako: the city's quarter
+            if why is not None:
+                why.append(f"a quarter of {other.name}")
+    total += min(NEARBY_CAP, pull) + quarter
     return total, tuple(why or ())
 
 
