@@ -546,3 +546,16 @@ def test_a_village_far_from_the_cercle_its_passage_names_is_a_namesake_at_every_
     two = ("Des hommes armés ont attaqué mercredi deux villages, Panga et Diallassagou, dans le "
            "cercle de Bankass, tuant seize civils.")  # fmt: skip
     assert "Panga" not in {m.location for m in run(extractor, two, "fr").mentions}
+
+
+def test_a_village_far_from_the_area_of_a_town_its_passage_names_is_a_namesake() -> None:
+    places = [
+        Place("koudougou", "Koudougou", 12.25, -2.36, "BF", admin1="Centre-Ouest",
+              feature_class="P", feature_code="PPLA", population=100_000),
+        Place("torodi", "Torodi", 13.12, 1.80, "NE", admin1="Tillabéri", admin2="Torodi",
+              feature_class="P", feature_code="PPLA2", population=10_000),
+    ]  # fmt: skip
+    text = ("Seventeen Nigerien soldiers were killed on Tuesday when their unit was ambushed "
+            "near Koutougou, in the Torodi area, close to the border with Burkina Faso.")  # fmt: skip
+    [mention] = run(_over(places), text, "en").mentions
+    assert mention.location == "Torodi"

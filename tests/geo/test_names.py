@@ -47,6 +47,8 @@ def test_compact_ignores_spaces_and_hyphens() -> None:
         ("commune rurale de Boni", "Boni", None),
         ("près d'Aguelhok", "Aguelhok", None),
         ("the Mopti region", "Mopti", AreaKind.ADMIN1),
+        ("the Torodi area", "Torodi", None),
+        ("la zone de Torodi", "Torodi", None),
         ("dans la région de Ségou", "Ségou", AreaKind.ADMIN1),
         ("cercle de Bankass", "Bankass", AreaKind.ADMIN2),
         ("the Koro circle", "Koro", AreaKind.ADMIN2),

@@ -41,10 +41,11 @@ CAPITAL = re.compile(
 
 PRECISE = (WherePrecision.EXACT, WherePrecision.WITHIN_25KM)
 
-#: An area small enough to place a village named with it: a commune, department, province or
-#: district (a cercle is larger: see CERCLE_NAMESAKE_KM).
+#: An area small enough to place a village named with it: a commune, department, province,
+#: district or a town's area ("the Torodi area") (a cercle is larger: see CERCLE_NAMESAKE_KM).
 SMALL_AREA = re.compile(
-    r"\b(?:commune|municipality|municipalité|département|department|province|district)\b",
+    r"\b(?:commune|municipality|municipalité|département|department|province|district|area|"
+    r"zone|secteur)\b",
     re.IGNORECASE,
 )
 
@@ -134,7 +135,8 @@ class Placer:
                     break  # around the passage the nearest locality wins: read no further back
             # "near X, in the Y region": a town found only in another country than the areas the
             # passage names is a namesake; the area is what is known.
-            areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country}
+            areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country
+                     and r.place is not None and admin_level(r.place) in (1, 2)}  # fmt: skip
             # "à Komsilga, dans la commune de Thiou": a village far from the small area the
             # passage puts it in is a namesake elsewhere; the area is what is known.
             small = small_areas((r, p.quote) for _, r, _, p in found)

@@ -122,13 +122,13 @@ _KIND_BEFORE = re.compile(
     r"department|district|"
     r"prefecture|commune rurale|commune urbaine|rural commune|urban commune|commune|municipality|"
     r"village|town|city|ville|"
-    r"localite|locality|hamlet|hameau|camp|site|county|wilaya|state)"
+    r"localite|locality|hamlet|hameau|camp|site|county|wilaya|state|zone|secteur|area)"
     r"(?:\s+(?:of|de|du|des|d|de la|la|l))?\s+(?P<rest>.+)$"
 )
 _KIND_AFTER = re.compile(
     r"^(?P<rest>.+?)\s+(?P<word>region|province|cercle|circle|department|departement|district|"
     r"prefecture|"
-    r"commune|municipality|village|town|city|county|wilaya|state)$"
+    r"commune|municipality|village|town|city|county|wilaya|state|area)$"
 )
 
 
