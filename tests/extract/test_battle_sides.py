@@ -122,3 +122,18 @@ def test_a_unit_taken_to_task_was_attacked_not_captured(extractor: Extractor) ->
     [mention] = run(extractor, text, "fr").mentions
     assert mention.sub_event_type.value == "Armed clash"
     assert mention.actor2 == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "the attackers were shot dead by special forces"),
+     ("fr", "les assaillants ont été abattus par les forces spéciales burkinabè")],
+)  # fmt: skip
+def test_special_forces_are_the_country_s_army(lang: str, text: str) -> None:
+    import datetime as dt
+
+    from conflictwatch.extract.actors import ActorFinder
+    from conflictwatch.knowledge import load_pack
+
+    found = ActorFinder(load_pack("sahel"), lang).find(text, on=dt.date(2017, 8, 14), country="BF")
+    assert "Military Forces of Burkina Faso (2015-2022)" in [m.name for m in found]
