@@ -559,3 +559,15 @@ def test_a_village_far_from_the_area_of_a_town_its_passage_names_is_a_namesake()
             "near Koutougou, in the Torodi area, close to the border with Burkina Faso.")  # fmt: skip
     [mention] = run(_over(places), text, "en").mentions
     assert mention.location == "Torodi"
+
+
+def test_a_clear_event_that_names_no_place_happened_in_the_town_of_the_dateline(
+    extractor: Extractor,
+) -> None:
+    text = ("NIAMEY, 27 juillet - Des milliers de manifestants ont saccagé et incendié jeudi le "
+            "siège du parti au pouvoir et brûlé des véhicules devant l'Assemblée nationale.")  # fmt: skip
+    [mention] = run(extractor, text, "fr", published="2023-07-28").mentions
+    assert mention.location == "Niamey"
+    vague = ("OUAGADOUGOU - Le Conseil supérieur de la communication a suspendu deux médias "
+             "après un rapport accusant des militaires d'exactions.")  # fmt: skip
+    assert run(extractor, vague, "fr").mentions == ()

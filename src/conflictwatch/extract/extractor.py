@@ -65,6 +65,10 @@ from .tellings import (
 )
 from .tolls import Told, TollCues, tally
 
+#: A passage with a sentence whose type scores this much (a clear event) and that names no place
+#: is placed at the report's dateline ("NIAMEY, 28 juillet -").
+DATELINE_SCORE = 2.0
+
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
 
@@ -314,6 +318,9 @@ class Extractor:
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
         place, place_sentence, place_span = self.placer.place(passage, read, article)
+        clear = max((s.scores[0].score for s in passage.sentences if s.scores), default=0.0)
+        if place is None and clear >= DATELINE_SCORE:
+            place, place_sentence, place_span = self.placer.dateline(read, article)
         if place is not None:
             place = self.geocoder.at_seat(place)
             if not (place_sentence and place_span

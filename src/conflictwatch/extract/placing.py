@@ -49,6 +49,9 @@ SMALL_AREA = re.compile(
     re.IGNORECASE,
 )
 
+#: A wire report's dateline: the town in capitals, then a comma or a dash ("BAMAKO, Nov 14 -").
+_DATELINE = re.compile(r"^\W*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:,|\s[-–—])")
+
 #: An area named as one ("Soum province", "la région de Ménaka"), not a bare name ("Sahel").
 AREA = re.compile(
     r"\b(?:region|r[ée]gion|province|cercle|circle|department|d[ée]partement|commune|district)s?\b",
@@ -167,6 +170,20 @@ class Placer:
         if best is None:
             return None, None, None
         return best[2], best[3], best[4]
+
+    def dateline(self, read: list[Sentence], article: Article
+                 ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
+        """The town a wire report is filed from ("NIAMEY, 28 juillet -"): where a clear event
+        happened when nothing in or around its passage names a place."""
+        context = f"{article.title}. {article.text[:1500]}"
+        match = _DATELINE.match(read[0].text) if read else None
+        if match is None:
+            return None, None, None
+        name = match["name"].strip().title()
+        resolution = self.geocoder.resolve(name, context)
+        if not resolution.resolved or place_tier(resolution) != 0:
+            return None, None, None
+        return resolution, read[0], Span(match.start("name"), match.end("name"), match["name"])
 
     def _capital(self, sentences: Sequence[Sentence], article: Article, context: str
                  ) -> tuple[Resolution, Sentence, Span] | None:  # fmt: skip
