@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictwatch.extract.actors import ActorFinder, assign_roles
+from conflictwatch.extract.actors import ActorFinder
 from conflictwatch.extract.records import Span
 from conflictwatch.knowledge import Pack, load_pack
 
@@ -209,15 +209,13 @@ def test_nationality_victims_do_not_change_how_local_civilians_fold(
     ]
 
 
-def _roles(
-    finder: ActorFinder, text: str, trigger: str | None, lang: str
-) -> tuple[str | None, str | None]:
+def _roles(finder: ActorFinder, text: str, trigger: str | None) -> tuple[str | None, str | None]:
     mentions = finder.find(text, on=D2023, country="ML")
     span = None
     if trigger:
         at = text.index(trigger)
         span = Span(at, at + len(trigger), trigger)
-    one, two = assign_roles(text, mentions, span, lang)
+    one, two = finder.assign_roles(text, mentions, span)
     return (one.quote if one else None, two.quote if two else None)
 
 
@@ -312,11 +310,11 @@ def test_assign_roles(
     trigger: str | None,
     expected: tuple[str | None, str | None],
 ) -> None:
-    assert _roles(finders[lang], text, trigger, lang) == expected
+    assert _roles(finders[lang], text, trigger) == expected
 
 
-def test_no_actors() -> None:
-    assert assign_roles("Nothing here", [], None, "en") == (None, None)
+def test_no_actors(finders: dict[str, ActorFinder]) -> None:
+    assert finders["en"].assign_roles("Nothing here", [], None) == (None, None)
 
 
 def test_shared_news(shared_data: Path, finders: dict[str, ActorFinder]) -> None:

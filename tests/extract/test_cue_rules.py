@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
 import pytest
 
 from conflictwatch.errors import ConfigError
+from conflictwatch.extract.actors import ActorFinder, RoleCues
 from conflictwatch.extract.cues import compile_rule
 from conflictwatch.extract.reporting import ReportingCues
 from conflictwatch.extract.segments import PassageCues
+from conflictwatch.extract.sites import SiteCues, count_sites
+from conflictwatch.extract.targets import TargetCues
 from conflictwatch.extract.tolls import TollCues
 from conflictwatch.knowledge import load_pack
 
-CUES = load_pack("sahel").lexicon("cues")
+PACK = load_pack("sahel")
+CUES = PACK.lexicon("cues")
 REPORTING = ReportingCues.from_lexicon(CUES)
 PASSAGES = PassageCues.from_lexicon(CUES)
 TOLLS = TollCues.from_lexicon(CUES)
+ROLES = RoleCues.from_lexicon(CUES)
+SITES = SiteCues.from_lexicon(CUES)
+TARGETS = TargetCues.from_lexicon(CUES)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +62,31 @@ TOLLS = TollCues.from_lexicon(CUES)
         (TOLLS.share_end.search, "53 morts, dont ", True),
         (TOLLS.partitive_quote.match, "trois d'entre eux", True),
         (TOLLS.since.match, " people since 2015", True),
+        (ROLES.associate.search, "soldiers backed by the ", True),
+        (ROLES.associate.search, "les militaires, appuyés par les ", True),
+        (ROLES.associate.search, "aux côtés des ", True),
+        (ROLES.associate.search, "soldiers attacked the ", False),
+        (ROLES.source.search, "according to the local ", True),
+        (ROLES.source.search, "selon l'", True),
+        (ROLES.agent.search, "killed by suspected ", True),
+        (ROLES.agent.search, "tués par des présumés ", True),
+        (ROLES.claimed.search, "JNIM claimed the attack", True),
+        (ROLES.claimed.search, "l'attaque a été revendiquée", True),
+        (ROLES.claimed_by.search, "an attack claimed ", True),
+        (ROLES.by_after.match, " par l'EIGS", True),
+        (ROLES.by_after.match, " By the ISSP", False),  # "by" as written
+        (ROLES.passive.search, "soldiers were killed", True),
+        (ROLES.passive.search, "des soldats ont été tués", True),
+        (SITES.not_one_telling.search, "the two previous attacks", True),
+        (SITES.not_one_telling.search, "les deux dernières attaques", True),
+        (SITES.passed_through.search, "sailing between ", True),
+        (SITES.passed_through.search, "la route entre ", True),
+        (SITES.clause_break.search, "20 civilians, while fighters", True),
+        (SITES.clause_break.search, "tués ; puis les assaillants", True),
+        (SITES.clause_break.search, "20 civilians, And", False),  # matched as written
+        (TARGETS.police.search, "an attack on a police station", True),
+        (TARGETS.police.search, "l'attaque du poste de gendarmerie", True),
+        (TARGETS.police.search, "an attack on an army camp", False),
     ],
 )
 def test_a_rule_finds_its_words_in_either_language(
@@ -64,6 +97,50 @@ def test_a_rule_finds_its_words_in_either_language(
 
 def test_anaphoric_nouns_come_from_both_languages() -> None:
     assert {"attack", "attaque", "embuscade"} <= PASSAGES.event_nouns
+
+
+def test_a_statement_published_by_a_group_names_no_agent() -> None:
+    for text in ("a statement released by the ", "un communiqué par le "):
+        agent = ROLES.agent.search(text)
+        assert agent is not None
+        assert agent["before"].lower() in ROLES.not_agent_before
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sites"),
+    [
+        ("en", "both attacks", 2),
+        ("en", "three army posts", 3),
+        ("fr", "les deux attaques", 2),
+        ("fr", "quatre localités", 4),
+        ("fr", "deux postes militaires", 2),
+    ],
+)
+def test_site_counts_are_read_in_each_language_with_its_own_words(
+    lang: str, text: str, sites: int
+) -> None:
+    assert count_sites(text, lang, SITES) == sites
+
+
+def test_site_words_of_one_language_are_not_read_in_the_other() -> None:
+    assert count_sites("deux villages", "en", SITES) == 1
+    assert count_sites("two villages", "fr", SITES) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("en", "the Platform fighters", ["Platform"]),
+        ("en", "a digital platform", []),
+        ("fr", "les combattants de la Plateforme", ["Platform"]),
+        ("fr", "une plateforme numérique", []),
+    ],
+)
+def test_an_everyday_word_names_an_actor_only_when_capitalised(
+    lang: str, text: str, names: list[str]
+) -> None:
+    found = ActorFinder(PACK, lang).find(text, on=dt.date(2019, 5, 1))
+    assert [m.name for m in found] == names
 
 
 def test_a_rule_with_no_words_in_the_pack_names_the_key() -> None:

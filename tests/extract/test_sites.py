@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 
 from conflictwatch.extract.extractor import Extractor
-from conflictwatch.extract.sites import count_sites, share
+from conflictwatch.extract.sites import SiteCues, count_sites, share
+from conflictwatch.knowledge import load_pack
 from conflictwatch.taxonomy import SubEventType
 
 from .conftest import run
 
 S = SubEventType
+CUES = SiteCues.from_lexicon(load_pack("sahel").lexicon("cues"))
 
 
 @pytest.mark.parametrize(
@@ -31,7 +33,7 @@ S = SubEventType
     ],
 )  # fmt: skip
 def test_how_many_sites_a_sentence_says_were_hit(lang: str, text: str, sites: int) -> None:
-    assert count_sites(text, lang) == sites
+    assert count_sites(text, lang, CUES) == sites
 
 
 def test_a_toll_not_broken_down_is_shared_evenly() -> None:

@@ -9,7 +9,8 @@ do not turn into armed groups. Names resolve for the report's date and country: 
 (Burkina Faso)", and a lower-case generic descriptor ("soldiers", "l'armée") becomes that
 country's forces.
 
-:func:`assign_roles` then says who acted (actor1) and who was acted upon (actor2).
+:meth:`ActorFinder.assign_roles` then says who acted (actor1) and who was acted upon (actor2),
+with the pack's words for sources, backers, agents, claims and passives (:class:`RoleCues`).
 """
 
 from __future__ import annotations
@@ -17,19 +18,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..knowledge import Pack, fold
 from ..model import Actor
+from .cues import compile_rule, phrases
 from .records import ActorMention, Span
 
-__all__ = ["ActorFinder", "assign_roles", "supporting"]
+__all__ = ["ActorFinder", "RoleCues"]
 
 _WORDS = re.compile(r"[^\W_]+")
 _VARIANT = re.compile(r"^(.*\S)\s*\([^()]*\)$")
-#: Single words that are aliases but also everyday words; they count only when capitalised.
-_NEEDS_CAPITAL = frozenset({"platform", "plateforme"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ class ActorFinder:
     def __init__(self, pack: Pack, lang: str) -> None:
         self.pack = pack
         self.lang = lang
+        cues = pack.lexicon("cues")
+        self.roles = RoleCues.from_lexicon(cues)
+        # Single words that are aliases but also everyday words; they count only when capitalised.
+        needs_capital = frozenset(phrases(cues, "needs_capital"))
         self._fold_table = _fold_table()
         stems = {fold(c.name).split()[0][:5] for c in pack.countries}
         stems |= {fold(c.name_fr).split()[0][:5] for c in pack.countries if c.name_fr}
@@ -78,7 +83,7 @@ class ActorFinder:
                 written=written,
                 actor=actor,
                 exact_case=single and capitals >= 2,
-                capital=words[-1] in _NEEDS_CAPITAL and len(words) <= 2,  # "la Plateforme"
+                capital=words[-1] in needs_capital and len(words) <= 2,  # "la Plateforme"
                 generic=written[:1].islower()
                 and not any(w.startswith(s) for w in words for s in stems),
                 pattern=None if single else _phrase(words, self._fold_table),
@@ -177,6 +182,55 @@ class ActorFinder:
             return lowered
         return "".join(c.lower()[:1] or c for c in text)
 
+    def assign_roles(
+        self, text: str, actors: Sequence[ActorMention], trigger: Span | None
+    ) -> tuple[ActorMention | None, ActorMention | None]:
+        """Actor1 (who acts) and actor2 (the target) among ``actors`` found in ``text``.
+
+        ``trigger`` is the event word ("attacked", "tués") with offsets into ``text``. Passive
+        agents ("killed by militants", "tués par des djihadistes") and claimants ("JNIM claimed
+        the attack", "revendiquée par l'EIGS") are actor1; sources ("according to the army") and
+        supporting forces ("backed by Wagner") play no role. Civilians are never actor1 when
+        someone else is there, and alone they are actor2. The cues cover English and French
+        whatever the finder's language.
+        """
+        cues = self.roles
+        mentions = sorted(actors, key=lambda m: m.start)
+        players = [m for m in mentions if not _before(text, m, cues.source, cues.associate)]
+        if not players:
+            players = mentions
+        if not players:
+            return None, None
+        actor1 = _agent(text, players, cues)
+        actor2: ActorMention | None = None
+        if actor1 is None and trigger is not None:
+            # A trigger read from a toll may hold its subject: "soldiers were killed".
+            verb = max((m.end for m in players if trigger.start <= m.start and m.end <= trigger.end),
+                       default=trigger.start)  # fmt: skip
+            before = [m for m in players if m.end <= verb]
+            after = [m for m in players if m.start >= trigger.end]
+            subject = before[-1] if before else None
+            stop = trigger.end if verb > trigger.start else trigger.start
+            if subject is not None and cues.passive.search(text, subject.end, stop):
+                actor2 = subject  # "soldiers were killed": the subject suffered it
+                actor1 = next((m for m in after if m.name != subject.name), None)
+            else:
+                actor1 = subject
+                actor2 = next((m for m in after if actor1 is None or m.name != actor1.name), None)
+                if actor2 is None and after and actor1 is not None:
+                    # The same kind of actor on both sides ("gunmen attacked gunmen").
+                    actor2 = after[0]
+        if actor1 is None and actor2 is None:
+            actor1 = players[0]
+        if actor2 is None:
+            actor2 = _other(players, actor1)
+        return _civilians_last(actor1, actor2)
+
+    def supporting(self, text: str, actors: Sequence[ActorMention]) -> list[ActorMention]:
+        """The actors ``text`` names as backing a side ("soldiers backed by Wagner", "appuyés
+        par les FAMa"): they play no main role; ACLED lists them as associated actors."""
+        return [m for m in actors if _before(text, m, self.roles.associate)]
+
 
 def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
@@ -212,86 +266,61 @@ def _base(name: str) -> str:
 
 # --- roles ------------------------------------------------------------------------------------
 
-_ASSOCIATE_WORDS = (
-    r"backed|supported|accompanied|assisted|aided|helped|reinforced|joined|alongside|"
-    r"appuy[ée]e?s?|soutenue?s?|accompagn[ée]e?s?|[ée]paul[ée]e?s?|renforc[ée]e?s?|aux c[oô]t[ée]s"
-)
-_ASSOCIATE = re.compile(
-    rf"\b(?:{_ASSOCIATE_WORDS})(?:\s+(?:by|par|de|des|du|of))?\s+(?:the\s+|les\s+|la\s+|le\s+|l['’])?"
-    r"(?:(?:their|its|leurs?|ses|[A-Z][\w-]+|russes?|fran[cç]ais(?:es)?)\s+)?$",
-    re.IGNORECASE,
-)
-_SOURCE = re.compile(
-    r"\b(?:according to|citing|quoting|selon|d['’]apr[eè]s|cit[ée]s? par|de source)\s+"
-    r"(?:the\s+|a\s+|les\s+|la\s+|le\s+|l['’]|des\s+|du\s+)?(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_AGENT = re.compile(
-    r"\b(?P<before>[\w'’-]+)\s+(?:by|par)\s+"
-    r"(?:(?:the|a|an|suspected|alleged|presumed|les|la|le|l['’]|des|de|du|un|une|"
-    r"pr[ée]sum[ée]s?|pr[ée]sum[ée]es)\s+|l['’])*$",
-    re.IGNORECASE,
-)
-_NOT_AGENT_WORDS = (
-    "statement report reports communique communiqué video message post posts letter "
-    "interview released published written signed"
-)
-_NOT_AGENT_BEFORE = frozenset(_NOT_AGENT_WORDS.split())
-_CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|revendiqu[ée]e?s?)\b", re.IGNORECASE)
-_CLAIMED_BY = re.compile(r"(?:claimed|revendiqu[ée]e?s?)\s+$", re.IGNORECASE)
-_PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|is|are|got|a [ée]t[ée]|ont [ée]t[ée]|[ée]t[ée]|sont|est)\b",
-    re.IGNORECASE,
-)
 
+@dataclass(frozen=True)
+class RoleCues:
+    """The words by which a sentence tells who acted and who only backed, reported or suffered
+    it, compiled once from the pack's ``cues`` lexicon (both languages in each pattern).
 
-def assign_roles(
-    text: str, actors: Sequence[ActorMention], trigger: Span | None, lang: str
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """Actor1 (who acts) and actor2 (the target) among ``actors`` found in ``text``.
-
-    ``trigger`` is the event word ("attacked", "tués") with offsets into ``text``. Passive agents
-    ("killed by militants", "tués par des djihadistes") and claimants ("JNIM claimed the attack",
-    "revendiquée par l'EIGS") are actor1; sources ("according to the army") and supporting forces
-    ("backed by Wagner") play no role. Civilians are never actor1 when someone else is there, and
-    alone they are actor2. ``lang`` is accepted for symmetry; the cues cover English and French.
+        roles = RoleCues.from_lexicon(pack.lexicon("cues"))
     """
-    del lang  # the cue patterns are bilingual
-    mentions = sorted(actors, key=lambda m: m.start)
-    players = [m for m in mentions if not _before(text, m, _SOURCE, _ASSOCIATE)]
-    if not players:
-        players = mentions
-    if not players:
-        return None, None
-    actor1 = _agent(text, players)
-    actor2: ActorMention | None = None
-    if actor1 is None and trigger is not None:
-        # A trigger read from a toll may hold its subject: "soldiers were killed".
-        verb = max((m.end for m in players if trigger.start <= m.start and m.end <= trigger.end),
-                   default=trigger.start)  # fmt: skip
-        before = [m for m in players if m.end <= verb]
-        after = [m for m in players if m.start >= trigger.end]
-        subject = before[-1] if before else None
-        stop = trigger.end if verb > trigger.start else trigger.start
-        if subject is not None and _PASSIVE.search(text, subject.end, stop):
-            actor2 = subject  # "soldiers were killed": the subject suffered it
-            actor1 = next((m for m in after if m.name != subject.name), None)
-        else:
-            actor1 = subject
-            actor2 = next((m for m in after if actor1 is None or m.name != actor1.name), None)
-            if actor2 is None and after and actor1 is not None:
-                actor2 = after[0]  # the same kind of actor on both sides ("gunmen attacked gunmen")
-    if actor1 is None and actor2 is None:
-        actor1 = players[0]
-    if actor2 is None:
-        actor2 = _other(players, actor1)
-    return _civilians_last(actor1, actor2)
 
+    #: Forces told as backing a side: "soldiers backed by Wagner", "appuyés par les FAMa".
+    associate: re.Pattern[str]
+    #: A source, not a side: "according to the army", "selon l'armée".
+    source: re.Pattern[str]
+    #: A passive agent: "killed by suspected jihadists"; the word before "by" is ``before``.
+    agent: re.Pattern[str]
+    #: Words before "by" that make the actor the author of a text: "a statement released by".
+    not_agent_before: frozenset[str]
+    #: "by" then at most one word at the end of the text before an actor: "claimed by the ".
+    by_agent: re.Pattern[str]
+    #: "by" right after a claim: the claimant follows it rather than comes before.
+    by_after: re.Pattern[str]
+    #: A claim: "JNIM claimed the attack".
+    claimed: re.Pattern[str]
+    #: A claim right before the words that name its claimant: "claimed by", "revendiquée par".
+    claimed_by: re.Pattern[str]
+    #: A passive between a subject and its verb: "soldiers were killed", "ont été tués".
+    passive: re.Pattern[str]
 
-def supporting(text: str, actors: Sequence[ActorMention]) -> list[ActorMention]:
-    """The actors ``text`` names as backing a side ("soldiers backed by Wagner", "appuyés par
-    les FAMa"): they play no main role; ACLED lists them as associated actors."""
-    return [m for m in actors if _before(text, m, _ASSOCIATE)]
+    @classmethod
+    def from_lexicon(cls, cues: Mapping[str, Any]) -> RoleCues:
+        return cls(
+            associate=compile_rule(
+                r"\b(?:%(associate_patterns)s)(?:\s+(?:%(associate_linking)s))?\s+"
+                r"(?:(?:%(associate_articles)s)\s+|%(elided_articles_patterns)s)?"
+                r"(?:(?:%(associate_qualifiers_patterns)s|[A-Z][\w-]+)\s+)?$",
+                cues,
+            ),
+            source=compile_rule(
+                r"\b(?:%(source_patterns)s)\s+"
+                r"(?:(?:%(source_articles)s)\s+|%(elided_articles_patterns)s)?(?:\w+\s+){0,2}$",
+                cues,
+            ),
+            agent=compile_rule(
+                r"\b(?P<before>[\w'’-]+)\s+(?:%(agent_by)s)\s+"
+                r"(?:(?:%(agent_determiners_patterns)s)\s+|%(elided_articles_patterns)s)*$",
+                cues,
+            ),
+            not_agent_before=frozenset(phrases(cues, "not_agents")),
+            # These two match "by" as written, case and all.
+            by_agent=compile_rule(r"\b(?-i:%(agent_by)s)\s+\S*$", cues),
+            by_after=compile_rule(r"\s*(?-i:%(agent_by)s)\b", cues),
+            claimed=compile_rule(r"\b(?:%(claimed_patterns)s)\b", cues),
+            claimed_by=compile_rule(r"(?:%(claimed_by_patterns)s)\s+$", cues),
+            passive=compile_rule(r"\b(?:%(passive_patterns)s)\b", cues),
+        )
 
 
 def _before(text: str, mention: ActorMention, *patterns: re.Pattern[str]) -> bool:
@@ -299,20 +328,20 @@ def _before(text: str, mention: ActorMention, *patterns: re.Pattern[str]) -> boo
     return any(p.search(window) for p in patterns)
 
 
-def _agent(text: str, players: list[ActorMention]) -> ActorMention | None:
+def _agent(text: str, players: list[ActorMention], cues: RoleCues) -> ActorMention | None:
     """The actor a passive verb, an attack noun or a claim names as the doer."""
     for mention in players:
         window = text[max(0, mention.start - 60) : mention.start]
-        if _CLAIMED_BY.search(window.rstrip().rsplit(" ", 1)[0] + " ") and re.search(
-            r"\b(?:by|par)\s+\S*$", window
+        if cues.claimed_by.search(window.rstrip().rsplit(" ", 1)[0] + " ") and (
+            cues.by_agent.search(window)
         ):
             return mention
-        agent = _AGENT.search(window)
-        if agent and agent["before"].lower() not in _NOT_AGENT_BEFORE:
+        agent = cues.agent.search(window)
+        if agent and agent["before"].lower() not in cues.not_agent_before:
             return mention
-    for claim in _CLAIMED.finditer(text):
+    for claim in cues.claimed.finditer(text):
         before = [m for m in players if m.end <= claim.start()]
-        if before and not re.match(r"\s*(?:by|par)\b", text[claim.end() :]):
+        if before and not cues.by_after.match(text[claim.end() :]):
             return before[-1]
     return None
 

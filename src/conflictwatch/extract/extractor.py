@@ -21,7 +21,7 @@ from ..geo.geocoder import Geocoder
 from ..knowledge import Pack
 from ..model import Article, Evidence, Mention
 from ..taxonomy import ActorType, EventType, SubEventType
-from .actors import ActorFinder, assign_roles, supporting
+from .actors import ActorFinder
 from .associates import with_associates
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
@@ -49,8 +49,8 @@ from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
 from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
 from .segments import Passage, PassageCues, Sentence, group
-from .sites import SiteSplitter, count_sites
-from .targets import civilians_targeted, crowds, two_sides
+from .sites import SiteCues, SiteSplitter, count_sites
+from .targets import TargetCues, civilians_targeted, crowds, two_sides
 from .tellings import (
     LEAD_SENTENCES,
     aftermath,
@@ -134,8 +134,10 @@ class Extractor:
         self.reporting_cues = ReportingCues.from_lexicon(cues)
         self.passage_cues = PassageCues.from_lexicon(cues)
         self.toll_cues = TollCues.from_lexicon(cues)
+        self.site_cues = SiteCues.from_lexicon(cues)
+        self.target_cues = TargetCues.from_lexicon(cues)
         self.splitter = SiteSplitter(self.classifier, self.geocoder, self._countries,
-                                     self.options.min_score)  # fmt: skip
+                                     self.options.min_score, self.site_cues)  # fmt: skip
 
     def __getstate__(self) -> dict[str, Any]:
         # The per-language tools are a cache (spaCy pipelines, memoised lookups): a copy sent to a
@@ -214,11 +216,12 @@ class Extractor:
             mention = crowds(mention, self.pack, self._countries)
             opening_text = passage.sentences[0].text
             mention = two_sides(mention, self.pack, self._countries, opening_text,
-                                bool(tools.offensive.find(opening_text)))  # fmt: skip
+                                bool(tools.offensive.find(opening_text)),
+                                self.target_cues)  # fmt: skip
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=self._iso(mention.country))  # fmt: skip
             mention = with_associates(mention, self.pack, self._countries,
-                                      supporting(opening_text, named))  # fmt: skip
+                                      tools.actors.supporting(opening_text, named))  # fmt: skip
             if published and (long_before(mention, published) or (
                     mentions and is_background(mention, published, mentions[0]))
                     or (not mentions and old_news(mention, passage, published)
@@ -261,7 +264,7 @@ class Extractor:
             # ... or the sentences that follow it say how many sites there were ("impossible de
             # répartir ce chiffre entre les deux sites").
             told_with = [*lead, passage.sentences[0], *passage.follow_on]
-            sites = max(count_sites(s.text, lang) for s in told_with)
+            sites = max(count_sites(s.text, lang, self.site_cues) for s in told_with)
             days = fighting_days(passage, mention, self.passage_cues) if sites <= 1 else []
             if days:
                 # One event per day of fighting; the toll, not told day by day, goes to the
@@ -359,7 +362,7 @@ class Extractor:
         own = best.evidence if typed_in is first else next(
             (t.evidence for t in first.scores if t.evidence), ())  # fmt: skip
         trigger = own[0] if own else None
-        actor1, actor2 = assign_roles(first.text, actors.get(first.index, []), trigger, lang)
+        actor1, actor2 = tools.actors.assign_roles(first.text, actors.get(first.index, []), trigger)
         if actor1 is None:
             actor1, actor2 = from_other_sentences(actors, first.index, actor2)
         actor1, actor2 = victims_are_targets(actor1, actor2, actors.get(first.index, []),

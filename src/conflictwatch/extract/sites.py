@@ -3,17 +3,21 @@
 ACLED codes one event per location and day. "Gunmen attacked two villages, X and Y" is two
 events; "a coordinated assault on two security sites in the capital" is two as well, even when
 both sites lie in one town. A toll given only for the whole is shared evenly between the sites
-(ACLED's rule when a total is not broken down), unless the clauses tell each site's own.
+(ACLED's rule when a total is not broken down), unless the clauses tell each site's own. The
+words for counts, sites, routes and clauses come from the pack (:class:`SiteCues`).
 
-    count_sites("Gunmen attacked two villages on Saturday.", "en")  # -> 2
+    cues = SiteCues.from_lexicon(pack.lexicon("cues"))
+    count_sites("Gunmen attacked two villages on Saturday.", "en", cues)  # -> 2
     share(100, 3)  # -> [34, 33, 33]
-    SiteSplitter(classifier, geocoder, countries, min_score).split(mention, passage, ...)
+    SiteSplitter(classifier, geocoder, countries, min_score, cues).split(mention, passage, ...)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..geo.geocoder import Geocoder, Resolution
 from ..model import Article, Mention
@@ -21,6 +25,7 @@ from ..taxonomy import SubEventType
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import on_forces_site
+from .cues import compile_rule, phrases
 from .placing import foreign_hamlet, namesake, place_tier, placed, small_areas
 from .records import CasualtyKind, PlaceMention
 from .segments import Passage, Sentence
@@ -28,52 +33,68 @@ from .segments import Passage, Sentence
 #: Never split one telling into more events than this (a list, not a campaign).
 MOST_SITES = 4
 
-_COUNTS = {
-    "two": 2, "three": 3, "four": 4, "both": 2,
-    "deux": 2, "trois": 3, "quatre": 4, "les deux": 2,
-}  # fmt: skip
-
-#: Nouns for the places an attack hits. People, vehicles and abstract nouns ("two soldiers",
-#: "two hours", "both sides") are not sites.
-_SITES_EN = (
-    r"villages?|camps?|bases?|sites?|towns?|localities|hamlets?|military posts?|army posts?|"
-    r"positions|churches|mosques|communes|attacks|assaults|raids|incidents"
-)
-_SITES_FR = (
-    r"villages?|camps?|bases?|sites?|localités|hameaux|postes|positions|églises|mosquées|"
-    r"communes|attaques|assauts|raids|incidents"
-)
-
-#: "two army camps", "two security sites", "deux villages", "trois localités": a count, up to
-#: two qualifying words, the site noun. "Both"/"les deux" only right before the noun.
-_CUE = {
-    "en": re.compile(
-        rf"\b(?:(?P<n>two|three|four)\s+(?:[\w'-]+\s+){{0,2}}?|(?P<b>both)\s+)"
-        rf"(?:{_SITES_EN})\b",
-        re.IGNORECASE,
-    ),
-    "fr": re.compile(
-        rf"\b(?:(?P<n>deux|trois|quatre)\s+(?:[\w'-]+\s+){{0,1}}?|(?P<b>les deux)\s+)"
-        rf"(?:{_SITES_FR})\b",
-        re.IGNORECASE,
-    ),
-}
-
-#: A count that is not of sites hit but of time or of what happened before ("two attacks in
-#: a week", "the two previous attacks", "deux attaques en un mois").
-_NOT_ONE_TELLING = re.compile(
-    r"\b(?:previous|earlier|last|past|first|précédentes?|dernières?|premières?)\b", re.IGNORECASE
-)
+#: How many words may stand between a count and the site noun: "two army camps", "two
+#: security sites", but "deux postes militaires".
+_QUALIFIERS = {"en": 2, "fr": 1}
 
 
-def count_sites(text: str, lang: str) -> int:
+def _sites_rule(qualifiers: int) -> str:
+    """A count, up to ``qualifiers`` words, then a site noun; a pair word ("both") only right
+    before the noun."""
+    return (
+        rf"\b(?:(?P<n>%(site_counts)s)\s+(?:[\w'-]+\s+){{0,{qualifiers}}}?|"
+        r"(?P<b>%(site_pairs)s)\s+)(?:%(site_nouns_patterns)s)\b"
+    )
+
+
+@dataclass(frozen=True)
+class SiteCues:
+    """The words by which a telling says how many sites it hit, and where each site's clause
+    begins and ends, compiled once from the pack's ``cues`` lexicon.
+
+        cues = SiteCues.from_lexicon(pack.lexicon("cues"))
+    """
+
+    #: By language, each with its own words: "two army camps", "deux villages", "les deux
+    #: attaques".
+    sites: Mapping[str, re.Pattern[str]]
+    #: What each count word of :attr:`sites` counts, in lower case: "two" -> 2, "both" -> 2.
+    counts: Mapping[str, int]
+    #: A count that is not of sites hit but of what happened before ("the two previous attacks").
+    not_one_telling: re.Pattern[str]
+    #: Words before a place that is passed through rather than hit ("between Gao and Mopti").
+    passed_through: re.Pattern[str]
+    #: Where one clause of a sentence ends and the next begins ("..., killing 49 civilians,
+    #: and fighters attacked the camp at Bourem").
+    clause_break: re.Pattern[str]
+
+    @classmethod
+    def from_lexicon(cls, cues: Mapping[str, Any]) -> SiteCues:
+        sites = {lang: compile_rule(_sites_rule(_QUALIFIERS.get(lang, 1)), {lang: table})
+                 for lang, table in cues.items()}  # fmt: skip
+        counts = {word: int(n) for table in cues.values()
+                  for word, n in table.get("site_counts", {}).items()}  # fmt: skip
+        counts |= dict.fromkeys(phrases(cues, "site_pairs"), 2)
+        return cls(
+            sites=sites,
+            counts=counts,
+            not_one_telling=compile_rule(r"\b(?:%(not_one_telling_patterns)s)\b", cues),
+            passed_through=compile_rule(r"\b(?:%(passed_through_patterns)s)\s+(?:\w+\s+)?$", cues),
+            # Case-sensitive: "And" or "Then" with a capital breaks no clause.
+            clause_break=compile_rule(
+                r";|,\s+(?-i:%(clause_joins)s)\b|\s+(?-i:%(clause_then)s)\s+", cues
+            ),
+        )
+
+
+def count_sites(text: str, lang: str, cues: SiteCues) -> int:
     """How many sites the sentence says one telling hit (1 when it says nothing of it)."""
-    pattern = _CUE.get(lang, _CUE["en"])
+    pattern = cues.sites.get(lang, cues.sites["en"])
     for match in pattern.finditer(text):
-        if _NOT_ONE_TELLING.search(match.group()):
+        if cues.not_one_telling.search(match.group()):
             continue
         word = (match.group("n") or match.group("b") or "").lower()
-        return min(_COUNTS.get(word, 1), MOST_SITES)
+        return min(cues.counts.get(word, 1), MOST_SITES)
     return 1
 
 
@@ -85,16 +106,6 @@ def share(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
-#: Words before a place that is passed through rather than hit ("sailing between Gao and Mopti").
-_ROUTE = re.compile(r"\b(?:between|from|towards?|entre|vers|depuis)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-#: Where one clause of a sentence ends and the next begins ("..., killing 49 civilians, and
-#: fighters attacked the camp at Bourem").
-_CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|while|whereas|et|puis|tandis que|alors que)\b|\s+(?:puis|then)\s+"
-)
-
-
 @dataclass(frozen=True)
 class SiteSplitter:
     """Splits a telling that says it hit several sites into one mention per site."""
@@ -103,6 +114,7 @@ class SiteSplitter:
     geocoder: Geocoder
     countries: dict[str, str]
     min_score: float
+    cues: SiteCues
 
     def split(self, mention: Mention, passage: Passage, article: Article, sites: int,
               lang: str, casualties: CasualtyReader) -> tuple[list[Mention], int]:  # fmt: skip
@@ -117,7 +129,7 @@ class SiteSplitter:
         told: list[tuple[Resolution, Sentence, PlaceMention]] = []
         for sentence in passage.sentences:
             for p in sentence.places:
-                if _ROUTE.search(sentence.text[max(0, p.start - 16) : p.start]):
+                if self.cues.passed_through.search(sentence.text[max(0, p.start - 16) : p.start]):
                     continue  # "between Gao and Mopti": places passed through, not hit
                 resolution = self.geocoder.resolve(p.quote, context)
                 if not resolution.resolved and p.name != p.quote:
@@ -148,7 +160,7 @@ class SiteSplitter:
             base, told_in, at = named[i] if i < len(named) else (mention, None, None)
             toll: int | None = None
             if told_in is not None and at is not None:
-                clause = clause_at(told_in.text, at.start)
+                clause = clause_at(told_in.text, at.start, self.cues)
                 clauses.append((told_in.index, clause))
                 scores = self.classifier.scores(clause, lang)
                 top = scores[0] if scores else None
@@ -177,10 +189,10 @@ class SiteSplitter:
         return out, unnamed
 
 
-def clause_at(text: str, at: int) -> str:
+def clause_at(text: str, at: int, cues: SiteCues) -> str:
     """The clause of ``text`` around character ``at``."""
     start, end = 0, len(text)
-    for match in _CLAUSE_BREAK.finditer(text):
+    for match in cues.clause_break.finditer(text):
         if match.end() <= at:
             start = match.end()
         elif match.start() >= at:

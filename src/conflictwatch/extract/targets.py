@@ -2,7 +2,8 @@
 
 Violence against civilians has civilians on the receiving end by definition; a battle has two
 armed sides; a demonstration's sides are the crowd (Protesters or Rioters of the country) and the
-forces that intervened. Pure functions over a coded mention and the pack's actors.
+forces that intervened. Pure functions over a coded mention and the pack's actors (and, for a
+battle's other side, the pack's words for the police: :class:`TargetCues`).
 
     mention = crowds(civilians_targeted(mention, pack, countries), pack, countries)
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..knowledge import Pack
 from ..model import Mention
 from ..taxonomy import ActorType, EventType, SubEventType
 from .coding import ARMED, PROTESTS
+from .cues import compile_rule
 
 
 def civilians_targeted(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
@@ -41,12 +43,29 @@ def civilians_targeted(mention: Mention, pack: Pack, countries: Mapping[str, str
     return replace(mention, **changes)
 
 
-#: Words of a telling that put the police or gendarmerie, not the army, on the other side.
-_POLICE = re.compile(r"\b(?:gendarm\w*|police\w*|commissariat|policiers?)\b", re.IGNORECASE)
+@dataclass(frozen=True)
+class TargetCues:
+    """The words by which a telling names who was hit, compiled once from the pack's ``cues``
+    lexicon (both languages in each pattern).
+
+        cues = TargetCues.from_lexicon(pack.lexicon("cues"))
+    """
+
+    #: Words of a telling that put the police or gendarmerie, not the army, on the other side.
+    police: re.Pattern[str]
+
+    @classmethod
+    def from_lexicon(cls, cues: Mapping[str, Any]) -> TargetCues:
+        return cls(police=compile_rule(r"\b(?:%(police_patterns)s)\b", cues))
 
 
 def two_sides(
-    mention: Mention, pack: Pack, countries: Mapping[str, str], told: str, offensive: bool
+    mention: Mention,
+    pack: Pack,
+    countries: Mapping[str, str],
+    told: str,
+    offensive: bool,
+    cues: TargetCues,
 ) -> Mention:
     """A battle is fought by two armed sides. When a telling names one, the other is the one
     the conflict gives it: the country's forces against an armed group (its police when the
@@ -66,7 +85,7 @@ def two_sides(
                        actor2=mention.actor1, inter2=mention.inter1)  # fmt: skip
     if mention.inter1 not in ARMED:
         return mention
-    kind = "Police Forces" if _POLICE.search(told) else "Military Forces"
+    kind = "Police Forces" if cues.police.search(told) else "Military Forces"
     forces = pack.actor_for(f"{kind} of {mention.country}", on=mention.event_date, country=iso)
     if forces is None or forces.actor_type is not ActorType.STATE_FORCES:
         return mention
