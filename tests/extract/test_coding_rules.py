@@ -571,3 +571,16 @@ def test_a_clear_event_that_names_no_place_happened_in_the_town_of_the_dateline(
     vague = ("OUAGADOUGOU - Le Conseil supérieur de la communication a suspendu deux médias "
              "après un rapport accusant des militaires d'exactions.")  # fmt: skip
     assert run(extractor, vague, "fr").mentions == ()
+
+
+def test_an_area_of_another_country_than_its_phrase_names_is_not_the_passage_s_area() -> None:
+    places = [
+        Place("gossi", "Gossi", 15.82, -1.30, "ML", admin1="Tombouctou", feature_class="P",
+              feature_code="PPL", population=9000),
+        Place("gourma-bf", "Gourma", 12.0, 0.3, "BF", admin1="Est", feature_class="A",
+              feature_code="ADM2"),
+    ]  # fmt: skip
+    text = ("Fighters of JNIM and of the Islamic State clashed on Wednesday near Gossi, in "
+            "Mali's Gourma region, leaving at least 15 combatants dead.")  # fmt: skip
+    [mention] = run(_over(places), text, "en").mentions
+    assert mention.location == "Gossi"

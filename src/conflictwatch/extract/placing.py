@@ -49,6 +49,9 @@ SMALL_AREA = re.compile(
     re.IGNORECASE,
 )
 
+#: How far before a place phrase a country naming its owner may stand ("in Mali's ...").
+OWNER_CHARS = 16
+
 #: A wire report's dateline: the town in capitals, then a comma or a dash ("BAMAKO, Nov 14 -").
 _DATELINE = re.compile(r"^\W*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:,|\s[-–—])")
 
@@ -138,11 +141,15 @@ class Placer:
                     break  # around the passage the nearest locality wins: read no further back
             # "near X, in the Y region": a town found only in another country than the areas the
             # passage names is a namesake; the area is what is known.
+            # An area of another country than the one its phrase names ("Mali's Gourma region"
+            # read as Burkina Faso's Gourma province) is no area of the passage.
+            found = [(2 if foreign_area(r, self._owner(sentence.text, p.start)) else tier,
+                      r, sentence, p) for tier, r, sentence, p in found]  # fmt: skip
             areas = {r.country for tier, r, _, _ in found if tier == 1 and r.country
                      and r.place is not None and admin_level(r.place) in (1, 2)}  # fmt: skip
             # "à Komsilga, dans la commune de Thiou": a village far from the small area the
             # passage puts it in is a namesake elsewhere; the area is what is known.
-            small = small_areas((r, p.quote) for _, r, _, p in found)
+            small = small_areas((r, p.quote) for tier, r, _, p in found if tier < 2)
             for tier, resolution, sentence, p in found:
                 if foreign_hamlet(resolution, countries):
                     tier = 2  # "Soro" in a report on Burkina Faso: not the hamlet abroad
@@ -170,6 +177,10 @@ class Placer:
         if best is None:
             return None, None, None
         return best[2], best[3], best[4]
+
+    def _owner(self, text: str, start: int) -> tuple[str, ...]:
+        """The country a place phrase is said to be in just before it ("Mali's", "du Mali")."""
+        return self.geocoder.context(text[max(0, start - OWNER_CHARS) : start]).countries
 
     def dateline(self, read: list[Sentence], article: Article
                  ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
@@ -211,6 +222,17 @@ class Placer:
 
 #: A place abroad this populous, or a seat, may well be what a report names in passing.
 KNOWN_ABROAD = 50_000
+
+
+def foreign_area(resolution: Resolution, countries: Sequence[str]) -> bool:
+    """An administrative area of another country than those named (when some are named)."""
+    place = resolution.place
+    return (
+        bool(countries)
+        and place is not None
+        and resolution.country not in countries
+        and admin_level(place) in (1, 2)
+    )
 
 
 def foreign_hamlet(resolution: Resolution, countries: Sequence[str]) -> bool:
