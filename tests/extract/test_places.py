@@ -127,6 +127,13 @@ def test_known_places(text: str, expected: list[str]) -> None:
     assert [p.name for p in finder.find(text)] == expected
 
 
+def test_an_actor_s_acronym_is_not_a_village_of_the_same_letters() -> None:
+    villages = {"fama", "djenné"}
+    finder = PlaceFinder("fr", known=lambda n: n.lower() in villages, names=["FAMa", "FDS"])
+    text = "Jeudi, une patrouille des FAMa est tombée dans une embuscade près de Djenné."
+    assert [p.name for p in finder.find(text)] == ["Djenné"]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "kind"),
     [

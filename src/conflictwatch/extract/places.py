@@ -258,6 +258,11 @@ class PlaceFinder:
         self._other_names = frozenset(
             fold(n) for n in names if " " in n.strip() and n[:1].isupper()
         )
+        # Acronyms of actors ("FAMa", "FDS") are not places, even where a village shares the
+        # letters (Fama).
+        self._acronyms = frozenset(
+            n.strip() for n in names if " " not in n.strip() and sum(c.isupper() for c in n) >= 2
+        )
         languages = [lang] if lang in _PATTERNS else list(_PATTERNS)
         self._patterns = [
             (kind, re.compile(gate) if gate else None, re.compile(pattern), _anchors(gate))
@@ -356,6 +361,8 @@ class PlaceFinder:
         while words and fold(words[-1]) in _NOT_PLACES | {"de", "du", "el", "al", "ag"}:
             words.pop()
         if not words or fold(words[0]) in _NOT_PLACES:
+            return None
+        if len(words) == 1 and words[0] in self._acronyms:
             return None
         if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
             acronym = words[0]
