@@ -127,6 +127,12 @@ def test_known_places(text: str, expected: list[str]) -> None:
     assert [p.name for p in finder.find(text)] == expected
 
 
+def test_a_person_s_camp_is_not_a_place() -> None:
+    finder = PlaceFinder("en", known=lambda n: n.lower() in {"ousmane", "boulkessi"})
+    assert finder.find("Ousmane's camp denied any role in the violence.") == []
+    assert [p.name for p in finder.find("Militants attacked the Boulkessi camp.")] == ["Boulkessi"]
+
+
 def test_an_actor_s_acronym_is_not_a_village_of_the_same_letters() -> None:
     villages = {"fama", "djenné"}
     finder = PlaceFinder("fr", known=lambda n: n.lower() in villages, names=["FAMa", "FDS"])

@@ -103,7 +103,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "site",
             r"camp|base|post|garrison|barracks",
-            rf"(?i:the\s+)?(?P<quote>(?P<name>{_NAME}))\s+(?i:(?:military|army|gendarmerie|police)\s+)?(?i:camp|base|post|outpost|garrison|barracks)\b",
+            rf"(?i:the\s+)?(?P<quote>(?P<name>{_NAME}))(?<!['’]s)\s+(?i:(?:military|army|gendarmerie|police)\s+)?(?i:camp|base|post|outpost|garrison|barracks)\b",
         ),
         (
             "object",
