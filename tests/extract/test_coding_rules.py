@@ -584,3 +584,20 @@ def test_an_area_of_another_country_than_its_phrase_names_is_not_the_passage_s_a
             "Mali's Gourma region, leaving at least 15 combatants dead.")  # fmt: skip
     [mention] = run(_over(places), text, "en").mentions
     assert mention.location == "Gossi"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "arrested"),
+    [
+        ("fr", "L'ancien Premier ministre a été placé en garde à vue jeudi à Bamako, selon son "
+               "avocat.", "Government of Mali (2021-)"),
+        ("en", "A well-known activist was arrested and taken into custody in Bamako on Tuesday, "
+               "his lawyer said.", "Civilians (Mali)"),
+    ],
+)  # fmt: skip
+def test_a_clear_arrest_is_coded_with_the_country_s_police_and_who_was_held(
+    extractor: Extractor, lang: str, text: str, arrested: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2024-09-20").mentions
+    assert mention.sub_event_type is S.ARRESTS
+    assert (mention.actor1, mention.actor2) == ("Police Forces of Mali (2021-)", arrested)

@@ -50,7 +50,7 @@ from .records import ActorMention, DateMention, Span
 from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
 from .segments import Passage, PassageCues, Sentence, group
 from .sites import SiteCues, SiteSplitter, count_sites
-from .targets import TargetCues, civilians_targeted, crowds, two_sides
+from .targets import TargetCues, arrested, civilians_targeted, crowds, two_sides
 from .tellings import (
     LEAD_SENTENCES,
     aftermath,
@@ -65,9 +65,10 @@ from .tellings import (
 )
 from .tolls import Told, TollCues, tally
 
-#: A passage with a sentence whose type scores this much (a clear event) and that names no place
-#: is placed at the report's dateline ("NIAMEY, 28 juillet -").
-DATELINE_SCORE = 2.0
+#: A passage with a sentence whose type scores this much tells a clear event: one that names no
+#: place is placed at the report's dateline ("NIAMEY, 28 juillet -"), and an arrest is coded
+#: even when the report does not say who made it.
+CLEAR_SCORE = 2.0
 
 #: Articles longer than this are read up to here (extraction stays linear and bounded).
 MAX_CHARS = 200_000
@@ -210,14 +211,19 @@ class Extractor:
             around = [s for s in read[start:until] if s.index not in events]
             mention = self._mention(article, tools, lang, published, passage, read, n, claims,
                                     around)  # fmt: skip
-            if mention is None or not corroborated(mention) or mention.latitude is None:
-                continue  # an event is coded only with its actors or toll, and a place
+            if mention is None or mention.latitude is None or not (corroborated(mention) or (
+                    mention.sub_event_type is SubEventType.ARRESTS
+                    and _clear(passage) >= CLEAR_SCORE)):  # fmt: skip
+                continue  # an event is coded only with its actors or toll (or, for a clearly told
+                # arrest, the arrest itself: the police of the country made it), and a place
             mention = civilians_targeted(mention, self.pack, self._countries)
             mention = crowds(mention, self.pack, self._countries)
             opening_text = passage.sentences[0].text
             mention = two_sides(mention, self.pack, self._countries, opening_text,
                                 bool(tools.offensive.find(opening_text)),
                                 self.target_cues)  # fmt: skip
+            mention = arrested(mention, self.pack, self._countries, opening_text,
+                               self.target_cues)  # fmt: skip
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=self._iso(mention.country))  # fmt: skip
             mention = with_associates(mention, self.pack, self._countries,
@@ -321,8 +327,7 @@ class Extractor:
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
         place, place_sentence, place_span = self.placer.place(passage, read, article)
-        clear = max((s.scores[0].score for s in passage.sentences if s.scores), default=0.0)
-        if place is None and clear >= DATELINE_SCORE:
+        if place is None and _clear(passage) >= CLEAR_SCORE:
             place, place_sentence, place_span = self.placer.dateline(read, article)
         if place is not None:
             place = self.geocoder.at_seat(place)
@@ -480,6 +485,11 @@ class Extractor:
 _NO_TOLL: dict[str, Any] = {
     "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "fatalities_by_side": {},
 }  # fmt: skip
+
+
+def _clear(passage: Passage) -> float:
+    """The strongest type score of the passage's sentences: how clearly it tells an event."""
+    return max((s.scores[0].score for s in passage.sentences if s.scores), default=0.0)
 
 
 def _cues(pack: Pack, lang: str, key: str) -> CueMatcher:

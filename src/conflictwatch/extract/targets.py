@@ -53,10 +53,15 @@ class TargetCues:
 
     #: Words of a telling that put the police or gendarmerie, not the army, on the other side.
     police: re.Pattern[str]
+    #: Office holders: people arrested among them are the government's, not civilians.
+    officials: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> TargetCues:
-        return cls(police=compile_rule(r"\b(?:%(police_patterns)s)\b", cues))
+        return cls(
+            police=compile_rule(r"\b(?:%(police_patterns)s)\b", cues),
+            officials=compile_rule(r"\b(?:%(officials_patterns)s)\b", cues),
+        )
 
 
 def two_sides(
@@ -90,6 +95,32 @@ def two_sides(
     if forces is None or forces.actor_type is not ActorType.STATE_FORCES:
         return mention
     return replace(mention, actor2=forces.name, inter2=forces.actor_type)
+
+
+def arrested(
+    mention: Mention, pack: Pack, countries: Mapping[str, str], told: str, cues: TargetCues
+) -> Mention:
+    """ACLED's sides of an arrest: the forces that made it (the country's police when the
+    report names no armed actor) and the people arrested, the government's when the telling ``told``
+    names an office they hold ("a former prime minister", "le vice-président du CNT"), else
+    the country's civilians."""
+    if mention.sub_event_type is not SubEventType.ARRESTS or not mention.country:
+        return mention
+    iso = _iso2(mention, countries)
+    changes: dict[str, Any] = {}
+    if mention.inter1 not in ARMED or mention.actor1.startswith("Unidentified"):
+        police = pack.actor_for(f"Police Forces of {mention.country}", on=mention.event_date,
+                                country=iso)  # fmt: skip
+        if police is not None:
+            changes |= {"actor1": police.name, "inter1": police.actor_type}
+    if not mention.actor2:
+        side = "Government" if cues.officials.search(told) else "civilians"
+        held = pack.actor_for(side if side == "civilians" else f"Government of {mention.country}",
+                              on=mention.event_date, country=iso)  # fmt: skip
+        if held is not None:
+            changes |= {"actor2": held.name, "inter2": held.actor_type,
+                        "civilian_targeting": held.actor_type is ActorType.CIVILIANS}  # fmt: skip
+    return replace(mention, **changes) if changes else mention
 
 
 def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
