@@ -50,7 +50,7 @@ from .records import ActorMention, DateMention, Span
 from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
 from .segments import Passage, PassageCues, Sentence, group
 from .sites import SiteCues, SiteSplitter, count_sites
-from .targets import TargetCues, arrested, civilians_targeted, crowds, two_sides
+from .targets import TargetCues, arrested, bombers, civilians_targeted, crowds, two_sides
 from .tellings import (
     LEAD_SENTENCES,
     aftermath,
@@ -224,6 +224,7 @@ class Extractor:
                                 self.target_cues)  # fmt: skip
             mention = arrested(mention, self.pack, self._countries, opening_text,
                                self.target_cues)  # fmt: skip
+            mention = bombers(mention, self.pack, self._countries)
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=self._iso(mention.country))  # fmt: skip
             mention = with_associates(mention, self.pack, self._countries,

@@ -123,6 +123,37 @@ def arrested(
     return replace(mention, **changes) if changes else mention
 
 
+#: Sub-event types whose actor1 planted or carried the bomb: in this theatre never the state.
+_BOMBS = frozenset({SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED, SubEventType.SUICIDE_BOMB,
+                    SubEventType.GRENADE})  # fmt: skip
+#: The state's side: its forces and the foreign forces beside them.
+_STATE_SIDE = frozenset({ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER_FORCES})
+
+
+def bombers(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
+    """Who planted a bomb and who defused one. A mine or a suicide bomb hits the state's forces
+    (actor2) and was set by an armed group, unidentified when the report names none; a bomb the
+    forces defused or seized (disrupted weapons use) was an armed group's, the forces first."""
+    label = mention.sub_event_type
+    if label not in _BOMBS and label is not SubEventType.DISRUPTED_WEAPONS_USE:
+        return mention
+    iso = _iso2(mention, countries)
+    group = pack.actor_for("Unidentified Armed Group", on=mention.event_date, country=iso)
+    if group is None or not mention.country:
+        return mention
+    if label is SubEventType.DISRUPTED_WEAPONS_USE:
+        if mention.inter1 in _STATE_SIDE and not mention.actor2:
+            return replace(mention, actor2=group.name, inter2=group.actor_type)
+        return mention
+    if mention.inter1 not in _STATE_SIDE:
+        return mention
+    if mention.actor2 and mention.inter2 not in _STATE_SIDE | {ActorType.CIVILIANS}:
+        return replace(mention, actor1=mention.actor2, inter1=mention.inter2,
+                       actor2=mention.actor1, inter2=mention.inter1)  # fmt: skip
+    return replace(mention, actor1=group.name, inter1=group.actor_type,
+                   actor2=mention.actor1, inter2=mention.inter1, civilian_targeting=False)  # fmt: skip
+
+
 def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
     """ACLED's sides of a demonstration: the crowd is Protesters (country), or Rioters when
     it turned violent, and the forces that intervened are the other side (actor1 when they
