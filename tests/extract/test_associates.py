@@ -42,3 +42,11 @@ def test_civilians_by_trade_are_associated_with_the_civilians_of_the_country(
     [mention] = run(extractor, text, lang, published="2024-04-19").mentions
     assert mention.actor2 == "Civilians (Niger)"
     assert mention.assoc_actor_2 == "Miners (Niger)"
+
+
+def test_a_foreign_operation_is_coded_as_its_country_s_forces(extractor: Extractor) -> None:
+    text = ("Two soldiers of Operation Barkhane were killed on Monday when their armoured "
+            "vehicle struck a mine near Hombori.")  # fmt: skip
+    [mention] = run(extractor, text, "en", published="2020-12-29").mentions
+    assert mention.actor2 == "Military Forces of France (2017-)"
+    assert mention.assoc_actor_2 == "Operation Barkhane"

@@ -137,3 +137,31 @@ def test_special_forces_are_the_country_s_army(lang: str, text: str) -> None:
 
     found = ActorFinder(load_pack("sahel"), lang).find(text, on=dt.date(2017, 8, 14), country="BF")
     assert "Military Forces of Burkina Faso (2015-2022)" in [m.name for m in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Three Malian soldiers were killed on Monday when their vehicle struck a "
+               "roadside bomb near Boni."),
+        ("en", "A Malian army convoy struck a roadside bomb near Boni on Monday, wounding three "
+               "soldiers."),
+        ("fr", "Un convoi de l'armée malienne a sauté sur une mine lundi près de Boni, blessant "
+               "trois soldats."),
+    ],
+)  # fmt: skip
+def test_a_mine_that_hit_soldiers_was_set_by_an_armed_group(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE
+    assert (mention.actor1, mention.actor2) == (
+        "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")  # fmt: skip
+
+
+def test_a_bomb_the_army_defused_was_an_armed_group_s(extractor: Extractor) -> None:
+    text = "Soldiers defused an improvised explosive device on the road near Boni on Monday."
+    [mention] = run(extractor, text, "en").mentions
+    assert mention.sub_event_type.value == "Disrupted weapons use"
+    assert (mention.actor1, mention.actor2) == (
+        "Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)")  # fmt: skip

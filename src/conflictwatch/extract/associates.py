@@ -1,8 +1,9 @@
 """Associated actors: the others ACLED lists on a side beside its main actor.
 
 ACLED names one main actor per side. Forces that backed it ("Malian soldiers, backed by Wagner")
-are associated actors of that side, and a group of civilians the pack knows by trade ("Miners
-(Niger)") is associated with the civilians of the country, who are the main actor. Pure function
+are associated actors of that side, a group of civilians the pack knows by trade ("Miners
+(Niger)") is associated with the civilians of the country, who are the main actor, and a foreign
+force's operation ("Operation Barkhane") with that force. Pure function
 over a coded mention, the pack and the supporters the telling named.
 
     mention = with_associates(mention, pack, countries, supporters)
@@ -41,6 +42,15 @@ def with_associates(
         civilians = pack.actor_for("civilians", on=mention.event_date, country=iso)
         if civilians is not None and civilians.actor_type is ActorType.CIVILIANS:
             sides[side] = [civilians.name, _joined(sides[side][1], name)]
+    for side in (1, 2):
+        # A foreign force's operation is that force's ("Operation Barkhane": the Military
+        # Forces of France, with the operation as associated actor).
+        name = sides[side][0]
+        parent = pack.parent_of(name) if name else None
+        if (parent is not None and pack.family_of(name) == "foreign"
+                and parent.family == "foreign"):  # fmt: skip
+            main = pack.actor_for(parent.name, on=mention.event_date) or parent
+            sides[side] = [main.name, _joined(sides[side][1], name)]
     for supporter in supporters:
         if supporter.name.startswith("Unidentified"):
             continue  # "backed by gunmen" names no one ACLED would list
