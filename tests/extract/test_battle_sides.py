@@ -165,3 +165,12 @@ def test_a_bomb_the_army_defused_was_an_armed_group_s(extractor: Extractor) -> N
     assert mention.sub_event_type.value == "Disrupted weapons use"
     assert (mention.actor1, mention.actor2) == (
         "Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)")  # fmt: skip
+
+
+def test_a_unit_on_an_offensive_mission_fought_the_terrorists_it_met(
+    extractor: Extractor,
+) -> None:
+    text = ("Mardi, une unité en mission de reconnaissance offensive a accroché des terroristes "
+            "près de Boni, en neutralisant une quinzaine, selon l'état-major.")  # fmt: skip
+    assert _battle(extractor, text, "fr") == (
+        "Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)")  # fmt: skip

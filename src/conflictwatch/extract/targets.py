@@ -77,6 +77,11 @@ def two_sides(
     telling ``told`` is of a gendarmerie or police post), and gunmen no one named against the
     forces when only the forces are named, first unless it was the forces' ``offensive``
     ("soldiers were ambushed near ...", "the army's sweep near ...")."""
+    if (mention.event_type is EventType.BATTLES and mention.actor2 == mention.actor1
+            and mention.actor1.startswith("Unidentified")):  # fmt: skip
+        # "une unité ... a accroché des terroristes": gunmen do not fight gunmen of no name;
+        # the side the report does not name is the country's forces.
+        mention = replace(mention, actor2="", inter2=None)
     if mention.event_type is not EventType.BATTLES or mention.actor2 or not mention.country:
         return mention
     iso = _iso2(mention, countries)
@@ -94,6 +99,9 @@ def two_sides(
     forces = pack.actor_for(f"{kind} of {mention.country}", on=mention.event_date, country=iso)
     if forces is None or forces.actor_type is not ActorType.STATE_FORCES:
         return mention
+    if offensive:  # "une unité en mission de reconnaissance offensive a accroché des terroristes"
+        return replace(mention, actor1=forces.name, inter1=forces.actor_type,
+                       actor2=mention.actor1, inter2=mention.inter1)  # fmt: skip
     return replace(mention, actor2=forces.name, inter2=forces.actor_type)
 
 
