@@ -98,6 +98,9 @@ def test_a_regional_capital_is_not_the_capital(extractor: Extractor, lang: str, 
         # a crowd setting fire is a riot
         ("en", "Angry protesters set fire to the town hall in Boni on Tuesday.",
          S.VIOLENT_DEMONSTRATION),
+        # young men burning tyres while the police fire tear gas riot; they are no armed group
+        ("en", "Groups of young men burned tyres, erected barricades and attacked shops in Gao on "
+               "Tuesday, and police fired tear gas to disperse them.", S.VIOLENT_DEMONSTRATION),
     ],
 )  # fmt: skip
 def test_the_type_follows_who_was_hit_and_who_acted(

@@ -203,8 +203,8 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     if (
         best.label is SubEventType.VIOLENT_DEMONSTRATION
         and not any(a.actor_type in CROWDS for a in named)
-        and any(a.actor_type in ARMED for a in named)
-    ):
+        and any(a.actor_type in ARMED - {ActorType.STATE_FORCES} for a in named)
+    ):  # the police facing those who burn are no armed men burning a village
         return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)
     return best
 
