@@ -1,8 +1,9 @@
 """Phrase lists from the pack, matched as whole words ignoring case and accents.
 
 Used for outcome and tag cues. The folded text keeps the length of the original, so match
-offsets point at the original words. :func:`compile_rule` fills the slots of the passage rules'
-patterns (reporting, segments, tellings, tolls) from the same lexicon.
+offsets point at the original words. :func:`compile_rule` fills the slots of the rules'
+patterns (reporting, segments, tellings, tolls, actors' roles, sites, targets) from the same
+lexicon.
 """
 
 from __future__ import annotations
