@@ -83,6 +83,8 @@ EN = [
     ),
 ]
 FR = [
+    # a count "neutralised" with no people named is of the enemy fighters
+    ("L'unité a riposté, neutralisant une quinzaine.", [(K, 15, X)]),
     (
         "Six humanitaires français, leur guide et leur chauffeur nigériens ont été tués.",
         [(K, 6, C)],

@@ -98,6 +98,12 @@ def test_a_regional_capital_is_not_the_capital(extractor: Extractor, lang: str, 
         # a crowd setting fire is a riot
         ("en", "Angry protesters set fire to the town hall in Boni on Tuesday.",
          S.VIOLENT_DEMONSTRATION),
+        # people killed in an attack that names one armed group and no forces were its victims
+        ("fr", "Au moins vingt-huit personnes ont été tuées samedi dans l'attaque de Diffa, que "
+               "le gouvernement attribue aux jihadistes de Boko Haram.", S.ATTACK),
+        # ... but two armed groups fought each other
+        ("fr", "Vingt personnes ont été tuées samedi dans l'attaque de Gao, où les jihadistes du "
+               "MUJAO ont affronté les rebelles du MNLA.", S.ARMED_CLASH),
         # young men burning tyres while the police fire tear gas riot; they are no armed group
         ("en", "Groups of young men burned tyres, erected barricades and attacked shops in Gao on "
                "Tuesday, and police fired tear gas to disperse them.", S.VIOLENT_DEMONSTRATION),

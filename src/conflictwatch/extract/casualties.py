@@ -36,6 +36,7 @@ from .casualty_words import (
     KINDS,
     LOSSES,
     NEGATION,
+    NEUTRALISED,
     PARTITIVE,
     QUOTES,
     SENTENCE_ENDS,
@@ -263,6 +264,8 @@ class CasualtyReader:
             side = unit.side
             if (side is None or unit.inherits) and previous and previous[0] == sentence[lo]:
                 side = previous[1]
+            if side is None and any(tokens[i].norm in NEUTRALISED for i in range(lo, hi)):
+                side = Side.ATTACKERS
             side = side or Side.UNKNOWN
             start, end = tokens[lo].start, tokens[hi - 1].end
             records.append(

@@ -132,6 +132,12 @@ JOINING = frozenset({"as", "ainsi", "along", "together", "plus", "including", "d
                      "among", "parmi"})  # fmt: skip
 #: Words that open an aside naming a share of the count before: ", dont dix-neuf gendarmes,".
 SHARE_OPENERS = frozenset({"dont", "including", "notamment", "among", "parmi"})
+#: Words the forces use of the enemy fighters they killed: a count "neutralised" with no people
+#: named is of attackers ("neutralisant une quinzaine").
+NEUTRALISED = frozenset({
+    "neutralised", "neutralized", "neutralising", "neutralizing", "neutralise", "neutralize",
+    "neutraliser", "neutralisant", "neutralisé", "neutralisés", "neutralisée", "neutralisées",
+})  # fmt: skip
 #: After a count and a comma, words that open more people of one enumeration: "six aid workers,
 #: their guide and their driver were killed".
 ENUMERATION_OPENERS = frozenset({"their", "his", "her", "leur", "leurs", "son", "sa", "ses"})

@@ -93,7 +93,7 @@ _FORCES_SITE = (
     r"(?:camps?|bases?|postes?|positions?)\s+(?:militaires?|de\s+l['’]armée|avancés?)|"
     r"casernes?|garnison|(?:école|brigade|poste)\s+de\s+(?:la\s+)?gendarmerie|gendarmerie|"
     r"(?:unité|patrouille|colonne|convoi|détachement)s?\s+(?:de\s+l['’]armée|militaires?)|"
-    r"base\s+aérienne)"
+    r"base\s+aérienne|check-?points?|postes?\s+de\s+contr[ôo]le)"
 )
 
 #: An attack whose object is a site held by armed forces ("fighters attacked the army camp at
@@ -178,6 +178,14 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
              if c.kind is CasualtyKind.KILLED and c.count > 0]  # fmt: skip
     killed = {c.side for c in tolls}
     civilians = Side.CIVILIANS in killed or any(a.actor_type is ActorType.CIVILIANS for a in named)
+    # "28 people were killed in the attack on Toumour", with no second armed side anywhere in the
+    # telling (no forces, no second named group): the dead are the town's, not fighters.
+    armed = [a for a in named if a.actor_type in ARMED]
+    groups = {a.name for a in armed if not a.name.startswith("Unidentified")}
+    state_side = (ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER_FORCES)
+    two_sides = (len(groups) >= 2 or any(a.actor_type in state_side for a in armed)
+                 or any(on_forces_site(s.text) for s in passage.sentences))  # fmt: skip
+    civilians = civilians or (killed == {Side.UNKNOWN} and not two_sides)
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
