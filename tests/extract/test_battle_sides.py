@@ -174,3 +174,20 @@ def test_a_unit_on_an_offensive_mission_fought_the_terrorists_it_met(
             "près de Boni, en neutralisant une quinzaine, selon l'état-major.")  # fmt: skip
     assert _battle(extractor, text, "fr") == (
         "Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [("fr", "le gouvernement attribue l'attaque aux jihadistes de Boko Haram", "Boko Haram"),
+     ("fr", "des hommes armés du MNLA ont pris la ville", "MNLA"),
+     ("en", "gunmen belonging to JNIM attacked the post", "JNIM")],
+)  # fmt: skip
+def test_gunmen_of_a_named_group_are_that_group(lang: str, text: str, group: str) -> None:
+    import datetime as dt
+
+    from conflictwatch.extract.actors import ActorFinder
+    from conflictwatch.knowledge import load_pack
+
+    found = ActorFinder(load_pack("sahel"), lang).find(text, on=dt.date(2020, 12, 12), country="NE")
+    assert len(found) >= 1 and found[0].name.startswith(group.split()[0])
+    assert not found[0].name.startswith("Unidentified")

@@ -58,7 +58,7 @@ def test_a_common_word_alias_names_the_actor_only_when_capitalised() -> None:
     finder = ActorFinder(load_pack("sahel"), "fr")
     assert finder.find("le point 1 de la plateforme politique du Front") == []
     found = finder.find("les groupes armés de la Plateforme ont repris Anéfis")
-    assert "la Plateforme" in [m.quote for m in found]
+    assert any(m.quote.endswith("la Plateforme") for m in found)
 
 
 def test_a_town_in_another_country_than_the_region_named_with_it_is_a_namesake(

@@ -24,12 +24,17 @@ from typing import Any
 
 from ..knowledge import Pack, fold
 from ..model import Actor
+from ..taxonomy import ActorType
 from .cues import compile_rule, phrases
 from .records import ActorMention, Span
 
 __all__ = ["ActorFinder", "RoleCues"]
 
 _WORDS = re.compile(r"[^\W_]+")
+#: Actor types of the armed groups gunmen may be said to belong to.
+_GROUPS = frozenset(
+    {ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA}
+)
 _VARIANT = re.compile(r"^(.*\S)\s*\([^()]*\)$")
 
 
@@ -124,6 +129,12 @@ class ActorFinder:
             last = found[-1] if found else None
             if last and last.name == actor.name and not text[last.end : start].strip(" -"):
                 start = last.start  # "FAMa troops", "les militaires FDS": one mention
+                found.pop()
+            elif (last and last.name.startswith("Unidentified")
+                    and not actor.name.startswith("Unidentified")
+                    and actor.actor_type in _GROUPS
+                    and self.roles.member_of.match(text[last.end : start])):  # fmt: skip
+                start = last.start  # "les jihadistes de Boko Haram": the group named
                 found.pop()
             found.append(
                 ActorMention(
@@ -293,6 +304,8 @@ class RoleCues:
     claimed_by: re.Pattern[str]
     #: A passive between a subject and its verb: "soldiers were killed", "ont été tués".
     passive: re.Pattern[str]
+    #: Between gunmen no one named and the group they belong to: "fighters of", "jihadistes de".
+    member_of: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> RoleCues:
@@ -320,6 +333,7 @@ class RoleCues:
             claimed=compile_rule(r"\b(?:%(claimed_patterns)s)\b", cues),
             claimed_by=compile_rule(r"(?:%(claimed_by_patterns)s)\s+$", cues),
             passive=compile_rule(r"\b(?:%(passive_patterns)s)\b", cues),
+            member_of=compile_rule(r"^\s+(?:%(member_of_patterns)s)\s*$", cues),
         )
 
 
