@@ -100,6 +100,8 @@ KNOWN = {"Gao", "Boni", "Tessit", "Djibo", "Bamako", "Kidal", "Mopti", "Ménaka"
         ("fr", "Des milliers de personnes ont marché jeudi dans les rues de Dori.",
          [("Dori", "Dori")]),
         ("en", "Thousands marched in the streets of Niamey.", [("Niamey", "Niamey")]),
+        ("fr", "Des hommes armés ont attaqué la brigade de gendarmerie de Makalondi.",
+         [("Makalondi", "la brigade de gendarmerie de Makalondi")]),
         # the place a capture or an attack verb acts on
         ("en", "Rebels entered Kidal on Friday and moved into Gao.",
          [("Kidal", "Kidal"), ("Gao", "Gao")]),

@@ -169,8 +169,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "site",
-            r"camp|base|poste|garnison|caserne|détachement|plateforme|emprise|école",
-            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+|l['’])?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne|détachement|plateforme|emprise|école)(?:\s+militaire)?(?:\s+{_WORD}|(?:\s+[a-zéèêàç-]+){{1,2}}?)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
+            r"camp|base|poste|garnison|caserne|détachement|plateforme|emprise|école|brigade|commissariat",
+            rf"(?P<quote>(?i:(?:le\s+|la\s+|du\s+|au\s+|l['’])?(?:camp|base|poste(?:\s+avancé)?|garnison|caserne|détachement|plateforme|emprise|école|brigade|commissariat)(?:\s+militaire)?(?:\s+{_WORD}|(?:\s+[a-zéèêàç-]+){{1,2}}?)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
         ),
         (
             "site",
