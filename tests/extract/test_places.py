@@ -129,6 +129,13 @@ def test_known_places(text: str, expected: list[str]) -> None:
     assert [p.name for p in finder.find(text)] == expected
 
 
+def test_the_town_of_a_speaker_named_after_the_quote_is_not_a_place() -> None:
+    finder = PlaceFinder("en", known=lambda n: n.lower() in {"niono", "boni"})
+    quote = '"Our men fought back, but they were outnumbered," an officer based in Niono said.'
+    assert finder.find(quote) == []
+    assert [p.name for p in finder.find("Soldiers based in Boni were attacked.")] == ["Boni"]
+
+
 def test_a_person_s_camp_is_not_a_place() -> None:
     finder = PlaceFinder("en", known=lambda n: n.lower() in {"ousmane", "boulkessi"})
     assert finder.find("Ousmane's camp denied any role in the violence.") == []

@@ -410,7 +410,9 @@ _SOURCE_AT = re.compile(
     # '", said a resident in Djibo'.
     r"|[»\"”,]\s*(?:(?:a|ont)\s+(?:déclaré|indiqué|affirmé|confié|expliqué|raconté|ajouté)|"
     r"said|says|told\s+\w+|added)\s+(?:un|une|le|la|l['’]|des|a|an|the|one)\b[^,.;»\"”]{0,40}?"
-    r"\s+(?:in|at|à|au)\s*$",
+    r"\s+(?:in|at|à|au)\s*$"
+    # ... or the speaker first, the verb after the place: '," an officer based in Niono said'.
+    r"|[»\"”],?\s+(?:un|une|le|la|l['’]|a|an|the|one)\s+[^,.;»\"”]{0,40}?\s+(?:in|at|à|au)\s*$",
     re.IGNORECASE,
 )
 #: Officials speaking from a place, when a verb of saying follows it ("officials in Niono said");
