@@ -104,6 +104,11 @@ def test_a_regional_capital_is_not_the_capital(extractor: Extractor, lang: str, 
         # ... but two armed groups fought each other
         ("fr", "Vingt personnes ont été tuées samedi dans l'attaque de Gao, où les jihadistes du "
                "MUJAO ont affronté les rebelles du MNLA.", S.ARMED_CLASH),
+        # a toll of no stated side in a telling of two armed sides is the battle's, even with
+        # civilians named
+        ("fr", "Le convoi de véhicules civils, escorté par des VDP et des militaires, est tombé "
+               "jeudi dans une embuscade près de Titao : le bilan s'établit à 41 morts.",
+         S.ARMED_CLASH),
         # young men burning tyres while the police fire tear gas riot; they are no armed group
         ("en", "Groups of young men burned tyres, erected barricades and attacked shops in Gao on "
                "Tuesday, and police fired tear gas to disperse them.", S.VIOLENT_DEMONSTRATION),

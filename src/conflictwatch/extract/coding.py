@@ -177,15 +177,19 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     tolls = [c for s in passage.all_sentences for c in s.casualties
              if c.kind is CasualtyKind.KILLED and c.count > 0]  # fmt: skip
     killed = {c.side for c in tolls}
-    civilians = Side.CIVILIANS in killed or any(a.actor_type is ActorType.CIVILIANS for a in named)
-    # "28 people were killed in the attack on Toumour", with no second armed side anywhere in the
-    # telling (no forces, no second named group): the dead are the town's, not fighters.
+    # Civilians named near a toll of no stated side ("a convoy of civilian vehicles escorted by
+    # VDP and soldiers ... 41 dead") are its dead only when no second armed side is in the
+    # telling; "28 people were killed in the attack on Toumour", with no forces and no second
+    # named group anywhere, were the town's people too.
     armed = [a for a in named if a.actor_type in ARMED]
     groups = {a.name for a in armed if not a.name.startswith("Unidentified")}
     state_side = (ActorType.STATE_FORCES, ActorType.EXTERNAL_OTHER_FORCES)
     two_sides = (len(groups) >= 2 or any(a.actor_type in state_side for a in armed)
                  or any(on_forces_site(s.text) for s in passage.sentences))  # fmt: skip
-    civilians = civilians or (killed == {Side.UNKNOWN} and not two_sides)
+    named_civilians = any(a.actor_type is ActorType.CIVILIANS for a in named)
+    civilians = Side.CIVILIANS in killed or (
+        killed <= {Side.UNKNOWN} and not two_sides and (named_civilians or Side.UNKNOWN in killed)
+    )
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
