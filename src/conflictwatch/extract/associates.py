@@ -19,6 +19,7 @@ from ..model import Mention
 from ..taxonomy import ActorType
 from .coding import INSURGENTS
 from .records import ActorMention
+from .targets import country_code
 
 #: How ACLED joins several associated actors of one side.
 JOIN = "; "
@@ -33,7 +34,7 @@ def with_associates(
     """The mention with civilians by trade moved to associated actors of the country's civilians,
     and each supporter listed on the side of its own camp (the state's side or the armed groups'),
     unless it is that side's main actor already."""
-    iso = next((code for code, name in countries.items() if name == mention.country), None)
+    iso = country_code(mention, countries)
     sides = {1: [mention.actor1, mention.assoc_actor_1], 2: [mention.actor2, mention.assoc_actor_2]}
     for side, inter in ((1, mention.inter1), (2, mention.inter2)):
         name = sides[side][0]

@@ -50,7 +50,15 @@ from .records import ActorMention, DateMention, Span
 from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
 from .segments import Passage, PassageCues, Sentence, group
 from .sites import SiteCues, SiteSplitter, count_sites
-from .targets import TargetCues, arrested, bombers, civilians_targeted, crowds, two_sides
+from .targets import (
+    TargetCues,
+    arrested,
+    bombers,
+    civilians_targeted,
+    country_code,
+    crowds,
+    two_sides,
+)
 from .tellings import (
     LEAD_SENTENCES,
     aftermath,
@@ -226,7 +234,7 @@ class Extractor:
                                self.target_cues)  # fmt: skip
             mention = bombers(mention, self.pack, self._countries)
             named = tools.actors.find(opening_text, on=mention.event_date,
-                                      country=self._iso(mention.country))  # fmt: skip
+                                      country=country_code(mention, self._countries))  # fmt: skip
             mention = with_associates(mention, self.pack, self._countries,
                                       tools.actors.supporting(opening_text, named))  # fmt: skip
             if published and (long_before(mention, published) or (
@@ -470,10 +478,6 @@ class Extractor:
                 if actor.actor_type in CLAIMANTS and not actor.name.startswith("Unidentified"):
                     return sentence, actor
         return None
-
-    def _iso(self, country: str) -> str | None:
-        """The code of a country the mention names (its record holds the name)."""
-        return next((iso for iso, name in self._countries.items() if name == country), None)
 
     def _actors(self, tools: _Tools, passage: Passage, on: dt.date, country: str | None
                 ) -> dict[int, list[ActorMention]]:  # fmt: skip

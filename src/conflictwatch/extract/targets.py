@@ -30,7 +30,7 @@ def civilians_targeted(mention: Mention, pack: Pack, countries: Mapping[str, str
     if mention.inter2 is ActorType.CIVILIANS:
         return mention
     civilians = pack.actor_for("civilians", on=mention.event_date,
-                               country=_iso2(mention, countries))  # fmt: skip
+                               country=country_code(mention, countries))  # fmt: skip
     if civilians is None or civilians.actor_type is not ActorType.CIVILIANS:
         return mention
     changes: dict[str, Any] = {"actor2": civilians.name, "inter2": civilians.actor_type,
@@ -84,7 +84,7 @@ def two_sides(
         mention = replace(mention, actor2="", inter2=None)
     if mention.event_type is not EventType.BATTLES or mention.actor2 or not mention.country:
         return mention
-    iso = _iso2(mention, countries)
+    iso = country_code(mention, countries)
     if mention.inter1 is ActorType.STATE_FORCES:
         group = pack.actor_for("Unidentified Armed Group", on=mention.event_date, country=iso)
         if group is None:
@@ -114,7 +114,7 @@ def arrested(
     the country's civilians."""
     if mention.sub_event_type is not SubEventType.ARRESTS or not mention.country:
         return mention
-    iso = _iso2(mention, countries)
+    iso = country_code(mention, countries)
     changes: dict[str, Any] = {}
     if mention.inter1 not in ARMED or mention.actor1.startswith("Unidentified"):
         police = pack.actor_for(f"Police Forces of {mention.country}", on=mention.event_date,
@@ -122,9 +122,8 @@ def arrested(
         if police is not None:
             changes |= {"actor1": police.name, "inter1": police.actor_type}
     if not mention.actor2:
-        side = "Government" if cues.officials.search(told) else "civilians"
-        held = pack.actor_for(side if side == "civilians" else f"Government of {mention.country}",
-                              on=mention.event_date, country=iso)  # fmt: skip
+        who = f"Government of {mention.country}" if cues.officials.search(told) else "civilians"
+        held = pack.actor_for(who, on=mention.event_date, country=iso)
         if held is not None:
             changes |= {"actor2": held.name, "inter2": held.actor_type,
                         "civilian_targeting": held.actor_type is ActorType.CIVILIANS}  # fmt: skip
@@ -145,7 +144,7 @@ def bombers(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Menti
     label = mention.sub_event_type
     if label not in _BOMBS and label is not SubEventType.DISRUPTED_WEAPONS_USE:
         return mention
-    iso = _iso2(mention, countries)
+    iso = country_code(mention, countries)
     group = pack.actor_for("Unidentified Armed Group", on=mention.event_date, country=iso)
     if group is None or not mention.country:
         return mention
@@ -169,7 +168,7 @@ def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mentio
     label = mention.sub_event_type
     if label not in PROTESTS and label is not SubEventType.VIOLENT_DEMONSTRATION:
         return mention
-    iso = _iso2(mention, countries)
+    iso = country_code(mention, countries)
     word = "rioters" if label is SubEventType.VIOLENT_DEMONSTRATION else "protesters"
     crowd = pack.actor_for(word, on=mention.event_date, country=iso)
     if crowd is None:
@@ -190,6 +189,6 @@ def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mentio
                    inter2=forces[1])  # fmt: skip
 
 
-def _iso2(mention: Mention, countries: Mapping[str, str]) -> str | None:
+def country_code(mention: Mention, countries: Mapping[str, str]) -> str | None:
     """The ISO code of the country a mention was placed in (its record holds the name)."""
     return next((iso for iso, name in countries.items() if name == mention.country), None)
