@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -39,7 +39,7 @@ from .coding import (
 )
 from .cues import CueMatcher
 from .dates import DateReader
-from .dating import dated_by_report, passage_date
+from .dating import passage_date
 from .language import detect_language
 from .modality import ModalityReader
 from .nlp import build_nlp, sentences
@@ -50,26 +50,15 @@ from .records import ActorMention, DateMention, Span
 from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
 from .segments import Passage, PassageCues, Sentence, group
 from .sites import SiteCues, SiteSplitter, count_sites
-from .targets import (
-    TargetCues,
-    arrested,
-    bombers,
-    civilians_targeted,
-    country_code,
-    crowds,
-    two_sides,
-)
+from .targets import TargetCues, country_code, sides
 from .tellings import (
     LEAD_SENTENCES,
-    aftermath,
+    ArticleEvents,
     anchored,
     fighting_days,
     is_background,
     long_before,
-    merged,
     old_news,
-    retold,
-    same_event,
 )
 from .tolls import Told, TollCues, tally
 
@@ -202,9 +191,8 @@ class Extractor:
                                    self.reporting_cues)}  # fmt: skip
         events |= second_parties(read, events, self.passage_cues)
         passages = group(read, events, self.passage_cues)
-        mentions: list[Mention] = []
-        waiting: list[Mention] = []  # sites a telling announced but did not name
-        reported: set[str] = set()  # mentions dated only by the day they were reported
+        told = ArticleEvents(self.passage_cues)
+        mentions = told.mentions  # the events so far, in the order they were told
         for n, passage in enumerate(passages):
             second = any(self.passage_cues.second_party.search(s.text) for s in passage.sentences)
             if mentions and not anchored(passage, self.passage_cues) and not second:
@@ -224,15 +212,9 @@ class Extractor:
                     and _clear(passage) >= CLEAR_SCORE)):  # fmt: skip
                 continue  # an event is coded only with its actors or toll (or, for a clearly told
                 # arrest, the arrest itself: the police of the country made it), and a place
-            mention = civilians_targeted(mention, self.pack, self._countries)
-            mention = crowds(mention, self.pack, self._countries)
             opening_text = passage.sentences[0].text
-            mention = two_sides(mention, self.pack, self._countries, opening_text,
-                                bool(tools.offensive.find(opening_text)),
-                                self.target_cues)  # fmt: skip
-            mention = arrested(mention, self.pack, self._countries, opening_text,
-                               self.target_cues)  # fmt: skip
-            mention = bombers(mention, self.pack, self._countries)
+            mention = sides(mention, self.pack, self._countries, opening_text,
+                            bool(tools.offensive.find(opening_text)), self.target_cues)  # fmt: skip
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=country_code(mention, self._countries))  # fmt: skip
             mention = with_associates(mention, self.pack, self._countries,
@@ -243,34 +225,7 @@ class Extractor:
                         and not any(claims_responsibility(s) for s in read[:LEAD_SENTENCES]))
             ):  # fmt: skip
                 continue
-            if dated_by_report(passage, self.passage_cues):
-                reported.add(mention.id)
-            # A telling dated only by its report and one dated by the event itself: one event,
-            # on the event's day.
-            again = next((m for m in mentions if not second and (
-                              (m.id in reported and mention.id not in reported
-                               and retold(m, mention))
-                              or (mention.id in reported and m.id not in reported
-                                  and retold(mention, m)))), None)  # fmt: skip
-            if again is not None:
-                day = min(again.event_date, mention.event_date)
-                both = replace(merged(again, mention), event_date=day,
-                               time_precision=mention.time_precision
-                               if again.id in reported else again.time_precision)  # fmt: skip
-                reported.discard(again.id)
-                mentions[mentions.index(again)] = both
-                waiting = [both if m is again else m for m in waiting]
-                continue
-            loose = self.passage_cues.another.search(passage.sentences[0].text) is None
-            same = next((m for m in mentions if not second and same_event(m, mention, loose)),
-                        None)  # fmt: skip
-            if same is None and mentions and loose and not second:
-                same = next((m for m in mentions if aftermath(m, mention, self.passage_cues)),
-                            None)  # fmt: skip
-            if same is not None:
-                both = merged(same, mention)
-                mentions[mentions.index(same)] = both
-                waiting = [both if m is same else m for m in waiting]
+            if told.merge(mention, passage, second):
                 continue
             # The lead may announce the sites ("223 civilians executed in two villages") before
             # the passage that tells them.
@@ -282,32 +237,14 @@ class Extractor:
             sites = max(count_sites(s.text, lang, self.site_cues) for s in told_with)
             days = fighting_days(passage, mention, self.passage_cues) if sites <= 1 else []
             if days:
-                # One event per day of fighting; the toll, not told day by day, goes to the
-                # last day, when the fighting the report counts had ended.
-                mentions.extend(
-                    replace(mention, id=f"{mention.id}-d{i}" if i else mention.id,
-                            event_date=day, **({} if day == days[-1] else _NO_TOLL))
-                    for i, day in enumerate(days)
-                )  # fmt: skip
-                continue
-            if sites > 1:
-                split, unnamed = self.splitter.split(mention, passage, article, sites, lang,
-                                                     tools.casualties)  # fmt: skip
-                mentions.extend(split)
-                waiting.extend(split[len(split) - unnamed :] if unnamed else [])
-                continue
-            # A site announced but not named ("two attacks on Thursday") is told by the
-            # next passage of that day.
-            told = next((m for m in waiting if abs((m.event_date - mention.event_date).days) <= 1
-                         and m.event_type.is_political_violence
-                         and mention.event_type.is_political_violence), None)  # fmt: skip
-            if told is not None:
-                waiting.remove(told)
-                mentions[mentions.index(told)] = mention
+                told.add_days(mention, days)
+            elif sites > 1:
+                told.add_sites(*self.splitter.split(mention, passage, article, sites, lang,
+                                                    tools.casualties))  # fmt: skip
             else:
-                mentions.append(mention)
-        mentions.sort(key=lambda m: (-m.fatalities, -m.confidence))
-        return Extraction(article, lang, tuple(mentions), tuple(notes))
+                told.add(mention)
+        ordered = sorted(told.mentions, key=lambda m: (-m.fatalities, -m.confidence))
+        return Extraction(article, lang, tuple(ordered), tuple(notes))
 
     # -- reading sentences -------------------------------------------------------------------
 
@@ -485,11 +422,6 @@ class Extractor:
             s.index: tools.actors.find(s.text, on=on, country=country or None)
             for s in passage.all_sentences
         }
-
-
-_NO_TOLL: dict[str, Any] = {
-    "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "fatalities_by_side": {},
-}  # fmt: skip
 
 
 def _clear(passage: Passage) -> float:

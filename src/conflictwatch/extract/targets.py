@@ -192,3 +192,22 @@ def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mentio
 def country_code(mention: Mention, countries: Mapping[str, str]) -> str | None:
     """The ISO code of the country a mention was placed in (its record holds the name)."""
     return next((iso for iso, name in countries.items() if name == mention.country), None)
+
+
+def sides(
+    mention: Mention,
+    pack: Pack,
+    countries: Mapping[str, str],
+    told: str,
+    offensive: bool,
+    cues: TargetCues,
+) -> Mention:
+    """ACLED's sides of a coded mention, rule by rule: civilians on the receiving end of violence
+    against them, a demonstration's crowd, a battle's two armed sides, an arrest's police and
+    people held, a bomb's setters and targets. ``told`` is the passage's opening sentence and
+    ``offensive`` whether it tells an offensive of the state's forces."""
+    mention = civilians_targeted(mention, pack, countries)
+    mention = crowds(mention, pack, countries)
+    mention = two_sides(mention, pack, countries, told, offensive, cues)
+    mention = arrested(mention, pack, countries, told, cues)
+    return bombers(mention, pack, countries)

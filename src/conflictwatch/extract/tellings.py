@@ -8,11 +8,13 @@ attack) come from the pack, in :class:`~.segments.PassageCues`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..knowledge import fold
 from ..model import Mention
 from ..taxonomy import EventType, GeoPrecision, SubEventType, TimePrecision
+from .dating import dated_by_report
 from .segments import Passage, PassageCues, Sentence
 
 #: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
@@ -245,3 +247,87 @@ def retold(reported: Mention, dated: Mention) -> bool:
     close = (abs(reported.latitude - dated.latitude) < SAME_EVENT_DEGREES  # type: ignore[operator]
              and abs(reported.longitude - dated.longitude) < SAME_EVENT_DEGREES)  # type: ignore[operator]  # fmt: skip
     return close and 0 < days <= REPORTED_WITHIN_DAYS
+
+
+#: A day of fighting that is not the last one: the toll, not told day by day, is the last day's.
+_NO_TOLL: dict[str, Any] = {
+    "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "fatalities_by_side": {},
+}  # fmt: skip
+
+
+@dataclass
+class ArticleEvents:
+    """The events one article tells, gathered passage by passage: a new telling is merged into
+    an event already told, fills a site a lead announced, or is an event of its own.
+
+        told = ArticleEvents(cues)
+        if not told.merge(mention, passage, second):
+            told.add(mention)
+    """
+
+    cues: PassageCues
+    mentions: list[Mention] = field(default_factory=list)
+    #: Sites a telling announced but did not name ("two attacks on Thursday").
+    waiting: list[Mention] = field(default_factory=list)
+    #: Mentions dated only by the day they were reported.
+    reported: set[str] = field(default_factory=set)
+
+    def merge(self, mention: Mention, passage: Passage, second: bool) -> bool:
+        """Merge a telling of an event already told into it; whether it was one. A ``second``
+        party of attackers is always another event."""
+        if dated_by_report(passage, self.cues):
+            self.reported.add(mention.id)
+        # A telling dated only by its report and one dated by the event itself: one event, on
+        # the event's day.
+        again = next((m for m in self.mentions if not second and (
+                          (m.id in self.reported and mention.id not in self.reported
+                           and retold(m, mention))
+                          or (mention.id in self.reported and m.id not in self.reported
+                              and retold(mention, m)))), None)  # fmt: skip
+        if again is not None:
+            day = min(again.event_date, mention.event_date)
+            both = replace(merged(again, mention), event_date=day,
+                           time_precision=mention.time_precision
+                           if again.id in self.reported else again.time_precision)  # fmt: skip
+            self.reported.discard(again.id)
+            self._replace(again, both)
+            return True
+        loose = self.cues.another.search(passage.sentences[0].text) is None
+        same = next((m for m in self.mentions if not second and same_event(m, mention, loose)),
+                    None)  # fmt: skip
+        if same is None and self.mentions and loose and not second:
+            same = next((m for m in self.mentions if aftermath(m, mention, self.cues)), None)
+        if same is None:
+            return False
+        self._replace(same, merged(same, mention))
+        return True
+
+    def add_days(self, mention: Mention, days: list[dt.date]) -> None:
+        """One event per day of fighting; the toll, not told day by day, goes to the last day,
+        when the fighting the report counts had ended."""
+        self.mentions.extend(
+            replace(mention, id=f"{mention.id}-d{i}" if i else mention.id,
+                    event_date=day, **({} if day == days[-1] else _NO_TOLL))
+            for i, day in enumerate(days)
+        )  # fmt: skip
+
+    def add_sites(self, split: list[Mention], unnamed: int) -> None:
+        """The sites of one telling; the last ``unnamed`` of them wait for a passage naming them."""
+        self.mentions.extend(split)
+        self.waiting.extend(split[len(split) - unnamed :] if unnamed else [])
+
+    def add(self, mention: Mention) -> None:
+        """An event of its own, or a site announced but not named ("two attacks on Thursday")
+        that this passage of the same day tells."""
+        told = next((m for m in self.waiting if abs((m.event_date - mention.event_date).days) <= 1
+                     and m.event_type.is_political_violence
+                     and mention.event_type.is_political_violence), None)  # fmt: skip
+        if told is not None:
+            self.waiting.remove(told)
+            self.mentions[self.mentions.index(told)] = mention
+        else:
+            self.mentions.append(mention)
+
+    def _replace(self, old: Mention, new: Mention) -> None:
+        self.mentions[self.mentions.index(old)] = new
+        self.waiting = [new if m is old else m for m in self.waiting]
