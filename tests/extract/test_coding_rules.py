@@ -431,6 +431,24 @@ def test_a_hamlet_abroad_named_like_a_village_at_home_is_not_the_place() -> None
     assert mention.location == "Thiou"
 
 
+def test_a_region_the_passage_names_makes_its_country_one_of_the_text() -> None:
+    # The text names Mali only by a region of it: the town of the offset is in the region
+    # named, not a hamlet abroad (of the Burkina Faso the text names), and beats the region.
+    places = [
+        Place("tenenkou", "Ténenkou", 14.46, -4.92, "ML", admin1="Mopti", feature_class="P",
+              feature_code="PPLA2"),
+        Place("mopti-r", "Mopti", 14.63, -3.55, "ML", admin1="Mopti", feature_class="A",
+              feature_code="ADM1"),
+        Place("ne", "Niger", 17.6, 8.1, "NE", feature_class="A", feature_code="ADM0"),
+    ]  # fmt: skip
+    extractor = _over(places)
+    text = ("Le maire de la commune, dans la région de Mopti, a été enlevé mardi par des hommes "
+            "armés à une vingtaine de kilomètres de Ténenkou. Le groupe est très actif dans le "
+            "delta intérieur du Niger. Comme au Burkina Faso voisin, les enlèvements se multiplient.")
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.location == "Ténenkou"
+
+
 def test_a_later_telling_placed_at_the_area_holding_the_first_place_is_the_same_event() -> None:
     from conflictwatch.extract.tellings import same_event
     from conflictwatch.model import Mention

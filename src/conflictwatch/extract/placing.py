@@ -151,8 +151,10 @@ class Placer:
             # passage puts it in is a namesake elsewhere; the area is what is known.
             small = small_areas((r, p.quote) for tier, r, _, p in found if tier < 2)
             for tier, resolution, sentence, p in found:
-                if foreign_hamlet(resolution, countries):
-                    tier = 2  # "Soro" in a report on Burkina Faso: not the hamlet abroad
+                if foreign_hamlet(resolution, (*countries, *areas)):
+                    # "Soro" in a report on Burkina Faso: not the hamlet abroad (a country is
+                    # named by its name or by a region of it the passage names)
+                    tier = 2
                 elif rank == 0 and areas and resolution.country not in areas:
                     tier = max(tier, 1) + 1
                 elif rank == 0 and tier <= 1 and namesake(resolution, p.quote, small):

@@ -29,6 +29,13 @@ COUNTRY_WORDS: dict[str, str] = {
 _COUNTRY_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True)) + r")\b"
 )
+#: The river Niger and what is named after it, which name no country: "le delta intérieur du
+#: Niger", "the Niger River", "the Niger bend", "l'Office du Niger" (folded text).
+_RIVER = re.compile(
+    r"\b(?:(?:fleuve|riviere|rives?|berges?|boucle|vallee|delta(?:\s+interieur)?|office"
+    r"|banks?|bend|valley|inner|river)\s+(?:du\s+|of\s+the\s+|the\s+)?niger"
+    r"|niger\s+(?:river|bend|delta|valley))\b"
+)
 #: An English possessive ending: "Mali's capital" names Mali (folding would make it "malis").
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
@@ -91,7 +98,8 @@ class Context:
     def from_text(cls, text: str, countries: tuple[str, ...] | str = ()) -> Context:
         """Read country words, admin phrases and capitalised names from the surrounding text."""
         given = (countries,) if isinstance(countries, str) else tuple(countries)
-        found = [COUNTRY_WORDS[m[1]] for m in _COUNTRY_RE.finditer(fold(_POSSESSIVE.sub("", text)))]
+        found = [COUNTRY_WORDS[m[1]] for m in _COUNTRY_RE.finditer(
+            _RIVER.sub(" ", fold(_POSSESSIVE.sub("", text))))]
         ordered = tuple(dict.fromkeys(c.upper() for c in (*given, *found) if c))
         hints: dict[str, AdminHint] = {}
         for pattern in (_HINT_BEFORE, _HINT_AFTER):
