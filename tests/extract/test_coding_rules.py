@@ -442,9 +442,11 @@ def test_a_region_the_passage_names_makes_its_country_one_of_the_text() -> None:
         Place("ne", "Niger", 17.6, 8.1, "NE", feature_class="A", feature_code="ADM0"),
     ]  # fmt: skip
     extractor = _over(places)
-    text = ("Le maire de la commune, dans la région de Mopti, a été enlevé mardi par des hommes "
-            "armés à une vingtaine de kilomètres de Ténenkou. Le groupe est très actif dans le "
-            "delta intérieur du Niger. Comme au Burkina Faso voisin, les enlèvements se multiplient.")
+    text = (
+        "Le maire de la commune, dans la région de Mopti, a été enlevé mardi par des hommes "
+        "armés à une vingtaine de kilomètres de Ténenkou. Le groupe est très actif dans le "
+        "delta intérieur du Niger. Comme au Burkina Faso voisin, les enlèvements se multiplient."
+    )
     [mention] = run(extractor, text, "fr").mentions
     assert mention.location == "Ténenkou"
 

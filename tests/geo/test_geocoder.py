@@ -172,11 +172,16 @@ def test_country_words_are_read_through_a_possessive() -> None:
     assert Context.from_text("Niger's army and Burkina Faso’s volunteers").countries == ("NE", "BF")
 
 
-@pytest.mark.parametrize("text", [
-    "Le groupe est actif dans le delta intérieur du Niger.",
-    "Boats on the Niger River near Gao were shelled.",
-    "la boucle du Niger", "les terres de l'Office du Niger", "the inner Niger delta",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe est actif dans le delta intérieur du Niger.",
+        "Boats on the Niger River near Gao were shelled.",
+        "la boucle du Niger",
+        "les terres de l'Office du Niger",
+        "the inner Niger delta",
+    ],
+)
 def test_the_river_niger_names_no_country(text: str) -> None:
     assert Context.from_text(text).countries == ()
     assert Context.from_text(f"{text} Au Niger, l'armée patrouille.").countries == ("NE",)

@@ -98,8 +98,10 @@ class Context:
     def from_text(cls, text: str, countries: tuple[str, ...] | str = ()) -> Context:
         """Read country words, admin phrases and capitalised names from the surrounding text."""
         given = (countries,) if isinstance(countries, str) else tuple(countries)
-        found = [COUNTRY_WORDS[m[1]] for m in _COUNTRY_RE.finditer(
-            _RIVER.sub(" ", fold(_POSSESSIVE.sub("", text))))]
+        found = [
+            COUNTRY_WORDS[m[1]]
+            for m in _COUNTRY_RE.finditer(_RIVER.sub(" ", fold(_POSSESSIVE.sub("", text))))
+        ]
         ordered = tuple(dict.fromkeys(c.upper() for c in (*given, *found) if c))
         hints: dict[str, AdminHint] = {}
         for pattern in (_HINT_BEFORE, _HINT_AFTER):
