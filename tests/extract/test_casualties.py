@@ -240,6 +240,18 @@ def test_a_share_of_a_total_is_not_added_to_it(readers: dict[str, CasualtyReader
     assert parmi.killed == 14
 
 
+def test_a_count_set_in_apposition_breaks_down_the_one_before(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    # The people counted, then who they were between commas, then the verb they share.
+    fr = toll(readers, "fr", "Neuf personnes, sept enseignants de l'école ainsi que leur "
+              "directeur et leur gardien, ont été tuées jeudi par des hommes armés.")  # fmt: skip
+    assert fr.killed == 9
+    en = toll(readers, "en", "Nine people, seven teachers along with their head and a guard, "
+              "were killed on Thursday.")  # fmt: skip
+    assert en.killed == 9
+
+
 def test_a_total_of_people_covers_the_sides_it_is_larger_than(
     readers: dict[str, CasualtyReader],
 ) -> None:

@@ -199,7 +199,12 @@ class CasualtyReader:
         commas = 0
         for j in range(unit.end, min(unit.end + ASIDE_TOKENS, len(norms))):
             word = norms[j]
-            if word in SENTENCE_ENDS or word in NEGATION or j in by_first or word in KINDS:
+            # A count opening the aside breaks the first down ("Huit personnes, six humanitaires
+            # ainsi que leur guide, ont été tuées"); one further on is a count of its own.
+            apposed = j in by_first and commas == 1 and norms[j - 1] == ","
+            if word in SENTENCE_ENDS or word in NEGATION or word in KINDS or (
+                j in by_first and not apposed
+            ):
                 return None
             if word != ",":
                 continue

@@ -104,6 +104,10 @@ class TollCues:
 _CUE_REACH = 100
 
 
+#: A count, then one comma: what stands before a count set in apposition to it.
+_APPOSED = re.compile(r"[^,;.]*,\s*")
+
+
 def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     """The toll of one event from every sentence that tells it, in reading order.
 
@@ -141,8 +145,15 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
                 between = told.text[previous.end : c.start]
                 if c.start < previous.end:  # told inside the count before, up to a shared verb
                     between = told.text[max(previous.start, c.start - 30) : c.start]
-                opens = cues.share_end.search(between) or (
-                    cues.partitive_quote.match(c.quote) and cues.share_cue.match(between)
+                opens = (
+                    cues.share_end.search(between)
+                    or (cues.partitive_quote.match(c.quote) and cues.share_cue.match(between))
+                    # "Huit personnes, six humanitaires [...], ont été tuées": set right after
+                    # the count's comma, inside it, a count breaks it down
+                    or (
+                        c.start < previous.end
+                        and _APPOSED.fullmatch(told.text, previous.start, c.start)
+                    )
                 )
                 if opens or (share and cues.joined_end.search(between)):
                     share = True
