@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflictwatch.extract.casualties import CasualtyReader
+from conflictwatch.extract.casualty_words import CasualtyWords
 from conflictwatch.extract.numbers import NumberReader
 from conflictwatch.extract.records import CasualtyKind, Side
 from conflictwatch.extract.tolls import Told, Toll, TollCues, tally
@@ -22,8 +23,10 @@ S, X, C, U = Side.STATE, Side.ATTACKERS, Side.CIVILIANS, Side.UNKNOWN
 
 @pytest.fixture(scope="module")
 def readers() -> dict[str, CasualtyReader]:
-    numbers = load_pack("sahel").lexicon("numbers")
-    return {lang: CasualtyReader(lang, NumberReader(lang, numbers)) for lang in ("en", "fr")}
+    pack = load_pack("sahel")
+    words = CasualtyWords.from_pack(pack)
+    numbers = pack.lexicon("numbers")
+    return {lang: CasualtyReader(lang, NumberReader(lang, numbers), words) for lang in ("en", "fr")}
 
 
 def read(reader: CasualtyReader, text: str) -> list[tuple[CasualtyKind, int, Side]]:

@@ -15,7 +15,8 @@ caller's decision. Years are never counts. The reader walks tokens with bounded 
 so it is linear in the size of the text.
 
 This module holds the reader: how a count meets its casualty word. The counts of people
-themselves and their sides are read in :mod:`.headcounts`, the words in :mod:`.casualty_words`.
+themselves and their sides are read in :mod:`.headcounts`; the words are the pack's ``casualties``
+lexicon, read once as :class:`~.casualty_words.CasualtyWords` and given to the reader.
 """
 
 from __future__ import annotations
@@ -23,32 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .casualty_words import (
-    ADDING,
-    ASIDE_TOKENS,
-    AUX,
-    CONNECTORS,
-    CUE_WORDS,
-    ENUMERATION_OPENERS,
-    FREE,
-    INHERITING,
-    JOINING,
-    KINDS,
-    LOSSES,
-    NEGATION,
-    NEUTRALISED,
-    PARTITIVE,
-    QUOTES,
-    SENTENCE_ENDS,
-    SHARE_OPENERS,
-    SIDES,
-    SKIPPABLE,
-    STOPS,
-    TOLL_REACH,
-    TOLLS,
-    VERB_FILLERS,
-    ZERO_ONLY,
-)
+from .casualty_words import ASIDE_TOKENS, QUOTES, SENTENCE_ENDS, TOLL_REACH, CasualtyWords
 from .headcounts import Headcount, read_headcounts
 from .numbers import NumberReader, Token, tokenize
 from .records import Casualty, CasualtyKind, Side
@@ -57,20 +33,23 @@ _WORD = re.compile(r"\w+")
 
 
 class CasualtyReader:
-    """Casualty counts in one language; numbers are read by the injected :class:`NumberReader`."""
+    """Casualty counts in one language; numbers are read by the injected :class:`NumberReader`,
+    with the pack's :class:`CasualtyWords`."""
 
-    def __init__(self, lang: str, numbers: NumberReader) -> None:
+    def __init__(self, lang: str, numbers: NumberReader, words: CasualtyWords) -> None:
         self.lang = lang
         self.numbers = numbers
+        self.words = words
 
     def casualties(self, text: str) -> list[Casualty]:
         """Counts of people killed, wounded, abducted, missing or arrested, in text order."""
-        if CUE_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        w = self.words
+        if w.cue_words.isdisjoint(_WORD.findall(text.lower())):
             return []  # no casualty word at all: most sentences of a report
         tokens = tokenize(text)
         norms = [t.norm for t in tokens]
         sentence = _sentences(norms)
-        units = read_headcounts(tokens, norms, self.numbers)
+        units = read_headcounts(tokens, norms, self.numbers, w)
         by_first = {u.first: u for u in units}
         used: set[int] = set()  # kind-word tokens already read
         found: list[tuple[int, Headcount, CasualtyKind, int, int]] = []  # order, unit, kind, span
@@ -81,12 +60,12 @@ class CasualtyReader:
             hit = self._after_count(norms, unit) or self._verb_before(norms, unit)
             hit = hit or self._verb_after(norms, unit, by_first)
             hit = hit or self._passive_after_aside(norms, unit, by_first)
-            if hit is None and n and unit.first in _joined(norms, units[n - 1]):
+            if hit is None and n and unit.first in _joined(norms, units[n - 1], w):
                 previous = kinds.get(units[n - 1].first)
                 if previous is not None:
                     hit = (previous, -1)
             if (hit is None and last is not None and unit.side is not None and not unit.zero
-                    and _added(norms, last[0], unit.first)):  # fmt: skip
+                    and _added(norms, last[0], unit.first, w)):  # fmt: skip
                 hit = (last[1], -1)  # "left 19 people dead, as well as two of the attackers"
             if hit is None and not unit.zero:
                 toll = self._toll(norms, unit, sentence, counted)
@@ -108,53 +87,58 @@ class CasualtyReader:
 
     def _after_count(self, norms: list[str], unit: Headcount) -> tuple[CasualtyKind, int] | None:
         """ "30 dead", "cinq blessés", "five others wounded", "no casualties"."""
+        w = self.words
         if unit.side is not None and not unit.inherits:
             return None
         j = unit.end
-        while j < len(norms) and norms[j] in SKIPPABLE:
+        while j < len(norms) and norms[j] in w.skippable:
             j += 1
-        if unit.side is None and j + 1 < len(norms) and norms[j] in ("of", "de") and unit.vague:
+        if unit.side is None and j + 1 < len(norms) and norms[j] in w.vague_links and unit.vague:
             j += 1  # "des centaines de morts", "dozens of dead"
         if j >= len(norms):
             return None
-        kind = KINDS.get(norms[j]) or (ZERO_ONLY.get(norms[j]) if unit.zero else None)
+        kind = w.kinds.get(norms[j]) or (
+            CasualtyKind.KILLED if unit.zero and norms[j] in w.zero_only else None
+        )
         return (kind, j) if kind else None
 
     def _verb_before(self, norms: list[str], unit: Headcount) -> tuple[CasualtyKind, int] | None:
         """ "killed 12 soldiers", "ont tué au moins 12 soldats", "kidnapped 20 passengers"."""
+        w = self.words
         if unit.zero:
             return None
         j = unit.first - 1
-        while j >= 0 and unit.first - j <= 3 and norms[j] in VERB_FILLERS:
+        while j >= 0 and unit.first - j <= 3 and norms[j] in w.verb_fillers:
             j -= 1
-        if j >= 0 and norms[j] in LOSSES and unit.side not in (None, Side.UNKNOWN):
+        if j >= 0 and norms[j] in w.losses and unit.side not in (None, Side.UNKNOWN):
             return CasualtyKind.KILLED, j  # "lost five soldiers", "la perte de dix soldats"
-        if j < 0 or norms[j] not in KINDS:
+        if j < 0 or norms[j] not in w.kinds:
             return None
-        if unit.side is None and unit.end < len(norms) and norms[unit.end] not in STOPS:
+        if unit.side is None and unit.end < len(norms) and norms[unit.end] not in w.stops:
             return None  # "killed 12 km from", not a count
-        return KINDS[norms[j]], j
+        return w.kinds[norms[j]], j
 
     def _verb_after(
         self, norms: list[str], unit: Headcount, by_first: dict[int, Headcount]
     ) -> tuple[CasualtyKind, int] | None:
         """ "12 soldiers were killed", "five gendarmes and two civilians were killed"."""
+        w = self.words
         j = unit.end
-        share = next((p for p in PARTITIVE if tuple(norms[j : j + len(p)]) == p), None)
+        share = next((p for p in w.partitive if tuple(norms[j : j + len(p)]) == p), None)
         if share is not None:
             j += len(share)  # "three of whom were killed"
-        elif unit.side is None and not (j < len(norms) and norms[j] in AUX):
+        elif unit.side is None and not (j < len(norms) and norms[j] in w.aux):
             return None
         unknown = 0
         listing = False  # "six aid workers, their guide and their driver were killed"
         while j < len(norms) and j - unit.end < 16:
             word = norms[j]
-            if word in CONNECTORS and j + 1 in by_first:
-                if _partitive(norms, by_first[j + 1].last):
+            if word in w.connectors and j + 1 in by_first:
+                if _partitive(norms, by_first[j + 1].last, w):
                     return None  # "five armed men, three of whom were killed": the three
                 j = by_first[j + 1].end
                 continue
-            if word == "," and j + 1 < len(norms) and norms[j + 1] in SHARE_OPENERS:
+            if word == "," and j + 1 < len(norms) and norms[j + 1] in w.share_openers:
                 close = next((k for k in range(j + 2, min(j + 14, len(norms)))
                               if norms[k] == ","), None)  # fmt: skip
                 if close is not None:
@@ -162,10 +146,10 @@ class CasualtyReader:
             if (
                 word == ","
                 and j + 1 < len(norms)
-                and (norms[j + 1] in AUX or norms[j + 1] in KINDS
-                     or norms[j + 1] in ENUMERATION_OPENERS)
+                and (norms[j + 1] in w.aux or norms[j + 1] in w.kinds
+                     or norms[j + 1] in w.enumeration_openers)
             ):  # fmt: skip
-                listing = listing or norms[j + 1] in ENUMERATION_OPENERS
+                listing = listing or norms[j + 1] in w.enumeration_openers
                 j += 1
                 continue
             if word == "(":
@@ -174,15 +158,15 @@ class CasualtyReader:
                 if close is not None:
                     j = close + 1  # an acronym or aside in brackets: "(VDP)"
                     continue
-            if word in KINDS:
+            if word in w.kinds:
                 nxt = by_first.get(j + 1)
                 if nxt is not None and nxt.side is not None:
                     return None  # "12 soldiers killed 5 militants": the soldiers killed
-                return KINDS[word], j
-            if (word in SENTENCE_ENDS or word in NEGATION or j in by_first
-                    or (word in SIDES and not listing)):  # fmt: skip
+                return w.kinds[word], j
+            if (word in SENTENCE_ENDS or word in w.negation or j in by_first
+                    or (word in w.sides and not listing)):  # fmt: skip
                 return None  # (the people of an enumeration share the count's verb)
-            if word not in AUX and word not in FREE and word not in QUOTES:
+            if word not in w.aux and word not in w.free and word not in QUOTES:
                 unknown += 1
                 if unknown > 5 or not word.isalpha():
                     return None
@@ -194,6 +178,7 @@ class CasualtyReader:
     ) -> tuple[CasualtyKind, int] | None:
         """ "134 villagers of Ogossagou, in the Bankass cercle, were killed": the people counted,
         an aside between commas, then the passive verb right after the closing comma."""
+        w = self.words
         if unit.side is None or unit.zero:
             return None
         commas = 0
@@ -202,7 +187,7 @@ class CasualtyReader:
             # A count opening the aside breaks the first down ("Huit personnes, six humanitaires
             # ainsi que leur guide, ont été tuées"); one further on is a count of its own.
             apposed = j in by_first and commas == 1 and norms[j - 1] == ","
-            if word in SENTENCE_ENDS or word in NEGATION or word in KINDS or (
+            if word in SENTENCE_ENDS or word in w.negation or word in w.kinds or (
                 j in by_first and not apposed
             ):
                 return None
@@ -210,10 +195,10 @@ class CasualtyReader:
                 continue
             commas += 1
             k = j + 1
-            while k < len(norms) and norms[k] in AUX and k - j <= 3:
+            while k < len(norms) and norms[k] in w.aux and k - j <= 3:
                 k += 1
-            if commas >= 2 and k > j + 1 and k < len(norms) and norms[k] in KINDS:
-                return KINDS[norms[k]], k
+            if commas >= 2 and k > j + 1 and k < len(norms) and norms[k] in w.kinds:
+                return w.kinds[norms[k]], k
         return None
 
     def _toll(
@@ -222,12 +207,13 @@ class CasualtyReader:
         """ "the death toll rose to 50", "revised the toll from the attack on X downwards, to 35":
         the token of "toll"/"bilan" before the count in its sentence, with no other count
         between them."""
-        if unit.side is None and unit.end < len(norms) and norms[unit.end] not in STOPS:
+        w = self.words
+        if unit.side is None and unit.end < len(norms) and norms[unit.end] not in w.stops:
             return None
         for j in range(unit.first - 1, max(unit.first - TOLL_REACH, -1), -1):
             if sentence[j] != sentence[unit.first] or j in counted:
                 return None
-            if norms[j] in TOLLS:
+            if norms[j] in w.tolls:
                 return j
         return None
 
@@ -235,21 +221,22 @@ class CasualtyReader:
         self, tokens: Sequence[Token], norms: list[str], used: set[int]
     ) -> list[tuple[int, Headcount, CasualtyKind, int, int]]:
         """ "a été enlevé", "was kidnapped": one person, when no count says otherwise."""
+        w = self.words
         found = []
         for i, word in enumerate(norms):
-            if word not in KINDS or i in used or word.endswith("s"):
+            if word not in w.kinds or i in used or word.endswith("s"):
                 continue
-            for aux in (("was",), ("has", "been"), ("a", "été"), ("avait", "été")):
+            for aux in w.passive_aux:
                 for gap in (0, 1):
                     start = i - gap - len(aux)
                     if start < 0 or tuple(norms[start : start + len(aux)]) != aux:
                         continue
-                    if gap and norms[i - 1] in NEGATION:
+                    if gap and norms[i - 1] in w.negation:
                         continue
                     before = norms[start - 1] if start else ""
-                    side = SIDES.get(before) if before not in INHERITING else None
+                    side = w.sides.get(before) if before not in w.inheriting else None
                     unit = Headcount(start, start, start, 1, side=side)
-                    found.append((tokens[start].start, unit, KINDS[word], start, i + 1))
+                    found.append((tokens[start].start, unit, w.kinds[word], start, i + 1))
                     break
                 else:
                     continue
@@ -263,13 +250,14 @@ class CasualtyReader:
         sentence: list[int],
         found: list[tuple[int, Headcount, CasualtyKind, int, int]],
     ) -> list[Casualty]:
+        w = self.words
         records: list[Casualty] = []
         previous: tuple[int, Side] | None = None  # sentence and side of the last count
         for _, unit, kind, lo, hi in found:
             side = unit.side
             if (side is None or unit.inherits) and previous and previous[0] == sentence[lo]:
                 side = previous[1]
-            if side is None and any(tokens[i].norm in NEUTRALISED for i in range(lo, hi)):
+            if side is None and any(tokens[i].norm in w.neutralised for i in range(lo, hi)):
                 side = Side.ATTACKERS
             side = side or Side.UNKNOWN
             start, end = tokens[lo].start, tokens[hi - 1].end
@@ -290,26 +278,26 @@ def _sentences(norms: list[str]) -> list[int]:
     return numbers
 
 
-def _joined(norms: list[str], previous: Headcount) -> set[int]:
+def _joined(norms: list[str], previous: Headcount, w: CasualtyWords) -> set[int]:
     """Token indices a coordinated count may start at: "12 soldiers[,] and 5 civilians"."""
     j = previous.end
-    while j < len(norms) and norms[j] in CONNECTORS and j - previous.end < 2:
+    while j < len(norms) and norms[j] in w.connectors and j - previous.end < 2:
         j += 1
     return {j} if j > previous.end else set()
 
 
-def _added(norms: list[str], end: int, first: int) -> bool:
+def _added(norms: list[str], end: int, first: int, w: CasualtyWords) -> bool:
     """Whether the count at ``first`` goes with the one read up to ``end``: added to it ("as
     well as", "ainsi que", "along with") or a share of it ("including", "dont"), which
     :func:`tally` does not add."""
     between = norms[end:first]
     return (
         0 < len(between) <= 4
-        and all(w in ADDING for w in between)
-        and any(w in JOINING for w in between)
+        and all(word in w.adding for word in between)
+        and any(word in w.joining for word in between)
     )
 
 
-def _partitive(norms: list[str], j: int) -> bool:
+def _partitive(norms: list[str], j: int, w: CasualtyWords) -> bool:
     """ "of them", "of whom", "d'entre eux" at token ``j``: a share of the count before."""
-    return any(tuple(norms[j : j + len(p)]) == p for p in PARTITIVE)
+    return any(tuple(norms[j : j + len(p)]) == p for p in w.partitive)

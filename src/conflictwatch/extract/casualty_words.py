@@ -1,160 +1,198 @@
-"""The words casualty counts are read with, English and French: casualty words by kind, the
-people counted by side, and the small words around them (zeros, auxiliaries, fillers, joins).
+"""The words casualty counts are read with, from the pack's ``casualties`` lexicon: casualty words
+by kind, the people counted by side, and the small words around them (zeros, auxiliaries,
+fillers, joins). English and French are read together, as a report may quote the other language.
 
-    >>> KINDS["tués"], SIDES["villagers"]
+    >>> from conflictwatch.knowledge import load_pack
+    >>> words = CasualtyWords.from_pack(load_pack("sahel"))
+    >>> words.kinds["tués"], words.sides["villagers"]
     (<CasualtyKind.KILLED: 'killed'>, <Side.CIVILIANS: 'civilians'>)
+
+Punctuation and the readers' reach in tokens are structure, not words of a language: they stay
+here in code and are added to the pack's words where a set holds both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..errors import ConfigError
 from .records import CasualtyKind, Side
 
-V = TypeVar("V")
+if TYPE_CHECKING:
+    from ..knowledge import Pack
 
-K, W, A, M, R = (
-    CasualtyKind.KILLED,
-    CasualtyKind.WOUNDED,
-    CasualtyKind.ABDUCTED,
-    CasualtyKind.MISSING,
-    CasualtyKind.ARRESTED,
-)
+E = TypeVar("E", CasualtyKind, Side)
 
-
-def _agree(*stems: str) -> list[str]:
-    """French participles in all four agreements: "tué" -> tué, tués, tuée, tuées."""
-    return [stem + ending for stem in stems for ending in ("", "s", "e", "es")]
-
-
-def _table(groups: Iterable[tuple[V, Iterable[str]]]) -> dict[str, V]:
-    return {word: value for value, words in groups for word in words}
-
-
-KINDS: dict[str, CasualtyKind] = _table([
-    (K, ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
-         "fatalities", "slain", "slaughtered", "massacred", "executed", "murdered", "perished",
-         "neutralised", "neutralized", "neutralising", "neutralizing", "neutralise", "neutralize",
-         "victims", "lives", "neutraliser",
-         "tuant", "tue", "tuent", "tuer", "décès", "péri", "victime", "victimes", "vie",
-         "neutralisant", "abattant", "exécutant",
-         *_agree("tué", "mort", "décédé", "neutralisé", "abattu", "exécuté", "massacré",
-                 "assassiné")]),
-    (W, ["wounded", "wounding", "injured", "injuring", "injuries", "hurt", "blessant",
-         "blessures", *_agree("blessé")]),
-    (A, ["abducted", "abducting", "kidnapped", "kidnapping", "hostage", "hostages", "captured",
-         "enlevant", "kidnappant", "otage", "otages", *_agree("enlevé", "kidnappé", "séquestré")]),
-    (M, ["missing", "disappeared", "unaccounted", *_agree("disparu")]),
-    (R, ["arrested", "arresting", "detained", "apprehended", "arrests", "arrêtant",
-         "interpellations", *_agree("arrêté", "interpellé", "appréhendé")]),
-])  # fmt: skip
-
-#: Words that count casualties only when there are none: "no casualties", "aucune perte".
-ZERO_ONLY: dict[str, CasualtyKind] = {
-    w: K for w in ("casualties", "casualty", "losses", "loss", "pertes", "perte")
-}
-
-SIDES: dict[str, Side] = _table([
-    (Side.STATE, ["soldier", "soldiers", "troop", "troops", "gendarme", "gendarmes", "police",
-                  "policeman", "policemen", "officers", "servicemen", "guards", "peacekeepers",
-                  "vdp", "fama", "fds", "forces", "soldat", "soldats", "militaire", "militaires",
-                  "policier", "policiers", "gardes", "douaniers", "casques", "volontaires"]),
-    (Side.ATTACKERS, [
-        "militant", "militants", "jihadist", "jihadists", "terrorist", "terrorists", "assailant",
-        "assailants", "attacker", "attackers", "fighter", "fighters", "rebel", "rebels",
-        "insurgent", "insurgents", "gunman", "gunmen", "extremists", "islamists", "bandits",
-        "bombers", "assaillant", "assaillants", "terroriste", "terroristes", "djihadiste",
-        "djihadistes", "jihadiste", "jihadistes", "combattant", "combattants", "rebelle",
-        "rebelles", "insurgés", "islamistes", "kamikazes", "militiamen", "militiaman", "miliciens",
-        "milicien"]),
-    (Side.CIVILIANS, [
-        "civilian", "civilians", "villager", "villagers", "resident", "residents", "woman",
-        "women", "child", "children", "passenger", "passengers", "worshippers", "farmers",
-        "herders", "traders", "students", "pupils", "teachers", "miners", "travellers",
-        "drivers", "displaced", "teacher", "student", "farmer", "herder", "trader", "miner",
-        "driver", "pupil", "worshipper", "imam", "civil", "civils", "villageois", "habitant", "habitants", "femme",
-        "femmes", "enfant", "enfants", "passager", "passagers", "fidèles", "cultivateurs",
-        "agriculteurs", "éleveurs", "commerçants", "élèves", "enseignants", "orpailleurs",
-        "voyageurs", "chauffeurs", "déplacés", "enseignant", "élève", "commerçant", "chauffeur",
-        "éleveur", "cultivateur", "agriculteur", "orpailleur", "voyageur", "fidèle",
-        "humanitarian", "humanitarians", "journalist", "journalists", "tourist", "tourists",
-        "workers", "fishermen", "shepherds", "pilgrims", "humanitaire", "humanitaires",
-        "journaliste", "journalistes", "touriste", "touristes", "ouvriers", "pêcheurs",
-        "bergers", "pèlerins", "employés", "expatriés"]),
-    (Side.UNKNOWN, [
-        "people", "persons", "person", "personne", "personnes", "individuals", "individual",
-        "individus", "individu", "men", "man", "homme", "hommes", "others", "other", "autres",
-        "more", "members", "membres", "elements", "éléments", "suspects", "suspect", "chief",
-        "chef", "mayor", "maire", "official", "officials", "responsable", "prisoners",
-        "prisonniers", "detainees", "détenus"]),
-])  # fmt: skip
-
-#: Adjectives that tell the side of a neutral noun: "armed men", "individus armés".
-MODIFIERS: dict[str, Side] = _table([
-    (Side.ATTACKERS, ["armed", "armés", "armé", "terrorist", "jihadist", "suspected"]),
-    (Side.STATE, ["military", "army", "security"]),
-    (Side.CIVILIANS, ["civilian"]),
-])  # fmt: skip
-
-#: Nouns that take the side of the rest of the count: "five others", "12 more".
-INHERITING = frozenset({"others", "other", "autres", "more"})
-GROUPS = frozenset({"members", "membres", "elements", "éléments"})
-ZERO = {("no",), ("aucun",), ("aucune",), ("nobody",), ("none",), ("no", "one"), ("pas", "de"),
-        ("sans", "faire", "de"), ("personne", "n'"), ("not", "a", "single"),
-        ("pas", "fait", "de"), ("pas", "eu", "de"), ("pas", "causé", "de")}  # fmt: skip
-ARTICLES = frozenset({"a", "an", "un", "une"})
-AUX = frozenset({
-    "was", "were", "has", "have", "had", "been", "being", "are", "is", "be", "got", "who",
-    "a", "ont", "été", "sont", "est", "furent", "fut", "avaient", "auraient", "aurait",
-    "seraient", "serait", "étaient", "était", "qui", "n'", "y",
-})  # fmt: skip
-FREE = frozenset({
-    "reportedly", "allegedly", "also", "all", "both", "later", "reported", "believed", "feared",
-    "confirmed", "to", "subsequently", "apparently", "lost", "their", "taken", "held", "shot",
-    "également", "aussi", "tous", "toutes", "ainsi", "perdu", "la", "leur", "pris", "en",
-    "respectivement", "notamment", "probablement", "finalement", "grièvement", "légèrement",
-    "the", "of", "and", "de", "des", "du", "le", "les", "l'", "et", "in", "à", "au", "aux",
-})  # fmt: skip
-NEGATION = frozenset({"not", "never", "pas", "ne", "jamais", "no"})
-VERB_FILLERS = frozenset({"a", "an", "the", "of", "another", "some", "total", "à", "de", "les",
-                          "des", "un", "une", "«", "»", "'", '"', "“", "”"})  # fmt: skip
+#: Quotation marks, passed over between a word and the people it counts: 300 « miliciens ».
 QUOTES = frozenset({"«", "»", "'", '"', "“", "”"})
-#: Words for a side's losses, read as deaths only before people of a known side: "lost five
-#: soldiers", "la perte de dix soldats", "avoir perdu neuf combattants" (not "lost 3 vehicles").
-LOSSES = frozenset({"lost", "loss", "losses", "losing", "perdu", "perte", "pertes", "perdant"})
-#: Words that add a count to the one before it: "19 dead, as well as two of the attackers".
-ADDING = frozenset({",", "and", "et", "as", "well", "ainsi", "que", "along", "together", "with",
-                    "plus", "including", "dont", "notamment", "among", "them", "parmi", "eux",
-                    "lesquels", ":"})  # fmt: skip
-#: The words of ADDING that join a count to the one before ("," and "and" alone do not).
-JOINING = frozenset({"as", "ainsi", "along", "together", "plus", "including", "dont", "notamment",
-                     "among", "parmi"})  # fmt: skip
-#: Words that open an aside naming a share of the count before: ", dont dix-neuf gendarmes,".
-SHARE_OPENERS = frozenset({"dont", "including", "notamment", "among", "parmi"})
-#: Words the forces use of the enemy fighters they killed: a count "neutralised" with no people
-#: named is of attackers ("neutralisant une quinzaine").
-NEUTRALISED = frozenset({
-    "neutralised", "neutralized", "neutralising", "neutralizing", "neutralise", "neutralize",
-    "neutraliser", "neutralisant", "neutralisé", "neutralisés", "neutralisée", "neutralisées",
-})  # fmt: skip
-#: After a count and a comma, words that open more people of one enumeration: "six aid workers,
-#: their guide and their driver were killed".
-ENUMERATION_OPENERS = frozenset({"their", "his", "her", "leur", "leurs", "son", "sa", "ses"})
-#: After a count, words that make the next count a share of it: "22 people, 19 of them".
-PARTITIVE = (("of", "them"), ("of", "whom"), ("d'", "entre", "eux"), ("d'", "entre", "elles"))
-NOUN_LINKS = frozenset({"of", "de", "des", "du", "the", "among", "parmi", "les"})
-STOPS = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "-", "–", "—", "and", "in", "on",
-                   "at", "near", "during", "when", "while", "including", "after", "as", "et",
-                   "dans", "à", "au", "lors", "près", "pendant", "dont", "parmi", "après"})  # fmt: skip
-CONNECTORS = frozenset({",", "and", "et"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
-TOLLS = frozenset({"toll", "bilan"})
+#: Punctuation that ends the people after a count, besides the pack's ``stops``.
+_STOP_MARKS = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "-", "–", "—"})
+#: Punctuation that adds a count to the one before, besides the pack's ``adding``.
+_ADDING_MARKS = frozenset({",", ":"})
 #: How far an aside between commas may run between the people counted and their verb.
 ASIDE_TOKENS = 30
 #: How far back (in tokens) a count looks for the toll it gives.
 TOLL_REACH = 22
-SKIPPABLE = frozenset({"others", "other", "more", "additional", "autres", "supplémentaires"})
 
-#: Every word without which a sentence holds no casualty count (a cheap first test).
-CUE_WORDS = frozenset({*KINDS, *ZERO_ONLY, *TOLLS, *LOSSES})
+_FILE = "lexicon/casualties.yaml"
+_AGREEMENTS = ("", "s", "e", "es")
+
+
+@dataclass(frozen=True)
+class CasualtyWords:
+    """The casualty words of the pack in every language, built once with :meth:`from_pack` and
+    given to :class:`~.casualties.CasualtyReader`, which passes them to
+    :func:`~.headcounts.read_headcounts`. Each field is one key of ``casualties.yaml``."""
+
+    kinds: Mapping[str, CasualtyKind]
+    #: Words that count deaths only when there are none: "no casualties", "aucune perte".
+    zero_only: frozenset[str]
+    #: People by side: "soldiers" -> state ("people" in the lexicon).
+    sides: Mapping[str, Side]
+    #: Adjectives that tell the side of a neutral noun: "armed men", "individus armés".
+    modifiers: Mapping[str, Side]
+    #: Nouns that take the side of the rest of the count: "five others", "12 more".
+    inheriting: frozenset[str]
+    groups: frozenset[str]
+    zero: frozenset[tuple[str, ...]]
+    articles: frozenset[str]
+    aux: frozenset[str]
+    #: One person's passive, in the order tried: "was", "has been", "a été".
+    passive_aux: tuple[tuple[str, ...], ...]
+    free: frozenset[str]
+    negation: frozenset[str]
+    #: With the quotation marks.
+    verb_fillers: frozenset[str]
+    losses: frozenset[str]
+    vague_links: frozenset[str]
+    #: With the comma and colon.
+    adding: frozenset[str]
+    joining: frozenset[str]
+    share_openers: frozenset[str]
+    neutralised: frozenset[str]
+    enumeration_openers: frozenset[str]
+    #: In the order tried: "of them", "of whom", "d'entre eux".
+    partitive: tuple[tuple[str, ...], ...]
+    noun_links: frozenset[str]
+    adjective_joins: frozenset[str]
+    #: With the punctuation that ends a noun phrase.
+    stops: frozenset[str]
+    #: With the comma.
+    connectors: frozenset[str]
+    tolls: frozenset[str]
+    skippable: frozenset[str]
+    #: Every word without which a sentence holds no casualty count (a cheap first test).
+    cue_words: frozenset[str] = field(init=False)
+    #: The first words of the zero phrases: where a zero may begin.
+    zero_starts: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        cue_words = frozenset({*self.kinds, *self.zero_only, *self.tolls, *self.losses})
+        object.__setattr__(self, "cue_words", cue_words)
+        object.__setattr__(self, "zero_starts", frozenset(z[0] for z in self.zero))
+
+    @classmethod
+    def from_pack(cls, pack: Pack) -> CasualtyWords:
+        """The words of the pack's ``lexicon/casualties.yaml``."""
+        source = str(Path(pack.source, _FILE)) if pack.source else _FILE
+        if "casualties" not in pack.lexicons:
+            raise ConfigError(f"pack {pack.name!r} has no casualties lexicon; add {source}")
+        return cls.from_lexicon(pack.lexicon("casualties"), source)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Mapping[str, Any], source: str = _FILE) -> CasualtyWords:
+        """The words of a ``casualties.yaml`` mapping ({language: {key: ...}}); ``source`` names
+        the file in errors."""
+        read = _Reader(lexicon, source)
+        return cls(
+            kinds=read.table("kinds", CasualtyKind),
+            zero_only=read.words("zero_only"),
+            sides=read.table("people", Side),
+            modifiers=read.table("side_adjectives", Side),
+            inheriting=read.words("inheriting"),
+            groups=read.words("groups"),
+            zero=frozenset(read.phrases("zero")),
+            articles=read.words("articles"),
+            aux=read.words("auxiliaries"),
+            passive_aux=read.phrases("passive_auxiliaries"),
+            free=read.words("free"),
+            negation=read.words("negation"),
+            verb_fillers=read.words("verb_fillers") | QUOTES,
+            losses=read.words("losses"),
+            vague_links=read.words("vague_links"),
+            adding=read.words("adding") | _ADDING_MARKS,
+            joining=read.words("joining"),
+            share_openers=read.words("share_openers"),
+            neutralised=read.words("neutralised"),
+            enumeration_openers=read.words("enumeration_openers"),
+            partitive=read.phrases("partitive"),
+            noun_links=read.words("noun_links"),
+            adjective_joins=read.words("adjective_joins"),
+            stops=read.words("stops") | _STOP_MARKS,
+            connectors=read.words("connectors") | {","},
+            tolls=read.words("tolls"),
+            skippable=read.words("skippable"),
+        )
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """One key of the lexicon in every language, English first; a key no language has is an
+    error naming the key and the file."""
+
+    lexicon: Mapping[str, Any]
+    source: str
+    within: str = ""  # the mapping read, for errors: "kinds."
+
+    def entries(self, key: str) -> list[str]:
+        found: list[str] = []
+        for table in self.lexicon.values():
+            found.extend(table.get(key, ()))
+            found.extend(_agree(table.get(f"{key}_participles", ())))
+        if not found:
+            raise self.missing(key)
+        return found
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(self.entries(key))
+
+    def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
+        """Phrases as tuples of tokens, in the order written: "no one" -> ("no", "one")."""
+        return tuple(dict.fromkeys(tuple(phrase.split()) for phrase in self.entries(key)))
+
+    def table(self, key: str, values: type[E]) -> dict[str, E]:
+        """A {value: [words]} mapping read as {word: value}: "people" -> {"soldiers": STATE}."""
+        names = dict.fromkeys(
+            _stem(name) for table in self.lexicon.values() for name in table.get(key, {})
+        )
+        if not names:
+            raise self.missing(key)
+        nested = _Reader({lang: t.get(key, {}) for lang, t in self.lexicon.items()},
+                         self.source, f"{self.within}{key}.")  # fmt: skip
+        table: dict[str, E] = {}
+        for name in names:
+            try:
+                value = values(name)
+            except ValueError:
+                known = ", ".join(v.value for v in values)
+                raise ConfigError(
+                    f"{self.source}: {self.within}{key}: unknown {name!r}; expected one of {known}"
+                ) from None
+            table.update((word, value) for word in nested.entries(name))
+        return table
+
+    def missing(self, key: str) -> ConfigError:
+        return ConfigError(f"{self.source} has no {self.within + key!r}; add it under en: or fr:")
+
+
+def _stem(name: str) -> str:
+    return name.removesuffix("_participles")
+
+
+def _agree(stems: Iterable[str]) -> list[str]:
+    """French participles in all four agreements: "tué" -> tué, tués, tuée, tuées."""
+    return [stem + ending for stem in stems for ending in _AGREEMENTS]

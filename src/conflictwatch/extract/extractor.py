@@ -24,6 +24,7 @@ from ..taxonomy import ActorType, EventType, SubEventType
 from .actors import ActorFinder
 from .associates import with_associates
 from .casualties import CasualtyReader
+from .casualty_words import CasualtyWords
 from .classify import SubtypeClassifier
 from .coding import (
     CLAIMANTS,
@@ -134,6 +135,7 @@ class Extractor:
         self.toll_cues = TollCues.from_lexicon(cues)
         self.site_cues = SiteCues.from_lexicon(cues)
         self.target_cues = TargetCues.from_lexicon(cues)
+        self.casualty_words = CasualtyWords.from_pack(self.pack)
         self.splitter = SiteSplitter(self.classifier, self.geocoder, self._countries,
                                      self.options.min_score, self.site_cues)  # fmt: skip
 
@@ -152,7 +154,7 @@ class Extractor:
                 nlp=build_nlp(lang),
                 modality=ModalityReader(lang, self.pack.lexicon("cues")),
                 dates=DateReader(lang, self.pack.lexicon("time")),
-                casualties=CasualtyReader(lang, numbers),
+                casualties=CasualtyReader(lang, numbers, self.casualty_words),
                 actors=ActorFinder(self.pack, lang),
                 places=PlaceFinder(
                     lang,

@@ -5,7 +5,8 @@ A headcount is a number read by the :class:`NumberReader` ("12", "une dizaine"),
 ("12 [Malian] soldiers", "members of the security forces") when there is one. The noun gives the
 side; a total of no stated side takes the side of its largest share ("20 people, including 19
 gendarmes"). Days of the month and years are not headcounts. Which casualty word a headcount
-goes with is :class:`~.casualties.CasualtyReader`'s business.
+goes with is :class:`~.casualties.CasualtyReader`'s business. The words (people by side, zeros,
+articles, links) are the pack's, given as :class:`~.casualty_words.CasualtyWords`.
 """
 
 from __future__ import annotations
@@ -13,22 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .casualty_words import (
-    ARTICLES,
-    AUX,
-    GROUPS,
-    INHERITING,
-    KINDS,
-    MODIFIERS,
-    NOUN_LINKS,
-    QUOTES,
-    SENTENCE_ENDS,
-    SHARE_OPENERS,
-    SIDES,
-    STOPS,
-    ZERO,
-    ZERO_ONLY,
-)
+from .casualty_words import QUOTES, SENTENCE_ENDS, CasualtyWords
 from .numbers import NumberReader, Token
 from .records import Side
 
@@ -49,30 +35,19 @@ class Headcount:
     inherits: bool = False
 
 
-_ZERO_LEN = max(len(z) for z in ZERO)
-
-
 def read_headcounts(
-    tokens: Sequence[Token], norms: list[str], numbers: NumberReader
+    tokens: Sequence[Token], norms: list[str], numbers: NumberReader, words: CasualtyWords
 ) -> list[Headcount]:
-    """The headcounts of a tokenized sentence, in text order."""
+    """The headcounts of a tokenized sentence, in text order, read with the pack's words."""
+    w = words
     units: list[Headcount] = []
     taken: set[int] = set()
+    longest_zero = max(len(z) for z in w.zero)
     for i, word in enumerate(norms):
-        if word in (
-            "no",
-            "aucun",
-            "aucune",
-            "nobody",
-            "none",
-            "pas",
-            "sans",
-            "personne",
-            "not",
-        ):
-            for size in range(_ZERO_LEN, 0, -1):
-                if tuple(norms[i : i + size]) in ZERO:
-                    units.append(_noun(norms, Headcount(i, i + size, i + size, 0, zero=True)))
+        if word in w.zero_starts:
+            for size in range(longest_zero, 0, -1):
+                if tuple(norms[i : i + size]) in w.zero:
+                    units.append(_noun(norms, Headcount(i, i + size, i + size, 0, zero=True), w))
                     taken.update(range(i, i + size))
                     break
     for mention in numbers.mentions_in(tokens):
@@ -82,6 +57,7 @@ def read_headcounts(
             norms,
             Headcount(mention.first, mention.last, mention.last, mention.value, mention.vague,
                       mention.low, mention.high),
+            w,
         )  # fmt: skip
         if unit.side is None and (_is_year(norms, mention.first, mention.last)
                                   or _is_day(norms, mention.first, mention.last)):  # fmt: skip
@@ -89,53 +65,58 @@ def read_headcounts(
         units.append(unit)
         taken.update(range(mention.first, mention.last))
     for i, word in enumerate(norms):
-        if word in ARTICLES and i not in taken:
-            unit = _noun(norms, Headcount(i, i + 1, i + 1, 1))
+        if word in w.articles and i not in taken:
+            unit = _noun(norms, Headcount(i, i + 1, i + 1, 1), w)
             if unit.side is not None:
                 units.append(unit)
-    units = [u for u in units if not (u.zero and u.side is None and not _zero_ok(norms, u))]
+    units = [u for u in units if not (u.zero and u.side is None and not _zero_ok(norms, u, w))]
     units.sort(key=lambda u: u.first)
-    _sides_from_shares(norms, units)
+    _sides_from_shares(norms, units, w)
     return units
 
 
-def _noun(norms: list[str], unit: Headcount) -> Headcount:
+def _noun(norms: list[str], unit: Headcount, w: CasualtyWords) -> Headcount:
     """Find the people a count counts: "12 [Malian] soldiers", "une dizaine de civils"."""
     j = unit.last
     links = 0
-    while j < len(norms) and norms[j] in NOUN_LINKS and links < 2:
+    while j < len(norms) and norms[j] in w.noun_links and links < 2:
         j, links = j + 1, links + 1
     for k in range(j, min(j + 5, len(norms))):
         word = norms[k]
-        if word in ("and", "et") and k > j and k + 1 < len(norms) and norms[k + 1] not in SIDES:
+        if (
+            word in w.adjective_joins
+            and k > j
+            and k + 1 < len(norms)
+            and norms[k + 1] not in w.sides
+        ):
             continue  # "dozens of Malian and Russian soldiers"
-        if word in SIDES:
-            side, end = SIDES[word], k + 1
-            if word in GROUPS:
-                side, end = _group_side(norms, end)
+        if word in w.sides:
+            side, end = w.sides[word], k + 1
+            if word in w.groups:
+                side, end = _group_side(norms, end, w)
             for m in range(end, min(end + 2, len(norms))):
-                if side is Side.UNKNOWN and norms[m] in MODIFIERS:
-                    side, end = MODIFIERS[norms[m]], m + 1
+                if side is Side.UNKNOWN and norms[m] in w.modifiers:
+                    side, end = w.modifiers[norms[m]], m + 1
             for m in range(j, k):
-                if side is Side.UNKNOWN and norms[m] in MODIFIERS:
-                    side = MODIFIERS[norms[m]]
-            unit.side, unit.end, unit.inherits = side, end, word in INHERITING
+                if side is Side.UNKNOWN and norms[m] in w.modifiers:
+                    side = w.modifiers[norms[m]]
+            unit.side, unit.end, unit.inherits = side, end, word in w.inheriting
             return unit
         if word in QUOTES:
             continue  # 300 « miliciens »
-        if not word.isalpha() or word in KINDS or word in AUX or word in STOPS:
+        if not word.isalpha() or word in w.kinds or word in w.aux or word in w.stops:
             break
     return unit
 
 
-def _sides_from_shares(norms: list[str], units: list[Headcount]) -> None:
+def _sides_from_shares(norms: list[str], units: list[Headcount], w: CasualtyWords) -> None:
     """A total of people of no stated side followed by its shares ("20 people, including 19
     gendarmes and a civilian") takes the side of its largest share."""
     for n, unit in enumerate(units):
         if unit.side not in (None, Side.UNKNOWN) or unit.zero:
             continue
         j = unit.end
-        if not (j + 1 < len(norms) and norms[j] == "," and norms[j + 1] in SHARE_OPENERS):
+        if not (j + 1 < len(norms) and norms[j] == "," and norms[j + 1] in w.share_openers):
             continue
         close = next((k for k in range(j + 2, min(j + 14, len(norms))) if norms[k] in (",", ".")),
                      len(norms))  # fmt: skip
@@ -147,16 +128,16 @@ def _sides_from_shares(norms: list[str], units: list[Headcount]) -> None:
             unit.side = largest.side
 
 
-def _group_side(norms: list[str], j: int) -> tuple[Side, int]:
+def _group_side(norms: list[str], j: int, w: CasualtyWords) -> tuple[Side, int]:
     """ "members of the security forces", "éléments des FAMa": the side named after the group."""
     for k in range(j, min(j + 5, len(norms))):
         word = norms[k]
-        if word in SENTENCE_ENDS or word in KINDS:
+        if word in SENTENCE_ENDS or word in w.kinds:
             break
-        side = MODIFIERS.get(word) or SIDES.get(word)
+        side = w.modifiers.get(word) or w.sides.get(word)
         if side is not None and side is not Side.UNKNOWN:
             end = k + 1
-            while end < len(norms) and (norms[end] in SIDES or norms[end] in MODIFIERS):
+            while end < len(norms) and (norms[end] in w.sides or norms[end] in w.modifiers):
                 end += 1  # "security forces"
             return side, end
     return Side.UNKNOWN, j
@@ -183,9 +164,9 @@ def _is_year(norms: list[str], first: int, last: int) -> bool:
     return last == first + 1 and len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2100
 
 
-def _zero_ok(norms: list[str], unit: Headcount) -> bool:
+def _zero_ok(norms: list[str], unit: Headcount, w: CasualtyWords) -> bool:
     """A bare "no"/"aucun" is a count only before a casualty word or an auxiliary."""
     if unit.end >= len(norms):
         return False
     word = norms[unit.end]
-    return word in KINDS or word in ZERO_ONLY or word in AUX
+    return word in w.kinds or word in w.zero_only or word in w.aux
