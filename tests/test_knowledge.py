@@ -255,6 +255,14 @@ def test_jnim_lists_its_components_and_they_name_it_as_parent(pack: Pack) -> Non
             "Military Forces of Mali (2002-2012)",
         ),
         ("Police Forces of Niger", dt.date(2024, 1, 1), "NE", "Police Forces of Niger (2023-)"),
+        ("Nigerien authorities", dt.date(2016, 10, 15), "NE", "Government of Niger (2011-2021)"),
+        ("gouvernement malien", dt.date(2012, 6, 1), "ML", "Government of Mali (2012-2013)"),
+        (
+            "police burkinabè",
+            dt.date(2013, 5, 1),
+            "BF",
+            "Police Forces of Burkina Faso (1987-2014)",
+        ),
     ],
 )
 def test_actor_for_picks_the_variant_for_the_date_and_country(
@@ -273,6 +281,25 @@ def test_regime_periods_do_not_overlap(pack: Pack) -> None:
     for earlier, later in itertools.pairwise(mali):
         assert earlier.active_to is not None and later.active_from is not None
         assert earlier.active_to < later.active_from
+
+
+@pytest.mark.parametrize("country", ["Mali", "Burkina Faso", "Niger"])
+@pytest.mark.parametrize("kind", ["Government", "Police Forces"])
+def test_a_government_and_its_police_have_the_periods_of_its_army(
+    pack: Pack, kind: str, country: str
+) -> None:
+    # ACLED dates a state's government and police by the same regimes as its army: a 2016 report
+    # on "the Nigerien authorities" names the government of 2016, not today's junta.
+    def periods(prefix: str) -> list[tuple[dt.date | None, dt.date | None]]:
+        return sorted(
+            ((a.active_from, a.active_to) for a in pack.actors if a.name.startswith(prefix + " (")),
+            key=lambda p: p[0] or dt.date.min,
+        )
+
+    army = periods(f"Military Forces of {country}")
+    assert periods(f"{kind} of {country}") == army
+    for (_, end), (start, _) in itertools.pairwise(army):
+        assert end is not None and start == end + dt.timedelta(days=1)
 
 
 # --- periods -----------------------------------------------------------------------------------
