@@ -32,6 +32,10 @@ def test_officials_speaking_from_a_town_do_not_place_the_event_there() -> None:
     assert finder.find("Local officials in Niono said the attack would hurt farmers.") == []
     [found] = finder.find("Gunmen killed two officials in Sokolo on Monday.")
     assert found.name == "Sokolo"
+    # nor officials who blame someone for it
+    assert finder.find("Officials in Niono attributed the attack to jihadists.") == []
+    french = PlaceFinder("fr", known=lambda name: name == "Niono")
+    assert french.find("Les autorités à Niono ont attribué l'attaque aux jihadistes.") == []
 
 
 def test_the_attack_told_again_with_a_place_further_on_is_the_same_event(
@@ -162,3 +166,28 @@ def test_an_earlier_attack_told_in_the_pluperfect_is_background(extractor: Extra
     )
     found = run(extractor, text, "fr", published="2021-12-25").mentions
     assert all(m.event_type is not EventType.PROTESTS for m in found)
+
+
+def test_an_incident_recalled_as_earlier_this_month_is_background(extractor: Extractor) -> None:
+    text = (
+        "Gunmen kidnapped a nurse from her home in Abalak on Friday night, killing two guards, "
+        "local officials said. Earlier this month, militants attacked a camp at Ayorou, "
+        "killing 22 soldiers."
+    )
+    [mention] = run(extractor, text, "en", published="2016-10-15").mentions
+    assert mention.sub_event_type is S.ABDUCTION_FORCED_DISAPPEARANCE
+    alone = "Earlier this month, militants attacked a camp at Ayorou, killing 22 soldiers."
+    assert run(extractor, alone, "en", published="2016-10-15").mentions  # the news itself
+
+
+def test_people_killed_in_a_village_are_the_news_before_their_killers_are_named(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Trente-neuf personnes ont été tuées samedi dans le village de Djibo. Des individus "
+        "armés ont fait irruption dans l'après-midi et ont exécuté des habitants. Un deuil "
+        "national a été décrété. Cette attaque survient moins d'une semaine après celle de Kaya, "
+        "dans la commune de Kaya."
+    )
+    [mention] = run(extractor, text, "fr", published="2020-01-26").mentions
+    assert (mention.location, mention.fatalities) == ("Djibo", 39)

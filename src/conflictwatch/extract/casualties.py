@@ -187,8 +187,11 @@ class CasualtyReader:
             # A count opening the aside breaks the first down ("Huit personnes, six humanitaires
             # ainsi que leur guide, ont été tuées"); one further on is a count of its own.
             apposed = j in by_first and commas == 1 and norms[j - 1] == ","
-            if word in SENTENCE_ENDS or word in w.negation or word in w.kinds or (
-                j in by_first and not apposed
+            if (
+                word in SENTENCE_ENDS
+                or word in w.negation
+                or word in w.kinds
+                or (j in by_first and not apposed)
             ):
                 return None
             if word != ",":

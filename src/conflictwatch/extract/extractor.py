@@ -254,8 +254,14 @@ class Extractor:
               published: dt.date | None) -> Sentence:  # fmt: skip
         scores = self.classifier.scores(span.quote, lang)
         casualties = tools.casualties.casualties(span.quote)
+
         # A toll may tell an event the sentence's words do not ("gunmen killed ten villagers").
-        toll = toll_scores(span.quote, scores, casualties, tools.actors, self.options.min_score)
+        def situated() -> bool:  # a day and a place of its own: read only when a toll needs it
+            return (published is not None and bool(tools.dates.dates(span.quote, published=published))
+                    and bool(tools.places.find(span.quote)))  # fmt: skip
+
+        toll = toll_scores(span.quote, scores, casualties, tools.actors, self.options.min_score,
+                           situated)  # fmt: skip
         inferred = bool(toll)
         scores = [*toll, *scores]
         if published is None:

@@ -433,7 +433,9 @@ _OFFICIALS_AT = re.compile(
 )
 _SAYS = re.compile(
     r"\s*,?\s*(?:said|say|says|told|reported|added|warned|estimated|a déclaré|ont déclaré|"
-    r"ont indiqué|indiquent|affirment|ont affirmé|estiment|ont estimé|craignent)\b",
+    r"ont indiqué|indiquent|affirment|ont affirmé|estiment|ont estimé|craignent|"
+    # ... or who blame someone for the event: "officials in Niamey attributed the attack to"
+    r"attributed|blamed|accused|ont attribué|attribuent|ont imputé|imputent|accusent|ont accusé)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,10 +102,13 @@ class ReportingCues:
 
 
 def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualty],
-                actors: ActorFinder, min_score: float) -> list[TypeScore]:  # fmt: skip
+                actors: ActorFinder, min_score: float,
+                situated: Callable[[], bool] = lambda: False) -> list[TypeScore]:  # fmt: skip
     """The event types a toll lends a sentence whose own words tell none (empty when it lends
     none): a toll with an armed actor, or civilians killed with nothing saying it was anything
-    else, is violence."""
+    else, is violence; so are people of no stated side killed on a day and at a place the
+    sentence gives (``situated``: "Trente-neuf personnes ont été tuées samedi dans le village
+    de Silgadji"), not a figure given after the event ("Plus de 70 personnes ont été tuées")."""
     weak = all(isinstance(s.label, OtherClass) or s.score < min_score for s in scores)
     if not (casualties and weak and all(c.count < STATISTIC for c in casualties)):
         return []
@@ -115,8 +118,9 @@ def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualt
     # Civilians counted as killed, with nothing saying it was anything else (an accident, a
     # disease), are victims of violence even with no armed actor named.
     otherwise = any(isinstance(s.label, OtherClass) and s.score >= min_score for s in scores)
-    victims = any(c.kind is CasualtyKind.KILLED and c.side is Side.CIVILIANS
-                  and c.count >= CIVILIAN_TOLL for c in casualties)  # fmt: skip
+    killed = [c.side for c in casualties
+              if c.kind is CasualtyKind.KILLED and c.count >= CIVILIAN_TOLL]  # fmt: skip
+    victims = Side.CIVILIANS in killed or (Side.UNKNOWN in killed and situated())
     return scores_from_toll(casualties) if armed or (victims and not otherwise) else []
 
 

@@ -34,6 +34,9 @@ def is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
     before the lead's own event ("the deadliest attack since the coup in July")."""
     if (published - mention.event_date).days > BACKGROUND_DAYS:
         return True
+    if (mention.time_precision in (TimePrecision.WEEK, TimePrecision.MONTH)
+            and lead.time_precision is TimePrecision.DAY):  # fmt: skip
+        return True  # "earlier this month, militants attacked a camp": recalled, not the news
     return (lead.event_date - mention.event_date).days > BEFORE_LEAD_DAYS
 
 
