@@ -635,3 +635,16 @@ def test_a_clear_arrest_is_coded_with_the_country_s_police_and_who_was_held(
     [mention] = run(extractor, text, lang, published="2024-09-20").mentions
     assert mention.sub_event_type is S.ARRESTS
     assert (mention.actor1, mention.actor2) == ("Police Forces of Mali (2021-)", arrested)
+
+
+def test_people_killed_where_property_was_burnt_are_an_attack(extractor: Extractor) -> None:
+    text = (
+        "Lundi, des hommes armés ont intercepté des véhicules de commerçants près de Djibo. "
+        "Vingt personnes ont été tuées et des véhicules et des greniers ont été incendiés."
+    )
+    [mention] = run(extractor, text, "fr", published="2021-03-17").mentions
+    assert mention.sub_event_type is SubEventType.ATTACK
+    assert mention.actor2 == "Civilians (Burkina Faso)"
+    burnt = "Lundi, des hommes armés ont incendié des greniers et des boutiques à Djibo."
+    [mention] = run(extractor, burnt, "fr", published="2021-03-17").mentions
+    assert mention.sub_event_type is SubEventType.LOOTING_PROPERTY_DESTRUCTION

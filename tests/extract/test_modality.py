@@ -90,3 +90,33 @@ def test_a_denial_governs_the_whole_sentence(readers: dict[str, ModalityReader])
     at = text.index("seized weapons")
     trigger = Span(at, at + len("seized weapons"), "seized weapons")
     assert readers["en"].read(text, trigger).kind is K.DENIED
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "verb"),
+    [
+        (
+            "en",
+            "Gunmen killed 40 villagers near Djibo on Sunday, the deadliest attack since the "
+            "violence began in 2015.",
+            "killed",
+        ),
+        (
+            "fr",
+            "Des hommes armés ont tué 40 villageois dimanche près de Djibo, l'attaque la plus "
+            "meurtrière depuis le début des violences en 2015.",
+            "tué",
+        ),
+    ],
+)
+def test_a_year_after_since_in_the_opening_dates_a_record_not_a_tally(
+    readers: dict[str, ModalityReader], lang: str, text: str, verb: str
+) -> None:
+    at = text.index(verb)
+    trigger = Span(at, at + len(verb), verb)
+    assert readers[lang].read(text, trigger, opening=True).kind is K.ASSERTED
+    # further on, such a sentence more often recalls an older event
+    assert readers[lang].read(text, trigger).kind is K.BACKGROUND
+    tally = "More than 800 civilians were killed in the Mopti region in 2022."
+    at = tally.index("killed")
+    assert readers["en"].read(tally, Span(at, at + 6, "killed"), opening=True).kind is K.BACKGROUND

@@ -193,6 +193,11 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
+    if (best.label is SubEventType.LOOTING_PROPERTY_DESTRUCTION and civilians and tolls
+            and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
+        # People killed where homes were burnt: the killing is the event ("58 people were
+        # killed and vehicles and granaries were set on fire").
+        return replace(best, label=SubEventType.ATTACK)
     only_civilians = Side.CIVILIANS in killed and not killed & {Side.STATE, Side.ATTACKERS}
     soldiers_killed = any(c.side is Side.STATE for c in tolls)
     if best.label is SubEventType.ATTACK and soldiers_killed and not only_civilians:

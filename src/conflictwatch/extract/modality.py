@@ -184,10 +184,16 @@ class ModalityReader:
         self._patterns = tuple(
             re.compile(p, re.IGNORECASE) for p in table.get("background_patterns", ())
         )
+        since = "|".join(re.escape(w) for w in table.get("since_clause", ()))
+        # The end of a clause opened by "since": a pattern matched there dates a record.
+        self._since = re.compile(rf"\b(?:{since})\b[^,;.]*$", re.IGNORECASE) if since else None
         self._rank = {kind: i for i, (_, kind) in enumerate(_KINDS)}
 
-    def read(self, text: str, trigger: Span | None = None) -> Modality:
-        """The modality of ``text``; with ``trigger``, only cues that can govern that span count."""
+    def read(self, text: str, trigger: Span | None = None, *, opening: bool = False) -> Modality:
+        """The modality of ``text``; with ``trigger``, only cues that can govern that span count.
+        In a report's ``opening`` sentence a year in a clause opened by "since" dates the record
+        the event sets ("the deadliest attack since the violence began in 2015"), not a tally;
+        further on, such a sentence is more often a recalled event."""
         found: list[Modality] = []
         folded = fold_same_length(text)
         for key, span in self._matcher.finditer(folded, text):
@@ -196,6 +202,13 @@ class ModalityReader:
                 found.append(Modality(kind, span))
         for pattern in self._patterns:
             match = pattern.search(text)
+            if (
+                match
+                and opening
+                and self._since is not None
+                and self._since.search(text, max(0, match.start() - _NEAR), match.start())
+            ):
+                continue  # "the deadliest attack since the violence began in 2015"
             if match:
                 cue = Span(match.start(), match.end(), match.group())
                 found.append(Modality(ModalityKind.BACKGROUND, cue))

@@ -152,7 +152,7 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
     if (top.label is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
             and cues.casualty_evacuation.search(sentence.text)):  # fmt: skip
         return False  # "the wounded were evacuated to Niamey"
-    kind = modality.read(sentence.text, trigger).kind
+    kind = modality.read(sentence.text, trigger, opening=sentence.index == 0).kind
     return kind in ("asserted", "foiled")
 
 
