@@ -305,3 +305,14 @@ def test_a_revision_is_the_event_s_figure(readers: dict[str, CasualtyReader]) ->
         readers, "fr", "Au moins douze personnes, dont neuf soldats et trois civils, ont été tuées."
     )
     assert shares.killed == 12
+
+
+def test_a_toll_recalled_from_an_earlier_event_is_not_this_one_s(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    en = toll(readers, "en", "Forty soldiers were killed in the attack on the post on Friday.",
+              "It came two weeks after dozens of soldiers were killed at another camp.")  # fmt: skip
+    assert en.killed == 40
+    fr = toll(readers, "fr", "Quarante soldats ont été tués vendredi dans l'attaque du poste.",
+              "Elle survient trois semaines après que douze soldats ont été tués à Boni.")  # fmt: skip
+    assert fr.killed == 40

@@ -648,3 +648,18 @@ def test_people_killed_where_property_was_burnt_are_an_attack(extractor: Extract
     burnt = "Lundi, des hommes armés ont incendié des greniers et des boutiques à Djibo."
     [mention] = run(extractor, burnt, "fr", published="2021-03-17").mentions
     assert mention.sub_event_type is SubEventType.LOOTING_PROPERTY_DESTRUCTION
+
+
+def test_the_shells_that_open_a_ground_assault_are_part_of_the_battle(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Forty soldiers were killed in an attack on an army post near Djibo on Friday, the "
+        "government said. The assault began with mortar and rocket fire, followed by fighters "
+        "on motorcycles who overran the post."
+    )
+    [mention] = run(extractor, text, "en", published="2019-11-03").mentions
+    assert mention.sub_event_type is SubEventType.ARMED_CLASH
+    shelled = "Militants fired mortar shells and rockets at the army camp in Djibo on Friday."
+    [mention] = run(extractor, shelled, "en", published="2019-11-03").mentions
+    assert mention.sub_event_type is SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK

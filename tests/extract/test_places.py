@@ -111,6 +111,7 @@ KNOWN = {
         ("en", "Militants attacked a post in Burkina Faso's northern Soum province.",
          [("Soum", "Soum province")]),
         ("en", "Violence spread in the central Mopti region.", [("Mopti", "Mopti region")]),
+        ("en", "A post in the northeastern Mopti region was hit.", [("Mopti", "Mopti region")]),
         # a road by its two ends; a march through the streets of a town
         ("fr", "Deux engins ont été désamorcés sur la route reliant Ouallam à Banibangou.",
          [("Ouallam–Banibangou", "la route reliant Ouallam à Banibangou")]),

@@ -119,6 +119,10 @@ def on_forces_site(text: str) -> bool:
 #: Strategic developments that an attack or a fight told in the same passage takes in.
 _SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
 _FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
+#: Fire from afar that a ground fight told first takes in.
+_SUPPORT_FIRE = frozenset(
+    {SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK}
+)
 _GROUND = frozenset({
     SubEventType.ARMED_CLASH, SubEventType.ATTACK, SubEventType.GOVERNMENT_REGAINS_TERRITORY,
     SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
@@ -127,7 +131,8 @@ _GROUND = frozenset({
 
 def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
     """The passage's type: the one its sentences score highest in all, unless the spoils of an
-    attack or aircraft sent after a ground fight outscore the violence the passage opens with;
+    attack, or aircraft or shells told after a ground fight, outscore the violence the passage
+    opens with;
     with the first sentence that gives it (its evidence spans are offsets into that sentence)."""
     totals: dict[object, float] = {}
     firsts: dict[object, tuple[TypeScore, Sentence]] = {}
@@ -147,10 +152,12 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
         violent = [k for k in totals if k in opening and isinstance(k, SubEventType)
                    and k.event_type in _FIGHTS and totals[k] >= min_score]  # fmt: skip
         label = max(violent, key=lambda k: totals[k], default=label)
-    elif (label is SubEventType.AIR_DRONE_STRIKE and lead and lead[0].label in _GROUND
+    elif (label in _SUPPORT_FIRE and lead and lead[0].label in _GROUND
           and all(score.label is not label for score in lead)):  # fmt: skip
         # Aircraft sent after a ground assault the passage opens with ("air support was
-        # called in to pursue the attackers") answer it: the event stays the fight.
+        # called in to pursue the attackers"), or the shells that opened it ("the assault began
+        # with mortar fire, followed by fighters who overran the post"), are part of it: the
+        # event stays the fight.
         label = lead[0].label
     first, holder = firsts[label]
     return TypeScore(first.label, totals[label], first.evidence), holder

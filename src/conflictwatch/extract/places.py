@@ -46,7 +46,7 @@ _AREA_EN = r"region|province|district|circle|cercle|department|commune|municipal
 _AREA_FR = (
     r"région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur"
 )
-_COMPASS_ADJ = r"(?:(?:northern|southern|eastern|western|central|north[- ](?:eastern|western)|south[- ](?:eastern|western))\s+)?"
+_COMPASS_ADJ = r"(?:(?:northern|southern|eastern|western|central|north[- ]?(?:eastern|western)|south[- ]?(?:eastern|western))\s+)?"
 
 #: "l'attaque (jihadiste) de X", "le massacre de X": the event named by its place.
 _EVENT_OF_FR = (

@@ -79,6 +79,8 @@ class TollCues:
     additional: re.Pattern[str]
     #: After a count, words that make it a running total over a period, not one event's toll.
     since: re.Pattern[str]
+    #: Before a count in its clause, a time and "after": the toll of an earlier event.
+    earlier_event: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> TollCues:
@@ -97,6 +99,7 @@ class TollCues:
             among_dead=compile_rule(r"\b(?:%(among_dead_patterns)s)\b", cues),
             additional=compile_rule(r"\b(?:%(additional_patterns)s)\b", cues),
             since=compile_rule(r"[^.;]{0,60}?\b(?:%(running_total_patterns)s)\b", cues),
+            earlier_event=compile_rule(r"\b(?:%(earlier_event_patterns)s)\b[^,.;]{0,60}$", cues),
         )
 
 
@@ -163,6 +166,8 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
             previous = c
             if c.count <= 0 or cues.since.match(told.text, c.end):
                 continue  # "violence that has killed thousands of people since 2015"
+            if cues.earlier_event.search(told.text, max(0, c.start - 80), c.start):
+                continue  # "a month after dozens of soldiers were killed at Boulkessi"
             before = told.text[max(0, c.start - _CUE_REACH) : c.start]
             revised = bool(cues.revised.search(before) or cues.revised.search(told.text[: c.start]))
             earlier = _last(cues.earlier, before) > _last(cues.revised, before)  # the nearer word
