@@ -7,10 +7,15 @@ one the conflict gives it.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import pytest
 
 from conflictwatch.extract.extractor import Extractor
-from conflictwatch.taxonomy import EventType
+from conflictwatch.extract.targets import fired_on_civilians
+from conflictwatch.model import Mention
+from conflictwatch.taxonomy import ActorType, EventType, SubEventType
 
 from .conftest import run
 
@@ -191,3 +196,32 @@ def test_gunmen_of_a_named_group_are_that_group(lang: str, text: str, group: str
     found = ActorFinder(load_pack("sahel"), lang).find(text, on=dt.date(2020, 12, 12), country="NE")
     assert len(found) >= 1 and found[0].name.startswith(group.split()[0])
     assert not found[0].name.startswith("Unidentified")
+
+
+def test_no_group_is_both_sides_of_an_event(extractor: Extractor) -> None:
+    text = (
+        "Des centaines de personnes ont été tuées samedi à Djibo lorsque des combattants "
+        "jihadistes ont ouvert le feu sur des habitants réquisitionnés par l'armée pour creuser "
+        "une tranchée. Le JNIM a revendiqué l'attaque."
+    )
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.actor1.startswith("JNIM") and mention.actor2 != mention.actor1
+
+
+def test_a_group_that_fired_on_civilians_with_no_fighter_dead_attacked_them() -> None:
+    clash = Mention(
+        id="m", article_id="a", event_date=dt.date(2024, 8, 24), event_type=EventType.BATTLES,
+        sub_event_type=SubEventType.ARMED_CLASH, actor1="JNIM",
+        inter1=ActorType.REBEL_GROUP, actor2="Civilians (Burkina Faso)",
+        inter2=ActorType.CIVILIANS, fatalities=100, fatalities_by_side={"unknown": 100},
+    )  # fmt: skip
+    attack = fired_on_civilians(clash)
+    assert (attack.event_type, attack.sub_event_type) == (
+        EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)  # fmt: skip
+    assert attack.civilian_targeting
+    # soldiers among the dead: a fight, its sides misread; forces first: a side misread too
+    fought = replace(clash, fatalities_by_side={"state": 12, "unknown": 3})
+    assert fired_on_civilians(fought) == fought
+    forces = replace(clash, actor1="Military Forces of Burkina Faso (2022-)",
+                     inter1=ActorType.STATE_FORCES)  # fmt: skip
+    assert fired_on_civilians(forces) == forces

@@ -22,6 +22,19 @@ from .coding import ARMED, PROTESTS
 from .cues import compile_rule
 
 
+def fired_on_civilians(mention: Mention) -> Mention:
+    """A clash is fought between armed sides: an armed group that "opened fire on" the civilians
+    the telling names as its other side, with no soldier or fighter among the dead, attacked
+    them. (Forces named first against civilians are more often a side misread.)"""
+    fought = {"state", "attackers"} & set(mention.fatalities_by_side)
+    if (mention.sub_event_type is SubEventType.ARMED_CLASH
+            and mention.inter2 is ActorType.CIVILIANS and not fought
+            and mention.inter1 in ARMED - {ActorType.STATE_FORCES}):  # fmt: skip
+        return replace(mention, event_type=EventType.VIOLENCE_AGAINST_CIVILIANS,
+                       sub_event_type=SubEventType.ATTACK, civilian_targeting=True)  # fmt: skip
+    return mention
+
+
 def civilians_targeted(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
     """Violence against civilians has civilians on the receiving end, by definition; an armed
     group found there while no perpetrator is named is the perpetrator."""
@@ -77,11 +90,6 @@ def two_sides(
     telling ``told`` is of a gendarmerie or police post), and gunmen no one named against the
     forces when only the forces are named, first unless it was the forces' ``offensive``
     ("soldiers were ambushed near ...", "the army's sweep near ...")."""
-    if (mention.event_type is EventType.BATTLES and mention.actor2 == mention.actor1
-            and mention.actor1.startswith("Unidentified")):  # fmt: skip
-        # "une unité ... a accroché des terroristes": gunmen do not fight gunmen of no name;
-        # the side the report does not name is the country's forces.
-        mention = replace(mention, actor2="", inter2=None)
     if mention.event_type is not EventType.BATTLES or mention.actor2 or not mention.country:
         return mention
     iso = country_code(mention, countries)
@@ -206,6 +214,11 @@ def sides(
     against them, a demonstration's crowd, a battle's two armed sides, an arrest's police and
     people held, a bomb's setters and targets. ``told`` is the passage's opening sentence and
     ``offensive`` whether it tells an offensive of the state's forces."""
+    if mention.actor2 and mention.actor2 == mention.actor1:
+        # One group named as both sides ("jihadists opened fire ... JNIM claimed the attack"):
+        # the other side is still to be found.
+        mention = replace(mention, actor2="", inter2=None)
+    mention = fired_on_civilians(mention)
     mention = civilians_targeted(mention, pack, countries)
     mention = crowds(mention, pack, countries)
     mention = two_sides(mention, pack, countries, told, offensive, cues)
