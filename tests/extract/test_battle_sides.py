@@ -225,3 +225,5 @@ def test_a_group_that_fired_on_civilians_with_no_fighter_dead_attacked_them() ->
     forces = replace(clash, actor1="Military Forces of Burkina Faso (2022-)",
                      inter1=ActorType.STATE_FORCES)  # fmt: skip
     assert fired_on_civilians(forces) == forces
+    # forces named in the opening ("a convoy escorted by soldiers"): the civilians were misread
+    assert fired_on_civilians(clash, forces_named=True) == clash

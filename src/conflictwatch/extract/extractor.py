@@ -50,7 +50,7 @@ from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
 from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
 from .segments import Passage, PassageCues, Sentence, group
-from .sites import SiteCues, SiteSplitter, count_sites
+from .sites import SiteCues, SiteSplitter, count_sites, counts_events
 from .targets import TargetCues, country_code, sides
 from .tellings import (
     LEAD_SENTENCES,
@@ -215,10 +215,12 @@ class Extractor:
                 continue  # an event is coded only with its actors or toll (or, for a clearly told
                 # arrest, the arrest itself: the police of the country made it), and a place
             opening_text = passage.sentences[0].text
-            mention = sides(mention, self.pack, self._countries, opening_text,
-                            bool(tools.offensive.find(opening_text)), self.target_cues)  # fmt: skip
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=country_code(mention, self._countries))  # fmt: skip
+            forces = any(a.actor_type is ActorType.STATE_FORCES for a in named)
+            mention = sides(mention, self.pack, self._countries, opening_text,
+                            bool(tools.offensive.find(opening_text)), self.target_cues,
+                            forces)  # fmt: skip
             mention = with_associates(mention, self.pack, self._countries,
                                       tools.actors.supporting(opening_text, named))  # fmt: skip
             if published and (long_before(mention, published) or (
@@ -241,8 +243,20 @@ class Extractor:
             if days:
                 told.add_days(mention, days)
             elif sites > 1:
-                told.add_sites(*self.splitter.split(mention, passage, article, sites, lang,
-                                                    tools.casualties))  # fmt: skip
+                split, unnamed = self.splitter.split(mention, passage, article, sites, lang,
+                                                     tools.casualties)  # fmt: skip
+                own = max(count_sites(s.text, lang, self.site_cues)
+                          for s in (passage.sentences[0], *passage.follow_on))  # fmt: skip
+                if (unnamed and own < sites
+                        and any(counts_events(s.text, lang, self.site_cues) for s in lead)):  # fmt: skip
+                    # The lead counted the events of a round-up ("four incidents recorded this
+                    # week") that later passages tell one by one: only the sites this one names.
+                    told_sites = sites - unnamed
+                    split, unnamed = (
+                        self.splitter.split(mention, passage, article, told_sites, lang,
+                                            tools.casualties)
+                        if told_sites > 1 else ([mention], 0))  # fmt: skip
+                told.add_sites(split, unnamed)
             else:
                 told.add(mention)
         ordered = sorted(told.mentions, key=lambda m: (-m.fatalities, -m.confidence))

@@ -22,12 +22,13 @@ from .coding import ARMED, PROTESTS
 from .cues import compile_rule
 
 
-def fired_on_civilians(mention: Mention) -> Mention:
+def fired_on_civilians(mention: Mention, forces_named: bool = False) -> Mention:
     """A clash is fought between armed sides: an armed group that "opened fire on" the civilians
-    the telling names as its other side, with no soldier or fighter among the dead, attacked
+    the telling names as its other side, with no soldier or fighter among the dead and no
+    forces named in its opening (``forces_named``: "a convoy escorted by soldiers"), attacked
     them. (Forces named first against civilians are more often a side misread.)"""
     fought = {"state", "attackers"} & set(mention.fatalities_by_side)
-    if (mention.sub_event_type is SubEventType.ARMED_CLASH
+    if (mention.sub_event_type is SubEventType.ARMED_CLASH and not forces_named
             and mention.inter2 is ActorType.CIVILIANS and not fought
             and mention.inter1 in ARMED - {ActorType.STATE_FORCES}):  # fmt: skip
         return replace(mention, event_type=EventType.VIOLENCE_AGAINST_CIVILIANS,
@@ -209,16 +210,18 @@ def sides(
     told: str,
     offensive: bool,
     cues: TargetCues,
+    forces_named: bool = False,
 ) -> Mention:
     """ACLED's sides of a coded mention, rule by rule: civilians on the receiving end of violence
     against them, a demonstration's crowd, a battle's two armed sides, an arrest's police and
-    people held, a bomb's setters and targets. ``told`` is the passage's opening sentence and
-    ``offensive`` whether it tells an offensive of the state's forces."""
+    people held, a bomb's setters and targets. ``told`` is the passage's opening sentence,
+    ``offensive`` whether it tells an offensive of the state's forces and ``forces_named``
+    whether it names the state's forces."""
     if mention.actor2 and mention.actor2 == mention.actor1:
         # One group named as both sides ("jihadists opened fire ... JNIM claimed the attack"):
         # the other side is still to be found.
         mention = replace(mention, actor2="", inter2=None)
-    mention = fired_on_civilians(mention)
+    mention = fired_on_civilians(mention, forces_named)
     mention = civilians_targeted(mention, pack, countries)
     mention = crowds(mention, pack, countries)
     mention = two_sides(mention, pack, countries, told, offensive, cues)
