@@ -9,6 +9,7 @@ from conflictwatch.extract.classify import SubtypeClassifier
 from conflictwatch.extract.extractor import Extractor
 from conflictwatch.extract.places import PlaceFinder
 from conflictwatch.extract.records import Span
+from conflictwatch.extract.sites import SiteCues, counts_events
 from conflictwatch.extract.territory import NON_STATE, STATE, TerritoryReader
 from conflictwatch.knowledge import load_pack
 from conflictwatch.taxonomy import EventType
@@ -337,3 +338,31 @@ def test_the_day_of_a_statement_read_on_television_is_not_a_new_event(
 ) -> None:
     [m] = run(extractor, text, lang).mentions
     assert m.fatalities == 50
+
+
+def test_a_digest_of_numbered_incidents_is_one_event_per_item_on_its_own_day(
+    extractor: Extractor,
+) -> None:
+    # The lead's "three incidents" are the items told below, not three sites of the first one;
+    # each item's heading gives its day and its province.
+    text = (
+        "WEEKLY SECURITY NOTE\n"
+        "Period: Monday 5 – Sunday 11 April 2021\n"
+        "Three incidents were recorded by partners this week.\n"
+        "1) Monday 5 Apr — Soum province. A military truck hit an explosive device 10 km from "
+        "Djibo. Four soldiers were killed.\n"
+        "2) Wednesday 7 Apr — Sanmatenga province. Gunmen attacked the market at Kaya, killing "
+        "six civilians.\n"
+        "3) Friday 9 Apr — Séno province. Armed men abducted two teachers near Dori.\n"
+        "Outlook: roads around Djibo remain dangerous."
+    )
+    found = run(extractor, text, "en", published="2021-04-12").mentions
+    assert sorted((m.event_date.day, m.location, m.fatalities) for m in found) == [
+        (5, "Djibo", 4), (7, "Kaya", 6), (9, "Dori", 0)]  # fmt: skip
+
+
+def test_a_lead_counts_the_events_of_a_round_up_or_the_sites_of_one_telling() -> None:
+    cues = SiteCues.from_lexicon(load_pack("sahel").lexicon("cues"))
+    assert counts_events("Four incidents were recorded this week.", "en", cues)
+    assert counts_events("Trois attaques ont visé la région.", "fr", cues)
+    assert not counts_events("Gunmen executed 170 people in three villages.", "en", cues)

@@ -119,6 +119,9 @@ class Passage:
 
     sentences: list[Sentence] = field(default_factory=list)
     follow_on: list[Sentence] = field(default_factory=list)
+    #: The list item the passage is told under ("3) Thursday 15 Oct — Séno province."): its day
+    #: and place are the passage's own.
+    header: Sentence | None = None
 
     @property
     def last_index(self) -> int:
@@ -128,7 +131,8 @@ class Passage:
 
     @property
     def all_sentences(self) -> list[Sentence]:
-        return sorted([*self.sentences, *self.follow_on], key=lambda s: s.index)
+        header = [self.header] if self.header is not None else []
+        return sorted([*header, *self.sentences, *self.follow_on], key=lambda s: s.index)
 
     def place_key(self) -> str | None:
         for s in self.sentences:
@@ -176,18 +180,30 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues) -> bool:
     return bool(day and known_day and day != known_day)
 
 
+#: An item of a list: "2) Tuesday 13 Oct — Sanmatenga province.", "- Ménaka :", "• Le 4 mai".
+_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[).]|[•*▪–—-])\s+")
+
+
 def group(sentences: list[Sentence], event_indexes: set[int], cues: PassageCues) -> list[Passage]:
-    """Passages from sentences, given which sentences report an event."""
+    """Passages from sentences, given which sentences report an event. An item of a list (a
+    digest's "2) Tuesday 13 Oct — Sanmatenga province.") opens a new passage: it is no follow-on
+    of the item before."""
     passages: list[Passage] = []
+    item: Sentence | None = None  # a list item begun since the last event sentence
     for sentence in sentences:
         current = passages[-1] if passages else None
+        if _ITEM.match(sentence.text):
+            item = sentence
         if sentence.index in event_indexes:
-            if current is None or _opens_new(current, sentence, cues):
-                passages.append(Passage([sentence]))
+            if current is None or item or _opens_new(current, sentence, cues):
+                header = item if item is not sentence else None
+                passages.append(Passage([sentence], header=header))
             else:
                 current.sentences.append(sentence)
+            item = None
         elif (
-            current is not None
+            item is None
+            and current is not None
             and sentence.index - current.last_index <= 1
             and sentence.index - current.sentences[0].index <= FOLLOW_ON
         ):

@@ -67,6 +67,8 @@ class SiteCues:
     #: Where one clause of a sentence ends and the next begins ("..., killing 49 civilians,
     #: and fighters attacked the camp at Bourem").
     clause_break: re.Pattern[str]
+    #: The site nouns that count events, not places ("four incidents", "trois attaques").
+    event_nouns: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> SiteCues:
@@ -84,6 +86,7 @@ class SiteCues:
             clause_break=compile_rule(
                 r";|,\s+(?-i:%(clause_joins)s)\b|\s+(?-i:%(clause_then)s)\s+", cues
             ),
+            event_nouns=compile_rule(r"\b(?:%(site_event_nouns)s)$", cues),
         )
 
 
@@ -96,6 +99,17 @@ def count_sites(text: str, lang: str, cues: SiteCues) -> int:
         word = (match.group("n") or match.group("b") or "").lower()
         return min(cues.counts.get(word, 1), MOST_SITES)
     return 1
+
+
+def counts_events(text: str, lang: str, cues: SiteCues) -> bool:
+    """Whether the sentence's count of sites is one of events ("four incidents recorded this
+    week", "trois attaques"), which a round-up then tells one by one."""
+    pattern = cues.sites.get(lang, cues.sites["en"])
+    return any(
+        cues.event_nouns.search(match.group())
+        for match in pattern.finditer(text)
+        if not cues.not_one_telling.search(match.group())
+    )
 
 
 def share(total: int, parts: int) -> list[int]:

@@ -113,7 +113,9 @@ def anchored(passage: Passage, cues: PassageCues) -> bool:
     evacuated", "the unit came under attack"). "The attack" with no day of its own is the one
     already told, wherever it names ("the attack was not claimed, but the area around Bankilaré
     is a stronghold of ...")."""
-    return any(s.dates or (s.places and not _anaphoric(s, cues)) for s in passage.sentences)
+    header = [passage.header] if passage.header is not None else []
+    return any(s.dates or (s.places and not _anaphoric(s, cues))
+               for s in (*header, *passage.sentences))  # fmt: skip
 
 
 def _anaphoric(sentence: Sentence, cues: PassageCues) -> bool:
