@@ -366,3 +366,24 @@ def test_a_lead_counts_the_events_of_a_round_up_or_the_sites_of_one_telling() ->
     assert counts_events("Four incidents were recorded this week.", "en", cues)
     assert counts_events("Trois attaques ont visé la région.", "fr", cues)
     assert not counts_events("Gunmen executed 170 people in three villages.", "en", cues)
+
+
+def test_a_french_digest_with_bullets_and_bare_headings_is_read_item_by_item(
+    extractor: Extractor,
+) -> None:
+    # The bullets may be left out of the sentences; a heading names its area with no article
+    # ("Commune de Djibo", "Environs de Kaya") or its town after a dash; the context line that
+    # "remains marked by" clashes tells none.
+    text = (
+        "BULLETIN DE LA SEMAINE\n"
+        "Semaine du lundi 8 au dimanche 14 mars 2021\n"
+        "Contexte : la semaine reste marquée par des affrontements dans le Nord.\n"
+        "Trois incidents ont été retenus.\n"
+        "• Lundi 8 mars — Commune de Djibo. Un camion a sauté sur un engin explosif. Deux civils "
+        "(le chauffeur et son apprenti) ont été tués.\n"
+        "• Mercredi 10 mars — Environs de Kaya. Des hommes armés ont tué quatre villageois.\n"
+        "• Vendredi 12 mars — Dori (Sahel). Des hommes armés ont enlevé deux enseignants."
+    )
+    found = run(extractor, text, "fr", published="2021-03-15").mentions
+    assert sorted((m.event_date.day, m.location, m.fatalities) for m in found) == [
+        (8, "Djibo", 2), (10, "Kaya", 4), (12, "Dori", 0)]  # fmt: skip

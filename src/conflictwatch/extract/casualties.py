@@ -153,7 +153,7 @@ class CasualtyReader:
                 j += 1
                 continue
             if word == "(":
-                close = next((k for k in range(j + 1, min(j + 6, len(norms))) if norms[k] == ")"),
+                close = next((k for k in range(j + 1, min(j + 12, len(norms))) if norms[k] == ")"),
                              None)  # fmt: skip
                 if close is not None:
                     j = close + 1  # an acronym or aside in brackets: "(VDP)"

@@ -49,7 +49,7 @@ from .places import PlaceFinder
 from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
 from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
-from .segments import Passage, PassageCues, Sentence, group
+from .segments import Passage, PassageCues, Sentence, group, list_items
 from .sites import SiteCues, SiteSplitter, count_sites, counts_events
 from .targets import TargetCues, country_code, sides
 from .tellings import (
@@ -192,7 +192,7 @@ class Extractor:
                   if reports_event(s, tools.modality, self.options.min_score,
                                    self.reporting_cues)}  # fmt: skip
         events |= second_parties(read, events, self.passage_cues)
-        passages = group(read, events, self.passage_cues)
+        passages = group(read, events, self.passage_cues, list_items(text, read))
         told = ArticleEvents(self.passage_cues)
         mentions = told.mentions  # the events so far, in the order they were told
         for n, passage in enumerate(passages):

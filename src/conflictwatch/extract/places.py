@@ -122,6 +122,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
+            r"–|—",
+            # a heading's place after a dash: "3) Thursday 15 Oct — Sofara (cercle de Djenné)."
+            rf"[–—]\s+(?P<quote>(?P<name>{_NAME}))\s*(?=\(|[.,;:]|$)",
+        ),
+        (
+            "plain",
             r"streets of",
             rf"\b(?i:(?:in|through|into|on)\s+the\s+streets\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
         ),
@@ -160,12 +166,19 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "near",
             r"près d|loin d|environs d|proximité d|périphérie d|abords d|autour d|alentours d",
-            rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|autour\s+d[e']|aux alentours\s+d[e']|aux environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
+            rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|autour\s+d[e']|aux alentours\s+d[e']|(?:aux\s+)?environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
         ),
         (
             "area",
             r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur)s? d",
             rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+        ),
+        (
+            "area",
+            r"(?:région|province|cercle|commune|département)s? d",
+            # a heading's area, capitalised and with no article: "– Commune de Dioungani (cercle
+            # de Koro).", "— Province des Banwa."
+            rf"(?:^|[–—:\-]\s*)(?P<quote>(?:Région|Province|Cercle|Commune|Département)\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*(?P<name>{_NAME}))",
         ),
         (
             "site",
@@ -205,6 +218,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # (not "le quartier de Dapoya": a quarter is rarely in the gazetteer, its namesake
             # village elsewhere often is; nor "l'hôpital de Diffa", where the wounded are taken)
             rf"\b(?i:hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone)(?:\s+[\w'’-]+){{0,3}}?\s+(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "plain",
+            r"–|—",
+            # a heading's place after a dash: "3) Thursday 15 Oct — Sofara (cercle de Djenné)."
+            rf"[–—]\s+(?P<quote>(?P<name>{_NAME}))\s*(?=\(|[.,;:]|$)",
         ),
         (
             "plain",

@@ -180,23 +180,42 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues) -> bool:
     return bool(day and known_day and day != known_day)
 
 
-#: An item of a list: "2) Tuesday 13 Oct — Sanmatenga province.", "- Ménaka :", "• Le 4 mai".
-_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[).]|[•*▪–—-])\s+")
+#: The mark of a list item at the start of a line: "2) Tuesday 13 Oct — Sanmatenga province.",
+#: "- Ménaka :", "• Lundi 11 mars" (the sentencizer may leave the mark out of the sentence).
+_MARK = r"(?:\(?\d{1,2}[).]|[•*▪–—-])"
+_MARK_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_MARK}[ \t]*$")
+_MARK_FIRST = re.compile(rf"^\s*{_MARK}\s")
 
 
-def group(sentences: list[Sentence], event_indexes: set[int], cues: PassageCues) -> list[Passage]:
+def list_items(text: str, sentences: list[Sentence]) -> set[int]:
+    """The sentences of an article that open an item of a list."""
+    return {
+        s.index
+        for s in sentences
+        if _MARK_FIRST.match(s.text)
+        or _MARK_BEFORE.search(text, max(0, s.span.start - 12), s.span.start)
+    }
+
+
+def group(
+    sentences: list[Sentence],
+    event_indexes: set[int],
+    cues: PassageCues,
+    items: set[int] | frozenset[int] = frozenset(),
+) -> list[Passage]:
     """Passages from sentences, given which sentences report an event. An item of a list (a
-    digest's "2) Tuesday 13 Oct — Sanmatenga province.") opens a new passage: it is no follow-on
-    of the item before."""
+    digest's "2) Tuesday 13 Oct — Sanmatenga province.", see :func:`list_items`) opens a new
+    passage: it is no follow-on of the item before."""
     passages: list[Passage] = []
     item: Sentence | None = None  # a list item begun since the last event sentence
     for sentence in sentences:
         current = passages[-1] if passages else None
-        if _ITEM.match(sentence.text):
+        if sentence.index in items:
             item = sentence
         if sentence.index in event_indexes:
             if current is None or item or _opens_new(current, sentence, cues):
-                header = item if item is not sentence else None
+                # the item's heading right before the sentence: its day and place
+                header = item if item is not None and item.index == sentence.index - 1 else None
                 passages.append(Passage([sentence], header=header))
             else:
                 current.sentences.append(sentence)
