@@ -387,3 +387,21 @@ def test_a_french_digest_with_bullets_and_bare_headings_is_read_item_by_item(
     found = run(extractor, text, "fr", published="2021-03-15").mentions
     assert sorted((m.event_date.day, m.location, m.fatalities) for m in found) == [
         (8, "Djibo", 2), (10, "Kaya", 4), (12, "Dori", 0)]  # fmt: skip
+
+
+def test_an_item_of_a_digest_is_no_aftermath_of_the_item_before(extractor: Extractor) -> None:
+    # Cattle carried off the next day near a town close by would be the spoils of the attack
+    # in a running story; in a digest each item is an event of its own.
+    text = (
+        "Incidents signalés :\n"
+        "1. Lundi 11 novembre – Environs de Djibo. Un minibus a sauté sur un engin explosif. "
+        "Bilan : deux passagers tués.\n"
+        "2. Mardi 12 novembre – Commune d'Arbinda. Des hommes armés ont emporté plus de trois "
+        "cents têtes de bétail appartenant à des éleveurs."
+    )
+    found = run(extractor, text, "fr", published="2019-11-18").mentions
+    assert sorted((m.event_date.day, m.sub_event_type) for m in found) == [
+        (11, S.REMOTE_EXPLOSIVE_LANDMINE_IED), (12, S.LOOTING_PROPERTY_DESTRUCTION)]  # fmt: skip
+    stolen = "Some 150 head of cattle were stolen by armed men from herders near Arbinda on Sunday."
+    [mention] = run(extractor, stolen, "en", published="2022-10-18").mentions
+    assert mention.sub_event_type is S.LOOTING_PROPERTY_DESTRUCTION

@@ -229,7 +229,8 @@ class Extractor:
                         and not any(claims_responsibility(s) for s in read[:LEAD_SENTENCES]))
             ):  # fmt: skip
                 continue
-            if told.merge(mention, passage, second):
+            # An item of a digest is an event of its own, as is a second party's telling.
+            if told.merge(mention, passage, second or passage.header is not None):
                 continue
             # The lead may announce the sites ("223 civilians executed in two villages") before
             # the passage that tells them.
