@@ -191,3 +191,17 @@ def test_people_killed_in_a_village_are_the_news_before_their_killers_are_named(
     )
     [mention] = run(extractor, text, "fr", published="2020-01-26").mentions
     assert (mention.location, mention.fatalities) == ("Djibo", 39)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The army deployed reinforcements to Djibo on Monday after the attacks.", "en"),
+        ("Des renforts ont été déployés lundi à Djibo, a indiqué l'armée.", "fr"),
+    ],
+)
+def test_forces_sent_or_stationed_are_no_change_of_a_group(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    assert not [m for m in run(extractor, text, lang).mentions
+                if m.sub_event_type is S.CHANGE_TO_GROUP_ACTIVITY]  # fmt: skip

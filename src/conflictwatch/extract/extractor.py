@@ -48,7 +48,14 @@ from .numbers import NumberReader
 from .places import PlaceFinder
 from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
-from .reporting import ReportingCues, reports_event, same_toll, second_parties, toll_scores
+from .reporting import (
+    ReportingCues,
+    reports_event,
+    same_toll,
+    second_parties,
+    toll_scores,
+    without_deployments,
+)
 from .segments import Passage, PassageCues, Sentence, group, list_items
 from .sites import SiteCues, SiteSplitter, count_sites, counts_events
 from .targets import TargetCues, country_code, sides
@@ -267,7 +274,7 @@ class Extractor:
 
     def _read(self, tools: _Tools, index: int, span: Span, lang: str,
               published: dt.date | None) -> Sentence:  # fmt: skip
-        scores = self.classifier.scores(span.quote, lang)
+        scores = without_deployments(self.classifier.scores(span.quote, lang), self.reporting_cues)
         casualties = tools.casualties.casualties(span.quote)
 
         # A toll may tell an event the sentence's words do not ("gunmen killed ten villagers").

@@ -66,6 +66,9 @@ class ReportingCues:
     elsewhen: re.Pattern[str]
     #: A report moving on to another event: "a few hours later", "par ailleurs".
     later: re.Pattern[str]
+    #: Forces sent, reinforced or stationed: a change of a group's activity for a snippet's
+    #: label, but no event a coder records ("reinforcements were sent", "troops deployed in").
+    deployment: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> ReportingCues:
@@ -98,6 +101,7 @@ class ReportingCues:
             habitual=compile_rule(r"\b(?:%(habitual_patterns)s)\b", cues),
             elsewhen=compile_rule(r"\b(?:%(elsewhen_patterns)s|(?:19|20)\d\d)\b", cues),
             later=compile_rule(r"\b(?:%(moves_on)s)\b", cues),
+            deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
         )
 
 
@@ -122,6 +126,17 @@ def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualt
               if c.kind is CasualtyKind.KILLED and c.count >= CIVILIAN_TOLL]  # fmt: skip
     victims = Side.CIVILIANS in killed or (Side.UNKNOWN in killed and situated())
     return scores_from_toll(casualties) if armed or (victims and not otherwise) else []
+
+
+def without_deployments(scores: Sequence[TypeScore], cues: ReportingCues) -> list[TypeScore]:
+    """A sentence's types less a change of group told only by forces sent or stationed ("before
+    reinforcements arrived", "troops deployed in the region"): a label for a snippet, but no event
+    a coder records, nor a type for the passage."""
+    return [
+        s for s in scores
+        if not (s.label is SubEventType.CHANGE_TO_GROUP_ACTIVITY and s.evidence
+                and cues.deployment.match(s.evidence[0].quote))
+    ]  # fmt: skip
 
 
 def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float,
