@@ -37,6 +37,8 @@ def read(reader: CasualtyReader, text: str) -> list[tuple[CasualtyKind, int, Sid
 
 EN = [
     ("Gunmen killed 12 soldiers near Gao.", [(K, 12, S)]),
+    # protesters killed are counted (as civilians)
+    ("Three protesters were shot dead by the police.", [(K, 3, C)]),
     # people listed with the count share its verb; the count is kept, conservatively
     ("Six French aid workers, their guide and their driver were killed.", [(K, 6, C)]),
     ("12 soldiers were killed in the ambush.", [(K, 12, S)]),
@@ -86,6 +88,7 @@ EN = [
     ),
 ]
 FR = [
+    ("Trois manifestants ont été tués et une trentaine blessés.", [(K, 3, C), (W, 30, C)]),
     # a count "neutralised" with no people named is of the enemy fighters
     ("L'unité a riposté, neutralisant une quinzaine.", [(K, 15, X)]),
     (
