@@ -405,3 +405,18 @@ def test_an_item_of_a_digest_is_no_aftermath_of_the_item_before(extractor: Extra
     stolen = "Some 150 head of cattle were stolen by armed men from herders near Arbinda on Sunday."
     [mention] = run(extractor, stolen, "en", published="2022-10-18").mentions
     assert mention.sub_event_type is S.LOOTING_PROPERTY_DESTRUCTION
+
+
+def test_a_demonstration_told_twice_is_one_typed_by_the_force_used_on_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "La ville de Kaya était quadrillée mercredi par les forces de sécurité au lendemain "
+        "d'une manifestation qui a viré au drame. Mardi, "
+        "plusieurs centaines de jeunes ont manifesté devant le gouvernorat de Kaya contre "
+        "l'insécurité. Les manifestants ont été dispersés par la police, qui a tiré à balles "
+        "réelles. Trois manifestants ont été tués."
+    )
+    [mention] = run(extractor, text, "fr", published="2016-07-14").mentions
+    assert mention.sub_event_type is S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+    assert (mention.event_date.day, mention.fatalities) == (12, 3)

@@ -156,6 +156,11 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
         # "near Teguey", then "the area around Bankilaré": the later telling names the area
         # the first place lies in.
         return True
+    if (loose and a.event_type is EventType.PROTESTS and b.event_type is EventType.PROTESTS
+            and abs((a.event_date - b.event_date).days) <= 1 and a.location == b.location):  # fmt: skip
+        # "the town was patrolled on Wednesday, the day after a march", then the march dispersed
+        # with live rounds: one demonstration, typed by the force used on it (see merged).
+        return True
     ground = {a.sub_event_type, b.sub_event_type} <= _GROUND_FIGHTS
     if loose and ground and a.event_date == b.event_date and a.location == b.location:
         # The attack on the convoy and the fight with its escort, at one place on one day,
@@ -206,6 +211,11 @@ def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
 _GROUND_FIGHTS = frozenset({SubEventType.ATTACK, SubEventType.ARMED_CLASH})
 
 
+#: Demonstrations by the force used on them, least first.
+_FORCE_USED = (SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION,
+               SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS)  # fmt: skip
+
+
 def merged(a: Mention, b: Mention) -> Mention:
     """Keep the first telling, with the higher toll and everything both passages cite; an attack
     and a clash told of one event are typed by who died."""
@@ -218,6 +228,10 @@ def merged(a: Mention, b: Mention) -> Mention:
         only_civilians = sides.get("civilians", 0) > 2 and not armed_dead
         wanted = SubEventType.ATTACK if only_civilians else SubEventType.ARMED_CLASH
         kept = a if a.sub_event_type is wanted else b
+    elif a.event_type is EventType.PROTESTS and b.event_type is EventType.PROTESTS:
+        # one demonstration told twice: the force used on it types it, on the day it was used
+        kept = max((a, b), key=lambda m: _FORCE_USED.index(m.sub_event_type))
+        a = replace(a, event_date=kept.event_date, time_precision=kept.time_precision)
     return replace(
         a,
         event_type=kept.event_type,
