@@ -22,7 +22,7 @@ def _reports(path: Path) -> list[dict]:
 
 
 def test_the_sets_are_there_and_documented() -> None:
-    assert [p.name for p in SETS] == ["set10.jsonl", "set7.jsonl", "set8.jsonl", "set9.jsonl"]
+    assert [p.name for p in SETS] == ["set10.jsonl", "set11.jsonl", "set7.jsonl", "set8.jsonl", "set9.jsonl"]
     readme = (HELDOUT / "README.md").read_text(encoding="utf-8")
     assert all(p.name in readme for p in SETS)
     assert "no longer blind" in readme
