@@ -420,3 +420,15 @@ def test_a_demonstration_told_twice_is_one_typed_by_the_force_used_on_it(
     [mention] = run(extractor, text, "fr", published="2016-07-14").mentions
     assert mention.sub_event_type is S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
     assert (mention.event_date.day, mention.fatalities) == (12, 3)
+
+
+def test_a_bulletin_s_labelled_analysis_tells_nothing_of_the_last_item(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "• Samedi 16 mars — Kaya. La police a interpellé deux individus soupçonnés de servir "
+        "d'informateurs à des groupes armés.\n"
+        "Analyse : l'enlèvement de personnels de santé reste un signal préoccupant."
+    )
+    [mention] = run(extractor, text, "fr", published="2024-03-18").mentions
+    assert mention.sub_event_type is S.ARRESTS

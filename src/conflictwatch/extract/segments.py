@@ -187,13 +187,23 @@ _MARK_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_MARK}[ \t]*$")
 _MARK_FIRST = re.compile(rf"^\s*{_MARK}\s")
 
 
+#: A labelled section opening a line: "Analyse : ...", "Outlook: ...", "Recommandations :".
+_SECTION = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,2} ?: ")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+
+
 def list_items(text: str, sentences: list[Sentence]) -> set[int]:
-    """The sentences of an article that open an item of a list."""
+    """The sentences of an article that open an item of a list, or a labelled section of a
+    bulletin ("Analyse : ..."): what follows the item before is not told there."""
     return {
         s.index
         for s in sentences
         if _MARK_FIRST.match(s.text)
         or _MARK_BEFORE.search(text, max(0, s.span.start - 12), s.span.start)
+        or (
+            _SECTION.match(s.text)
+            and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start)
+        )
     }
 
 
