@@ -36,6 +36,7 @@ def read(reader: CasualtyReader, text: str) -> list[tuple[CasualtyKind, int, Sid
 
 
 EN = [
+    ("Six aid workers and their two guides were killed on Sunday.", [(K, 6, C), (K, 2, C)]),
     ("Gunmen killed 12 soldiers near Gao.", [(K, 12, S)]),
     # protesters killed are counted (as civilians)
     ("Three protesters were shot dead by the police.", [(K, 3, C)]),
@@ -88,6 +89,8 @@ EN = [
     ),
 ]
 FR = [
+    # people counted, then "and their" more people, share the verb of the second count
+    ("Six humanitaires français et leurs deux guides ont été tués.", [(K, 6, C), (K, 2, C)]),
     ("Trois manifestants ont été tués et une trentaine blessés.", [(K, 3, C), (W, 30, C)]),
     # a count "neutralised" with no people named is of the enemy fighters
     ("L'unité a riposté, neutralisant une quinzaine.", [(K, 15, X)]),

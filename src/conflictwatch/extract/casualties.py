@@ -21,6 +21,7 @@ lexicon, read once as :class:`~.casualty_words.CasualtyWords` and given to the r
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -80,6 +81,16 @@ class CasualtyReader:
             hi = max(unit.end, at + 1)
             found.append((tokens[lo].start, unit, kind, lo, hi))
             last = (hi, kind)
+        for before, after in itertools.pairwise(units):
+            # "Six humanitaires français et leurs deux accompagnateurs ont été tués": people
+            # counted, then "and" more people, share the verb of the second count.
+            kind_after = kinds.get(after.first)
+            if (kind_after is None or before.first in kinds or before.zero or before.side is None
+                    or not self._and_more(norms[before.end : after.first])):  # fmt: skip
+                continue
+            kinds[before.first] = kind_after
+            found.append((tokens[before.first].start, before, kind_after, before.first, before.end))
+        found.sort(key=lambda f: f[0])
         found.extend(self._singular_passives(tokens, norms, used))
         return self._records(text, tokens, sentence, sorted(found, key=lambda f: f[0]))
 
@@ -101,6 +112,16 @@ class CasualtyReader:
             CasualtyKind.KILLED if unit.zero and norms[j] in w.zero_only else None
         )
         return (kind, j) if kind else None
+
+    def _and_more(self, between: list[str]) -> bool:
+        """Whether the words between two counts add the second to the first: "and", "et",
+        "and their", "et leurs", with at most an adjective before them ("français et leurs")."""
+        w = self.words
+        joins = [i for i, word in enumerate(between) if word in ("and", "et")]
+        if not joins or len(between) > 4:
+            return False
+        rest = between[joins[0] + 1 :]
+        return joins[0] <= 1 and all(word in w.enumeration_openers for word in rest)
 
     def _verb_before(self, norms: list[str], unit: Headcount) -> tuple[CasualtyKind, int] | None:
         """ "killed 12 soldiers", "ont tué au moins 12 soldats", "kidnapped 20 passengers"."""
