@@ -36,6 +36,8 @@ def test_officials_speaking_from_a_town_do_not_place_the_event_there() -> None:
     assert finder.find("Officials in Niono attributed the attack to jihadists.") == []
     french = PlaceFinder("fr", known=lambda name: name == "Niono")
     assert french.find("Les autorités à Niono ont attribué l'attaque aux jihadistes.") == []
+    # nor a relative met there
+    assert french.find("« Ils sont morts abandonnés », dit un proche rencontré à Niono.") == []
 
 
 def test_the_attack_told_again_with_a_place_further_on_is_the_same_event(

@@ -432,7 +432,8 @@ _SOURCE_AT = re.compile(
     r"\b(?:(?:security|military|local|medical|hospital|humanitarian)\s+sources?|"
     r"sources?\s+(?:sécuritaires?|militaires?|locales?|médicales?|hospitalières?|humanitaires?)|"
     r"reached(?:\s+by\s+(?:tele)?phone)?|joints?\s+par\s+téléphone|joints?|jointes?|"
-    r"who\s+(?:now\s+)?lives?|qui\s+vit(?:\s+désormais)?|interviewed|interrogée?s?)"
+    r"who\s+(?:now\s+)?lives?|qui\s+vit(?:\s+désormais)?|interviewed|interrogée?s?|"
+    r"met|rencontrée?s?)"
     r"(?:\s+\w+){0,3}\s+(?:in|at|à|au)\s*$"
     # ... and the speaker of a quote put after it: '», a déclaré un cadre du parti à Bamako',
     # '", said a resident in Djibo'.
