@@ -101,6 +101,10 @@ KNOWN = {
         ("fr", "Trois gardes ont été tués dans la réserve de Kouré.", [("Kouré", "Kouré")]),
         ("fr", "Les blessés ont été évacués vers l'hôpital de Djibo.", []),
         ("fr", "Le siège du parti, dans le quartier de Tessit, a brûlé.", []),
+        # a heading's town after a dash is a place; a dateline's town before its date is not
+        ("fr", "3) Jeudi 14 novembre – Djibo (Soum).", [("Djibo", "Djibo")]),
+        ("en", "PRESS RELEASE — Bamako, 20 January 2019 — Gunmen attacked the camp in Kidal.",
+         [("Kidal", "Kidal")]),
         # distances in words; "the X area" is an area
         ("fr", "Ils ont été tués à environ six kilomètres de Kouré.",
          [("Kouré", "à environ six kilomètres de Kouré")]),

@@ -123,8 +123,9 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "plain",
             r"–|—",
-            # a heading's place after a dash: "3) Thursday 15 Oct — Sofara (cercle de Djenné)."
-            rf"[–—]\s+(?P<quote>(?P<name>{_NAME}))\s*(?=\(|[.,;:]|$)",
+            # a heading's place after a dash: "3) Thursday 15 Oct — Sofara (cercle de Djenné).";
+            # not a dateline's town before its date ("PRESS RELEASE — Bamako, 20 January")
+            rf"[–—]\s+(?P<quote>(?P<name>{_NAME}))\s*(?=\(|[.;:]|$)",
         ),
         (
             "plain",
@@ -222,8 +223,9 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "plain",
             r"–|—",
-            # a heading's place after a dash: "3) Thursday 15 Oct — Sofara (cercle de Djenné)."
-            rf"[–—]\s+(?P<quote>(?P<name>{_NAME}))\s*(?=\(|[.,;:]|$)",
+            # a heading's place after a dash: "3) Thursday 15 Oct — Sofara (cercle de Djenné).";
+            # not a dateline's town before its date ("PRESS RELEASE — Bamako, 20 January")
+            rf"[–—]\s+(?P<quote>(?P<name>{_NAME}))\s*(?=\(|[.;:]|$)",
         ),
         (
             "plain",
