@@ -251,24 +251,32 @@ class Extractor:
             if days:
                 told.add_days(mention, days)
             elif sites > 1:
-                split, unnamed = self.splitter.split(mention, passage, article, sites, lang,
-                                                     tools.casualties)  # fmt: skip
-                own = max(count_sites(s.text, lang, self.site_cues)
-                          for s in (passage.sentences[0], *passage.follow_on))  # fmt: skip
-                if (unnamed and own < sites
-                        and any(counts_events(s.text, lang, self.site_cues) for s in lead)):  # fmt: skip
-                    # The lead counted the events of a round-up ("four incidents recorded this
-                    # week") that later passages tell one by one: only the sites this one names.
-                    told_sites = sites - unnamed
-                    split, unnamed = (
-                        self.splitter.split(mention, passage, article, told_sites, lang,
-                                            tools.casualties)
-                        if told_sites > 1 else ([mention], 0))  # fmt: skip
-                told.add_sites(split, unnamed)
+                told.add_sites(*self._sites(mention, passage, article, lang, tools, sites, lead))
             else:
                 told.add(mention)
         ordered = sorted(told.mentions, key=lambda m: (-m.fatalities, -m.confidence))
         return Extraction(article, lang, tuple(ordered), tuple(notes))
+
+    def _sites(self, mention: Mention, passage: Passage, article: Article, lang: str,
+               tools: _Tools, sites: int, lead: Sequence[Sentence]) -> tuple[list[Mention], int]:  # fmt: skip
+        """One mention per site of a telling that hit ``sites`` places, and how many of them the
+        passage did not name. When the lead counted the events of a round-up ("four incidents
+        recorded this week") that later passages tell one by one, only the sites this passage
+        names."""
+        split, unnamed = self.splitter.split(mention, passage, article, sites, lang,
+                                             tools.casualties)  # fmt: skip
+        own = max(count_sites(s.text, lang, self.site_cues)
+                  for s in (passage.sentences[0], *passage.follow_on))  # fmt: skip
+        if (
+            not unnamed
+            or own >= sites
+            or not any(counts_events(s.text, lang, self.site_cues) for s in lead)
+        ):
+            return split, unnamed
+        named = sites - unnamed
+        if named <= 1:
+            return [mention], 0
+        return self.splitter.split(mention, passage, article, named, lang, tools.casualties)
 
     # -- reading sentences -------------------------------------------------------------------
 
