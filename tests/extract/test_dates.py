@@ -117,6 +117,9 @@ def test_french_dates(
         ("en", "GAO, September 19 - Gunmen ambushed a convoy."),
         ("en", "OUAGADOUGOU (Reuters), 19 September - The army said"),
         ("fr", "NIAMEY, 19 septembre (AFP) - Des hommes armés ont attaqué"),
+        # ... also when the town is followed by its country
+        ("en", "MENAKA, Mali, Sept 19 — Gunmen ambushed a convoy."),
+        ("fr", "DORI, Burkina Faso, 19 septembre - Des hommes armés ont attaqué"),
         ("en", "The toll of an overnight raid rose."),
     ],
 )
@@ -222,6 +225,7 @@ def test_a_night_is_dated_by_its_first_day_unless_after_midnight(
         ("en", "on the night of September 30 to October 1", dt.date(2024, 10, 3), "2024-09-30"),
         # a dateline gives way to the day the story tells
         ("en", "GAO, September 19 - Gunmen attacked the camp on Tuesday.", THU, "2024-09-17"),
+        ("en", "GAO, Mali, Sept 19 — Gunmen attacked the camp on Tuesday.", THU, "2024-09-17"),
     ],
 )
 def test_days_across_month_ends_and_datelines(
