@@ -63,6 +63,11 @@ ENGLISH = [
     ("A gas explosion at a market killed five people.", OtherClass.MAN_MADE_DISASTER),
     ("Mali expelled the French ambassador and imposed sanctions.", OtherClass.DIPLO),
     ("JNIM claimed responsibility for the ambush.", OtherClass.ATTRIB),
+    ("The ambush was blamed on jihadists.", OtherClass.ATTRIB),
+    (
+        "An attack on the Kelbo post on Monday, blamed on jihadists, left twelve soldiers dead.",
+        S.ARMED_CLASH,
+    ),
     (
         "Customs officers broke up a drug trafficking ring of cocaine smugglers.",
         OtherClass.ORG_CRIME,
@@ -123,6 +128,9 @@ FRENCH = [
     ("Un accident de la route a fait dix morts.", OtherClass.MAN_MADE_DISASTER),
     ("Le Niger a rappelé son ambassadeur et dénoncé les sanctions.", OtherClass.DIPLO),
     ("Le JNIM a revendiqué l'embuscade.", OtherClass.ATTRIB),
+    ("L'attaque du poste a été revendiquée par le JNIM.", OtherClass.ATTRIB),
+    # a claim that only describes the attack it follows leaves the sentence telling the attack
+    ("Une embuscade revendiquée par l'EIGS a coûté la vie à neuf soldats lundi.", S.ARMED_CLASH),
     ("La police a démantelé un réseau de trafiquants de drogue.", OtherClass.ORG_CRIME),
 ]
 

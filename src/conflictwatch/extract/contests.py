@@ -6,8 +6,9 @@ demonstrators' violence, in ACLED's order of the demonstration types; devices an
 seized or destroyed are disrupted weapons use (smuggled goods are crime, suspects intercepted are
 arrests); an attack on an armed side is a clash; who takes ground decides between the two
 territory types; an explosion or toxic gas told with accident words is a man-made disaster; a
-weapons store struck from the air is the strike's target. Each rule moves score and evidence
-from one label to another.
+weapons store struck from the air is the strike's target; a claim that only describes the
+attack it follows ("une attaque revendiquée par le JNIM") is no claim of the sentence's own.
+Each rule moves score and evidence from one label to another.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def settle(
     _settle_contests(scores, evidence, context)
     _settle_accidents(scores, evidence, context, lexicon.accident_like)
     _settle_struck_stores(scores, evidence, lexicon.weapon_stores)
+    _settle_described_claims(text, scores, evidence, lexicon)
 
 
 def _settle_contests(
@@ -156,6 +158,30 @@ def _settle_struck_stores(
         if strike in scores:
             _move(scores, evidence, disrupted, strike)
             return
+
+
+def _settle_described_claims(
+    text: str, scores: dict[Label, float], evidence: dict[Label, list[Span]],
+    lexicon: TriggerLexicon,
+) -> None:  # fmt: skip
+    """A claim told as a participle after the attack it describes, with no auxiliary of its own
+    ("a été la cible d'une attaque d'envergure revendiquée par le JNIM, qui a fait 100 morts"),
+    leaves the sentence telling the attack; "l'attaque a été revendiquée" is still a claim."""
+    claims = evidence.get(OtherClass.ATTRIB, ())
+    if not claims or OtherClass.ATTRIB not in scores:
+        return
+    violent = [span.start for label, spans in evidence.items()
+               if isinstance(label, SubEventType) and label in scores for span in spans]  # fmt: skip
+    for span in claims:
+        before = text[max(0, span.start - 12) : span.start].split()
+        words = len(span.quote.split()) + 1  # the claim word and the preposition after it
+        if not (
+            norm_phrase(" ".join(text[span.start :].split()[:words])) in lexicon.claim_modifiers
+            and any(start < span.start for start in violent)
+            and not (before and norm_phrase(before[-1]) in lexicon.auxiliaries)
+        ):
+            return
+    del scores[OtherClass.ATTRIB]
 
 
 def _settle_territory(

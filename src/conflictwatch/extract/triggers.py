@@ -59,6 +59,8 @@ class TriggerLexicon:
     around_protests: Mapping[str, tuple[tuple[Label, float], ...]]
     accident_like: frozenset[str]
     weapon_stores: frozenset[str]
+    claim_modifiers: frozenset[str]  # a claim that describes the attack it follows
+    auxiliaries: frozenset[str]  # before one of those, the claim is the sentence's own verb
     not_triggers: frozenset[str]  # accented words folding would confuse with a trigger
     territory: TerritoryReader
     modality: ModalityReader
@@ -98,6 +100,8 @@ class TriggerLexicon:
             around_protests=_weighted(around),
             accident_like=frozenset(norm_phrase(p) for p in spec.get("accident_like", ())),
             weapon_stores=frozenset(norm_phrase(p) for p in spec.get("weapon_stores", ())),
+            claim_modifiers=frozenset(norm_phrase(p) for p in spec.get("claim_modifiers", ())),
+            auxiliaries=frozenset(norm_phrase(p) for p in spec.get("auxiliaries", ())),
             not_triggers=frozenset(
                 " ".join(p.lower().split()) for p in spec.get("not_triggers", ())
             ),
