@@ -38,6 +38,7 @@ def read(reader: CasualtyReader, text: str) -> list[tuple[CasualtyKind, int, Sid
 EN = [
     ("Six aid workers and their two guides were killed on Sunday.", [(K, 6, C), (K, 2, C)]),
     ("Gunmen killed 12 soldiers near Gao.", [(K, 12, S)]),
+    ("Gunmen killed on Sunday night eleven villagers.", [(K, 11, C)]),
     # protesters killed are counted (as civilians)
     ("Three protesters were shot dead by the police.", [(K, 3, C)]),
     # people listed with the count share its verb; the count is kept, conservatively
@@ -117,6 +118,10 @@ FR = [
     ("Le bilan s'élève à 50 morts.", [(K, 50, U)]),
     ("L'explosion a fait 3 morts et 5 blessés.", [(K, 3, U), (W, 5, U)]),
     ("Des hommes armés ont enlevé 20 passagers.", [(A, 20, C)]),
+    # when it happened may stand between the verb and its count
+    ("Des hommes armés ont tué dimanche soir onze civils.", [(K, 11, C)]),
+    ("Les assaillants ont enlevé hier une vingtaine de passagers.", [(A, 20, C)]),
+    ("La frappe a tué mardi 12 km plus loin.", []),
     ("Une dizaine d'hommes armés ont été neutralisés.", [(K, 10, X)]),
     ("L'armée a neutralisé une vingtaine de terroristes.", [(K, 20, X)]),
     ("Le 17 septembre 2024, 12 soldats maliens ont été tués.", [(K, 12, S)]),

@@ -131,6 +131,12 @@ class CasualtyReader:
         j = unit.first - 1
         while j >= 0 and unit.first - j <= 3 and norms[j] in w.verb_fillers:
             j -= 1
+        if j >= 0 and norms[j] in w.time_fillers:  # "ont tué dimanche soir douze civils"
+            k = j
+            while k >= 0 and j - k < 3 and norms[k] in w.time_fillers:
+                k -= 1
+            if k >= 0 and norms[k] in w.kinds:
+                j = k
         if j >= 0 and norms[j] in w.losses and unit.side not in (None, Side.UNKNOWN):
             return CasualtyKind.KILLED, j  # "lost five soldiers", "la perte de dix soldats"
         if j < 0 or norms[j] not in w.kinds:

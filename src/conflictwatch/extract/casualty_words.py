@@ -67,6 +67,8 @@ class CasualtyWords:
     negation: frozenset[str]
     #: With the quotation marks.
     verb_fillers: frozenset[str]
+    #: When an event happened, between a verb and its count: "ont tué dimanche soir douze civils".
+    time_fillers: frozenset[str]
     losses: frozenset[str]
     vague_links: frozenset[str]
     #: With the comma and colon.
@@ -122,6 +124,7 @@ class CasualtyWords:
             free=read.words("free"),
             negation=read.words("negation"),
             verb_fillers=read.words("verb_fillers") | QUOTES,
+            time_fillers=read.words("time_fillers"),
             losses=read.words("losses"),
             vague_links=read.words("vague_links"),
             adding=read.words("adding") | _ADDING_MARKS,
