@@ -170,6 +170,18 @@ def test_an_earlier_attack_told_in_the_pluperfect_is_background(extractor: Extra
     assert all(m.event_type is not EventType.PROTESTS for m in found)
 
 
+def test_an_attack_set_beside_an_earlier_one_is_commentary_not_a_telling(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Des hommes armés ont tué dimanche douze civils dans le village de Kelbo, dans la "
+        "province du Soum, selon des sources locales. L'attaque survient dix jours après celle "
+        "de Djibo, où quinze soldats avaient été tués dans un raid revendiqué par le JNIM."
+    )
+    [mention] = run(extractor, text, "fr", published="2021-12-14").mentions
+    assert (mention.sub_event_type, mention.fatalities) == (S.ATTACK, 12)
+
+
 def test_an_incident_recalled_as_earlier_this_month_is_background(extractor: Extractor) -> None:
     text = (
         "Gunmen kidnapped a nurse from her home in Abalak on Friday night, killing two guards, "

@@ -50,6 +50,7 @@ from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
 from .reporting import (
     ReportingCues,
+    relating_at,
     reports_event,
     same_toll,
     second_parties,
@@ -198,6 +199,10 @@ class Extractor:
         events = {s.index for s in read
                   if reports_event(s, tools.modality, self.options.min_score,
                                    self.reporting_cues)}  # fmt: skip
+        related = {s.index: at for s in read
+                   if (at := relating_at(s, self.reporting_cues)) is not None}  # fmt: skip
+        for index, at in related.items():  # the earlier event's toll is not this one's
+            read[index].casualties = [c for c in read[index].casualties if c.end <= at]
         events |= second_parties(read, events, self.passage_cues)
         passages = group(read, events, self.passage_cues, list_items(text, read))
         told = ArticleEvents(self.passage_cues)
@@ -208,7 +213,8 @@ class Extractor:
                 continue
             until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)
             claims = [s for s in read[passage.sentences[0].index : until]
-                      if s.index not in events and claims_responsibility(s)
+                      if s.index not in events and s.index not in related
+                      and claims_responsibility(s)
                       and tools.modality.read(s.text).kind == "asserted"]  # fmt: skip
             # Sentences around the passage that report no event of their own may still give its
             # toll ("local sources said hundreds had been killed").

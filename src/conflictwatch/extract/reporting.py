@@ -66,6 +66,9 @@ class ReportingCues:
     elsewhen: re.Pattern[str]
     #: A report moving on to another event: "a few hours later", "par ailleurs".
     later: re.Pattern[str]
+    #: After a trigger, the event set beside another in time ("the attack came a week after",
+    #: "l'attaque intervient une semaine après celle de Dioura"): commentary, not a telling.
+    relating: re.Pattern[str]
     #: Forces sent, reinforced or stationed: a change of a group's activity for a snippet's
     #: label, but no event a coder records ("reinforcements were sent", "troops deployed in").
     deployment: re.Pattern[str]
@@ -101,6 +104,9 @@ class ReportingCues:
             habitual=compile_rule(r"\b(?:%(habitual_patterns)s)\b", cues),
             elsewhen=compile_rule(r"\b(?:%(elsewhen_patterns)s|(?:19|20)\d\d)\b", cues),
             later=compile_rule(r"\b(?:%(moves_on)s)\b", cues),
+            relating=compile_rule(
+                r"[^\w.;]*(?:[\w'’-]+\s+){0,3}?(?:%(relating_patterns)s)\b", cues
+            ),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
         )
 
@@ -161,6 +167,8 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
     if (sentence.index > 0 and before and cues.pluperfect.search(before)
             and cues.earlier.search(sentence.text)):  # fmt: skip
         return False  # "celle d'Inata, qui avait provoqué des manifestations": what came before
+    if trigger and relating_at(sentence, cues) is not None:
+        return False  # "L'attaque intervient une semaine après celle de Dioura, où ..."
     if (top.label is SubEventType.AGREEMENT and trigger
             and cues.undone.search(sentence.text[max(0, trigger.start - 80) : trigger.start])):  # fmt: skip
         return False  # "ended the military agreement": an agreement undone is not one made
@@ -169,6 +177,17 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
         return False  # "the wounded were evacuated to Niamey"
     kind = modality.read(sentence.text, trigger, opening=sentence.index == 0).kind
     return kind in ("asserted", "foiled")
+
+
+def relating_at(sentence: Sentence, cues: ReportingCues) -> int | None:
+    """Where a sentence after the opening turns from the event to another it is set beside
+    ("L'attaque survient une semaine après | celle de Dioura, où 23 soldats avaient été tués"),
+    or None. What follows is the other event's: its tolls and claims are not this one's."""
+    if sentence.index == 0:
+        return None
+    ends = [match.end() for score in sentence.scores for span in score.evidence
+            if (match := cues.relating.match(sentence.text, span.end))]  # fmt: skip
+    return min(ends, default=None)
 
 
 def second_parties(read: list[Sentence], events: set[int], cues: PassageCues) -> set[int]:
