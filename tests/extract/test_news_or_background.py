@@ -182,6 +182,15 @@ def test_an_attack_set_beside_an_earlier_one_is_commentary_not_a_telling(
     assert (mention.sub_event_type, mention.fatalities) == (S.ATTACK, 12)
 
 
+def test_a_paragraph_labelled_as_background_tells_no_event(extractor: Extractor) -> None:
+    text = (
+        "L'armée dément toute nouvelle attaque contre le camp de Djibo ces derniers jours.\n"
+        "Contexte — Les camps de Djibo et d'Arbinda avaient été la cible fin août d'attaques "
+        "simultanées revendiquées par le JNIM, qui avaient coûté la vie à 30 soldats."
+    )
+    assert run(extractor, text, "fr", published="2021-09-20").mentions == ()
+
+
 def test_an_incident_recalled_as_earlier_this_month_is_background(extractor: Extractor) -> None:
     text = (
         "Gunmen kidnapped a nurse from her home in Abalak on Friday night, killing two guards, "

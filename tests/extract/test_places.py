@@ -83,6 +83,7 @@ KNOWN = {
         ("fr", "L'attaque contre le camp militaire de Boni a fait dix morts.",
          [("Boni", "le camp militaire de Boni")]),
         ("fr", "Les assaillants ont visé le poste d'Inata.", [("Inata", "le poste d'Inata")]),
+        ("fr", "Ils ont visé les camps militaires de Boni.", [("Boni", "les camps militaires de Boni")]),
         ("fr", "Le camp Sékou-Traoré de Boni a été visé.", [("Boni", "Le camp Sékou-Traoré de Boni")]),
         ("fr", "Des combats ont éclaté autour de Boni.", [("Boni", "autour de Boni")]),
         ("fr", "aux alentours de Djibo", [("Djibo", "aux alentours de Djibo")]),

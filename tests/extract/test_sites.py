@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conflictwatch.extract.extractor import Extractor
-from conflictwatch.extract.sites import SiteCues, count_sites, share
+from conflictwatch.extract.sites import SiteCues, count_sites, listed_sites, share
 from conflictwatch.knowledge import load_pack
 from conflictwatch.taxonomy import SubEventType
 
@@ -34,6 +34,35 @@ CUES = SiteCues.from_lexicon(load_pack("sahel").lexicon("cues"))
 )  # fmt: skip
 def test_how_many_sites_a_sentence_says_were_hit(lang: str, text: str, sites: int) -> None:
     assert count_sites(text, lang, CUES) == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("des attaques simultanées contre les camps militaires de Tessit et de Gossi", 2),
+        ("ont ciblé les localités d'Intahaka, de Tin-Hama et d'Ouatagouna, selon", 3),
+        ("gunmen raided the villages of Koumbri, Yoro and Dinangourou on Sunday", 3),
+        ("the villages of Koumbri and surrounding hamlets", 1),
+        ("les villages de la commune de Tillia", 1),
+    ],
+)
+def test_a_plural_site_noun_naming_its_places_lists_that_many_sites(text: str, sites: int) -> None:
+    assert listed_sites(text, CUES) == sites
+
+
+def test_places_listed_by_a_plural_site_noun_are_one_event_each(extractor: Extractor) -> None:
+    text = ("Des jihadistes ont lancé lundi des attaques simultanées contre les camps militaires "
+            "de Djibo et d'Arbinda, tuant 18 soldats, a annoncé l'armée.")  # fmt: skip
+    mentions = run(extractor, text, "fr").mentions
+    assert sorted(m.location for m in mentions) == ["Arbinda", "Djibo"]
+    assert sorted(m.fatalities for m in mentions) == [9, 9]
+
+
+def test_listed_places_the_gazetteer_does_not_know_are_no_copies(extractor: Extractor) -> None:
+    text = ("Des hommes armés ont attaqué dimanche les hameaux de Wouroguel, de Kessoukoye et de "
+            "Tindirma, dans la commune de Djibo, tuant douze civils.")  # fmt: skip
+    [mention] = run(extractor, text, "fr").mentions
+    assert mention.fatalities == 12
 
 
 def test_a_toll_not_broken_down_is_shared_evenly() -> None:

@@ -49,6 +49,7 @@ from .places import PlaceFinder
 from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
 from .reporting import (
+    background_paragraphs,
     ReportingCues,
     relating_at,
     reports_event,
@@ -58,7 +59,7 @@ from .reporting import (
     without_deployments,
 )
 from .segments import Passage, PassageCues, Sentence, group, list_items
-from .sites import SiteCues, SiteSplitter, count_sites, counts_events
+from .sites import SiteCues, SiteSplitter, count_sites, counts_events, listed_sites
 from .targets import TargetCues, country_code, sides
 from .tellings import (
     LEAD_SENTENCES,
@@ -199,6 +200,7 @@ class Extractor:
         events = {s.index for s in read
                   if reports_event(s, tools.modality, self.options.min_score,
                                    self.reporting_cues)}  # fmt: skip
+        events -= background_paragraphs(text, read, self.reporting_cues)
         related = {s.index: at for s in read
                    if (at := relating_at(s, self.reporting_cues)) is not None}  # fmt: skip
         for index, at in related.items():  # the earlier event's toll is not this one's
@@ -253,11 +255,16 @@ class Extractor:
             # répartir ce chiffre entre les deux sites").
             told_with = [*lead, passage.sentences[0], *passage.follow_on]
             sites = max(count_sites(s.text, lang, self.site_cues) for s in told_with)
+            # ... or the passage names them one by one ("les camps de Boulkessi et de Mondoro").
+            listed = max(listed_sites(s.text, self.site_cues)
+                         for s in (passage.sentences[0], *passage.follow_on))  # fmt: skip
             days = fighting_days(passage, mention, self.passage_cues) if sites <= 1 else []
             if days:
                 told.add_days(mention, days)
             elif sites > 1:
                 told.add_sites(*self._sites(mention, passage, article, lang, tools, sites, lead))
+            elif listed > 1:
+                told.add_sites(*self._listed(mention, passage, article, lang, tools, listed))
             else:
                 told.add(mention)
         ordered = sorted(told.mentions, key=lambda m: (-m.fatalities, -m.confidence))
@@ -283,6 +290,19 @@ class Extractor:
         if named <= 1:
             return [mention], 0
         return self.splitter.split(mention, passage, article, named, lang, tools.casualties)
+
+    def _listed(self, mention: Mention, passage: Passage, article: Article, lang: str,
+                tools: _Tools, listed: int) -> tuple[list[Mention], int]:  # fmt: skip
+        """One mention per listed site the gazetteer knows; the toll is shared among those
+        alone. Sites it does not know are not copies of the first: they stay in its mention."""
+        split, unnamed = self.splitter.split(mention, passage, article, listed, lang,
+                                             tools.casualties)  # fmt: skip
+        if not unnamed:
+            return split, 0
+        named = listed - unnamed
+        if named <= 1:
+            return [mention], 0
+        return self.splitter.split(mention, passage, article, named, lang, tools.casualties)[0], 0
 
     # -- reading sentences -------------------------------------------------------------------
 

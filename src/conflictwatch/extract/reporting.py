@@ -66,6 +66,8 @@ class ReportingCues:
     elsewhen: re.Pattern[str]
     #: A report moving on to another event: "a few hours later", "par ailleurs".
     later: re.Pattern[str]
+    #: A paragraph that labels itself as background: "Contexte — ...", "Background: ...".
+    background: re.Pattern[str]
     #: After a trigger, the event set beside another in time ("the attack came a week after",
     #: "l'attaque intervient une semaine après celle de Dioura"): commentary, not a telling.
     relating: re.Pattern[str]
@@ -104,6 +106,9 @@ class ReportingCues:
             habitual=compile_rule(r"\b(?:%(habitual_patterns)s)\b", cues),
             elsewhen=compile_rule(r"\b(?:%(elsewhen_patterns)s|(?:19|20)\d\d)\b", cues),
             later=compile_rule(r"\b(?:%(moves_on)s)\b", cues),
+            background=compile_rule(
+                r"(?:^|\n)[ \t]*(?:%(background_labels)s)[ \t]*(?:[:—–-]|\.\s)", cues
+            ),
             relating=compile_rule(
                 r"[^\w.;]*(?:[\w'’-]+\s+){0,3}?(?:%(relating_patterns)s)\b", cues
             ),
@@ -177,6 +182,17 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
         return False  # "the wounded were evacuated to Niamey"
     kind = modality.read(sentence.text, trigger, opening=sentence.index == 0).kind
     return kind in ("asserted", "foiled")
+
+
+def background_paragraphs(text: str, read: Sequence[Sentence], cues: ReportingCues) -> set[int]:
+    """The sentences of paragraphs that say they are background ("Contexte — Les camps de
+    Boulkessi et de Mondoro avaient été la cible ..."): no event of their own."""
+    found: set[int] = set()
+    for match in cues.background.finditer(text):
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        found |= {s.index for s in read if match.start() <= s.span.start < end}
+    return found
 
 
 def relating_at(sentence: Sentence, cues: ReportingCues) -> int | None:

@@ -47,6 +47,18 @@ def _sites_rule(qualifiers: int) -> str:
     )
 
 
+#: A place's name: capitalised words, joined by spaces or hyphens ("Tongo Tongo", "Ber-Ber").
+_NAME_TEXT = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?-i:[A-ZÀ-Ý])[\w'’]+)*"
+_NAME = re.compile(_NAME_TEXT)
+#: A plural site noun and the places it names: each name after "de"/"d'"/"of", the last after
+#: "et"/"and" (case-sensitive names, so a lower-case word ends the list).
+_ENUMERATED = (
+    r"\b(?:%(site_plurals)s)\s+(?:[\w'-]+\s+)?(?:%(site_of)s)\s*"
+    rf"(?P<names>(?-i:{_NAME_TEXT})(?:\s*,\s*(?:(?:%(site_of)s)\s*)?(?-i:{_NAME_TEXT}))*"
+    rf"\s+(?:%(site_and)s)\s+(?:(?:%(site_of)s)\s*)?(?-i:{_NAME_TEXT}))"
+)
+
+
 @dataclass(frozen=True)
 class SiteCues:
     """The words by which a telling says how many sites it hit, and where each site's clause
@@ -69,6 +81,9 @@ class SiteCues:
     clause_break: re.Pattern[str]
     #: The site nouns that count events, not places ("four incidents", "trois attaques").
     event_nouns: re.Pattern[str]
+    #: A plural site noun, then the places it names: "les camps de Boulkessi et de Mondoro",
+    #: "the villages of Koumbri, Yoro and Dinangourou" (group ``names``).
+    enumerated: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> SiteCues:
@@ -87,6 +102,7 @@ class SiteCues:
                 r";|,\s+(?-i:%(clause_joins)s)\b|\s+(?-i:%(clause_then)s)\s+", cues
             ),
             event_nouns=compile_rule(r"\b(?:%(site_event_nouns)s)$", cues),
+            enumerated=compile_rule(_ENUMERATED, cues),
         )
 
 
@@ -98,6 +114,16 @@ def count_sites(text: str, lang: str, cues: SiteCues) -> int:
             continue
         word = (match.group("n") or match.group("b") or "").lower()
         return min(cues.counts.get(word, 1), MOST_SITES)
+    return 1
+
+
+def listed_sites(text: str, cues: SiteCues) -> int:
+    """How many places a plural site noun of the sentence names one by one ("les camps
+    militaires de Boulkessi et de Mondoro": 2), or 1."""
+    for match in cues.enumerated.finditer(text):
+        names = len(_NAME.findall(match.group("names")))
+        if names > 1:
+            return min(names, MOST_SITES)
     return 1
 
 
