@@ -49,8 +49,8 @@ from .places import PlaceFinder
 from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
 from .records import ActorMention, DateMention, Span
 from .reporting import (
-    background_paragraphs,
     ReportingCues,
+    background_paragraphs,
     relating_at,
     reports_event,
     same_toll,
