@@ -94,6 +94,21 @@ VDP = "VDP: Volunteers for the Defense of the Homeland"
         ),
         ("en", "soldiers", D2023, "BF", [("Military Forces of Burkina Faso (2022-)", "soldiers")]),
         ("fr", "l'armée", D2023, "NE", [("Military Forces of Niger (2023-)", "l'armée")]),
+        # a communiqué's own units are the country's forces
+        (
+            "fr",
+            "une patrouille a découvert",
+            D2023,
+            "NE",
+            [("Military Forces of Niger (2023-)", "une patrouille")],
+        ),
+        (
+            "fr",
+            "un vecteur aérien a frappé",
+            D2019,
+            "ML",
+            [("Military Forces of Mali (2013-2020)", "un vecteur aérien")],
+        ),
         ("fr", "l'armée", D2019, "ML", [("Military Forces of Mali (2013-2020)", "l'armée")]),
         ("fr", "les FDS", D2023, "BF", [("Military Forces of Burkina Faso (2022-)", "FDS")]),
         ("en", "villagers", D2023, "NE", [("Civilians (Niger)", "villagers")]),

@@ -432,3 +432,22 @@ def test_a_bulletin_s_labelled_analysis_tells_nothing_of_the_last_item(
     )
     [mention] = run(extractor, text, "fr", published="2024-03-18").mentions
     assert mention.sub_event_type is S.ARRESTS
+
+
+def test_a_communique_s_operations_are_each_their_own_event(extractor: Extractor) -> None:
+    # A strike at another place on the day of a clash is no air support of it; a device found on
+    # a road is placed on that road, not at the village of the sentence before.
+    text = (
+        "Le mardi 7 février, des VDP ont repoussé une attaque contre le village de Tanwalbougou, "
+        "selon l'état-major. Une vingtaine d'assaillants ont été tués. Le même jour, un vecteur "
+        "aérien a frappé un regroupement de combattants près de Diapaga. Le mercredi 8 février, "
+        "une patrouille a découvert et neutralisé un engin explosif improvisé sur la route "
+        "entre Kaya et Kongoussi."
+    )
+    found = {
+        m.sub_event_type: m for m in run(extractor, text, "fr", published="2023-02-10").mentions
+    }
+    assert set(found) == {S.ARMED_CLASH, S.AIR_DRONE_STRIKE, S.DISRUPTED_WEAPONS_USE}
+    assert found[S.AIR_DRONE_STRIKE].location == "Diapaga"
+    assert found[S.DISRUPTED_WEAPONS_USE].actor1 == "Military Forces of Burkina Faso (2022-)"
+    assert found[S.DISRUPTED_WEAPONS_USE].location != "Diapaga"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..geo.gazetteer import Gazetteer, MatchKind, admin_level
+from ..geo.gazetteer import Gazetteer, MatchKind, admin_level, haversine_km
 from ..geo.geocoder import Geocoder, Resolution
 from ..knowledge import Pack
 from ..model import Article, Mention
@@ -61,6 +61,11 @@ AREA = re.compile(
     re.IGNORECASE,
 )
 
+#: A stretch of road the passage names ("entre Fada N'Gourma et Pama", "on the Gao-Ansongo
+#: road"): a locality told before the passage refines it only within ROUTE_KM of its point.
+ROUTE = re.compile(r"\b(?:entre|between|axe|axis|road|route)\b", re.IGNORECASE)
+ROUTE_KM = 40.0
+
 #: Farther than this from the small area its passage names, a village is a namesake.
 NAMESAKE_KM = 100.0
 
@@ -100,6 +105,16 @@ def _within(place: Resolution, area: Resolution) -> bool:
     if place.country != area.country or not area.admin1 or place.admin1 != area.admin1:
         return False
     return not area.admin2 or place.admin2 == area.admin2
+
+
+def _near(place: Resolution, route: Resolution) -> bool:
+    """Whether a place lies within ROUTE_KM of the point a stretch of road was placed at."""
+    if (place.latitude is None or place.longitude is None or route.latitude is None
+            or route.longitude is None):  # fmt: skip
+        return False
+    return (
+        haversine_km(place.latitude, place.longitude, route.latitude, route.longitude) <= ROUTE_KM
+    )
 
 
 @dataclass(frozen=True)
@@ -162,6 +177,9 @@ class Placer:
                 if (rank > 0 and best is not None and best[1] == 0 and best[0] == 1
                         and AREA.search(best[4].quote) and not _within(resolution, best[2])):  # fmt: skip
                     continue  # "in Soum province": a town elsewhere does not refine the area
+                if (rank > 0 and best is not None and best[1] == 0 and best[0] == 1
+                        and ROUTE.search(best[4].quote) and not _near(resolution, best[2])):  # fmt: skip
+                    continue  # a village of an earlier sentence far from the road told here
                 if best is None or (tier, rank) < (best[0], best[1]):
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and best[0] == 0:

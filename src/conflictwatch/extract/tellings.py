@@ -178,8 +178,8 @@ AFTERMATH_DEGREES = 1.5
 def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
     """What a later passage tells about an attack already told, within two days and close by:
     houses burnt, goods or arms taken during it that day (ACLED codes the attack, not its spoils), the
-    reinforcements sent after it, or an air or drone strike with no toll of its own told a day
-    off (the attackers' drones, the air support called in)."""
+    reinforcements sent after it, or an air or drone strike close by with no toll of its own
+    told a day off (the attackers' drones, the air support called in)."""
     if (
         not lead.event_type.is_political_violence
         or lead.event_type is EventType.STRATEGIC_DEVELOPMENTS
@@ -201,10 +201,13 @@ def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
         return later.event_date == lead.event_date and not later.fatalities
     if kind is SubEventType.CHANGE_TO_GROUP_ACTIVITY:
         return bool(cues.response.search(trigger))
+    # The air support called in strikes where the fighting is; a strike told at another place
+    # (a gathering of fighters in a forest 140 km away) is an operation of its own.
     return (
         kind in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)
         and not later.fatalities
         and abs((later.event_date - lead.event_date).days) <= 1
+        and far < SAME_EVENT_DEGREES
     )
 
 
