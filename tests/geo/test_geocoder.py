@@ -38,6 +38,22 @@ def test_resolve(
     assert (result.place.id, result.geo_precision, result.where_prec) == (place_id, geo, where)
 
 
+def test_a_look_alike_far_from_every_place_the_text_names_is_not_the_place_meant() -> None:
+    geocoder = Geocoder(Gazetteer.from_places([
+        P("tamala", "Tamala", 12.01, -7.85),  # the south, 1,000 km from Ménaka
+        P("menaka", "Ménaka", 15.92, 2.40, feature_code="PPLA"),
+        P("tin-hamma", "Tin Hamma", 15.80, 2.10),
+    ]))  # fmt: skip
+    far = geocoder.resolve("Tamalat", "Des combats à Tamalat, près de Ménaka, au Mali.")
+    assert not far.resolved and "look-alike" in far.reason
+    assert far.candidates and far.candidates[0].place.id == "tamala"  # still shown
+    # Close to a place the text names, a look-alike spelling is the place ("Tin Hama").
+    near = geocoder.resolve("Tin Hama", "Des combats à Tin Hama, près de Ménaka, au Mali.")
+    assert near.place is not None and near.place.id == "tin-hamma"
+    # With no other place named, the look-alike stands: nothing says it is another place.
+    assert geocoder.resolve("Tamalat", "Des combats à Tamalat.").resolved
+
+
 def test_ambiguity_is_shown_not_hidden(geocoder: Geocoder) -> None:
     result = geocoder.resolve("Boni")
     assert {c.place.id for c in result.candidates} == {"boni-mopti", "boni-kayes"}

@@ -85,6 +85,27 @@ CONTEXT_MEMO_SIZE = 1024
 _SEAT_CODES = ("PPLC", "PPLA", "PPLA2", "PPLA3", "PPL", "")
 
 
+#: A place found only by a look-alike spelling ("Tamalat" read as "Tamala", "Inates" as
+#: "Inatess") farther than this from every place the text names is another place: the name is
+#: left unresolved, and the event is placed by what else its passage says.
+LOOKALIKE_KM = 150.0
+
+
+def _far_lookalike(best: Candidate, scene: Scene) -> str | None:
+    """Why the best candidate, a fuzzy or phonetic match, is too far from the places the text
+    names to be the place meant; None when it is an exact match, or close to one of them, or
+    the text names no other place."""
+    if best.match not in (MatchKind.FUZZY, MatchKind.PHONETIC) or not scene.nearby:
+        return None
+    place = best.place
+    nearest = min((haversine_km(place.latitude, place.longitude, lat, lon)
+                   for other in scene.nearby for lat, lon in other.points), default=None)  # fmt: skip
+    if nearest is None or nearest <= LOOKALIKE_KM:
+        return None
+    return (f"only a look-alike, {place.name} ({place.country}), {nearest:.0f} km from the "
+            f"nearest place the text names")  # fmt: skip
+
+
 class Geocoder:
     """Resolves place names against an injected gazetteer and optional admin boundaries."""
 
@@ -172,8 +193,12 @@ class Geocoder:
                 + (f" in {'/'.join(ctx.countries)}" if ctx.countries else "")
                 + f") among {len(self.gazetteer)} gazetteer places",
             )  # fmt: skip
-        candidates = self._rank(matches, self._scene(parsed.core, ctx, kind))
+        scene = self._scene(parsed.core, ctx, kind)
+        candidates = self._rank(matches, scene)
         best = candidates[0]
+        far = _far_lookalike(best, scene)
+        if far is not None:
+            return Resolution(name, None, None, None, candidates=candidates, reason=far)
         level = admin_level(best.place)
         if level in (1, 2) or (kind is not None and level is not None):
             geo = GeoPrecision.REGION
