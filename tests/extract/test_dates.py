@@ -44,6 +44,7 @@ EN = [
     ("earlier this week", THU, "2024-09-19", W),
     ("two weeks ago", THU, "2024-09-05", W),
     ("last month", THU, "2024-08-15", M),
+    ("A year ago today, soldiers died", THU, "2023-09-15", M),  # an anniversary, not today
     ("at the start of the month", THU, "2024-09-15", M),
     ("in August", THU, "2024-08-15", M),
     ("early September", THU, "2024-09-05", M),
@@ -75,6 +76,8 @@ FR = [
     ("en début de semaine", THU, "2024-09-19", W),
     ("il y a deux semaines", THU, "2024-09-05", W),
     ("le mois dernier", THU, "2024-08-15", M),
+    # an anniversary: the event is a year back, not today
+    ("Il y a un an jour pour jour, des soldats mouraient", THU, "2023-09-15", M),
     ("au début du mois", THU, "2024-09-15", M),
     ("en août", THU, "2024-08-15", M),
     ("début septembre", THU, "2024-09-05", M),
