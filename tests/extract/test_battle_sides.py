@@ -16,6 +16,7 @@ from conflictwatch.extract.extractor import Extractor
 from conflictwatch.extract.targets import fired_on_civilians
 from conflictwatch.model import Mention
 from conflictwatch.taxonomy import ActorType, EventType, SubEventType
+from conflictwatch.taxonomy import SubEventType as S
 
 from .conftest import run
 
@@ -227,3 +228,29 @@ def test_a_group_that_fired_on_civilians_with_no_fighter_dead_attacked_them() ->
     assert fired_on_civilians(forces) == forces
     # forces named in the opening ("a convoy escorted by soldiers"): the civilians were misread
     assert fired_on_civilians(clash, forces_named=True) == clash
+
+
+def test_a_battle_that_also_killed_civilians_is_two_events(extractor: Extractor) -> None:
+    text = (
+        "Twelve civilians, most of them women, and four soldiers were killed on Tuesday when "
+        "jihadists attacked the army post and the market in Djibo, the army said. Thirty "
+        "attackers were neutralised."
+    )
+    found = {m.sub_event_type: m for m in run(extractor, text, "en").mentions}
+    assert set(found) == {S.ARMED_CLASH, S.ATTACK}
+    assert found[S.ARMED_CLASH].fatalities == 34
+    assert found[S.ATTACK].fatalities == 12
+    assert found[S.ATTACK].actor2 == "Civilians (Burkina Faso)"
+    assert found[S.ARMED_CLASH].actor2.startswith("Military Forces of Burkina Faso")
+
+
+def test_civilians_killed_in_a_battle_and_told_apart_are_not_counted_twice(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Jihadists attacked the army post in Djibo on Tuesday; four soldiers and twelve "
+        "civilians were killed, the army said. Separately, gunmen killed twelve civilians "
+        "at the market in Djibo on Tuesday."
+    )
+    attacks = [m for m in run(extractor, text, "en").mentions if m.sub_event_type is S.ATTACK]
+    assert len(attacks) == 1

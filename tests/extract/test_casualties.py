@@ -39,6 +39,11 @@ EN = [
     ("Six aid workers and their two guides were killed on Sunday.", [(K, 6, C), (K, 2, C)]),
     ("Gunmen killed 12 soldiers near Gao.", [(K, 12, S)]),
     ("Gunmen killed on Sunday night eleven villagers.", [(K, 11, C)]),
+    # an aside after the first count does not cut it from the verb the second shares
+    (
+        "Twelve civilians, most of them women, and four soldiers were killed.",
+        [(K, 12, C), (K, 4, S)],
+    ),
     # protesters killed are counted (as civilians)
     ("Three protesters were shot dead by the police.", [(K, 3, C)]),
     # people listed with the count share its verb; the count is kept, conservatively
@@ -120,6 +125,10 @@ FR = [
     ("Des hommes armés ont enlevé 20 passagers.", [(A, 20, C)]),
     # when it happened may stand between the verb and its count
     ("Des hommes armés ont tué dimanche soir onze civils.", [(K, 11, C)]),
+    (
+        "Douze civils, pour la plupart des femmes, et quatre soldats ont été tués.",
+        [(K, 12, C), (K, 4, S)],
+    ),
     ("Les assaillants ont enlevé hier une vingtaine de passagers.", [(A, 20, C)]),
     ("La frappe a tué mardi 12 km plus loin.", []),
     ("Une dizaine d'hommes armés ont été neutralisés.", [(K, 10, X)]),

@@ -170,6 +170,9 @@ class CasualtyReader:
                               if norms[k] == ","), None)  # fmt: skip
                 if close is not None:
                     j = close  # "20 people, including 19 gendarmes and a civilian, were killed"
+                    if close + 1 < len(norms) and norms[close + 1] in w.connectors:
+                        j = close + 1  # "35 civilians, most of them women, and seven soldiers"
+                        continue
             if (
                 word == ","
                 and j + 1 < len(norms)

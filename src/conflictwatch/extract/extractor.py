@@ -60,7 +60,7 @@ from .reporting import (
 )
 from .segments import Passage, PassageCues, Sentence, group, list_items
 from .sites import SiteCues, SiteSplitter, count_sites, counts_events, listed_sites
-from .targets import TargetCues, country_code, sides
+from .targets import TargetCues, country_code, killings_apart, sides
 from .tellings import (
     LEAD_SENTENCES,
     ArticleEvents,
@@ -267,7 +267,8 @@ class Extractor:
                 told.add_sites(*self._listed(mention, passage, article, lang, tools, listed))
             else:
                 told.add(mention)
-        ordered = sorted(told.mentions, key=lambda m: (-m.fatalities, -m.confidence))
+        found = killings_apart(told.mentions, self.pack, self._countries)
+        ordered = sorted(found, key=lambda m: (-m.fatalities, -m.confidence))
         return Extraction(article, lang, tuple(ordered), tuple(notes))
 
     def _sites(self, mention: Mention, passage: Passage, article: Article, lang: str,

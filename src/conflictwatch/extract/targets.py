@@ -11,7 +11,7 @@ battle's other side, the pack's words for the police: :class:`TargetCues`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -55,6 +55,72 @@ def civilians_targeted(mention: Mention, pack: Pack, countries: Mapping[str, str
             and mention.inter2 is not ActorType.STATE_FORCES):  # fmt: skip
         changes |= {"actor1": mention.actor2, "inter1": mention.inter2}
     return replace(mention, **changes)
+
+
+#: Civilians killed, at least this many, in a battle make a second event: the killing of them.
+CIVILIANS_APART = 5
+
+
+def two_targets(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> tuple[Mention, ...]:
+    """A battle in which soldiers or fighters died and civilians were killed too ("assaults on
+    the military detachment and on the town": 7 soldiers, 80 attackers and 35 civilians dead) is
+    two events for ACLED: the fighting, with the armed dead, and the attack on the civilians,
+    with theirs. Other mentions come back alone."""
+    by_side = mention.fatalities_by_side
+    civilians_dead = by_side.get("civilians", 0)
+    armed_dead = by_side.get("state", 0) + by_side.get("attackers", 0)
+    if (mention.sub_event_type is not SubEventType.ARMED_CLASH or not mention.country
+            or civilians_dead < CIVILIANS_APART or not armed_dead):  # fmt: skip
+        return (mention,)
+    iso = country_code(mention, countries)
+    on = mention.event_date
+    sides = [(mention.actor1, mention.inter1), (mention.actor2, mention.inter2)]
+    group: tuple[str, ActorType | None] | None
+    forces: tuple[str, ActorType | None] | None
+    group = next(((a, t) for a, t in sides if a and t in ARMED - {ActorType.STATE_FORCES}), None)
+    forces = next(((a, t) for a, t in sides if a and t is ActorType.STATE_FORCES), None)
+    if group is None:
+        found = pack.actor_for("Unidentified Armed Group", on=on, country=iso)
+        group = (found.name, found.actor_type) if found else None
+    if forces is None:
+        found = pack.actor_for(f"Military Forces of {mention.country}", on=on, country=iso)
+        forces = (found.name, found.actor_type) if found else None
+    civilians = pack.actor_for("civilians", on=on, country=iso)
+    if group is None or forces is None or civilians is None:
+        return (mention,)
+    fight = replace(
+        mention, actor1=group[0], inter1=group[1], actor2=forces[0], inter2=forces[1],
+        civilian_targeting=False, fatalities=armed_dead, fatalities_low=armed_dead,
+        fatalities_high=armed_dead,
+        fatalities_by_side={k: v for k, v in by_side.items() if k != "civilians"},
+    )  # fmt: skip
+    attack = replace(
+        mention, id=f"{mention.id}-c", event_type=EventType.VIOLENCE_AGAINST_CIVILIANS,
+        sub_event_type=SubEventType.ATTACK, actor1=group[0], inter1=group[1],
+        actor2=civilians.name, inter2=civilians.actor_type, assoc_actor_1="", assoc_actor_2="",
+        civilian_targeting=True, fatalities=civilians_dead, fatalities_low=civilians_dead,
+        fatalities_high=civilians_dead, fatalities_by_side={"civilians": civilians_dead},
+    )  # fmt: skip
+    return fight, attack
+
+
+def killings_apart(mentions: Sequence[Mention], pack: Pack, countries: Mapping[str, str]
+                   ) -> list[Mention]:  # fmt: skip
+    """An article's mentions with each battle that also killed civilians split in two (see
+    :func:`two_targets`), unless the article tells the killing apart already: an attack on
+    civilians that day at that place, or another event of that day with that very toll."""
+    out: list[Mention] = []
+    for mention in mentions:
+        fight, *killing = two_targets(mention, pack, countries)
+        out.append(fight)
+        out.extend(
+            part for part in killing
+            if not any(other is not mention and other.event_date == part.event_date and (
+                other.fatalities == part.fatalities
+                or (other.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
+                    and other.location == part.location)) for other in mentions)
+        )  # fmt: skip
+    return out
 
 
 @dataclass(frozen=True)
