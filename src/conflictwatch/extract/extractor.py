@@ -287,10 +287,7 @@ class Extractor:
             or not any(counts_events(s.text, lang, self.site_cues) for s in lead)
         ):
             return split, unnamed
-        named = sites - unnamed
-        if named <= 1:
-            return [mention], 0
-        return self.splitter.split(mention, passage, article, named, lang, tools.casualties)
+        return self._named_only(mention, passage, article, lang, tools, sites - unnamed)
 
     def _listed(self, mention: Mention, passage: Passage, article: Article, lang: str,
                 tools: _Tools, listed: int) -> tuple[list[Mention], int]:  # fmt: skip
@@ -300,10 +297,14 @@ class Extractor:
                                              tools.casualties)  # fmt: skip
         if not unnamed:
             return split, 0
-        named = listed - unnamed
+        return self._named_only(mention, passage, article, lang, tools, listed - unnamed)
+
+    def _named_only(self, mention: Mention, passage: Passage, article: Article, lang: str,
+                    tools: _Tools, named: int) -> tuple[list[Mention], int]:  # fmt: skip
+        """One mention per site the passage names, when it names more than one."""
         if named <= 1:
             return [mention], 0
-        return self.splitter.split(mention, passage, article, named, lang, tools.casualties)[0], 0
+        return self.splitter.split(mention, passage, article, named, lang, tools.casualties)
 
     # -- reading sentences -------------------------------------------------------------------
 
