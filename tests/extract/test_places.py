@@ -257,3 +257,27 @@ def test_coordinated_possessed_taken_and_far_places(
 ) -> None:
     finder = PlaceFinder(lang, known=KNOWN.__contains__)
     assert [p.name for p in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # an area set after a place in apposition, with no article, or heading a digest's item
+        ("fr", "Un détachement a été attaqué dans la zone de Tabatol, département de Tillabéri.",
+         [("Tabatol", "la zone de Tabatol"), ("Tillabéri", "département de Tillabéri")]),
+        ("fr", "Des hommes armés ont tué trois civils à Petelkolé (commune de Téra).",
+         [("Téra", "commune de Téra")]),
+        ("en", "Gunmen killed 14 people at Tadaryat (Oudalan province) on Friday.",
+         [("Oudalan", "Oudalan province")]),
+        ("en", "Incident 3 — Friday 14 Oct — Say department.", [("Say", "Say department")]),
+        # where the wounded were taken is not where the attack was
+        ("fr", "Vingt-neuf soldats sont tombés et deux blessés ont été évacués à Niamey.", []),
+        ("en", "Two soldiers were wounded and treated in Djibo.", []),
+        ("fr", "Vingt-neuf soldats sont tombés à Djibo.", [("Djibo", "Djibo")]),
+    ],
+)  # fmt: skip
+def test_areas_in_apposition_and_where_the_wounded_were_taken(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    finder = PlaceFinder(lang, known={"Djibo", "Niamey", "Téra", "Say"}.__contains__)
+    assert [(p.name, p.quote) for p in finder.find(text)] == expected

@@ -97,6 +97,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
+            r"region|province|district|circle|cercle|department|commune|municipality|prefecture",
+            # an area set after a place in apposition, or heading an item: "at Tabatol, Tillabéri
+            # department", "in Tadaryat (Oudalan province)", "Incident 4 — Sunday — Say department."
+            rf"[,(–—]\s*(?P<quote>(?i:the\s+)?(?P<name>{_NAME})\s+(?i:region|province|district|circle|cercle|department|commune|municipality|prefecture))\b",
+        ),
+        (
+            "area",
             r"(?:region|province|district|circle|cercle|department|commune|municipality|prefecture|towns?|villages?|city|cities|locality|localities) of",
             rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|towns?|villages?|city|cities|locality|localities)\s+of\s+)(?P<name>{_NAME}))",
         ),
@@ -173,6 +180,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "area",
             r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur)s? d",
             rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+        ),
+        (
+            "area",
+            r"(?:région|province|cercle|commune|département)s? d",
+            # an area set after a place in apposition, with no article: "dans la zone de Tabatol,
+            # département de Tillabéri", "à Petelkolé (commune de Téra)"
+            rf"[,(]\s*(?P<quote>(?i:(?:région|province|cercle|commune|département))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*(?P<name>{_NAME}))",
         ),
         (
             "area",
@@ -323,13 +337,15 @@ class PlaceFinder:
                     and mention is not None
                     and (
                         _SOURCE_AT.search(text[max(0, mention.start - 72) : mention.start])
+                        or _TAKEN_TO.search(text[max(0, mention.start - 48) : mention.start])
                         or (
                             _OFFICIALS_AT.search(text[max(0, mention.start - 48) : mention.start])
                             and _SAYS.match(text, mention.end)
                         )
                     )
                 ):
-                    continue  # where a witness or a source speaks from, not where it happened
+                    continue  # where a witness speaks from or the wounded were taken, not where
+                    # it happened
                 if mention is not None:
                     vague = fold(mention.name) in _VAGUE
                     found.append((_PRIORITY[kind], mention.start, mention.end, mention, vague))
@@ -451,6 +467,13 @@ _SOURCE_AT = re.compile(
 )
 #: Officials speaking from a place, when a verb of saying follows it ("officials in Niono said");
 #: "gunmen killed two officials in Sokolo" stays a place.
+#: Where the wounded or the dead were taken: "deux blessés, évacués à Niamey", "treated in Djibo".
+_TAKEN_TO = re.compile(
+    r"\b(?:évacué|transporté|transféré|acheminé|emmené|admis|hospitalisé|soigné|evacuated|"
+    r"airlifted|flown|rushed|transferred|admitted|hospitali[sz]ed|treated)e?s?"
+    r"(?:\s+[\w'’-]+){0,3}\s+(?:in|at|to|à|au|vers)\s*$",
+    re.IGNORECASE,
+)
 _OFFICIALS_AT = re.compile(
     r"\b(?:officials?|authorities|élus?|autorités|responsables?|notables?)(?:\s+\w+){0,2}\s+"
     r"(?:in|at|à|au)\s*$",
