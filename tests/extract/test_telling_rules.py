@@ -451,3 +451,28 @@ def test_a_communique_s_operations_are_each_their_own_event(extractor: Extractor
     assert found[S.AIR_DRONE_STRIKE].location == "Diapaga"
     assert found[S.DISRUPTED_WEAPONS_USE].actor1 == "Military Forces of Burkina Faso (2022-)"
     assert found[S.DISRUPTED_WEAPONS_USE].location != "Diapaga"
+
+
+def test_a_dated_heading_line_opens_an_item_of_its_own(extractor: Extractor) -> None:
+    # With no number or bullet, "Samedi 18 juin — Mali, cercle de Bankass." still heads the next
+    # item: its day is not the day of the item before.
+    text = (
+        "BULLETIN HEBDOMADAIRE\n"
+        "Semaine du 13 au 19 juin 2022\n"
+        "Jeudi 16 juin — Mali, région de Gao. Une patrouille des FAMa a découvert et neutralisé "
+        "un engin explosif sur l'axe Gao–Ansongo. Aucun blessé.\n"
+        "Samedi 18 juin — Mali, cercle de Bankass. Des hommes armés ont attaqué le village de "
+        "Diallassagou, tuant trente civils."
+    )
+    found = run(extractor, text, "fr", published="2022-06-20").mentions
+    assert sorted((m.event_date.day, m.location, m.fatalities) for m in found) == [
+        (16, "Gao", 0), (18, "Diallassagou", 30)]  # fmt: skip
+
+
+def test_a_department_named_within_a_region_places_the_event(extractor: Extractor) -> None:
+    text = (
+        "NIAMEY, March 25 — In Niger's Tahoua region, armed men on motorbikes killed 137 people "
+        "in the Tillia department on Sunday, the government said."
+    )
+    [mention] = run(extractor, text, "en", published="2021-03-25").mentions
+    assert mention.location == "Tillia"

@@ -100,6 +100,14 @@ def namesake(place: Resolution, quote: str, areas: list[tuple[Resolution, float]
     return all(_km(place, area) > limit for area, limit in areas)
 
 
+def _smaller(area: Resolution, other: Resolution) -> bool:
+    """Both administrative areas, the first of a lower level (a department within a region)."""
+    if area.place is None or other.place is None:
+        return False
+    levels = admin_level(area.place), admin_level(other.place)
+    return levels[0] in (1, 2, 3) and levels[1] in (1, 2, 3) and levels[0] > levels[1]
+
+
 def _within(place: Resolution, area: Resolution) -> bool:
     """Whether a place lies in an area (a region or province) by the gazetteer's admin names."""
     if place.country != area.country or not area.admin1 or place.admin1 != area.admin1:
@@ -180,7 +188,10 @@ class Placer:
                 if (rank > 0 and best is not None and best[1] == 0 and best[0] == 1
                         and ROUTE.search(best[4].quote) and not _near(resolution, best[2])):  # fmt: skip
                     continue  # a village of an earlier sentence far from the road told here
-                if best is None or (tier, rank) < (best[0], best[1]):
+                # among areas of one passage the smaller wins ("Niger, Tahoua region ... in the
+                # Tillia department")
+                if best is None or (tier, rank) < (best[0], best[1]) or (
+                        (tier, rank) == (best[0], best[1]) and _smaller(resolution, best[2])):  # fmt: skip
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and best[0] == 0:
                 break

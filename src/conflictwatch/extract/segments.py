@@ -190,11 +190,15 @@ _MARK_FIRST = re.compile(rf"^\s*{_MARK}\s")
 #: A labelled section opening a line: "Analyse : ...", "Outlook: ...", "Recommandations :".
 _SECTION = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,2} ?: ")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+#: A dated heading line with no mark: "Jeudi 16 juin — Mali, région de Gao."
+_HEADING = re.compile(r"^[^\n.]{3,40}?\s[—–]\s")
+HEADING_CHARS = 90
 
 
 def list_items(text: str, sentences: list[Sentence]) -> set[int]:
-    """The sentences of an article that open an item of a list, or a labelled section of a
-    bulletin ("Analyse : ..."): what follows the item before is not told there."""
+    """The sentences of an article that open an item of a list, a labelled section of a
+    bulletin ("Analyse : ...") or a dated heading line ("Jeudi 16 juin — Mali, région de Gao."):
+    what follows the item before is not told there."""
     return {
         s.index
         for s in sentences
@@ -203,6 +207,13 @@ def list_items(text: str, sentences: list[Sentence]) -> set[int]:
         or (
             _SECTION.match(s.text)
             and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start)
+        )
+        or (
+            s.index > 0
+            and len(s.text) <= HEADING_CHARS
+            and _HEADING.match(s.text)
+            and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start)
+            and bool(s.dates)
         )
     }
 
