@@ -158,8 +158,13 @@ class CasualtyReader:
             return None
         unknown = 0
         listing = False  # "six aid workers, their guide and their driver were killed"
+        active = False  # "une patrouille a neutralisé": the people counted did it
         while j < len(norms) and j - unit.end < 16:
             word = norms[j]
+            if word in w.active_aux:
+                active = True
+            elif word in w.passive_marks:
+                active = False
             if word in w.connectors and j + 1 in by_first:
                 if _partitive(norms, by_first[j + 1].last, w):
                     return None  # "five armed men, three of whom were killed": the three
@@ -189,6 +194,8 @@ class CasualtyReader:
                     j = close + 1  # an acronym or aside in brackets: "(VDP)"
                     continue
             if word in w.kinds:
+                if active and word in w.transitive:
+                    return None
                 nxt = by_first.get(j + 1)
                 if nxt is not None and nxt.side is not None:
                     return None  # "12 soldiers killed 5 militants": the soldiers killed

@@ -63,6 +63,12 @@ class CasualtyWords:
     aux: frozenset[str]
     #: One person's passive, in the order tried: "was", "has been", "a été".
     passive_aux: tuple[tuple[str, ...], ...]
+    #: Auxiliaries of the active voice, and the word that makes them passive: after "a"/"ont"
+    #: with no "été", a transitive participle was done by the people counted ("une patrouille a
+    #: neutralisé un engin"), not to them.
+    active_aux: frozenset[str]
+    passive_marks: frozenset[str]
+    transitive: frozenset[str]
     free: frozenset[str]
     negation: frozenset[str]
     #: With the quotation marks.
@@ -121,6 +127,9 @@ class CasualtyWords:
             articles=read.words("articles"),
             aux=read.words("auxiliaries"),
             passive_aux=read.phrases("passive_auxiliaries"),
+            active_aux=read.words("active_auxiliaries"),
+            passive_marks=read.words("passive_marks"),
+            transitive=read.words("transitive"),
             free=read.words("free"),
             negation=read.words("negation"),
             verb_fillers=read.words("verb_fillers") | QUOTES,
