@@ -95,6 +95,10 @@ EN = [
     ),
 ]
 FR = [
+    # after "a"/"ont" with no "été" the people counted did the deed; "ont péri" still dies
+    ("Deux soldats ont découvert et neutralisé un engin explosif.", []),
+    ("Deux soldats ont abattu un suspect.", [(K, 1, U)]),
+    ("Trois soldats ont péri et deux ont aussi été blessés.", [(K, 3, S), (W, 2, S)]),
     # people counted, then "and their" more people, share the verb of the second count
     ("Six humanitaires français et leurs deux guides ont été tués.", [(K, 6, C), (K, 2, C)]),
     ("Trois manifestants ont été tués et une trentaine blessés.", [(K, 3, C), (W, 30, C)]),

@@ -476,3 +476,12 @@ def test_a_department_named_within_a_region_places_the_event(extractor: Extracto
     )
     [mention] = run(extractor, text, "en", published="2021-03-25").mentions
     assert mention.location == "Tillia"
+
+
+def test_people_who_had_driven_out_of_town_took_no_ground(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed four aid workers on Sunday near Kouré. The group had driven out of the "
+        "capital for a day's outing in the reserve, officials said."
+    )
+    [mention] = run(extractor, text, "en", published="2020-08-10").mentions
+    assert mention.sub_event_type is S.ATTACK
