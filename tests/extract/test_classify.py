@@ -16,6 +16,8 @@ def classifier() -> SubtypeClassifier:
 
 
 ENGLISH = [
+    ("Police fired tear gas grenades at the crowd of protesters.", S.PROTEST_WITH_INTERVENTION),
+    ("A grenade exploded in the market.", S.GRENADE),
     ("Jihadists and soldiers clashed for hours near Boni on Sunday.", S.ARMED_CLASH),
     ("Gunmen attacked an army post in Tessit, killing four soldiers.", S.ARMED_CLASH),
     ("The army recaptured the town of Kidal from the rebels.", S.GOVERNMENT_REGAINS_TERRITORY),
@@ -75,6 +77,9 @@ ENGLISH = [
 ]
 
 FRENCH = [
+    # tear gas rounds are crowd control at a protest, not a grenade attack
+    ("La police a tiré des grenades lacrymogènes sur les manifestants.",
+     S.PROTEST_WITH_INTERVENTION),
     ("De violents combats ont opposé les FAMa aux terroristes près de Boni.", S.ARMED_CLASH),
     ("Les FAMa ont repris le contrôle de la ville d'Anéfis.", S.GOVERNMENT_REGAINS_TERRITORY),
     ("Les rebelles se sont emparés du camp de Léré.", S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),

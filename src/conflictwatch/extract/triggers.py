@@ -151,6 +151,15 @@ _CONSENT = re.compile(
 )
 
 
+#: Crowd-control rounds, not a weapon thrown at people: "grenades lacrymogènes", "tear gas
+#: grenades", "stun grenades".
+_CROWD_CONTROL = re.compile(
+    r"\bgrenades?\s+(?:lacrymog\w*|assourdissant\w*|fumig\w*|de\s+d[ée]sencerclement)"
+    r"|\b(?:tear[- ]?gas|stun|smoke|flash-?bang|concussion)\s+grenades?\b",
+    re.IGNORECASE,
+)
+
+
 def _weighted(owners: Mapping[str, list[Label]]) -> dict[str, tuple[tuple[Label, float], ...]]:
     return {
         key: tuple((lab, _phrase_weight(key, lab, len(labels))) for lab in labels)
@@ -170,7 +179,7 @@ def _senses(**by_word: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
 #: Trigger words with a common sense that is no event, and the context that shows that sense.
 OTHER_SENSES = _senses(
     mine=_MINING, mines=_MINING, exécution=_CARRYING_OUT, exécutions=_CARRYING_OUT,
-    accord=_CONSENT,
+    accord=_CONSENT, grenade=_CROWD_CONTROL, grenades=_CROWD_CONTROL,
 )  # fmt: skip
 
 
