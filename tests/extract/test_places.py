@@ -274,6 +274,10 @@ def test_coordinated_possessed_taken_and_far_places(
         ("fr", "Vingt-neuf soldats sont tombés et deux blessés ont été évacués à Niamey.", []),
         ("en", "Two soldiers were wounded and treated in Djibo.", []),
         ("fr", "Vingt-neuf soldats sont tombés à Djibo.", [("Djibo", "Djibo")]),
+        # a hamlet after "au"; an area after "du" names no other place than its village
+        ("fr", "Un second groupe s'en est pris au hameau de Kokorou.",
+         [("Kokorou", "au hameau de Kokorou")]),
+        ("fr", "Les troupes ont débarqué dans ce village du cercle de Djenné.", []),
     ],
 )  # fmt: skip
 def test_areas_in_apposition_and_where_the_wounded_were_taken(

@@ -44,7 +44,8 @@ _OF_TOWN_EN = r"(?:(?:the\s+)?(?:town|village|city|commune|locality|hamlet)\s+of
 _OF_TOWN_FR = r"(?:(?:la\s+)?(?:ville|localité|commune)\s+d[eu']\s*|(?:du\s+)?village\s+d[eu']\s*|la\s+localité\s+d['e]\s*)?"
 _AREA_EN = r"region|province|district|circle|cercle|department|commune|municipality|prefecture|area"
 _AREA_FR = (
-    r"région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur"
+    r"région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|"
+    r"campement|zone|secteur"
 )
 _COMPASS_ADJ = r"(?:(?:northern|southern|eastern|western|central|north[- ]?(?:eastern|western)|south[- ]?(?:eastern|western))\s+)?"
 
@@ -178,8 +179,10 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
-            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|zone|secteur)s? d",
-            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|campement|zone|secteur)s? d",
+            # ... and a settlement after "du"/"au": "au hameau de Kokorou" (not an area: "ce
+            # village du cercle de Djenné" names no other place than the village)
+            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:du|au)\s+(?:hameau|campement)|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
         (
             "area",
