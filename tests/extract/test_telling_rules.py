@@ -485,3 +485,15 @@ def test_people_who_had_driven_out_of_town_took_no_ground(extractor: Extractor) 
     )
     [mention] = run(extractor, text, "en", published="2020-08-10").mentions
     assert mention.sub_event_type is S.ATTACK
+
+
+def test_a_question_tells_no_event_and_does_not_cut_the_claim_off(extractor: Extractor) -> None:
+    # A radio transcript: the presenter's question names the attack, the correspondent's
+    # answer gives the claim.
+    text = (
+        "CORRESPONDANT : Samedi, des hommes armés ont tué au moins 200 personnes à Barsalogho.\n\n"
+        "PRÉSENTATRICE : Qui est derrière cette attaque ?\n\n"
+        "CORRESPONDANT : Le JNIM a revendiqué dimanche, en disant avoir visé des miliciens."
+    )
+    [mention] = run(extractor, text, "fr", published="2024-08-26").mentions
+    assert mention.actor1.startswith("JNIM")

@@ -154,8 +154,8 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
                   cues: ReportingCues) -> bool:  # fmt: skip
     """Whether the sentence tells an event of its own: a trigger strong enough, asserted (or
     foiled), and not said of events in general, of the past or of an agreement undone."""
-    if not sentence.scores:
-        return False
+    if not sentence.scores or sentence.text.rstrip(" »\"”'’").endswith("?"):
+        return False  # a question ("Qui est derrière cette attaque ?") tells no event
     top = sentence.scores[0]
     if isinstance(top.label, OtherClass) or top.score < min_score:
         return False
