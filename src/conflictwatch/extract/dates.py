@@ -117,6 +117,9 @@ class DateReader:
         for table in ("relative_days", "relative_weeks", "relative_months"):
             for phrase, offset in words.get(table, {}).items():
                 self._relative.setdefault(_norm(phrase), (table, int(offset)))
+        # Days fixed in the calendar: "New Year's Day", "le jour de l'An", "Noël".
+        self._holidays = {_norm(k): (int(str(v)[:2]), int(str(v)[3:5]))
+                          for k, v in words.get("fixed_days", {}).items()}  # fmt: skip
         self._times = {
             _norm(phrase): LABELS.get(label, label)
             for label, phrases in words.get("time_of_day", {}).items()
@@ -141,6 +144,8 @@ class DateReader:
         # patterns is one compiled gate, searched once per text.
         self._scanners: list[tuple[re.Pattern[str] | None, re.Pattern[str], _Resolver]] = [
             (None, _compile(r"(?:" + _union(self._relative) + r")"), self._relative_phrase),
+            *([(None, _compile(r"(?:" + _union(self._holidays) + r")(?!\w)"), self._holiday)]
+              if self._holidays else []),
             (re.compile(_NUMERIC_NEEDS), re.compile(_NUMERIC), self._numeric),
         ]
         gates: dict[str, re.Pattern[str]] = {}
@@ -211,6 +216,11 @@ class DateReader:
         if unit.startswith(("week", "semaine")):
             return _mention(match, published - dt.timedelta(weeks=n), WEEK, relative=True)
         return _mention(match, _mid_month(published, -n), MONTH, relative=True)
+
+    def _holiday(self, match: re.Match[str], published: dt.date) -> DateMention | None:
+        month, day = self._holidays[_norm(match.group())]
+        start = _dated(None, month, day, published)
+        return None if start is None else _mention(match, start, DAY)
 
     def _weekday(self, match: re.Match[str], published: dt.date) -> DateMention | None:
         if not self._cased(match, "wd"):
@@ -321,9 +331,9 @@ _SMALL_HOURS = re.compile(
 )
 
 #: Before a date at the head of a report, the place it was filed from: "BAMAKO, ", "NIAMEY
-#: (Reuters), ", "GAO, Mali, " (the town in capitals, perhaps its country).
+#: (Reuters), ", "GAO, Mali, " (the town in capitals, perhaps its country), "WASHINGTON/NIAMEY, ".
 _DATELINE_HEAD = re.compile(
-    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,40}(?:,\s*[A-ZÀ-Ý][\w'’ -]{1,25})?(?:\s*\([^()]{1,20}\))?,\s*"
+    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./-]{1,40}(?:,\s*[A-ZÀ-Ý][\w'’ -]{1,25})?(?:\s*\([^()]{1,20}\))?,\s*"
 )
 #: After it, the dash that opens the story.
 _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^()]{1,20}\)\s*)?[-–—]")
