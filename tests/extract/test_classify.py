@@ -361,3 +361,17 @@ def test_modality_is_read_for_each_trigger(
 ) -> None:
     best = classifier.best(sentence, lang)
     assert best is not None and best.label is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La ville avait retrouvé son calme et la circulation a repris normalement.",
+        "La reprise des cours est prévue lundi dans les écoles de la ville.",
+    ],
+)
+def test_something_resumed_is_no_ground_retaken(classifier: SubtypeClassifier, sentence: str) -> None:
+    best = classifier.best(sentence, "fr")
+    assert best is None or best.label is not S.GOVERNMENT_REGAINS_TERRITORY
+    retaken = classifier.best("Les soldats ont repris Kidal aux rebelles.", "fr")
+    assert retaken is not None and retaken.label is S.GOVERNMENT_REGAINS_TERRITORY

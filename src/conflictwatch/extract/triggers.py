@@ -160,6 +160,18 @@ _CROWD_CONTROL = re.compile(
 )
 
 
+#: Something resumed, not ground retaken: "la circulation a repris", "la reprise des cours".
+_RESUMED = re.compile(
+    r"\b(?:circulation|activités?|cours|classes|trafic|travail|vie|vols?|négociations?|"
+    r"dialogue|combats?|affrontements?|échanges|hostilités|commerce|écoles?|marchés?)"
+    r"\s+(?:(?:a|ont|avait|avaient)\s+)?(?:\w+\s+)?repris\b"
+    r"|\breprise\s+(?:des?|du|de\s+la|de\s+l['’])\s*(?:cours|classes|activités|négociations|"
+    r"dialogue|combats|affrontements|hostilités|vols|travaux|trafic|circulation|commerce|"
+    r"échanges|services?|école|écoles)\b",
+    re.IGNORECASE,
+)
+
+
 def _weighted(owners: Mapping[str, list[Label]]) -> dict[str, tuple[tuple[Label, float], ...]]:
     return {
         key: tuple((lab, _phrase_weight(key, lab, len(labels))) for lab in labels)
@@ -179,7 +191,8 @@ def _senses(**by_word: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
 #: Trigger words with a common sense that is no event, and the context that shows that sense.
 OTHER_SENSES = _senses(
     mine=_MINING, mines=_MINING, exécution=_CARRYING_OUT, exécutions=_CARRYING_OUT,
-    accord=_CONSENT, grenade=_CROWD_CONTROL, grenades=_CROWD_CONTROL,
+    accord=_CONSENT, grenade=_CROWD_CONTROL, grenades=_CROWD_CONTROL, repris=_RESUMED,
+    reprise=_RESUMED, a_repris=_RESUMED, ont_repris=_RESUMED, reprise_de=_RESUMED,
 )  # fmt: skip
 
 
