@@ -497,3 +497,16 @@ def test_a_question_tells_no_event_and_does_not_cut_the_claim_off(extractor: Ext
     )
     [mention] = run(extractor, text, "fr", published="2024-08-26").mentions
     assert mention.actor1.startswith("JNIM")
+
+
+def test_a_road_and_a_point_on_it_near_one_town_are_one_site(extractor: Extractor) -> None:
+    # The lead counts the digest's items; the road and the point west of Téra are one place.
+    text = (
+        "Two incidents were recorded this week in the Tillabéri region.\n"
+        "1) Monday 10 Oct — Téra department. A gendarmerie vehicle struck an IED on the "
+        "Téra–Dori road, about eight kilometres west of Téra. One gendarme was killed.\n"
+        "2) Friday 14 Oct — Say department. Gunmen killed two civilians at the market in Tamou."
+    )
+    found = run(extractor, text, "en", published="2022-10-17").mentions
+    assert sorted((m.event_date.day, m.location, m.fatalities) for m in found) == [
+        (10, "Téra", 1), (14, "Tamou", 2)]  # fmt: skip

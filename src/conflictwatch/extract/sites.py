@@ -26,7 +26,14 @@ from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import on_forces_site
 from .cues import compile_rule, phrases
-from .placing import foreign_hamlet, namesake, place_tier, placed, small_areas
+from .placing import (
+    foreign_hamlet,
+    location_name,
+    namesake,
+    place_tier,
+    placed,
+    small_areas,
+)
 from .records import CasualtyKind, PlaceMention
 from .segments import Passage, Sentence
 
@@ -185,11 +192,13 @@ class SiteSplitter:
         named: list[tuple[Mention, Sentence | None, PlaceMention | None]] = [
             (mention, own[1] if own else None, own[2] if own else None)
         ]
-        seen = {(mention.latitude, mention.longitude)}
+        # a place is one site by its point or by its town: "on the Téra–Dori road, about eight
+        # kilometres west of Téra" names Téra once
+        seen: set[object] = {(mention.latitude, mention.longitude), mention.location}
         for resolution, sentence, p in found:
-            key = (resolution.latitude, resolution.longitude)
-            if key not in seen and len(named) < sites:
-                seen.add(key)
+            keys = {(resolution.latitude, resolution.longitude), location_name(resolution)}
+            if not keys & seen and len(named) < sites:
+                seen |= keys
                 named.append((placed(mention, self.countries, resolution), sentence, p))
         unnamed = sites - len(named)
         shares = share(mention.fatalities, sites)
