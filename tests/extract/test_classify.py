@@ -78,8 +78,10 @@ ENGLISH = [
 
 FRENCH = [
     # tear gas rounds are crowd control at a protest, not a grenade attack
-    ("La police a tiré des grenades lacrymogènes sur les manifestants.",
-     S.PROTEST_WITH_INTERVENTION),
+    (
+        "La police a tiré des grenades lacrymogènes sur les manifestants.",
+        S.PROTEST_WITH_INTERVENTION,
+    ),
     ("De violents combats ont opposé les FAMa aux terroristes près de Boni.", S.ARMED_CLASH),
     ("Les FAMa ont repris le contrôle de la ville d'Anéfis.", S.GOVERNMENT_REGAINS_TERRITORY),
     ("Les rebelles se sont emparés du camp de Léré.", S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
@@ -370,7 +372,9 @@ def test_modality_is_read_for_each_trigger(
         "La reprise des cours est prévue lundi dans les écoles de la ville.",
     ],
 )
-def test_something_resumed_is_no_ground_retaken(classifier: SubtypeClassifier, sentence: str) -> None:
+def test_something_resumed_is_no_ground_retaken(
+    classifier: SubtypeClassifier, sentence: str
+) -> None:
     best = classifier.best(sentence, "fr")
     assert best is None or best.label is not S.GOVERNMENT_REGAINS_TERRITORY
     retaken = classifier.best("Les soldats ont repris Kidal aux rebelles.", "fr")

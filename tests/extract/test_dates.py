@@ -231,10 +231,18 @@ def test_a_night_is_dated_by_its_first_day_unless_after_midnight(
         ("en", "GAO, Mali, Sept 19 — Gunmen attacked the camp on Tuesday.", THU, "2024-09-17"),
         ("en", "WASHINGTON/NIAMEY, Sept 19 — Troops were ambushed on Tuesday.", THU, "2024-09-17"),
         # days fixed in the calendar, the latest one not after publication
-        ("en", "The violence began on New Year's Day in the village.", dt.date(2019, 1, 3),
-         "2019-01-01"),
-        ("fr", "Le jour de l'An, des hommes armés ont attaqué le village.", dt.date(2019, 1, 3),
-         "2019-01-01"),
+        (
+            "en",
+            "The violence began on New Year's Day in the village.",
+            dt.date(2019, 1, 3),
+            "2019-01-01",
+        ),
+        (
+            "fr",
+            "Le jour de l'An, des hommes armés ont attaqué le village.",
+            dt.date(2019, 1, 3),
+            "2019-01-01",
+        ),
         ("fr", "La nuit de la Saint-Sylvestre a été calme.", dt.date(2019, 1, 3), "2018-12-31"),
     ],
 )

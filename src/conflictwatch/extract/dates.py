@@ -144,8 +144,7 @@ class DateReader:
         # patterns is one compiled gate, searched once per text.
         self._scanners: list[tuple[re.Pattern[str] | None, re.Pattern[str], _Resolver]] = [
             (None, _compile(r"(?:" + _union(self._relative) + r")"), self._relative_phrase),
-            *([(None, _compile(r"(?:" + _union(self._holidays) + r")(?!\w)"), self._holiday)]
-              if self._holidays else []),
+            *self._holiday_scanner(),
             (re.compile(_NUMERIC_NEEDS), re.compile(_NUMERIC), self._numeric),
         ]
         gates: dict[str, re.Pattern[str]] = {}
@@ -216,6 +215,11 @@ class DateReader:
         if unit.startswith(("week", "semaine")):
             return _mention(match, published - dt.timedelta(weeks=n), WEEK, relative=True)
         return _mention(match, _mid_month(published, -n), MONTH, relative=True)
+
+    def _holiday_scanner(self) -> list[tuple[None, re.Pattern[str], _Resolver]]:
+        if not self._holidays:
+            return []
+        return [(None, _compile(r"(?:" + _union(self._holidays) + r")(?!\w)"), self._holiday)]
 
     def _holiday(self, match: re.Match[str], published: dt.date) -> DateMention | None:
         month, day = self._holidays[_norm(match.group())]
