@@ -16,6 +16,7 @@ def classifier() -> SubtypeClassifier:
 
 
 ENGLISH = [
+    ("Members of the guard had confined the president inside his residence.", S.ARRESTS),
     ("Police fired tear gas grenades at the crowd of protesters.", S.PROTEST_WITH_INTERVENTION),
     ("A grenade exploded in the market.", S.GRENADE),
     ("Jihadists and soldiers clashed for hours near Boni on Sunday.", S.ARMED_CLASH),
@@ -77,6 +78,11 @@ ENGLISH = [
 ]
 
 FRENCH = [
+    # a coup: the guard holding the president is an arrest
+    (
+        "Des militaires ont fait irruption au conseil des ministres et ont retenu le président.",
+        S.ARRESTS,
+    ),
     # tear gas rounds are crowd control at a protest, not a grenade attack
     (
         "La police a tiré des grenades lacrymogènes sur les manifestants.",
@@ -363,6 +369,14 @@ def test_modality_is_read_for_each_trigger(
 ) -> None:
     best = classifier.best(sentence, lang)
     assert best is not None and best.label is expected
+
+
+def test_firing_on_the_crowd_of_a_protest_is_excessive_force(
+    classifier: SubtypeClassifier,
+) -> None:
+    text = "Des centaines de jeunes ont manifesté mercredi. Les soldats ont tiré sur la foule."
+    best = classifier.best(text, "fr")
+    assert best is not None and best.label is S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
 
 
 @pytest.mark.parametrize(
