@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from conflictwatch.errors import ConfigError
 from conflictwatch.extract.dates import DateReader
 from conflictwatch.knowledge import load_pack
 from conflictwatch.taxonomy import TimePrecision
@@ -268,3 +269,10 @@ def test_the_day_of_a_statement_gives_way_to_the_day_of_the_events(
     readers: dict[str, DateReader], lang: str, text: str, expected: list[str]
 ) -> None:
     assert [m.date.isoformat() for m in readers[lang].dates(text, THU)] == expected
+
+
+def test_a_fixed_day_that_is_no_day_names_itself() -> None:
+    lexicon = {"en": {"weekdays": {"monday": 1}, "months": {"january": 1},
+                      "fixed_days": {"new year's day": "13-01"}}}  # fmt: skip
+    with pytest.raises(ConfigError, match=r"en\.fixed_days\.new year's day: '13-01'.*MM-DD"):
+        DateReader("en", lexicon)

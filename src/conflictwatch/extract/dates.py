@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ..errors import ConfigError
 from ..taxonomy import TimePrecision
 from .records import DateMention, TimeOfDay
 
@@ -118,7 +119,7 @@ class DateReader:
             for phrase, offset in words.get(table, {}).items():
                 self._relative.setdefault(_norm(phrase), (table, int(offset)))
         # Days fixed in the calendar: "New Year's Day", "le jour de l'An", "Noël".
-        self._holidays = {_norm(k): (int(str(v)[:2]), int(str(v)[3:5]))
+        self._holidays = {_norm(k): _month_day(lang, k, v)
                           for k, v in words.get("fixed_days", {}).items()}  # fmt: skip
         self._times = {
             _norm(phrase): LABELS.get(label, label)
@@ -350,6 +351,21 @@ def _dateline(text: str, match: re.Match[str]) -> bool:
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------
+
+
+def _month_day(lang: str, name: str, value: object) -> tuple[int, int]:
+    """A fixed day of the time lexicon, written "MM-DD" ("01-01" for New Year's Day)."""
+    match = re.fullmatch(r"(\d{2})-(\d{2})", str(value))
+    try:
+        if match is None:
+            raise ValueError
+        dt.date(2000, int(match[1]), int(match[2]))  # a leap year: "02-29" is a day
+    except ValueError:
+        raise ConfigError(
+            f"time lexicon: {lang}.fixed_days.{name}: {value!r} is not a day; write it as "
+            '"MM-DD", e.g. "01-01"'
+        ) from None
+    return int(match[1]), int(match[2])
 
 
 def _last_weekday(published: dt.date, weekday: int, *, strict: bool = False) -> dt.date:
