@@ -510,3 +510,12 @@ def test_a_road_and_a_point_on_it_near_one_town_are_one_site(extractor: Extracto
     found = run(extractor, text, "en", published="2022-10-17").mentions
     assert sorted((m.event_date.day, m.location, m.fatalities) for m in found) == [
         (10, "Téra", 1), (14, "Tamou", 2)]  # fmt: skip
+
+
+def test_a_crowd_s_blockade_is_a_protest(extractor: Extractor) -> None:
+    text = "Hundreds of demonstrators kept up a blockade of a French military convoy in Kaya on Saturday."
+    [mention] = run(extractor, text, "en", published="2021-11-21").mentions
+    assert mention.sub_event_type is S.PEACEFUL_PROTEST
+    dispersed = text + " French soldiers fired tear gas to disperse the crowd."
+    [mention] = run(extractor, dispersed, "en", published="2021-11-21").mentions
+    assert mention.sub_event_type is S.PROTEST_WITH_INTERVENTION

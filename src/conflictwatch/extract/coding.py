@@ -177,7 +177,8 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
     bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
     by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
-    which the demonstrators themselves set fire or threw stones is a riot, dispersed or not."""
+    which the demonstrators themselves set fire or threw stones is a riot, dispersed or not; a
+    crowd's blockade, typed "other", is a protest."""
     texts = {s.index: s.text for s in passage.all_sentences}
     named = [a for i, found in actors.items() for a in found
              if not _AS_SOURCE.search(texts.get(i, "")[: a.start])]  # fmt: skip
@@ -219,6 +220,15 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         # An assault on a camp, a base or a gendarmerie is a battle with the forces holding it
         # (as told by the report: a claimant's "we targeted army positions" is its own word).
         return replace(best, label=SubEventType.ARMED_CLASH)
+    crowd = any(a.actor_type in CROWDS for a in named)
+    if (best.label is SubEventType.OTHER and crowd
+            and not any(a.actor_type in ARMED - set(state_side) for a in named)):  # fmt: skip
+        # A crowd's blockade or sit-in is a protest: "demonstrators kept up a blockade of a
+        # convoy"; dispersed by the forces, a protest with intervention
+        dispersed = any(t.label is SubEventType.PROTEST_WITH_INTERVENTION
+                        for s in passage.all_sentences for t in s.scores)  # fmt: skip
+        return replace(best, label=SubEventType.PROTEST_WITH_INTERVENTION if dispersed
+                       else SubEventType.PEACEFUL_PROTEST)  # fmt: skip
     rioting = any(t.label is SubEventType.VIOLENT_DEMONSTRATION
                   for s in passage.sentences for t in s.scores)  # fmt: skip
     if best.label in PROTESTS and rioting and not any(a.actor_type in ARMED - {
@@ -226,7 +236,7 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
     if (
         best.label is SubEventType.VIOLENT_DEMONSTRATION
-        and not any(a.actor_type in CROWDS for a in named)
+        and not crowd
         and any(a.actor_type in ARMED - {ActorType.STATE_FORCES} for a in named)
     ):  # the police facing those who burn are no armed men burning a village
         return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)
