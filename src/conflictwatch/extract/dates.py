@@ -357,15 +357,15 @@ def _month_day(lang: str, name: str, value: object) -> tuple[int, int]:
     """A fixed day of the time lexicon, written "MM-DD" ("01-01" for New Year's Day)."""
     match = re.fullmatch(r"(\d{2})-(\d{2})", str(value))
     try:
-        if match is None:
-            raise ValueError
-        dt.date(2000, int(match[1]), int(match[2]))  # a leap year: "02-29" is a day
+        day = dt.date(2000, int(match[1]), int(match[2])) if match else None  # 2000: "02-29"
     except ValueError:
+        day = None
+    if day is None:
         raise ConfigError(
             f"time lexicon: {lang}.fixed_days.{name}: {value!r} is not a day; write it as "
             '"MM-DD", e.g. "01-01"'
-        ) from None
-    return int(match[1]), int(match[2])
+        )
+    return day.month, day.day
 
 
 def _last_weekday(published: dt.date, weekday: int, *, strict: bool = False) -> dt.date:
