@@ -285,3 +285,25 @@ def test_areas_in_apposition_and_where_the_wounded_were_taken(
 ) -> None:
     finder = PlaceFinder(lang, known={"Djibo", "Niamey", "Téra", "Say"}.__contains__)
     assert [(p.name, p.quote) for p in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a place named by its people or by its quarters
+        ("en", "The customary chief of Gorgadji was abducted by armed men.", ["Gorgadji"]),
+        ("en", "Police raided houses in the Dogona neighbourhood of Djibo.", ["Djibo"]),
+        ("en", "Mobs burned bars in several neighbourhoods of Niamey.", ["Niamey"]),
+        ("fr", "Le chef coutumier de Gorgadji a été enlevé jeudi.", ["Gorgadji"]),
+        ("fr", "Les habitants du village de Djibo ont fui.", ["Djibo"]),
+        ("fr", "Des jeunes ont brûlé des églises dans plusieurs quartiers de Niamey.", ["Niamey"]),
+        # ... but a quarter named on its own is the quarter, not a village of its name
+        ("fr", "Ils ont incendié le siège du parti, dans le quartier de Gorgadji.", []),
+        ("en", "The chief of staff of the army spoke.", []),
+    ],
+)  # fmt: skip
+def test_a_place_named_by_its_people_or_its_quarters(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    finder = PlaceFinder(lang, known={"Gorgadji", "Djibo", "Niamey"}.__contains__)
+    assert [p.name for p in finder.find(text)] == expected

@@ -142,6 +142,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
+            r"chief|mayor|imam|residents|inhabitants|villagers|elders|neighbo",
+            # a place named by its people or its quarters: "the customary chief of Gorgadji",
+            # "the Dogona and Belleville neighbourhoods of Bobo-Dioulasso"
+            rf"\b(?:(?i:chief|mayor|imam|residents|inhabitants|villagers|elders|neighbou?rhoods)|{_WORD}\s+(?i:neighbou?rhood))\s+of\s+(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "plain",
             "",
             rf"\b(?:[Ii]n|[Aa]t|through|throughout|across)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
         ),
@@ -233,12 +240,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
-            r"hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone",
+            r"hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie",
             # a building or site of a town: "l'hôtel Radisson Blu de Bamako", "le marché à
-            # bétail de Namoungou", "la zone des girafes de Kouré", "la mine d'or de Tambao"
+            # bétail de Namoungou", "la zone des girafes de Kouré", "la mine d'or de Tambao", "la
+            # police de Bobo-Dioulasso"
             # (not "le quartier de Dapoya": a quarter is rarely in the gazetteer, its namesake
             # village elsewhere often is; nor "l'hôpital de Diffa", where the wounded are taken)
-            rf"\b(?i:hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone)(?:\s+[\w'’-]+){{0,3}}?\s+(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie)(?:\s+[\w'’-]+){{0,3}}?\s+(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",
@@ -246,6 +254,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # a heading's place after a dash: "3) Thursday 15 Oct — Sofara (cercle de Djenné).";
             # not a dateline's town before its date ("PRESS RELEASE — Bamako, 20 January")
             rf"[–—]\s+(?P<quote>(?P<name>{_NAME}))\s*(?=\(|[.;:]|$)",
+        ),
+        (
+            "plain",
+            r"chef|maire|imam|habitants|villageois|notables|quartier",
+            # a place named by its people or its quarters: "le chef coutumier de Gorgadji", "les
+            # habitants du village de Sollé", "le quartier Dogona de Bobo-Dioulasso"
+            rf"\b(?i:chefs?(?:\s+coutumiers?|\s+de\s+village)?|maires?|imams?|habitants|villageois|notables|quartiers(?:\s+{_WORD})?|quartier\s+{_WORD})\s+(?i:(?:du\s+village|de\s+la\s+(?:commune|ville|localité))\s+)?(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",

@@ -108,6 +108,16 @@ def _smaller(area: Resolution, other: Resolution) -> bool:
     return levels[0] in (1, 2, 3) and levels[1] in (1, 2, 3) and levels[0] > levels[1]
 
 
+#: A distance from a town: "à une trentaine de kilomètres de Gossi", "12 km from Titao".
+OFFSET = re.compile(r"\b(?:km|kms|kilom[eè]tres?|kilometers?|miles?)\b", re.IGNORECASE)
+
+
+def _offset_on_route(quote: str, other: str) -> bool:
+    """A point measured from a town is more precise than the road it lies on ("sur la route
+    reliant Douentza à Gao, à une trentaine de kilomètres de Gossi")."""
+    return bool(OFFSET.search(quote)) and bool(ROUTE.search(other)) and not OFFSET.search(other)
+
+
 def _within(place: Resolution, area: Resolution) -> bool:
     """Whether a place lies in an area (a region or province) by the gazetteer's admin names."""
     if place.country != area.country or not area.admin1 or place.admin1 != area.admin1:
@@ -191,7 +201,8 @@ class Placer:
                 # among areas of one passage the smaller wins ("Niger, Tahoua region ... in the
                 # Tillia department")
                 if best is None or (tier, rank) < (best[0], best[1]) or (
-                        (tier, rank) == (best[0], best[1]) and _smaller(resolution, best[2])):  # fmt: skip
+                        (tier, rank) == (best[0], best[1])
+                        and (_smaller(resolution, best[2]) or _offset_on_route(p.quote, best[4].quote))):  # fmt: skip
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and best[0] == 0:
                 break
