@@ -663,3 +663,52 @@ def test_the_shells_that_open_a_ground_assault_are_part_of_the_battle(
     shelled = "Militants fired mortar shells and rockets at the army camp in Djibo on Friday."
     [mention] = run(extractor, shelled, "en", published="2019-11-03").mentions
     assert mention.sub_event_type is SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Trois civils ont été tués mercredi lorsque leur camion a sauté sur une mine sur la "
+               "route reliant Douentza à Gao, à une trentaine de kilomètres de Gossi."),
+        ("en", "An IED killed three traders on Wednesday on the road linking Douentza and Gao, "
+               "about 30 km from Gossi."),
+    ],
+)  # fmt: skip
+def test_a_point_measured_from_a_town_beats_the_road_it_lies_on(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang).mentions
+    assert mention.location == "Gossi"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Police in Bobo-Dioulasso have arrested five men suspected of belonging to a "
+               "jihadist cell, the police said on Thursday.\n\nThe suspects were detained on "
+               "Tuesday during a raid on two houses.\n\nThe five were handed over to the "
+               "anti-terrorism judicial unit in Ouagadougou.\n\nThe city has been spared "
+               "large-scale attacks, but security forces fear armed groups use it as a rear base."),
+        ("fr", "La police de Bobo-Dioulasso a interpellé cinq hommes soupçonnés d'appartenir à "
+               "une cellule jihadiste, a-t-elle indiqué jeudi.\n\nLes suspects ont été arrêtés "
+               "mardi lors d'une perquisition dans deux maisons.\n\nLes cinq ont été remis au "
+               "pôle judiciaire antiterroriste de Ouagadougou.\n\nLa ville a été épargnée par "
+               "les grandes attaques, mais les forces de sécurité craignent que les groupes "
+               "armés en fassent une base arrière."),
+    ],
+)  # fmt: skip
+def test_suspects_handed_over_to_a_court_are_no_ground_handed_over(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    # ... nor is a city spared attacks attacked, and "a-t-elle indiqué jeudi" is the report's day
+    [mention] = run(extractor, text, lang, published="2021-06-10").mentions
+    assert mention.sub_event_type is SubEventType.ARRESTS
+    assert (mention.location, mention.event_date) == ("Bobo-Dioulasso", dt.date(2021, 6, 8))
+
+
+def test_the_faithful_killed_by_gunmen_are_civilians_of_an_attack(extractor: Extractor) -> None:
+    text = ("On Monday, gunmen stopped a procession near Kaya and killed four of the faithful, "
+            "the bishop said.")  # fmt: skip
+    [mention] = run(extractor, text, "en", published="2019-05-15").mentions
+    assert mention.sub_event_type is SubEventType.ATTACK
+    assert (mention.actor2, mention.fatalities) == ("Civilians (Burkina Faso)", 4)

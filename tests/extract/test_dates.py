@@ -261,6 +261,8 @@ def test_days_across_month_ends_and_datelines(
         ("en", "The army said on Wednesday that gunmen had attacked a post on Monday.",
          ["2024-09-16"]),
         ("fr", "L'armée a annoncé mercredi que des soldats avaient été tués lundi.", ["2024-09-16"]),
+        ("fr", "Des soldats ont été tués lundi, a-t-elle indiqué mercredi.", ["2024-09-16"]),
+        ("fr", "Des soldats ont été tués lundi, ont-ils affirmé mercredi.", ["2024-09-16"]),
         # alone, the day of the statement is all the text gives
         ("en", "The army said on Wednesday that twelve soldiers were killed.", ["2024-09-18"]),
     ],

@@ -41,7 +41,17 @@ CASES = [
     ("Les terroristes projetaient d'attaquer la ville.", "fr", K.PLANNED),
     ("Le groupe a menacé d'attaquer la ville.", "fr", K.THREATENED),
     ("Depuis le début de l'année, 200 civils ont été tués.", "fr", K.BACKGROUND),
+    # a town spared attacks was not attacked
+    ("The city has been spared large-scale attacks.", "en", K.NEGATED),
+    ("La ville a été épargnée par les grandes attaques.", "fr", K.NEGATED),
+    ("The gunmen spared the women but killed twelve men.", "en", K.ASSERTED),
 ]
+
+
+def test_a_negation_listed_after_a_casualty_negation_still_negates() -> None:
+    cues = {"en": {"negation": ["no victims", "never"]}}
+    assert ModalityReader("en", cues).read("Gunmen never attacked the town.").kind is K.NEGATED
+    assert ModalityReader("en", cues).read("The attack left no victims.").kind is K.ASSERTED
 
 
 @pytest.mark.parametrize(("text", "lang", "kind"), CASES)

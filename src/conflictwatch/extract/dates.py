@@ -304,7 +304,7 @@ class DateReader:
 #: government on Friday declared", "l'armée a mardi annoncé"): the day of a statement.
 _STATED_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|declared|confirmed|added|claimed|released|"
-    r"published|issued|(?:a|ont)\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|"
+    r"published|issued|(?:a|ont)(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+(?:dit|d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|"
     r"pr[ée]cis[ée]|rapport[ée]|confirm[ée]|ajout[ée]|revendiqu[ée]|publi[ée]))\s+"
     r"(?:on\s+|late\s+|early\s+|ce\s+|le\s+)?$",
     re.IGNORECASE,

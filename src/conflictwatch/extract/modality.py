@@ -177,9 +177,9 @@ class ModalityReader:
         for name, kind in reversed(_KINDS):  # earlier kinds win a phrase listed twice
             for phrase in table.get(name, ()):
                 key = _key(phrase)
-                if kind is ModalityKind.NEGATED and key in _CASUALTY_NEGATIONS:
-                    kind = ModalityKind.ASSERTED  # matched, so "no" inside it is not a negation
-                self._kind_of[key] = kind
+                # a casualty negation is matched, so that "no" inside it is not a negation
+                casualty = kind is ModalityKind.NEGATED and key in _CASUALTY_NEGATIONS
+                self._kind_of[key] = ModalityKind.ASSERTED if casualty else kind
         self._matcher = PhraseMatcher(self._kind_of)
         self._patterns = tuple(
             re.compile(p, re.IGNORECASE) for p in table.get("background_patterns", ())

@@ -27,6 +27,12 @@ from .placing import FOLLOW_AFTER, location_name
 from .records import Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
 from .segments import Passage, PassageCues, Sentence
 
+#: The sub-event types of ground changing hands.
+TERRITORY = frozenset({
+    SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY, SubEventType.GOVERNMENT_REGAINS_TERRITORY,
+    SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+})  # fmt: skip
+
 #: Civilians killed, at least this many, make a sentence report violence with no actor named.
 CIVILIAN_TOLL = 5
 
@@ -56,6 +62,8 @@ class ReportingCues:
     undone: re.Pattern[str]
     #: The wounded or the dead carried away are not ground handed over.
     casualty_evacuation: re.Pattern[str]
+    #: People handed to a court, investigators or their families, not ground handed over.
+    people_handed_over: re.Pattern[str]
     #: A trigger said of places in general ("dans les localités assiégées").
     places: re.Pattern[str]
     #: Attacks named as what people fled are the cause of their flight, not an event told.
@@ -93,6 +101,9 @@ class ReportingCues:
                 r"\b(?:%(evacuated_who_patterns)s)\b[^.;]{0,40}\b(?:%(evacuated_patterns)s)\b"
                 r"|\b(?:%(evacuated_patterns)s)\b[^.;]{0,25}\b(?:%(evacuated_to_patterns)s)\b",
                 cues,
+            ),
+            people_handed_over=compile_rule(
+                r"\b(?:%(handed_over_patterns)s)\b[^.;]{0,40}\b(?:%(handed_to_patterns)s)\b", cues
             ),
             places=compile_rule(
                 r"\b(?:%(places_in_general)s)\s+(?:[\w'’-]+\s+){0,2}?(?:%(under_siege_patterns)s)\b",
@@ -180,6 +191,9 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
     if (top.label is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
             and cues.casualty_evacuation.search(sentence.text)):  # fmt: skip
         return False  # "the wounded were evacuated to Niamey"
+    if (top.label in TERRITORY and trigger
+            and cues.people_handed_over.search(sentence.text, trigger.start)):  # fmt: skip
+        return False  # "the five were handed over to the judicial unit": people, not ground
     kind = modality.read(sentence.text, trigger, opening=sentence.index == 0).kind
     return kind in ("asserted", "foiled")
 
