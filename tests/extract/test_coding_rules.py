@@ -712,3 +712,19 @@ def test_the_faithful_killed_by_gunmen_are_civilians_of_an_attack(extractor: Ext
     [mention] = run(extractor, text, "en", published="2019-05-15").mentions
     assert mention.sub_event_type is SubEventType.ATTACK
     assert (mention.actor2, mention.fatalities) == ("Civilians (Burkina Faso)", 4)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le gouvernement a revu à la hausse, hier lundi, le bilan de l'attaque perpétrée "
+               "dimanche contre le poste de gendarmerie de Djibo: 53 gendarmes ont été tués."),
+        ("en", "The government revised up the toll on Monday of the attack carried out on Sunday "
+               "against the gendarmerie post in Djibo: 53 gendarmes were killed."),
+    ],
+)  # fmt: skip
+def test_the_day_a_toll_was_revised_is_the_report_s_not_the_attack_s(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-11-16").mentions
+    assert mention.event_date == dt.date(2021, 11, 14)
