@@ -307,3 +307,16 @@ def test_a_place_named_by_its_people_or_its_quarters(
 ) -> None:
     finder = PlaceFinder(lang, known={"Gorgadji", "Djibo", "Niamey"}.__contains__)
     assert [p.name for p in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anger grew after the attack on Djibo on Sunday.", ["Djibo"]),
+        ("The raid against Djibo was repelled.", ["Djibo"]),
+        ("It was the second attack on Malian soldiers this week.", []),  # a people, no place
+    ],
+)
+def test_an_attack_named_by_the_place_it_struck(text: str, expected: list[str]) -> None:
+    finder = PlaceFinder("en", known={"Djibo", "Malian"}.__contains__)
+    assert [p.name for p in finder.find(text)] == expected

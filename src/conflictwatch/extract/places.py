@@ -142,6 +142,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
+            r"attack|assault|raid|ambush|massacre|offensive",
+            # the event named by its place: "the attack on Djibo", "the raid against Inata"
+            # (not "an attack on Malian soldiers": a people, not a place)
+            rf"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|massacres?|offensive)\s+(?:on|against)\s+(?!(?:Malian|Nigerien|Nigerian|Burkinab[eè]|Chadian|Mauritanian|Algerian|French|Russian|American)\b)(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "plain",
             r"chief|mayor|imam|residents|inhabitants|villagers|elders|neighbo",
             # a place named by its people or its quarters: "the customary chief of Gorgadji",
             # "the Dogona and Belleville neighbourhoods of Bobo-Dioulasso"
