@@ -17,7 +17,7 @@ from conflictwatch.geo.gazetteer import Gazetteer
 from conflictwatch.geo.geocoder import Geocoder
 from conflictwatch.knowledge import load_pack
 from conflictwatch.model import Place
-from conflictwatch.taxonomy import SubEventType
+from conflictwatch.taxonomy import EventType, SubEventType
 
 from .conftest import run
 
@@ -728,3 +728,31 @@ def test_the_day_a_toll_was_revised_is_the_report_s_not_the_attack_s(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2021-11-16").mentions
     assert mention.event_date == dt.date(2021, 11, 14)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Des centaines de manifestants bloquaient samedi à Kaya un convoi de l'armée "
+               "française, malgré des grenades lacrymogènes tirées pour les disperser.\n\n"
+               "La colère s'est renforcée après l'attaque de Djibo, le 14 novembre, où 53 "
+               "personnes ont été tuées."),
+        ("en", "Hundreds of protesters blocked a French army convoy in Kaya on Saturday, despite "
+               "tear gas fired to disperse them.\n\nAnger grew after the attack on Djibo on "
+               "November 14, in which 53 people were killed."),
+    ],
+)  # fmt: skip
+def test_an_attack_named_as_what_stirred_the_public_is_recalled_not_told(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-11-20").mentions
+    assert mention.event_type is EventType.PROTESTS
+    assert (mention.location, mention.fatalities) == ("Kaya", 0)
+
+
+def test_the_opening_that_tells_an_attack_through_the_anger_it_stirred_still_tells_it(
+    extractor: Extractor,
+) -> None:
+    text = "Anger grew in Burkina Faso after the attack on Djibo on Sunday, which killed 53 people."
+    [mention] = run(extractor, text, "en", published="2021-11-16").mentions
+    assert (mention.location, mention.fatalities) == ("Djibo", 53)

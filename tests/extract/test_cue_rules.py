@@ -42,7 +42,11 @@ TARGETS = TargetCues.from_lexicon(CUES)
         (REPORTING.undone.search, "a dénoncé l'accord", True),
         (REPORTING.casualty_evacuation.search, "the wounded were evacuated to Niamey", True),
         (REPORTING.casualty_evacuation.search, "les blessés ont été évacués", True),
-        (REPORTING.people_handed_over.search, "the five were handed over to the judicial unit", True),
+        (
+            REPORTING.people_handed_over.search,
+            "the five were handed over to the judicial unit",
+            True,
+        ),
         (REPORTING.people_handed_over.search, "ils ont été remis à la justice", True),
         (REPORTING.people_handed_over.search, "the army handed over the camp to MINUSMA", False),
         (REPORTING.places.search, "dans les localités assiégées", True),

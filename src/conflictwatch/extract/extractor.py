@@ -55,6 +55,7 @@ from .reporting import (
     reports_event,
     same_toll,
     second_parties,
+    stirred_at,
     toll_scores,
     without_deployments,
 )
@@ -203,6 +204,8 @@ class Extractor:
         events -= background_paragraphs(text, read, self.reporting_cues)
         related = {s.index: at for s in read
                    if (at := relating_at(s, self.reporting_cues)) is not None}  # fmt: skip
+        related |= {s.index: at for s in read
+                    if (at := stirred_at(s, self.reporting_cues)) is not None}  # fmt: skip
         for index, at in related.items():  # the earlier event's toll is not this one's
             read[index].casualties = [c for c in read[index].casualties if c.end <= at]
         events |= second_parties(read, events, self.passage_cues)

@@ -68,6 +68,8 @@ class ReportingCues:
     places: re.Pattern[str]
     #: Attacks named as what people fled are the cause of their flight, not an event told.
     fled: re.Pattern[str]
+    #: An attack named as what stirred the public ("la colère suscitée par l'attaque d'Inata").
+    stirred: re.Pattern[str]
     #: What happens as a habit, or over months ("les axes sont régulièrement minés").
     habitual: re.Pattern[str]
     #: A toll of its own time, not of the event: "since 2015".
@@ -107,6 +109,11 @@ class ReportingCues:
             ),
             places=compile_rule(
                 r"\b(?:%(places_in_general)s)\s+(?:[\w'’-]+\s+){0,2}?(?:%(under_siege_patterns)s)\b",
+                cues,
+            ),
+            stirred=compile_rule(
+                r"\b(?:%(stirred_patterns)s)\b[^.;]{0,60}?\b(?:%(stirred_by_patterns)s)\s*"
+                r"(?:(?:%(stirred_article_patterns)s)\s*)?$",
                 cues,
             ),
             fled=compile_rule(
@@ -183,6 +190,8 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
     if (sentence.index > 0 and before and cues.pluperfect.search(before)
             and cues.earlier.search(sentence.text)):  # fmt: skip
         return False  # "celle d'Inata, qui avait provoqué des manifestations": what came before
+    if stirred_at(sentence, cues) is not None:
+        return False  # "la colère s'est renforcée après l'attaque d'Inata": recalled to explain
     if trigger and relating_at(sentence, cues) is not None:
         return False  # "L'attaque intervient une semaine après celle de Dioura, où ..."
     if (top.label is SubEventType.AGREEMENT and trigger
@@ -196,6 +205,17 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
         return False  # "the five were handed over to the judicial unit": people, not ground
     kind = modality.read(sentence.text, trigger, opening=sentence.index == 0).kind
     return kind in ("asserted", "foiled")
+
+
+def stirred_at(sentence: Sentence, cues: ReportingCues) -> int | None:
+    """Where a sentence after a report's opening names an attack as what stirred the public
+    ("La colère s'est renforcée | après l'attaque d'Inata, où 53 personnes ont été tuées"): the
+    attack is recalled to explain, and its toll is not the news's."""
+    if sentence.index == 0 or not sentence.scores or not sentence.scores[0].evidence:
+        return None
+    trigger = sentence.scores[0].evidence[0]
+    match = cues.stirred.search(sentence.text, max(0, trigger.start - 90), trigger.start)
+    return match.start() if match else None
 
 
 def background_paragraphs(text: str, read: Sequence[Sentence], cues: ReportingCues) -> set[int]:
