@@ -340,3 +340,20 @@ def test_a_toll_recalled_from_an_earlier_event_is_not_this_one_s(
     fr = toll(readers, "fr", "Quarante soldats ont été tués vendredi dans l'attaque du poste.",
               "Elle survient trois semaines après que douze soldats ont été tués à Boni.")  # fmt: skip
     assert fr.killed == 40
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen killed four of the faithful."),
+        ("en", "Gunmen killed four worshipers."),
+        ("en", "Gunmen killed four youths."),
+        ("fr", "Des hommes armés ont tué mardi quatre jeunes."),
+        ("fr", "Des hommes armés ont tué quatre paroissiens."),
+    ],
+)
+def test_the_faithful_youths_and_other_people_of_no_arms_are_civilians(
+    readers: dict[str, CasualtyReader], lang: str, text: str
+) -> None:
+    [count] = readers[lang].casualties(text)
+    assert (count.count, count.side) == (4, Side.CIVILIANS)
