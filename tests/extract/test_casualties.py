@@ -348,6 +348,7 @@ def test_a_toll_recalled_from_an_earlier_event_is_not_this_one_s(
         ("en", "Gunmen killed four of the faithful."),
         ("en", "Gunmen killed four worshipers."),
         ("en", "Gunmen killed four youths."),
+        ("en", "Gunmen killed four young people."),
         ("fr", "Des hommes armés ont tué mardi quatre jeunes."),
         ("fr", "Des hommes armés ont tué quatre paroissiens."),
     ],
