@@ -20,18 +20,12 @@ from typing import Any
 from ..geo.geocoder import Resolution
 from ..taxonomy import SubEventType
 from .actors import ActorFinder
-from .coding import ARMED, scores_from_toll
+from .coding import ARMED, TERRITORY, scores_from_toll
 from .cues import compile_rule
 from .modality import ModalityReader
 from .placing import FOLLOW_AFTER, location_name
 from .records import Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
 from .segments import Passage, PassageCues, Sentence
-
-#: The sub-event types of ground changing hands.
-TERRITORY = frozenset({
-    SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY, SubEventType.GOVERNMENT_REGAINS_TERRITORY,
-    SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
-})  # fmt: skip
 
 #: Civilians killed, at least this many, make a sentence report violence with no actor named.
 CIVILIAN_TOLL = 5
