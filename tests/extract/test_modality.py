@@ -130,3 +130,31 @@ def test_a_year_after_since_in_the_opening_dates_a_record_not_a_tally(
     tally = "More than 800 civilians were killed in the Mopti region in 2022."
     at = tally.index("killed")
     assert readers["en"].read(tally, Span(at, at + 6, "killed"), opening=True).kind is K.BACKGROUND
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "verb"),
+    [
+        (
+            "fr",
+            "Des milliers de personnes ont manifesté samedi à Niamey pour réclamer l'abandon du "
+            "projet de nouveau code minier.",
+            "manifesté",
+        ),
+        (
+            "en",
+            "Hundreds of farmers marched in Sikasso on Friday against the planned cotton levy.",
+            "marched",
+        ),
+        ("fr", "Les enseignants ont manifesté contre les menaces visant les écoles.", "manifesté"),
+    ],
+)
+def test_a_plan_or_threat_a_protest_is_aimed_at_does_not_make_it_planned(
+    readers: dict[str, ModalityReader], lang: str, text: str, verb: str
+) -> None:
+    at = text.index(verb)
+    assert readers[lang].read(text, Span(at, at + len(verb), verb)).kind is K.ASSERTED
+    # ... while a plan named after the event still governs it when nothing aims the event at it
+    planned = "Les jeunes ont manifesté, mais la marche vers le palais restait un projet."
+    at = planned.index("marche")
+    assert readers["fr"].read(planned, Span(at, at + 6, "marche")).kind is K.PLANNED

@@ -519,3 +519,48 @@ def test_a_crowd_s_blockade_is_a_protest(extractor: Extractor) -> None:
     dispersed = text + " French soldiers fired tear gas to disperse the crowd."
     [mention] = run(extractor, dispersed, "en", published="2021-11-21").mentions
     assert mention.sub_event_type is S.PROTEST_WITH_INTERVENTION
+
+
+def test_a_press_review_s_place_headings_place_the_items_below_them(extractor: Extractor) -> None:
+    # A review heads each item with its town ("Ouagadougou.") and tells the item without it;
+    # a crowd that "gathered" ("se sont rassemblées") is a demonstration.
+    text = (
+        "Revue de la semaine. Route de Kaya. Lundi, un minibus a sauté sur un engin explosif à "
+        "une vingtaine de kilomètres de Pissila, sur l'axe menant à Dori. Six passagers ont été "
+        "tués. Ouagadougou. Samedi, plusieurs centaines de femmes se sont rassemblées dans le "
+        "calme sur la place de la Révolution. Les manifestantes demandaient le retour de leurs "
+        "maris enlevés."
+    )
+    found = run(extractor, text, "fr", published="2022-03-15").mentions
+    assert sorted((m.event_date.day, m.sub_event_type, m.location) for m in found) == [
+        (12, S.PEACEFUL_PROTEST, "Ouagadougou"), (14, S.REMOTE_EXPLOSIVE_LANDMINE_IED, "Pissila")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Ouagadougou.", ["Ouagadougou"]),
+        ("fr", "Route de Djibo.", ["Djibo"]),
+        ("en", "Road to Djibo.", ["Djibo"]),
+        ("fr", "Samedi.", []),
+        ("fr", "Le Burkina.", []),  # a country is no heading of a town's item
+    ],
+)
+def test_a_heading_that_is_only_a_known_town_names_it(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    finder = PlaceFinder(lang, known={"Ouagadougou", "Djibo", "Samedi"}.__contains__)
+    assert [p.name for p in finder.find(text)] == expected
+
+
+def test_a_town_a_road_led_to_is_a_fallback_not_the_place(extractor: Extractor) -> None:
+    text = (
+        "Mercredi, un car a sauté sur un engin explosif à une trentaine de kilomètres de Dori, "
+        "sur l'axe menant à Kaya. Une dizaine de passagers ont été tués."
+    )
+    [mention] = run(extractor, text, "fr", published="2023-11-24").mentions
+    assert mention.location == "Dori"
+    # ... and the place when the telling names no other
+    alone = "Lundi, un car allant à Djibo a sauté sur une mine, tuant six passagers."
+    [mention] = run(extractor, alone, "fr", published="2023-11-24").mentions
+    assert mention.location == "Djibo"

@@ -188,6 +188,7 @@ class ModalityReader:
         # The end of a clause opened by "since": a pattern matched there dates a record.
         self._since = re.compile(rf"\b(?:{since})\b[^,;.]*$", re.IGNORECASE) if since else None
         self._rank = {kind: i for i, (_, kind) in enumerate(_KINDS)}
+        self._aim = PhraseMatcher(table.get("aim_openers", ()))
 
     def read(self, text: str, trigger: Span | None = None, *, opening: bool = False) -> Modality:
         """The modality of ``text``; with ``trigger``, only cues that can govern that span count.
@@ -198,7 +199,8 @@ class ModalityReader:
         folded = fold_same_length(text)
         for key, span in self._matcher.finditer(folded, text):
             kind = self._kind_of.get(key)
-            if kind not in (None, ModalityKind.ASSERTED) and _governs(kind, span, trigger, folded):
+            if (kind not in (None, ModalityKind.ASSERTED) and _governs(kind, span, trigger, folded)
+                    and not self._aimed_at(kind, span, trigger, folded, text)):  # fmt: skip
                 found.append(Modality(kind, span))
         for pattern in self._patterns:
             match = pattern.search(text)
@@ -215,6 +217,17 @@ class ModalityReader:
         if not found:
             return ASSERTED
         return min(found, key=lambda m: (self._rank[m.kind], m.cue.start if m.cue else 0))
+
+    def _aimed_at(self, kind: ModalityKind, cue: Span, trigger: Span | None, folded: str,
+                  text: str) -> bool:  # fmt: skip
+        """Whether a plan or threat named after the trigger is what the event was aimed at
+        ("ont manifesté pour réclamer le retrait du projet"), not what became of the event."""
+        if trigger is None or kind not in (ModalityKind.PLANNED, ModalityKind.THREATENED):
+            return False
+        if cue.start < trigger.end or not self._aim:
+            return False
+        between = slice(trigger.end, cue.start)
+        return any(True for _ in self._aim.finditer(folded[between], text[between]))
 
 
 def _governs(kind: ModalityKind, cue: Span, trigger: Span | None, folded: str) -> bool:

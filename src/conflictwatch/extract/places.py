@@ -159,6 +159,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "",
             rf"\b(?:[Ii]n|[Aa]t|through|throughout|across)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
         ),
+        (  # a press review's heading: "Gao." or "Road to Djibo." (the gazetteer must know it)
+            "plain",
+            "",
+            rf"^\s*(?i:(?:(?:the\s+)?(?:road|route|axis)\s+(?:to|of)\s+))?(?P<quote>(?P<name>{_NAME}))\s*[.:]?\s*$",
+        ),
     ),
     "fr": (
         (
@@ -278,6 +283,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "plain",
             "",
             rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b(?:[Aa]u|[Ll]e|[Dd]u)\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (  # le titre d'une revue de presse : « Ouagadougou. », « Route de Dori. »
+            "plain",
+            "",
+            rf"^\s*(?i:(?:(?:la\s+)?(?:route|axe)\s+(?:de|d['’]|du)\s*))?(?P<quote>(?P<name>{_NAME}))\s*[.:]?\s*$",
         ),
     ),
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..geo.gazetteer import Gazetteer, MatchKind, admin_level, haversine_km
@@ -22,6 +22,9 @@ from ..model import Article, Mention
 from ..taxonomy import WherePrecision
 from .records import Span
 from .segments import Passage, Sentence
+
+#: How far before a town the words naming it as a road's or convoy's destination may start.
+TOWARDS_CHARS = 32
 
 #: How many sentences after a passage may still name its place.
 FOLLOW_AFTER = 3
@@ -141,13 +144,22 @@ class Placer:
 
     pack: Pack
     geocoder: Geocoder
+    _towards: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        cues = self.pack.lexicon("cues")
+        words = sorted({w for lang in ("en", "fr") for w in cues.get(lang, {}).get("towards", ())},
+                       key=len, reverse=True)  # fmt: skip
+        towards = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+        # "sur l'axe menant à Kaya": the town a road or convoy was going to
+        object.__setattr__(self, "_towards", re.compile(rf"(?:{towards})\s*$", re.IGNORECASE))
 
     def place(self, passage: Passage, read: list[Sentence], article: Article
               ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
         """The most precise place the passage gives; else the nearest one told around it.
 
-        Places are looked for in the passage, then before it (nearest first), then just after
-        it. A named locality beats a region, a region beats the whole country; among equals the
+        Places are looked for in the passage (its own words before the heading it is told
+        under), then before it (nearest first), then just after it. A named locality beats a region, a region beats the whole country; among equals the
         passage wins, then the nearest sentence. A locality around a passage that names an area
         counts only if it lies in that area. "The capital" names the country's capital.
         """
@@ -184,6 +196,8 @@ class Placer:
             # passage puts it in is a namesake elsewhere; the area is what is known.
             small = small_areas((r, p.quote) for tier, r, _, p in found if tier < 2)
             for tier, resolution, sentence, p in found:
+                if self._towards.search(sentence.text, max(0, p.start - TOWARDS_CHARS), p.start):
+                    tier = max(tier, 1)  # where the road led, not where it happened
                 if foreign_hamlet(resolution, (*countries, *areas)):
                     # "Soro" in a report on Burkina Faso: not the hamlet abroad (a country is
                     # named by its name or by a region of it the passage names)
@@ -200,9 +214,12 @@ class Placer:
                     continue  # a village of an earlier sentence far from the road told here
                 # among areas of one passage the smaller wins ("Niger, Tahoua region ... in the
                 # Tillia department")
+                # the heading an item is told under ("Route de Kaya.") gives way to a place as
+                # precise in the item's own words
                 if best is None or (tier, rank) < (best[0], best[1]) or (
                         (tier, rank) == (best[0], best[1])
-                        and (_smaller(resolution, best[2]) or _offset_on_route(p.quote, best[4].quote))):  # fmt: skip
+                        and (_smaller(resolution, best[2]) or _offset_on_route(p.quote, best[4].quote)
+                             or (best[3] is passage.header and sentence is not passage.header))):  # fmt: skip
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and best[0] == 0:
                 break

@@ -193,16 +193,30 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 #: A dated heading line with no mark: "Jeudi 16 juin — Mali, région de Gao."
 _HEADING = re.compile(r"^[^\n.]{3,40}?\s[—–]\s")
 HEADING_CHARS = 90
+#: A press review's place heading is a sentence of a few words that names a place and tells
+#: nothing: "Ouagadougou." or "Route de Dori." before the item told there.
+PLACE_HEADING_WORDS = 4
+
+
+def _place_heading(sentence: Sentence) -> bool:
+    return (
+        len(sentence.text.split()) <= PLACE_HEADING_WORDS
+        and not sentence.scores
+        and bool(sentence.places)
+        and not sentence.dates
+    )
 
 
 def list_items(text: str, sentences: list[Sentence]) -> set[int]:
     """The sentences of an article that open an item of a list, a labelled section of a
-    bulletin ("Analyse : ...") or a dated heading line ("Jeudi 16 juin — Mali, région de Gao."):
-    what follows the item before is not told there."""
+    bulletin ("Analyse : ..."), a dated heading line ("Jeudi 16 juin — Mali, région de Gao.")
+    or a press review's place heading ("Ouagadougou."): what follows the item before is not
+    told there."""
     return {
         s.index
         for s in sentences
-        if _MARK_FIRST.match(s.text)
+        if _place_heading(s)
+        or _MARK_FIRST.match(s.text)
         or _MARK_BEFORE.search(text, max(0, s.span.start - 12), s.span.start)
         or (
             _SECTION.match(s.text)
