@@ -553,6 +553,36 @@ def test_a_heading_that_is_only_a_known_town_names_it(
     assert [p.name for p in finder.find(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "sub", "crowd"),
+    [
+        (
+            "fr",
+            "Mardi, à Ségou, plusieurs centaines de femmes et de jeunes ont barricadé la route "
+            "nationale et brûlé des pneus pour dénoncer les coupures d'électricité.",
+            "2022-05-12",
+            S.VIOLENT_DEMONSTRATION,
+            "Rioters (Mali)",
+        ),
+        (
+            "en",
+            "Several thousand people rallied peacefully in Niamey on Sunday to back the transition.",
+            "2023-08-07",
+            S.PEACEFUL_PROTEST,
+            "Protesters (Niger)",
+        ),
+    ],
+)
+def test_a_crowd_told_by_its_size_is_the_demonstration_s_crowd(
+    extractor: Extractor, lang: str, text: str, published: str, sub: S, crowd: str
+) -> None:
+    [mention] = run(extractor, text, lang, published=published).mentions
+    assert (mention.sub_event_type, mention.actor1) == (sub, crowd)
+    assert any(e.field == "actor1" and e.quote[:1].lower() in "ps" for e in mention.evidence)
+    # ... but the size of a crowd is no crowd for a trigger that tells no demonstration
+    assert not run(extractor, "Des milliers de personnes ont fui Djibo mardi.", "fr").mentions
+
+
 def test_a_town_a_road_led_to_is_a_fallback_not_the_place(extractor: Extractor) -> None:
     text = (
         "Mercredi, un car a sauté sur un engin explosif à une trentaine de kilomètres de Dori, "

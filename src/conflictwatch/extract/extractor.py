@@ -61,7 +61,7 @@ from .reporting import (
 )
 from .segments import Passage, PassageCues, Sentence, group, list_items
 from .sites import SiteCues, SiteSplitter, count_sites, counts_events, listed_sites
-from .targets import TargetCues, country_code, killings_apart, sides
+from .targets import TargetCues, counted_crowd, country_code, killings_apart, sides
 from .tellings import (
     LEAD_SENTENCES,
     ArticleEvents,
@@ -227,6 +227,9 @@ class Extractor:
             around = [s for s in read[start:until] if s.index not in events]
             mention = self._mention(article, tools, lang, published, passage, read, n, claims,
                                     around)  # fmt: skip
+            if mention is not None:  # a crowd told by its size is the demonstration's crowd
+                mention = counted_crowd(mention, [(s.text, s.span.start) for s in passage.sentences],
+                                        self.pack, self._countries, self.target_cues)  # fmt: skip
             if mention is None or mention.latitude is None or not (corroborated(mention) or (
                     mention.sub_event_type is SubEventType.ARRESTS
                     and _clear(passage) >= CLEAR_SCORE)):  # fmt: skip

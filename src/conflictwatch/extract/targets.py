@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..knowledge import Pack
-from ..model import Mention
+from ..model import Evidence, Mention
 from ..taxonomy import ActorType, EventType, SubEventType
-from .coding import ARMED, PROTESTS
+from .coding import ARMED, CROWDS, PROTESTS
 from .cues import compile_rule
 
 
@@ -135,12 +135,17 @@ class TargetCues:
     police: re.Pattern[str]
     #: Office holders: people arrested among them are the government's, not civilians.
     officials: re.Pattern[str]
+    #: A crowd told by its size: "several hundred women", "des milliers de personnes".
+    crowd: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> TargetCues:
         return cls(
             police=compile_rule(r"\b(?:%(police_patterns)s)\b", cues),
             officials=compile_rule(r"\b(?:%(officials_patterns)s)\b", cues),
+            crowd=compile_rule(
+                r"\b(?:%(crowd_sizes)s)\s+(?:[\w'’-]+\s+)?(?:%(crowd_people)s)\b", cues
+            ),
         )
 
 
@@ -262,6 +267,30 @@ def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mentio
         forces = ("", None)
     return replace(mention, actor1=crowd.name, inter1=crowd.actor_type, actor2=forces[0],
                    inter2=forces[1])  # fmt: skip
+
+
+def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
+                  countries: Mapping[str, str], cues: TargetCues) -> Mention:  # fmt: skip
+    """A demonstration whose crowd is told only by its size ("plusieurs centaines de femmes et de
+    jeunes ont barricadé la route") has a crowd: the Protesters (or Rioters) of the country.
+    ``told`` holds the passage's sentences with their offsets in the article; the evidence
+    quotes the size."""
+    if mention.event_type not in (EventType.PROTESTS, EventType.RIOTS):
+        return mention
+    cited = {e.field for e in mention.evidence}
+    if any(field in cited and inter in ARMED | CROWDS
+           for field, inter in (("actor1", mention.inter1), ("actor2", mention.inter2))):  # fmt: skip
+        return mention
+    found = next(((m, start) for text, start in told if (m := cues.crowd.search(text))), None)
+    word = "rioters" if mention.event_type is EventType.RIOTS else "protesters"
+    crowd = pack.actor_for(word, on=mention.event_date, country=country_code(mention, countries))
+    if found is None or crowd is None:
+        return mention
+    match, offset = found
+    quote = Evidence("actor1", match.group(), mention.article_id, offset + match.start(),
+                     offset + match.end())  # fmt: skip
+    return replace(mention, actor1=crowd.name, inter1=crowd.actor_type,
+                   evidence=(*mention.evidence, quote))  # fmt: skip
 
 
 def country_code(mention: Mention, countries: Mapping[str, str]) -> str | None:
