@@ -393,3 +393,20 @@ def test_something_resumed_is_no_ground_retaken(
     assert best is None or best.label is not S.GOVERNMENT_REGAINS_TERRITORY
     retaken = classifier.best("Les soldats ont repris Kidal aux rebelles.", "fr")
     assert retaken is not None and retaken.label is S.GOVERNMENT_REGAINS_TERRITORY
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Le MSA, un groupe armé signataire de l'accord de paix, parle de 42 morts.", "fr"),
+        ("The CMA, a signatory to the 2015 peace agreement, denied any role.", "en"),
+        ("Groups that are party to the agreement met in Kidal.", "en"),
+    ],
+)
+def test_a_party_named_by_the_agreement_it_signed_is_no_agreement_made(
+    classifier: SubtypeClassifier, sentence: str, lang: str
+) -> None:
+    best = classifier.best(sentence, lang)
+    assert best is None or best.label is not S.AGREEMENT
+    signed = classifier.best("La CMA et le gouvernement ont signé un accord de paix.", "fr")
+    assert signed is not None and signed.label is S.AGREEMENT

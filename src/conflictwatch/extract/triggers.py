@@ -151,6 +151,16 @@ _CONSENT = re.compile(
 )
 
 
+#: A party named by the agreement it signed, not an agreement made: "un groupe armé signataire de
+#: l'accord de paix", "the groups that are party to the 2015 peace agreement".
+_SIGNATORY = re.compile(
+    r"\b(?:signataires?|signatory|signatories|party|parties)\s+(?:(?:of|to|de|à|du)\s+)?"
+    r"(?:the\s+|l['’]\s*|la\s+)?(?:\w+\s+){0,2}?(?:accords?|agreements?|peace\s+deal)\b",
+    re.IGNORECASE,
+)
+_CONSENT_OR_SIGNATORY = re.compile(f"{_CONSENT.pattern}|{_SIGNATORY.pattern}", re.IGNORECASE)
+
+
 #: Crowd-control rounds, not a weapon thrown at people: "grenades lacrymogènes", "tear gas
 #: grenades", "stun grenades".
 _CROWD_CONTROL = re.compile(
@@ -191,7 +201,9 @@ def _senses(**by_word: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
 #: Trigger words with a common sense that is no event, and the context that shows that sense.
 OTHER_SENSES = _senses(
     mine=_MINING, mines=_MINING, exécution=_CARRYING_OUT, exécutions=_CARRYING_OUT,
-    accord=_CONSENT, grenade=_CROWD_CONTROL, grenades=_CROWD_CONTROL, repris=_RESUMED,
+    accord=_CONSENT_OR_SIGNATORY, accords=_SIGNATORY, accord_de_paix=_SIGNATORY,
+    agreement=_SIGNATORY, agreements=_SIGNATORY, peace_agreement=_SIGNATORY,
+    peace_deal=_SIGNATORY, grenade=_CROWD_CONTROL, grenades=_CROWD_CONTROL, repris=_RESUMED,
     reprise=_RESUMED, a_repris=_RESUMED, ont_repris=_RESUMED, reprise_de=_RESUMED,
 )  # fmt: skip
 
