@@ -182,6 +182,34 @@ def test_an_attack_set_beside_an_earlier_one_is_commentary_not_a_telling(
     assert (mention.sub_event_type, mention.fatalities) == (S.ATTACK, 12)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "published"),
+    [
+        (
+            "fr",
+            "Les forces armées ont mené samedi une frappe par drone près de Banibangou, "
+            "neutralisant une vingtaine de terroristes. Ces actions interviennent quelques jours "
+            "après l'embuscade du mercredi 20 mars près de Téra, où vingt-trois soldats ont été "
+            "tués.",
+            "2024-03-25",
+        ),
+        (
+            "en",
+            "Army drones struck a militant column near Banibangou on Saturday, killing about "
+            "twenty fighters. These operations come days after an ambush near Téra on "
+            "Wednesday in which 23 soldiers died.",
+            "2024-03-25",
+        ),
+    ],
+)
+def test_a_sentence_that_sets_the_news_beside_an_earlier_event_recalls_it(
+    extractor: Extractor, lang: str, text: str, published: str
+) -> None:
+    [mention] = run(extractor, text, lang, published=published).mentions
+    assert (mention.sub_event_type, mention.event_date.day, mention.fatalities) == (
+        S.AIR_DRONE_STRIKE, 23, 20)  # fmt: skip
+
+
 def test_a_paragraph_labelled_as_background_tells_no_event(extractor: Extractor) -> None:
     text = (
         "L'armée dément toute nouvelle attaque contre le camp de Djibo ces derniers jours.\n"

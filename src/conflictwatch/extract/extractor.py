@@ -209,7 +209,10 @@ class Extractor:
         for index, at in related.items():  # the earlier event's toll is not this one's
             read[index].casualties = [c for c in read[index].casualties if c.end <= at]
         events |= second_parties(read, events, self.passage_cues)
-        passages = group(read, events, self.passage_cues, list_items(text, read))
+        leads = {s.index for s in read
+                 if s.index > 0 and self.reporting_cues.relating_lead.match(s.text)}  # fmt: skip
+        passages = group(read, events, self.passage_cues, list_items(text, read),
+                         leads)  # fmt: skip
         told = ArticleEvents(self.passage_cues)
         mentions = told.mentions  # the events so far, in the order they were told
         for n, passage in enumerate(passages):

@@ -75,6 +75,9 @@ class ReportingCues:
     #: After a trigger, the event set beside another in time ("the attack came a week after",
     #: "l'attaque intervient une semaine après celle de Dioura"): commentary, not a telling.
     relating: re.Pattern[str]
+    #: A sentence opening on what was just told, set beside an earlier event ("Ces actions
+    #: interviennent quelques jours après l'embuscade de Téguey").
+    relating_lead: re.Pattern[str]
     #: Forces sent, reinforced or stationed: a change of a group's activity for a snippet's
     #: label, but no event a coder records ("reinforcements were sent", "troops deployed in").
     deployment: re.Pattern[str]
@@ -123,6 +126,10 @@ class ReportingCues:
             ),
             relating=compile_rule(
                 r"[^\w.;]*(?:[\w'’-]+\s+){0,3}?(?:%(relating_patterns)s)\b", cues
+            ),
+            relating_lead=compile_rule(
+                r"^\W*(?:%(relating_subjects)s)\b(?:\s+[\w'’-]+){0,2}?\s+(?:%(relating_patterns)s)\b",
+                cues,
             ),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
         )
@@ -229,6 +236,8 @@ def relating_at(sentence: Sentence, cues: ReportingCues) -> int | None:
     or None. What follows is the other event's: its tolls and claims are not this one's."""
     if sentence.index == 0:
         return None
+    if (lead := cues.relating_lead.match(sentence.text)) is not None:
+        return lead.end()  # "Ces actions interviennent quelques jours après | l'embuscade ..."
     ends = [match.end() for score in sentence.scores for span in score.evidence
             if (match := cues.relating.match(sentence.text, span.end))]  # fmt: skip
     return min(ends, default=None)

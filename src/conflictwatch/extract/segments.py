@@ -237,10 +237,13 @@ def group(
     event_indexes: set[int],
     cues: PassageCues,
     items: set[int] | frozenset[int] = frozenset(),
+    apart: set[int] | frozenset[int] = frozenset(),
 ) -> list[Passage]:
     """Passages from sentences, given which sentences report an event. An item of a list (a
     digest's "2) Tuesday 13 Oct — Sanmatenga province.", see :func:`list_items`) opens a new
-    passage: it is no follow-on of the item before."""
+    passage: it is no follow-on of the item before. A sentence ``apart`` turns to an earlier
+    event ("Ces actions interviennent après l'embuscade de mercredi"): its day and toll do not go
+    on with the passage before."""
     passages: list[Passage] = []
     item: Sentence | None = None  # a list item begun since the last event sentence
     for sentence in sentences:
@@ -257,6 +260,7 @@ def group(
             item = None
         elif (
             item is None
+            and sentence.index not in apart
             and current is not None
             and sentence.index - current.last_index <= 1
             and sentence.index - current.sentences[0].index <= FOLLOW_ON
