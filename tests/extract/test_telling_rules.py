@@ -583,6 +583,26 @@ def test_a_crowd_told_by_its_size_is_the_demonstration_s_crowd(
     assert not run(extractor, "Des milliers de personnes ont fui Djibo mardi.", "fr").mentions
 
 
+def test_a_riot_s_crowd_may_be_told_as_a_group_of_people(extractor: Extractor) -> None:
+    # Barricades and burnt tyres are a crowd's acts, whoever else the passage names ...
+    text = (
+        "Vendredi, des hommes armés ont tué douze commerçants près de Sévaré. Samedi, des jeunes "
+        "de Mopti ont érigé des barricades et brûlé des pneus pour exiger plus de sécurité, "
+        "avant d'être dispersés. La région est en proie aux violences des groupes jihadistes."
+    )
+    found = run(extractor, text, "fr", published="2021-12-05").mentions
+    assert (S.VIOLENT_DEMONSTRATION, "Rioters (Mali)", 4) in {
+        (m.sub_event_type, m.actor1, m.event_date.day) for m in found}  # fmt: skip
+    # ... and stones thrown at a building are a riot's too
+    stones = ("A Bobo-Dioulasso, des manifestants ont lancé des pierres sur l'Institut français "
+              "samedi.")  # fmt: skip
+    [mention] = run(extractor, stones, "fr", published="2022-10-02").mentions
+    assert (mention.sub_event_type, mention.location) == (S.VIOLENT_DEMONSTRATION, "Bobo-Dioulasso")
+    # a protest word beside a group of people is no protest on that alone
+    passing = "Des manifestations ont été signalées à Kaya, où des jeunes ont exigé sa démission."
+    assert not run(extractor, passing, "fr", published="2021-11-16").mentions
+
+
 def test_a_town_a_road_led_to_is_a_fallback_not_the_place(extractor: Extractor) -> None:
     text = (
         "Mercredi, un car a sauté sur un engin explosif à une trentaine de kilomètres de Dori, "

@@ -173,12 +173,15 @@ _AS_SOURCE = re.compile(r"\b(?:selon|d['’]après|according\s+to)\b[^.;:]{0,40}
 BYSTANDERS = 2
 
 
-def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]]) -> TypeScore:
+def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]],
+            crowd_told: bool = False) -> TypeScore:  # fmt: skip
     """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
     bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
     by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
     which the demonstrators themselves set fire or threw stones is a riot, dispersed or not; a
-    crowd's blockade, typed "other", is a protest."""
+    crowd's blockade, typed "other", is a protest. Those who burn are a crowd when it is named
+    ("protesters") or, with ``crowd_told``, told by its size or as a group of people ("des jeunes
+    de Bandiagara")."""
     texts = {s.index: s.text for s in passage.all_sentences}
     named = [a for i, found in actors.items() for a in found
              if not _AS_SOURCE.search(texts.get(i, "")[: a.start])]  # fmt: skip
@@ -236,7 +239,7 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
     if (
         best.label is SubEventType.VIOLENT_DEMONSTRATION
-        and not crowd
+        and not (crowd or crowd_told)
         and any(a.actor_type in ARMED - {ActorType.STATE_FORCES} for a in named)
     ):  # the police facing those who burn are no armed men burning a village
         return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)

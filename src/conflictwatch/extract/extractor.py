@@ -381,7 +381,9 @@ class Extractor:
         country = self._countries.get(place.country, place.country) if place else ""
 
         actors = self._actors(tools, passage, event_date, place.country if place else None)
-        best = retyped(best, passage, actors)
+        crowd_told = any(self.target_cues.crowd.search(s.text) or self.target_cues.group.search(s.text)
+                         for s in passage.sentences)  # fmt: skip
+        best = retyped(best, passage, actors, crowd_told)
         label = best.label
         assert isinstance(label, SubEventType)
         # Roles are read around the opening sentence's own trigger (spans are per sentence).

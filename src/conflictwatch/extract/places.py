@@ -282,7 +282,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "plain",
             "",
-            rf"(?:(?<!\w)[àÀ]|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b(?:[Aa]u|[Ll]e|[Dd]u)\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"(?:(?<!\w)[àÀ]|^\s*A(?=\s)|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b(?:[Aa]u|[Ll]e|[Dd]u)\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (  # le titre d'une revue de presse : « Ouagadougou. », « Route de Dori. »
             "plain",

@@ -137,6 +137,8 @@ class TargetCues:
     officials: re.Pattern[str]
     #: A crowd told by its size: "several hundred women", "des milliers de personnes".
     crowd: re.Pattern[str]
+    #: ... or as a group of people: "groups of young men", "des jeunes de Bandiagara".
+    group: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> TargetCues:
@@ -146,6 +148,7 @@ class TargetCues:
             crowd=compile_rule(
                 r"\b(?:%(crowd_sizes)s)\s+(?:[\w'’-]+\s+)?(?:%(crowd_people)s)\b", cues
             ),
+            group=compile_rule(r"\b(?:%(crowd_groups)s)\s+(?:%(crowd_people)s)\b", cues),
         )
 
 
@@ -272,7 +275,10 @@ def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mentio
 def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
                   countries: Mapping[str, str], cues: TargetCues) -> Mention:  # fmt: skip
     """A demonstration whose crowd is told only by its size ("plusieurs centaines de femmes et de
-    jeunes ont barricadé la route") has a crowd: the Protesters (or Rioters) of the country.
+    jeunes ont barricadé la route") has a crowd: the Protesters (or Rioters) of the country. A
+    riot's acts (barricades, burnt tyres) are a crowd's, so a riot's crowd may also be told as a
+    group of people ("des jeunes de Bandiagara"); a protest word with such a group may be a
+    passing mention and is not enough.
     ``told`` holds the passage's sentences with their offsets in the article; the evidence
     quotes the size."""
     if mention.event_type not in (EventType.PROTESTS, EventType.RIOTS):
@@ -281,7 +287,10 @@ def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
     if any(field in cited and inter in ARMED | CROWDS
            for field, inter in (("actor1", mention.inter1), ("actor2", mention.inter2))):  # fmt: skip
         return mention
-    found = next(((m, start) for text, start in told if (m := cues.crowd.search(text))), None)
+    riot = mention.event_type is EventType.RIOTS
+    found = next(((m, start) for text, start in told
+                  if (m := cues.crowd.search(text) or (riot and cues.group.search(text)))),
+                 None)  # fmt: skip
     word = "rioters" if mention.event_type is EventType.RIOTS else "protesters"
     crowd = pack.actor_for(word, on=mention.event_date, country=country_code(mention, countries))
     if found is None or crowd is None:
