@@ -316,6 +316,19 @@ def _roles(finder: ActorFinder, text: str, trigger: str | None) -> tuple[str | N
             "gendarmes ont été tués",
             ("hommes armés", "gendarmes"),
         ),
+        # the accused acted; the accusers only speak
+        (
+            "fr",
+            "Les rebelles du MNLA accusent l'armée d'avoir tué des civils lors de frappes à Kidal",
+            "frappes",
+            ("l'armée", "civils"),
+        ),
+        (
+            "en",
+            "The MNLA accused the army of killing civilians in strikes near Kidal",
+            "strikes",
+            ("army", "civilians"),
+        ),
     ],
 )
 def test_assign_roles(

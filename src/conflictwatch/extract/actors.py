@@ -212,6 +212,12 @@ class ActorFinder:
             players = mentions
         if not players:
             return None, None
+        accused = next((m for m in players if _before(text, m, cues.accused)), None)
+        if accused is not None:
+            # "Les rebelles accusent l'armée d'avoir tué 21 civils": the accused is the doer, the
+            # accusers only speak; the target is among the others.
+            others = [m for m in players if m.start > accused.start and m.name != accused.name]
+            return _civilians_last(accused, others[0] if others else None)
         actor1 = _agent(text, players, cues)
         actor2: ActorMention | None = None
         if actor1 is None and trigger is not None:
@@ -306,6 +312,9 @@ class RoleCues:
     passive: re.Pattern[str]
     #: Between gunmen no one named and the group they belong to: "fighters of", "jihadistes de".
     member_of: re.Pattern[str]
+    #: An accusation right before the accused: "accusent l'armée malienne d'avoir tué", "blamed
+    #: jihadists for": the accused acted; the accuser only speaks.
+    accused: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> RoleCues:
@@ -334,6 +343,11 @@ class RoleCues:
             claimed_by=compile_rule(r"(?:%(claimed_by_patterns)s)\s+$", cues),
             passive=compile_rule(r"\b(?:%(passive_patterns)s)\b", cues),
             member_of=compile_rule(r"^\s+(?:%(member_of_patterns)s)\s*$", cues),
+            accused=compile_rule(
+                r"\b(?:%(accusing_patterns)s)\s+"
+                r"(?:(?:%(agent_determiners_patterns)s)\s+|%(elided_articles_patterns)s)*$",
+                cues,
+            ),
         )
 
 
