@@ -78,6 +78,7 @@ ENGLISH = [
 ]
 
 FRENCH = [
+    ("Onze civils ont été tués lors de frappes de drone près de Kidal.", S.AIR_DRONE_STRIKE),
     # a coup: the guard holding the president is an arrest
     (
         "Des militaires ont fait irruption au conseil des ministres et ont retenu le président.",
