@@ -756,3 +756,18 @@ def test_the_opening_that_tells_an_attack_through_the_anger_it_stirred_still_tel
     text = "Anger grew in Burkina Faso after the attack on Djibo on Sunday, which killed 53 people."
     [mention] = run(extractor, text, "en", published="2021-11-16").mentions
     assert (mention.location, mention.fatalities) == ("Djibo", 53)
+
+
+def test_an_attack_on_things_that_harmed_no_one_is_their_destruction(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Des hommes d'Ansar Dine se sont attaqués samedi aux mausolées à Tombouctou et les ont "
+        "détruits à coups de pioche. Aucune victime n'a été signalée."
+    )
+    [mention] = run(extractor, text, "fr", published="2012-07-01").mentions
+    assert mention.sub_event_type is S.LOOTING_PROPERTY_DESTRUCTION
+    # ... while people harmed make it an attack
+    harmed = text.replace("Aucune victime n'a été signalée.", "Deux gardiens ont été tués.")
+    [mention] = run(extractor, harmed, "fr", published="2012-07-01").mentions
+    assert mention.sub_event_type is not S.LOOTING_PROPERTY_DESTRUCTION

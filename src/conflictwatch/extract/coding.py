@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..model import Mention
 from ..taxonomy import ActorType, EventType, SubEventType
+from .modality import says_no_one_was_hurt
 from .records import ActorMention, Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
 from .segments import Passage, Sentence
 
@@ -174,14 +175,15 @@ BYSTANDERS = 2
 
 
 def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]],
-            crowd_told: bool = False) -> TypeScore:  # fmt: skip
+            crowd_told: bool = False, after: Sentence | None = None) -> TypeScore:  # fmt: skip
     """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
     bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
     by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
     which the demonstrators themselves set fire or threw stones is a riot, dispersed or not; a
     crowd's blockade, typed "other", is a protest. Those who burn are a crowd when it is named
     ("protesters") or, with ``crowd_told``, told by its size or as a group of people ("des jeunes
-    de Bandiagara")."""
+    de Bandiagara"). An attack on things that harmed no one (said in the passage or in the
+    sentence ``after`` it) is their destruction."""
     texts = {s.index: s.text for s in passage.all_sentences}
     named = [a for i, found in actors.items() for a in found
              if not _AS_SOURCE.search(texts.get(i, "")[: a.start])]  # fmt: skip
@@ -209,6 +211,17 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         # People killed where homes were burnt: the killing is the event ("58 people were
         # killed and vehicles and granaries were set on fire").
         return replace(best, label=SubEventType.ATTACK)
+    spared = any(says_no_one_was_hurt(s.text) or any(
+        c.kind is CasualtyKind.KILLED and c.count == 0 for c in s.casualties)
+        for s in [*passage.all_sentences, *([after] if after else [])])  # fmt: skip
+    hurt = any(c.count > 0 and c.kind is not CasualtyKind.ARRESTED
+               for s in passage.all_sentences for c in s.casualties)  # fmt: skip
+    destroyed = any(t.label is SubEventType.LOOTING_PROPERTY_DESTRUCTION
+                    for s in passage.all_sentences for t in s.scores)  # fmt: skip
+    if best.label is SubEventType.ATTACK and spared and not hurt and destroyed:
+        # "ils se sont attaqués aux mausolées ... Aucune victime n'a été signalée": with no one
+        # harmed, an attack on things is their destruction.
+        return replace(best, label=SubEventType.LOOTING_PROPERTY_DESTRUCTION)
     only_civilians = Side.CIVILIANS in killed and not killed & {Side.STATE, Side.ATTACKERS}
     soldiers_killed = any(c.side is Side.STATE for c in tolls)
     if best.label is SubEventType.ATTACK and soldiers_killed and not only_civilians:

@@ -383,7 +383,8 @@ class Extractor:
         actors = self._actors(tools, passage, event_date, place.country if place else None)
         crowd_told = any(self.target_cues.crowd.search(s.text) or self.target_cues.group.search(s.text)
                          for s in passage.sentences)  # fmt: skip
-        best = retyped(best, passage, actors, crowd_told)
+        after = read[passage.last_index + 1] if passage.last_index + 1 < len(read) else None
+        best = retyped(best, passage, actors, crowd_told, after)
         label = best.label
         assert isinstance(label, SubEventType)
         # Roles are read around the opening sentence's own trigger (spans are per sentence).

@@ -164,6 +164,13 @@ _CASUALTY_NEGATIONS = {
 }
 
 
+def says_no_one_was_hurt(text: str) -> bool:
+    """Whether ``text`` says the event harmed no one ("Aucune victime n'a été signalée", "the
+    attack caused no casualties")."""
+    folded = " ".join(fold_same_length(text).split())
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in _CASUALTY_NEGATIONS)
+
+
 class ModalityReader:
     """Reads what a sentence does with its event: asserts, denies, foils, plans, supposes, counts.
 
