@@ -320,3 +320,20 @@ def test_a_place_named_by_its_people_or_its_quarters(
 def test_an_attack_named_by_the_place_it_struck(text: str, expected: list[str]) -> None:
     finder = PlaceFinder("en", known={"Djibo", "Malian"}.__contains__)
     assert [p.name for p in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Ouagadougou.", ["Ouagadougou"]),
+        ("fr", "Route de Djibo.", ["Djibo"]),
+        ("en", "Road to Djibo.", ["Djibo"]),
+        ("fr", "Samedi.", []),
+        ("fr", "Le Burkina.", []),  # a country is no heading of a town's item
+    ],
+)
+def test_a_heading_that_is_only_a_known_town_names_it(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    finder = PlaceFinder(lang, known={"Ouagadougou", "Djibo", "Samedi"}.__contains__)
+    assert [p.name for p in finder.find(text)] == expected

@@ -537,23 +537,6 @@ def test_a_press_review_s_place_headings_place_the_items_below_them(extractor: E
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
-        ("fr", "Ouagadougou.", ["Ouagadougou"]),
-        ("fr", "Route de Djibo.", ["Djibo"]),
-        ("en", "Road to Djibo.", ["Djibo"]),
-        ("fr", "Samedi.", []),
-        ("fr", "Le Burkina.", []),  # a country is no heading of a town's item
-    ],
-)
-def test_a_heading_that_is_only_a_known_town_names_it(
-    lang: str, text: str, expected: list[str]
-) -> None:
-    finder = PlaceFinder(lang, known={"Ouagadougou", "Djibo", "Samedi"}.__contains__)
-    assert [p.name for p in finder.find(text)] == expected
-
-
-@pytest.mark.parametrize(
     ("lang", "text", "published", "sub", "crowd"),
     [
         (

@@ -164,11 +164,15 @@ _CASUALTY_NEGATIONS = {
 }
 
 
+_NO_ONE_HURT = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(_CASUALTY_NEGATIONS)) + r")(?!\w)"
+)
+
+
 def says_no_one_was_hurt(text: str) -> bool:
     """Whether ``text`` says the event harmed no one ("Aucune victime n'a été signalée", "the
     attack caused no casualties")."""
-    folded = " ".join(fold_same_length(text).split())
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in _CASUALTY_NEGATIONS)
+    return _NO_ONE_HURT.search(" ".join(fold_same_length(text).split())) is not None
 
 
 class ModalityReader:

@@ -159,8 +159,9 @@ class Placer:
         """The most precise place the passage gives; else the nearest one told around it.
 
         Places are looked for in the passage (its own words before the heading it is told
-        under), then before it (nearest first), then just after it. A named locality beats a region, a region beats the whole country; among equals the
-        passage wins, then the nearest sentence. A locality around a passage that names an area
+        under), then before it (nearest first), then just after it. A named locality beats a
+        region, a region beats the whole country; among equals the passage wins, then the nearest
+        sentence. A locality around a passage that names an area
         counts only if it lies in that area. "The capital" names the country's capital.
         """
         context = f"{article.title}. {article.text[:1500]}"
@@ -213,9 +214,8 @@ class Placer:
                         and ROUTE.search(best[4].quote) and not _near(resolution, best[2])):  # fmt: skip
                     continue  # a village of an earlier sentence far from the road told here
                 # among areas of one passage the smaller wins ("Niger, Tahoua region ... in the
-                # Tillia department")
-                # the heading an item is told under ("Route de Kaya.") gives way to a place as
-                # precise in the item's own words
+                # Tillia department"); the heading an item is told under ("Route de Kaya.") gives
+                # way to a place as precise in the item's own words
                 if best is None or (tier, rank) < (best[0], best[1]) or (
                         (tier, rank) == (best[0], best[1])
                         and (_smaller(resolution, best[2]) or _offset_on_route(p.quote, best[4].quote)
