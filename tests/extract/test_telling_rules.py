@@ -597,3 +597,15 @@ def test_a_town_a_road_led_to_is_a_fallback_not_the_place(extractor: Extractor) 
     alone = "Lundi, un car allant à Djibo a sauté sur une mine, tuant six passagers."
     [mention] = run(extractor, alone, "fr", published="2023-11-24").mentions
     assert mention.location == "Djibo"
+
+
+def test_a_point_measured_from_a_town_beats_a_town_named_around_the_passage(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Un humanitaire allemand a été enlevé mercredi par des hommes armés à une trentaine de "
+        "kilomètres d'Ayorou. Ses collègues ont été relâchés. Berlin a confirmé l'enlèvement. "
+        "Un Américain avait été enlevé à Abalak en octobre 2016."
+    )
+    [mention] = run(extractor, text, "fr", published="2018-04-12").mentions
+    assert mention.location == "Ayorou"

@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from ..geo.gazetteer import Gazetteer, MatchKind, admin_level, haversine_km
 from ..geo.geocoder import Geocoder, Resolution
+from ..geo.relative import Offset, parse_relative
 from ..knowledge import Pack
 from ..model import Article, Mention
-from ..taxonomy import WherePrecision
+from ..taxonomy import GeoPrecision, WherePrecision
 from .records import Span
 from .segments import Passage, Sentence
 
@@ -197,6 +198,9 @@ class Placer:
             # passage puts it in is a namesake elsewhere; the area is what is known.
             small = small_areas((r, p.quote) for tier, r, _, p in found if tier < 2)
             for tier, resolution, sentence, p in found:
+                if rank == 0 and tier == 1 and _measured_from_town(resolution):
+                    tier = 0  # "à une trentaine de kilomètres d'Ayorou": coded at Ayorou, and
+                    # the passage's own, it beats a town named in the sentences around it
                 if self._towards.search(sentence.text, max(0, p.start - TOWARDS_CHARS), p.start):
                     tier = max(tier, 1)  # where the road led, not where it happened
                 if foreign_hamlet(resolution, (*countries, *areas)):
@@ -316,6 +320,18 @@ def known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
         return bool(gazetteer.hits(name, fuzzy=False))
 
     return known
+
+
+def _measured_from_town(resolution: Resolution) -> bool:
+    """A point measured from a town matched as written ("à une trentaine de kilomètres
+    d'Ayorou"), however far: ACLED codes it at that town."""
+    chosen = resolution.candidates[0] if resolution.candidates else None
+    return (
+        resolution.geo_precision is GeoPrecision.NEAR_PLACE
+        and isinstance(parse_relative(resolution.query), Offset)
+        and chosen is not None
+        and chosen.match not in (MatchKind.FUZZY, MatchKind.PHONETIC)
+    )
 
 
 def place_tier(resolution: Resolution) -> int:
