@@ -609,3 +609,14 @@ def test_a_point_measured_from_a_town_beats_a_town_named_around_the_passage(
     )
     [mention] = run(extractor, text, "fr", published="2018-04-12").mentions
     assert mention.location == "Ayorou"
+
+
+def test_the_capital_of_the_country_named_with_it(extractor: Extractor) -> None:
+    # The report is mostly about Mali; "Burkina Faso's capital" is still Ouagadougou.
+    text = (
+        "Gunmen attacked a hotel in Burkina Faso's capital on Friday night, killing 29 people, "
+        "after French special forces flown in from Mali had been put on alert. Mali and its "
+        "army were not involved, Mali's government said."
+    )
+    [mention] = run(extractor, text, "en", published="2016-01-17").mentions
+    assert mention.location == "Ouagadougou"

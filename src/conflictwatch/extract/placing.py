@@ -55,6 +55,9 @@ SMALL_AREA = re.compile(
 
 #: How far before a place phrase a country naming its owner may stand ("in Mali's ...").
 OWNER_CHARS = 16
+#: How far after "the capital" a country named with it may end ("the capital of Burkina Faso").
+CAPITAL_OWNER_CHARS = 24
+_OF_COUNTRY = re.compile(r"\s+(?:of|du|de|d['’])\s*(?:the\s+|la\s+|l['’])?(.+)", re.IGNORECASE)
 
 #: A wire report's dateline: the town in capitals, then a comma or a dash ("BAMAKO, Nov 14 -").
 _DATELINE = re.compile(r"^\W*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:,|\s[-–—])")
@@ -267,13 +270,28 @@ class Placer:
             match = CAPITAL.search(sentence.text)
             if match is None:
                 continue
-            country = self._focus_country(article)
+            # "Burkina Faso's capital", "la capitale burkinabè", "the capital of Niger": the
+            # country named with it; else the one the article is about
+            named = [c for c in self._capital_owner(sentence.text, match)
+                     if any(p.iso2 == c for p in self.pack.countries)]  # fmt: skip
+            country = named[0] if len(named) == 1 else self._focus_country(article)
             name = next((c.capital for c in self.pack.countries if c.iso2 == country), None)
             if name:
                 resolution = self.geocoder.resolve(name, context)
                 if resolution.resolved:
                     return resolution, sentence, Span(match.start(), match.end(), match.group())
         return None
+
+    def _capital_owner(self, text: str, match: re.Match[str]) -> tuple[str, ...]:
+        """The countries named as owning "the capital": the two words right before it ("Burkina
+        Faso's", "the Malian"), the word right after it ("capitale burkinabè") or what follows
+        "of"/"du" ("capital of Niger")."""
+        before = " ".join(text[: match.start()].split()[-2:])
+        after = text[match.end() : match.end() + CAPITAL_OWNER_CHARS]
+        of = _OF_COUNTRY.match(after)
+        words = after.split()[:1]
+        owned = (before, of.group(1) if of else "", *words)
+        return tuple(c for part in owned if part for c in self.geocoder.context(part).countries)
 
     def _focus_country(self, article: Article) -> str:
         """The pack country the article names most (its title counts double)."""
