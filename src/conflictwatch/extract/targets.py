@@ -291,8 +291,8 @@ def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
     found = next(((m, start) for text, start in told
                   if (m := cues.crowd.search(text) or (riot and cues.group.search(text)))),
                  None)  # fmt: skip
-    word = "rioters" if mention.event_type is EventType.RIOTS else "protesters"
-    crowd = pack.actor_for(word, on=mention.event_date, country=country_code(mention, countries))
+    crowd = pack.actor_for("rioters" if riot else "protesters", on=mention.event_date,
+                           country=country_code(mention, countries))  # fmt: skip
     if found is None or crowd is None:
         return mention
     match, offset = found
