@@ -115,6 +115,17 @@ def test_a_site_announced_but_not_named_is_told_by_the_next_passage(
     assert locations == ["Ansongo", "Bourem"]
 
 
+def test_a_passage_that_echoes_the_count_fills_an_announced_site(extractor: Extractor) -> None:
+    text = ("Two attacks on Monday killed 40 people in the Tombouctou region, officials said. "
+            "The first hit a market near Léré, where 30 traders died. "
+            "A few hours later fighters stormed the army post at Niafunké, where ten soldiers "
+            "died. JNIM claimed both attacks.")  # fmt: skip
+    by_place = {}
+    for m in run(extractor, text, "en").mentions:
+        by_place.setdefault(m.location, []).append(m.fatalities)
+    assert by_place["Niafunké"] == [10]
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

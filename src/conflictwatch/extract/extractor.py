@@ -267,8 +267,14 @@ class Extractor:
             # ... or the passage names them one by one ("les camps de Boulkessi et de Mondoro").
             listed = max(listed_sites(s.text, self.site_cues)
                          for s in (passage.sentences[0], *passage.follow_on))  # fmt: skip
+            # A later passage that tells one announced site and then echoes the count ("JNIM
+            # claimed both attacks") is that site, not a telling of its own sites.
+            echoed = (sites > 1 and bool(told.waiting)
+                      and count_sites(passage.sentences[0].text, lang, self.site_cues) <= 1)  # fmt: skip
             days = fighting_days(passage, mention, self.passage_cues) if sites <= 1 else []
-            if days:
+            if echoed:
+                told.add(mention)
+            elif days:
                 told.add_days(mention, days)
             elif sites > 1:
                 told.add_sites(*self._sites(mention, passage, article, lang, tools, sites, lead))
