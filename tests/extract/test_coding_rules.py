@@ -771,3 +771,19 @@ def test_an_attack_on_things_that_harmed_no_one_is_their_destruction(
     harmed = text.replace("Aucune victime n'a été signalée.", "Deux gardiens ont été tués.")
     [mention] = run(extractor, harmed, "fr", published="2012-07-01").mentions
     assert mention.sub_event_type is not S.LOOTING_PROPERTY_DESTRUCTION
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "agreement"),
+    [
+        ("en", "The Malian army said on Monday in Gao that its troops were there under a bilateral "
+               "agreement with Russia.", False),
+        ("fr", "Les militaires ont signé lundi à Gao une charte de défense mutuelle.", False),
+        ("en", "The CMA signed a peace agreement with the Platform in Gao on Monday.", True),
+    ],
+)  # fmt: skip
+def test_an_agreement_is_coded_only_with_the_two_parties_that_made_it(
+    extractor: Extractor, lang: str, text: str, agreement: bool
+) -> None:
+    mentions = run(extractor, text, lang, published="2024-03-06").mentions
+    assert any(m.sub_event_type is S.AGREEMENT for m in mentions) is agreement

@@ -35,9 +35,12 @@ def corroborated(mention: Mention) -> bool:
     """A trigger word alone is not an event: it needs the people who did it, or its toll.
 
     Violence needs an armed actor or a count of killed, wounded or abducted people; protests and
-    riots need a crowd or an armed actor; strategic developments need an armed actor.
+    riots need a crowd or an armed actor; strategic developments need an armed actor, and an
+    agreement the two parties that made it.
     """
     cited = {e.field for e in mention.evidence}
+    if mention.sub_event_type is SubEventType.AGREEMENT and not {"actor1", "actor2"} <= cited:
+        return False  # "a bilateral agreement", "a ceasefire" said of one side: not an agreement made
     types = {t for field, t in (("actor1", mention.inter1), ("actor2", mention.inter2))
              if field in cited and t is not None}  # fmt: skip
     armed = bool(types & ARMED)
