@@ -599,6 +599,17 @@ def test_a_town_a_road_led_to_is_a_fallback_not_the_place(extractor: Extractor) 
     assert mention.location == "Djibo"
 
 
+def test_a_town_people_fled_to_does_not_place_the_next_telling(extractor: Extractor) -> None:
+    text = (
+        "Au moins 30 civils ont été tués lundi à Arbinda par des hommes armés. "
+        "Des centaines d'habitants ont fui vers Djibo, le chef-lieu de la province du Soum. "
+        "Mercredi, la même localité avait été le théâtre d'une attaque contre la gendarmerie, "
+        "au cours de laquelle cinq gendarmes avaient été tués."
+    )
+    mentions = run(extractor, text, "fr", published="2023-11-24").mentions
+    assert {m.location for m in mentions} == {"Arbinda"}
+
+
 def test_a_point_measured_from_a_town_beats_a_town_named_around_the_passage(
     extractor: Extractor,
 ) -> None:

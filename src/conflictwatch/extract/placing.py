@@ -186,7 +186,12 @@ class Placer:
                     if not resolution.resolved and p.name != p.quote:
                         resolution = self.geocoder.resolve(p.name, context)
                     if resolution.resolved:
-                        found.append((place_tier(resolution), resolution, sentence, p))
+                        tier = place_tier(resolution)
+                        if self._towards.search(sentence.text, max(0, p.start - TOWARDS_CHARS),
+                                                p.start):  # fmt: skip
+                            tier = max(tier, 1)  # where the road led or people fled, not
+                            # where it happened
+                        found.append((tier, resolution, sentence, p))
                 if rank > 0 and any(f[0] == 0 for f in found):
                     break  # around the passage the nearest locality wins: read no further back
             # "near X, in the Y region": a town found only in another country than the areas the
@@ -204,8 +209,6 @@ class Placer:
                 if rank == 0 and tier == 1 and _measured_from_town(resolution):
                     tier = 0  # "à une trentaine de kilomètres d'Ayorou": coded at Ayorou, and
                     # the passage's own, it beats a town named in the sentences around it
-                if self._towards.search(sentence.text, max(0, p.start - TOWARDS_CHARS), p.start):
-                    tier = max(tier, 1)  # where the road led, not where it happened
                 if foreign_hamlet(resolution, (*countries, *areas)):
                     # "Soro" in a report on Burkina Faso: not the hamlet abroad (a country is
                     # named by its name or by a region of it the passage names)
