@@ -53,6 +53,12 @@ EN = [
     ("in May 2023", THU, "2023-05-15", M),
     ("on December 31", JAN2, "2024-12-31", D),
     ("in November", JAN2, "2024-11-15", M),
+    # a day, then how long after the event told next it came: that event's day
+    ("Flights resumed on Thursday, two days after gunmen stormed the base", THU, "2024-09-17", D),
+    ("Shops reopened on Thursday, a day after the attack", THU, "2024-09-18", D),
+    # ... but a day something was said on stays the day of what was said
+    ("The president was detained, sources said on Thursday, a day after gunfire erupted", THU,
+     "2024-09-19", D),
 ]
 FR = [
     ("le 17 septembre", THU, "2024-09-17", D),
@@ -86,6 +92,8 @@ FR = [
     ("depuis janvier", THU, "2024-01-15", M),
     ("le 31 décembre", JAN2, "2024-12-31", D),
     ("le 20 septembre", THU, "2023-09-20", D),  # not yet reached: last year's
+    ("Jeudi, au lendemain de l'attaque, les boutiques sont restées fermées", THU, "2024-09-18", D),
+    ("Les vols ont repris jeudi, trois jours après l'assaut", THU, "2024-09-16", D),
 ]
 
 

@@ -154,6 +154,13 @@ class DateReader:
             gate = gates.setdefault(need, re.compile(need, re.IGNORECASE))
             self._scanners.append((gate, _compile(pattern.format(**pieces)), handlers[name]))
         self._time_pattern = _compile(_union(self._times))
+        # "on Thursday, two days after ...", "jeudi, au lendemain de ...": days back from the day
+        self._day_after = {_norm(k): int(v) for k, v in words.get("day_after", {}).items()}
+        units = _union(_norm(u) for u in words.get("days_after", ()))
+        counted = rf"(?P<n>\d+|{pieces['COUNT']})\s+(?:{units})" if units else r"(?!x)x"
+        phrases = _union(self._day_after) if self._day_after else r"(?!x)x"
+        self._after_day = re.compile(rf"\s*,?\s*(?:{counted}|(?P<p>{phrases}))(?!\w)",
+                                     re.IGNORECASE)  # fmt: skip
 
     # --- public ------------------------------------------------------------------------------
 
@@ -185,8 +192,27 @@ class DateReader:
             if start >= covered:
                 chosen.append(mention)
                 covered = mention.end
+        chosen = [self._days_before(text, m) for m in chosen]
         events = [m for m in chosen if not _states(text, m)]
         return events if events and len(events) < len(chosen) else chosen
+
+    def _days_before(self, text: str, mention: DateMention) -> DateMention:
+        """A day followed by how long after an event it came ("on Thursday, two days after
+        militants stormed the base") dates that event: two days before Thursday. The day of a
+        statement ("sources said on Monday, a day after gunfire erupted") stays the day of what
+        was stated."""
+        if mention.precision is not DAY or mention.date_end is not None or _states(text, mention):
+            return mention
+        match = self._after_day.match(text, mention.end)
+        if match is None:
+            return mention
+        if match.group("p"):
+            days = self._day_after[_norm(match.group("p"))]
+        else:
+            raw = match.group("n").lower()
+            days = int(raw) if raw.isdecimal() else self._counts[raw]
+        return DateMention(mention.date - dt.timedelta(days=days), DAY, mention.start,
+                           match.end(), text[mention.start : match.end()], None, True)  # fmt: skip
 
     def times_of_day(self, text: str) -> list[TimeOfDay]:
         """Times of day ("à l'aube", "overnight") as dawn|morning|afternoon|evening|night."""
