@@ -787,3 +787,17 @@ def test_an_agreement_is_coded_only_with_the_two_parties_that_made_it(
 ) -> None:
     mentions = run(extractor, text, lang, published="2024-03-06").mentions
     assert any(m.sub_event_type is S.AGREEMENT for m in mentions) is agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("Gunmen announced on Monday a ban on motorcycles in Djibo.", False),
+        ("JNIM announced on Monday a ban on motorcycles in Djibo.", True),
+    ],
+)  # fmt: skip
+def test_a_change_to_a_group_or_its_activity_is_coded_only_for_a_group_named(
+    extractor: Extractor, text: str, changed: bool
+) -> None:
+    mentions = run(extractor, text, "en", published="2024-03-06").mentions
+    assert any(m.sub_event_type is S.CHANGE_TO_GROUP_ACTIVITY for m in mentions) is changed

@@ -35,12 +35,16 @@ def corroborated(mention: Mention) -> bool:
     """A trigger word alone is not an event: it needs the people who did it, or its toll.
 
     Violence needs an armed actor or a count of killed, wounded or abducted people; protests and
-    riots need a crowd or an armed actor; strategic developments need an armed actor, and an
-    agreement the two parties that made it.
+    riots need a crowd or an armed actor; strategic developments need an armed actor, an
+    agreement the two parties that made it, and a change to a group or its activity the group
+    named.
     """
     cited = {e.field for e in mention.evidence}
     if mention.sub_event_type is SubEventType.AGREEMENT and not {"actor1", "actor2"} <= cited:
         return False  # "a bilateral agreement", "a ceasefire" said of one side: not an agreement made
+    if mention.sub_event_type is SubEventType.CHANGE_TO_GROUP_ACTIVITY and (
+            "actor1" not in cited or mention.actor1.startswith("Unidentified")):  # fmt: skip
+        return False  # "attackers", "jihadist fighters": no group whose change can be told
     types = {t for field, t in (("actor1", mention.inter1), ("actor2", mention.inter2))
              if field in cited and t is not None}  # fmt: skip
     armed = bool(types & ARMED)
