@@ -411,3 +411,21 @@ def test_a_party_named_by_the_agreement_it_signed_is_no_agreement_made(
     assert best is None or best.label is not S.AGREEMENT
     signed = classifier.best("La CMA et le gouvernement ont signé un accord de paix.", "fr")
     assert signed is not None and signed.label is S.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    ("lang", "stopped", "seized"),
+    [
+        ("en", "The attackers intercepted their vehicle near the reserve.",
+         "Soldiers intercepted a truck loaded with explosives near Gao."),
+        ("fr", "Les assaillants ont intercepté leur véhicule près de la réserve.",
+         "Les soldats ont intercepté un camion chargé d'explosifs près de Gao."),
+    ],
+)  # fmt: skip
+def test_a_vehicle_intercepted_is_no_weapon_disrupted_unless_it_carried_weapons(
+    classifier: SubtypeClassifier, lang: str, stopped: str, seized: str
+) -> None:
+    best = classifier.best(stopped, lang)
+    assert best is None or best.label is not S.DISRUPTED_WEAPONS_USE
+    best = classifier.best(seized, lang)
+    assert best is not None and best.label is S.DISRUPTED_WEAPONS_USE
