@@ -610,6 +610,24 @@ def test_a_town_people_fled_to_does_not_place_the_next_telling(extractor: Extrac
     assert {m.location for m in mentions} == {"Arbinda"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("fr", "Un bateau a été pris pour cible mardi à hauteur de Bourem, dans la région de Gao. "
+               "Selon la compagnie, trois roquettes ont atteint le navire, qui assurait la liaison "
+               "entre Gao et Mopti avec des centaines de passagers à bord.", "Bourem"),
+        ("en", "A bus was hit by rockets near Boni on Tuesday. The shells struck the bus, which "
+               "was travelling between Gao and Mopti with dozens of passengers on board.", "Boni"),
+    ],
+)  # fmt: skip
+def test_shells_that_hit_people_named_are_an_event_where_they_hit_not_on_the_line_plied(
+    extractor: Extractor, lang: str, text: str, place: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2023-09-07").mentions
+    assert mention.sub_event_type is S.SHELLING_ARTILLERY_MISSILE_ATTACK
+    assert mention.location == place
+
+
 def test_a_point_measured_from_a_town_beats_a_town_named_around_the_passage(
     extractor: Extractor,
 ) -> None:

@@ -41,7 +41,7 @@ def corroborated(mention: Mention) -> bool:
     """
     cited = {e.field for e in mention.evidence}
     if mention.sub_event_type is SubEventType.AGREEMENT and not {"actor1", "actor2"} <= cited:
-        return False  # "a bilateral agreement", "a ceasefire" said of one side: not an agreement made
+        return False  # "a bilateral agreement", "a ceasefire" told of one side: none was made
     if mention.sub_event_type is SubEventType.CHANGE_TO_GROUP_ACTIVITY and (
             "actor1" not in cited or mention.actor1.startswith("Unidentified")):  # fmt: skip
         return False  # "attackers", "jihadist fighters": no group whose change can be told
@@ -49,6 +49,8 @@ def corroborated(mention: Mention) -> bool:
              if field in cited and t is not None}  # fmt: skip
     armed = bool(types & ARMED)
     counted = "fatalities" in cited or bool(mention.wounded) or bool(mention.abducted)
+    if mention.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE and "actor2" in cited:
+        return True  # rockets, shells or a bomb that hit people named: fired by someone
     if mention.event_type.is_political_violence:
         return armed or counted
     if mention.event_type in (EventType.PROTESTS, EventType.RIOTS):

@@ -193,8 +193,9 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "near",
-            r"près d|loin d|environs d|proximité d|périphérie d|abords d|autour d|alentours d",
-            rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|autour\s+d[e']|aux alentours\s+d[e']|(?:aux\s+)?environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
+            r"près d|loin d|environs d|proximité d|périphérie d|abords d|autour d|alentours d|hauteur d|niveau d",
+            # "à hauteur de Bamba", "au niveau de Boni": on a river or a road, by the town
+            rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|à\s+(?:la\s+)?hauteur\s+d[e']|au\s+niveau\s+d[e']|autour\s+d[e']|aux alentours\s+d[e']|(?:aux\s+)?environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
         ),
         (
             "area",

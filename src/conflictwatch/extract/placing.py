@@ -178,6 +178,7 @@ class Placer:
         ]
         countries = self.geocoder.context(context).countries
         best: tuple[int, int, Resolution, Sentence, Span] | None = None
+        directions: set[tuple[int, int]] = set()  # (sentence, start) of places only headed for
         for rank, sentences_ in enumerate(groups):
             found = []
             for sentence in sentences_:
@@ -191,6 +192,7 @@ class Placer:
                                                 p.start):  # fmt: skip
                             tier = max(tier, 1)  # where the road led or people fled, not
                             # where it happened
+                            directions.add((sentence.index, p.start))
                         found.append((tier, resolution, sentence, p))
                 if rank > 0 and any(f[0] == 0 for f in found):
                     break  # around the passage the nearest locality wins: read no further back
@@ -221,8 +223,10 @@ class Placer:
                         and AREA.search(best[4].quote) and not _within(resolution, best[2])):  # fmt: skip
                     continue  # "in Soum province": a town elsewhere does not refine the area
                 if (rank > 0 and best is not None and best[1] == 0 and best[0] == 1
-                        and ROUTE.search(best[4].quote) and not _near(resolution, best[2])):  # fmt: skip
+                        and ROUTE.search(best[4].quote) and not _near(resolution, best[2])
+                        and (best[3].index, best[4].start) not in directions):  # fmt: skip
                     continue  # a village of an earlier sentence far from the road told here
+                    # (not from a line a boat or bus was plying: the village is where it was hit)
                 # among areas of one passage the smaller wins ("Niger, Tahoua region ... in the
                 # Tillia department"); the heading an item is told under ("Route de Kaya.") gives
                 # way to a place as precise in the item's own words
