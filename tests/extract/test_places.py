@@ -132,6 +132,11 @@ KNOWN = {
          [("Kidal", "Kidal"), ("Gao", "Gao")]),
         ("fr", "Les jihadistes ont attaqué Boni mardi.", [("Boni", "Boni")]),
         ("en", "Thousands marched through Bamako.", [("Bamako", "Bamako")]),
+        # where violence spread; where a boat was hit on a river
+        ("fr", "Samedi, les violences ont gagné Niamey.", [("Niamey", "Niamey")]),
+        ("en", "On Saturday the riots spread to Niamey.", [("Niamey", "Niamey")]),
+        ("fr", "Le bateau a été visé à hauteur de Bamba.", [("Bamba", "à hauteur de Bamba")]),
+        ("fr", "Un car a sauté au niveau de Boni.", [("Boni", "au niveau de Boni")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
