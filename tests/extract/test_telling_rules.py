@@ -628,6 +628,18 @@ def test_shells_that_hit_people_named_are_an_event_where_they_hit_not_on_the_lin
     assert mention.location == place
 
 
+def test_the_same_day_in_another_town_is_another_event_on_that_day(extractor: Extractor) -> None:
+    text = (
+        "Le calme est revenu lundi à Ouagadougou. Samedi, des centaines de manifestants se sont "
+        "rassemblés devant l'ambassade de France et ont jeté des pierres sur le bâtiment. "
+        "Le même jour, à Bobo-Dioulasso, des jeunes ont incendié l'entrée de l'Institut "
+        "français. Dimanche, le chef de la junte a démissionné."
+    )
+    mentions = run(extractor, text, "fr", published="2022-10-03").mentions
+    assert sorted((m.location, m.event_date.isoformat()) for m in mentions) == [
+        ("Bobo-Dioulasso", "2022-10-01"), ("Ouagadougou", "2022-10-01")]  # fmt: skip
+
+
 def test_a_point_measured_from_a_town_beats_a_town_named_around_the_passage(
     extractor: Extractor,
 ) -> None:

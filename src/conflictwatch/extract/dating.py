@@ -32,7 +32,11 @@ def passage_date(
     """The day of the passage's event, where it was told, and how precisely; ``None`` and
     week precision when nothing in or before the passage gives a day."""
     told: tuple[DayTold, TimePrecision] | None = None
-    for sentence in passage.all_sentences:
+    opener = passage.sentences[0]
+    # "Le même jour, à Bobo-Dioulasso, ...": the day told before, not one the sentences after give
+    own = ([opener] if cues.same_day.match(opener.text) and opener.places and not opener.dates
+           else passage.all_sentences)  # fmt: skip
+    for sentence in own:
         for d in sentence.dates:
             found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
             if not cues.report_day(sentence.text, d):

@@ -46,6 +46,10 @@ class PassageCues:
     another: re.Pattern[str]
     #: The response to an attack: reinforcements, sweeps.
     response: re.Pattern[str]
+    #: A sentence opening on another scene: "The same day, in Bobo-Dioulasso, ...".
+    elsewhere: re.Pattern[str]
+    #: A sentence opening on the day just told: "Le même jour", "at the same time".
+    same_day: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> PassageCues:
@@ -68,6 +72,8 @@ class PassageCues:
             ),
             another=compile_rule(r"\b(?:%(another_event_patterns)s)\b", cues),
             response=compile_rule(r"\b(?:%(response_patterns)s)\b", cues),
+            elsewhere=compile_rule(r"^\W*(?:%(same_day_openers)s|%(elsewhere_openers)s)\b", cues),
+            same_day=compile_rule(r"^\W*(?:%(same_day_openers)s)\b", cues),
         )
 
     def report_day(self, text: str, day: DateMention) -> bool:
@@ -175,6 +181,8 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues) -> bool:
     known_place = passage.place_key()
     if place and known_place and place != known_place and not cues.goes_on.match(sentence.text):
         return True
+    if place and place != known_place and cues.elsewhere.match(sentence.text):
+        return True  # "Le même jour, à Bobo-Dioulasso, des jeunes ont incendié ...": another scene
     day = next((d.date for d in sentence.dates if not cues.report_day(sentence.text, d)), None)
     known_day = passage.date_key(cues)
     return bool(day and known_day and day != known_day)
