@@ -801,3 +801,14 @@ def test_a_change_to_a_group_or_its_activity_is_coded_only_for_a_group_named(
 ) -> None:
     mentions = run(extractor, text, "en", published="2024-03-06").mentions
     assert any(m.sub_event_type is S.CHANGE_TO_GROUP_ACTIVITY for m in mentions) is changed
+
+
+def test_people_rounded_up_and_shot_are_an_attack_on_the_day_told_before_the_toll(
+    extractor: Extractor,
+) -> None:
+    text = ("On Saturday night gunmen swept into Djibo. By Monday the government put the toll at "
+            "40 civilians, saying the attackers had rounded up men and then shot them.")  # fmt: skip
+    [mention] = run(extractor, text, "en", published="2022-06-22").mentions
+    assert mention.sub_event_type is S.ATTACK
+    assert (mention.location, mention.event_date, mention.fatalities) == (
+        "Djibo", dt.date(2022, 6, 18), 40)  # fmt: skip

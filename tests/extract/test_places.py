@@ -135,6 +135,7 @@ KNOWN = {
         # where violence spread; where a boat was hit on a river
         ("fr", "Samedi, les violences ont gagné Niamey.", [("Niamey", "Niamey")]),
         ("en", "On Saturday the riots spread to Niamey.", [("Niamey", "Niamey")]),
+        ("en", "Gunmen swept into Djibo at night.", [("Djibo", "Djibo")]),
         ("fr", "Le bateau a été visé à hauteur de Bamba.", [("Bamba", "à hauteur de Bamba")]),
         ("fr", "Un car a sauté au niveau de Boni.", [("Boni", "au niveau de Boni")]),
     ],

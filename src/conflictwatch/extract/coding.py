@@ -215,10 +215,11 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
-    if (best.label is SubEventType.LOOTING_PROPERTY_DESTRUCTION and civilians and tolls
-            and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
+    if (best.label in (SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.ARRESTS)
+            and civilians and tolls and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         # People killed where homes were burnt: the killing is the event ("58 people were
-        # killed and vehicles and granaries were set on fire").
+        # killed and vehicles and granaries were set on fire"), as it is when people were
+        # rounded up and then shot ("the attackers first rounded up men, then shot them").
         return replace(best, label=SubEventType.ATTACK)
     spared = any(says_no_one_was_hurt(s.text) or any(
         c.kind is CasualtyKind.KILLED and c.count == 0 for c in s.casualties)
