@@ -812,3 +812,13 @@ def test_people_rounded_up_and_shot_are_an_attack_on_the_day_told_before_the_tol
     assert mention.sub_event_type is S.ATTACK
     assert (mention.location, mention.event_date, mention.fatalities) == (
         "Djibo", dt.date(2022, 6, 18), 40)  # fmt: skip
+
+
+def test_residents_the_forces_rounded_up_and_shot_are_an_attack_by_the_forces(
+    extractor: Extractor,
+) -> None:
+    text = ("Soldiers rounded up residents of Djibo on Thursday and shot them in groups, witnesses "
+            "said. The prosecutor has confirmed at least 50 deaths.")  # fmt: skip
+    [mention] = run(extractor, text, "en", published="2023-04-28").mentions
+    assert (mention.sub_event_type, mention.fatalities) == (S.ATTACK, 50)
+    assert mention.actor1.startswith("Military Forces of Burkina Faso")
