@@ -429,3 +429,12 @@ def test_a_vehicle_intercepted_is_no_weapon_disrupted_unless_it_carried_weapons(
     assert best is None or best.label is not S.DISRUPTED_WEAPONS_USE
     best = classifier.best(seized, lang)
     assert best is not None and best.label is S.DISRUPTED_WEAPONS_USE
+
+
+def test_who_an_actor_fights_alongside_is_no_fight(classifier: SubtypeClassifier) -> None:
+    text = ("Gunmen targeted a post of the VDP, the civilian auxiliaries who fight alongside the "
+            "army, then shot residents.")  # fmt: skip
+    best = classifier.best(text, "en")
+    assert best is None or best.label is not S.ARMED_CLASH
+    fought = classifier.best("Soldiers and militants fight near the village.", "en")
+    assert fought is not None and fought.label is S.ARMED_CLASH

@@ -198,13 +198,20 @@ def _senses(**by_word: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
     return {norm_phrase(word.replace("_", " ")): pattern for word, pattern in by_word.items()}
 
 
+#: Who an actor is, not what it did: "the civilian auxiliaries who fight alongside the army".
+_ROLE = re.compile(
+    r"\b(?:who|that|which)\s+(?:\w+\s+)?fight\s+(?:alongside|with|against|for|beside)\b",
+    re.IGNORECASE,
+)
+
+
 #: Trigger words with a common sense that is no event, and the context that shows that sense.
 OTHER_SENSES = _senses(
     mine=_MINING, mines=_MINING, exécution=_CARRYING_OUT, exécutions=_CARRYING_OUT,
     accord=_CONSENT_OR_SIGNATORY, accords=_SIGNATORY, accord_de_paix=_SIGNATORY,
     agreement=_SIGNATORY, agreements=_SIGNATORY, peace_agreement=_SIGNATORY,
     peace_deal=_SIGNATORY, grenade=_CROWD_CONTROL, grenades=_CROWD_CONTROL, repris=_RESUMED,
-    reprise=_RESUMED, a_repris=_RESUMED, ont_repris=_RESUMED, reprise_de=_RESUMED,
+    reprise=_RESUMED, a_repris=_RESUMED, ont_repris=_RESUMED, reprise_de=_RESUMED, fight=_ROLE,
 )  # fmt: skip
 
 
