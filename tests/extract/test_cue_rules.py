@@ -11,6 +11,7 @@ import pytest
 from conflictwatch.errors import ConfigError
 from conflictwatch.extract.actors import ActorFinder, RoleCues
 from conflictwatch.extract.cues import compile_rule
+from conflictwatch.extract.dates import DateReader
 from conflictwatch.extract.reporting import ReportingCues
 from conflictwatch.extract.segments import PassageCues
 from conflictwatch.extract.sites import SiteCues, count_sites
@@ -161,3 +162,18 @@ def test_a_rule_with_no_words_in_the_pack_names_the_key() -> None:
 def test_plain_lists_are_escaped_and_patterns_kept() -> None:
     cues = {"en": {"words": ["a.b"], "words_patterns": ["a.b"]}}
     assert compile_rule(r"%(words)s|%(words_patterns)s", cues).pattern == r"a\.b|a.b"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reported"),
+    [
+        ("fr", "Le gouvernement a revu le bilan à la hausse ce dimanche : 132 civils ont été tués.",
+         True),
+        ("en", "By Monday the government put the death toll at 132 civilians.", True),
+        ("en", "As of Monday, 40 people had been reported dead.", True),
+        ("en", "Gunmen attacked the village on Monday.", False),
+    ],
+)  # fmt: skip
+def test_the_day_a_toll_was_given_is_the_report_s_day(lang: str, text: str, reported: bool) -> None:
+    [day] = DateReader(lang, PACK.lexicon("time")).dates(text, dt.date(2021, 6, 8))
+    assert PASSAGES.report_day(text, day) is reported
