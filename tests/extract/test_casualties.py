@@ -93,6 +93,10 @@ EN = [
         "The government revised the toll from the raid on the village sharply upwards, to 41.",
         [(K, 41, U)],
     ),
+    (
+        "Gunmen attacked the village, killing 14 people, including a soldier.",
+        [(K, 14, U), (K, 1, S)],  # a total takes a share's side only if the shares are most of it
+    ),
 ]
 FR = [
     # after "a"/"ont" with no "été" the people counted did the deed; "ont péri" still dies

@@ -111,7 +111,8 @@ def _noun(norms: list[str], unit: Headcount, w: CasualtyWords) -> Headcount:
 
 def _sides_from_shares(norms: list[str], units: list[Headcount], w: CasualtyWords) -> None:
     """A total of people of no stated side followed by its shares ("20 people, including 19
-    gendarmes and a civilian") takes the side of its largest share."""
+    gendarmes and a civilian") takes the side of its largest share, when the shares make up at
+    least half of it ("14 people, including a soldier" are of no one side)."""
     for n, unit in enumerate(units):
         if unit.side not in (None, Side.UNKNOWN) or unit.zero:
             continue
@@ -123,7 +124,7 @@ def _sides_from_shares(norms: list[str], units: list[Headcount], w: CasualtyWord
         shares = [
             u for u in units[n + 1 :] if u.first < close and u.side not in (None, Side.UNKNOWN)
         ]
-        if shares:
+        if shares and 2 * sum(u.value for u in shares) >= unit.value:
             largest = max(shares, key=lambda u: u.value)
             unit.side = largest.side
 
