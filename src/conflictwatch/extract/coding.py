@@ -215,9 +215,9 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
-    arrested_and_killed = best.label is SubEventType.ARRESTS  # the forces are always there
+    # (the forces of an arrest are always there: its dead need not be named civilians)
     if (best.label in (SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.ARRESTS)
-            and (civilians or arrested_and_killed) and tolls
+            and (civilians or best.label is SubEventType.ARRESTS) and tolls
             and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
         # People killed where homes were burnt: the killing is the event ("58 people were
         # killed and vehicles and granaries were set on fire"), as it is when people were
