@@ -661,3 +661,58 @@ def test_the_capital_of_the_country_named_with_it(extractor: Extractor) -> None:
     )
     [mention] = run(extractor, text, "en", published="2016-01-17").mentions
     assert mention.location == "Ouagadougou"
+
+
+def test_a_town_retaken_the_day_after_the_attack_is_an_event_of_its_own(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Eighteen soldiers were killed when Boko Haram fighters attacked the town of Bosso on "
+        "Friday, the defence ministry said. Residents said the militants held part of the town "
+        "overnight. The army said it retook positions around Bosso on Saturday after "
+        "reinforcements arrived."
+    )
+    mentions = run(extractor, text, "en", published="2016-06-06").mentions
+    assert sorted((m.event_date.isoformat(), m.sub_event_type) for m in mentions) == [
+        ("2016-06-03", S.ARMED_CLASH), ("2016-06-04", S.GOVERNMENT_REGAINS_TERRITORY)]  # fmt: skip
+
+
+def test_violence_that_resumed_on_another_day_is_that_days_event(extractor: Extractor) -> None:
+    text = (
+        "One person was killed on Monday in Niamey when opposition supporters burned tyres, "
+        "set up barricades and stoned police officers after the results were announced. The "
+        "violence resumed on Tuesday, when rioters looted shops and set fire to a petrol "
+        "station in Niamey."
+    )
+    mentions = run(extractor, text, "en", published="2021-02-25").mentions
+    assert sorted((m.event_date.isoformat(), m.event_type) for m in mentions) == [
+        ("2021-02-22", EventType.RIOTS), ("2021-02-23", EventType.RIOTS)]  # fmt: skip
+
+
+def test_fresh_clashes_told_without_parties_are_between_those_of_the_first(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Vendredi 3 juin, des combattants de Boko Haram ont attaqué la position militaire de "
+        "Bosso, tuant 24 soldats nigériens. Les déplacés affluent vers Toumour. Le 5 juin, de "
+        "nouveaux accrochages ont été signalés aux abords de Bosso, sans bilan."
+    )
+    mentions = run(extractor, text, "fr", published="2016-06-08").mentions
+    fresh = next(m for m in mentions if m.event_date.isoformat() == "2016-06-05")
+    assert fresh.sub_event_type is S.ARMED_CLASH
+    assert fresh.actor1.startswith("Boko Haram")
+    assert fresh.actor2.startswith("Military Forces of Niger")
+    assert any(e.field == "actor1" and "Boko Haram" in e.quote for e in fresh.evidence)
+
+
+def test_cattle_taken_two_days_later_at_a_far_town_is_a_raid_of_its_own(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On 7 February, a bus carrying passengers struck an explosive device south of "
+        "Barsalogho, killing four civilians. On 9 February, armed men took away some 400 head "
+        "of cattle from herders about 10 km from Dori; no one was hurt."
+    )
+    mentions = run(extractor, text, "en", published="2023-02-17").mentions
+    assert sorted((m.event_date.isoformat(), m.location) for m in mentions) == [
+        ("2023-02-07", "Barsalogho"), ("2023-02-09", "Dori")]  # fmt: skip

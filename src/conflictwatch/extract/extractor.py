@@ -230,6 +230,8 @@ class Extractor:
             around = [s for s in read[start:until] if s.index not in events]
             mention = self._mention(article, tools, lang, published, passage, read, n, claims,
                                     around)  # fmt: skip
+            if mention is not None and not corroborated(mention):
+                mention = told.taken_up(mention, passage)
             if mention is not None:  # a crowd told by its size is the demonstration's crowd
                 mention = counted_crowd(mention, [(s.text, s.span.start) for s in passage.sentences],
                                         self.pack, self._countries, self.target_cues)  # fmt: skip

@@ -38,6 +38,8 @@ class PassageCues:
     reported_after: re.Pattern[str]
     #: Fighting going on over several days: "clashed with it again on Saturday".
     continued: re.Pattern[str]
+    #: Violence taken up again on a day of its own: "the violence resumed on Wednesday".
+    resumed: re.Pattern[str]
     #: Event nouns that may refer back to an event already told: "the attack".
     event_nouns: frozenset[str]
     #: A determiner, not that of a new event, right before such a noun: "the", not "another".
@@ -64,6 +66,7 @@ class PassageCues:
             ),
             reported_after=compile_rule(r"\s*,?\s*(?:%(reported_after_patterns)s)\b", cues),
             continued=compile_rule(r"\b(?:%(continued_patterns)s)\b", cues),
+            resumed=compile_rule(r"\b(?:%(resumed_patterns)s)\b", cues),
             event_nouns=frozenset(phrases(cues, "event_nouns")),
             definite=compile_rule(
                 r"\b(?:%(anaphora_determiners_patterns)s)\s*"

@@ -14,6 +14,7 @@ from typing import Any
 from ..knowledge import fold
 from ..model import Mention
 from ..taxonomy import EventType, GeoPrecision, SubEventType, TimePrecision
+from .coding import TERRITORY
 from .dating import dated_by_report
 from .segments import Passage, PassageCues, Sentence
 
@@ -151,6 +152,9 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
     d_lat, d_lon = abs(a.latitude - b.latitude), abs(a.longitude - b.longitude)
     if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
         return d_lat < 0.1 and d_lon < 0.1
+    if b.sub_event_type in TERRITORY and b.event_date > a.event_date:
+        # The town attacked on Friday and retaken on Saturday: two events, whatever the place.
+        return False
     violent = a.event_type.is_political_violence and b.event_type.is_political_violence
     if loose and violent and abs((a.event_date - b.event_date).days) <= 1 and _within(b, a):
         # "near Teguey", then "the area around Bankilaré": the later telling names the area
@@ -195,7 +199,8 @@ def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
     kind = later.sub_event_type
     trigger = next((e.quote for e in later.evidence if e.field == "sub_event_type"), "")
     if kind is SubEventType.LOOTING_PROPERTY_DESTRUCTION:
-        return True
+        # cattle taken two days later at a town 100 km off is a raid of its own
+        return abs((later.event_date - lead.event_date).days) <= 1 or far < SAME_EVENT_DEGREES
     if kind is SubEventType.DISRUPTED_WEAPONS_USE:
         # The vehicle "intercepted" or the arms seized by the attackers that day: the attack.
         return later.event_date == lead.event_date and not later.fatalities
@@ -254,6 +259,13 @@ def merged(a: Mention, b: Mention) -> Mention:
 #: How long after an event it may still be reported ("the toll has risen, the government said on
 #: Tuesday"), for a telling dated only by its report to be the same event as one dated itself.
 REPORTED_WITHIN_DAYS = 10
+
+
+def _close(a: Mention, b: Mention) -> bool:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return (abs(a.latitude - b.latitude) < SAME_EVENT_DEGREES  # type: ignore[operator]
+            and abs(a.longitude - b.longitude) < SAME_EVENT_DEGREES)  # type: ignore[operator]  # fmt: skip
 
 
 def retold(reported: Mention, dated: Mention) -> bool:
@@ -315,14 +327,34 @@ class ArticleEvents:
             self._replace(again, both)
             return True
         loose = self.cues.another.search(passage.sentences[0].text) is None
-        same = next((m for m in self.mentions if not second and same_event(m, mention, loose)),
-                    None)  # fmt: skip
+        # "The violence resumed on Wednesday": that day's event, not the first day's told again.
+        resumed = (mention.id not in self.reported
+                   and self.cues.resumed.search(passage.sentences[0].text) is not None)  # fmt: skip
+        same = next((m for m in self.mentions if not second
+                     and not (resumed and m.event_date != mention.event_date)
+                     and same_event(m, mention, loose)), None)  # fmt: skip
         if same is None and self.mentions and loose and not second:
             same = next((m for m in self.mentions if aftermath(m, mention, self.cues)), None)
         if same is None:
             return False
         self._replace(same, merged(same, mention))
         return True
+
+    def taken_up(self, mention: Mention, passage: Passage) -> Mention:
+        """A telling of violence taken up again ("de nouveaux accrochages ont été signalés le 5
+        juin aux abords de Bosso") that names no one: the parties of the fighting it resumes,
+        told earlier at that place, with the quotes that named them."""
+        if self.cues.resumed.search(passage.sentences[0].text) is None:
+            return mention
+        earlier = next((m for m in self.mentions
+                        if m.event_type is mention.event_type and m.event_date < mention.event_date
+                        and _close(m, mention)), None)  # fmt: skip
+        if earlier is None:
+            return mention
+        named = tuple(e for e in earlier.evidence if e.field in ("actor1", "actor2"))
+        return replace(mention, actor1=earlier.actor1, inter1=earlier.inter1,
+                       actor2=earlier.actor2, inter2=earlier.inter2,
+                       evidence=(*mention.evidence, *named))  # fmt: skip
 
     def add_days(self, mention: Mention, days: list[dt.date]) -> None:
         """One event per day of fighting; the toll, not told day by day, goes to the last day,
