@@ -89,6 +89,8 @@ EN = [
     ("The blast left 9 people dead, as well as one of the bombers.", [(K, 9, U), (K, 1, X)]),
     ("The strike on 4 March killed 11 herders.", [(K, 11, C)]),
     ("A patrol of six guards was ambushed, four of whom were killed.", [(K, 4, U)]),
+    # a share of people just named, after the verb: their side
+    ("Troops repelled the assailants, killing dozens of them.", [(K, 12, X)]),
     (
         "The government revised the toll from the raid on the village sharply upwards, to 41.",
         [(K, 41, U)],
@@ -99,6 +101,7 @@ EN = [
     ),
 ]
 FR = [
+    ("Les soldats ont repoussé les assaillants, en tuant une vingtaine d'entre eux.", [(K, 20, X)]),
     # after "a"/"ont" with no "été" the people counted did the deed; "ont péri" still dies
     ("Deux soldats ont découvert et neutralisé un engin explosif.", []),
     ("Deux soldats ont abattu un suspect.", [(K, 1, U)]),

@@ -141,8 +141,9 @@ class CasualtyReader:
             return CasualtyKind.KILLED, j  # "lost five soldiers", "la perte de dix soldats"
         if j < 0 or norms[j] not in w.kinds:
             return None
-        if unit.side is None and unit.end < len(norms) and norms[unit.end] not in w.stops:
-            return None  # "killed 12 km from", not a count
+        if (unit.side is None and unit.end < len(norms) and norms[unit.end] not in w.stops
+                and not _partitive(norms, unit.end, w)):  # fmt: skip
+            return None  # "killed 12 km from", not a count; "killing 20 of them" is one
         return w.kinds[norms[j]], j
 
     def _verb_after(

@@ -72,7 +72,35 @@ def read_headcounts(
     units = [u for u in units if not (u.zero and u.side is None and not _zero_ok(norms, u, w))]
     units.sort(key=lambda u: u.first)
     _sides_from_shares(norms, units, w)
+    _sides_of_them(norms, units, w)
     return units
+
+
+#: How far back (in tokens) "of them" looks for the people it means.
+THEM_REACH = 8
+
+
+def _sides_of_them(norms: list[str], units: list[Headcount], w: CasualtyWords) -> None:
+    """A count of no people of its own, after a casualty verb, that is a share of people just
+    named ("repelled the assailants, killing dozens of them", "tuant une vingtaine d'entre
+    eux"): their side."""
+    for unit in units:
+        if unit.side is not None or not any(
+            tuple(norms[unit.end : unit.end + len(p)]) == p for p in w.partitive
+        ):
+            continue
+        j = unit.first - 1
+        while j >= 0 and norms[j] in w.verb_fillers:
+            j -= 1
+        if j < 0 or norms[j] not in w.kinds:
+            continue
+        for k in range(unit.first - 1, max(-1, unit.first - 1 - THEM_REACH), -1):
+            if norms[k] in SENTENCE_ENDS:
+                break
+            side = w.sides.get(norms[k])
+            if side is not None and side is not Side.UNKNOWN:
+                unit.side = side
+                break
 
 
 def _noun(norms: list[str], unit: Headcount, w: CasualtyWords) -> Headcount:
