@@ -88,6 +88,8 @@ KNOWN = {
         ("fr", "La position de Niamey sur ce dossier est connue.", []),
         ("fr", "Ils ont visé les camps militaires de Boni.", [("Boni", "les camps militaires de Boni")]),
         ("fr", "Le camp Sékou-Traoré de Boni a été visé.", [("Boni", "Le camp Sékou-Traoré de Boni")]),
+        ("fr", "Ils ont visé le camp Soundiata Keïta de Kati.",
+         [("Kati", "le camp Soundiata Keïta de Kati")]),
         ("fr", "Des combats ont éclaté autour de Boni.", [("Boni", "autour de Boni")]),
         ("fr", "aux alentours de Djibo", [("Djibo", "aux alentours de Djibo")]),
         # An attack named by its place ("l'attaque jihadiste de Boni") happened there.

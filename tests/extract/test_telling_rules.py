@@ -716,3 +716,18 @@ def test_cattle_taken_two_days_later_at_a_far_town_is_a_raid_of_its_own(
     mentions = run(extractor, text, "en", published="2023-02-17").mentions
     assert sorted((m.event_date.isoformat(), m.location) for m in mentions) == [
         ("2023-02-07", "Barsalogho"), ("2023-02-09", "Dori")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gunmen killed 12 villagers on Friday about 15 km from Sebba, in Solhan.", "en"),
+        ("Des hommes armés ont tué vendredi douze villageois à une quinzaine de kilomètres de "
+         "Sebba, à Solhan.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_distance_from_a_town_situates_the_village_named_with_it_that_lies_that_far(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-06-06").mentions
+    assert mention.location == "Solhan"

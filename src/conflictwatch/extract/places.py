@@ -224,7 +224,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # ... and their plurals, whose places _coordinated then adds ("les camps militaires
             # de Boulkessi et de Mondoro"); not "les casernes de Niamey", where troops' anger is
             # told more often than attacks
-            rf"(?P<quote>(?i:(?:le\s+|la\s+|les\s+|du\s+|des\s+|au\s+|aux\s+|l['’])?(?:camps?|bases?|postes?(?:\s+avancés?)?|garnisons?|caserne|détachements?|plateformes?|emprises?|écoles?|brigades?|commissariats?|positions?\s+militaires?)(?:\s+militaires?)?(?:\s+{_WORD}|(?:\s+[a-zéèêàç-]+){{1,2}}?)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
+            rf"(?P<quote>(?i:(?:le\s+|la\s+|les\s+|du\s+|des\s+|au\s+|aux\s+|l['’])?(?:camps?|bases?|postes?(?:\s+avancés?)?|garnisons?|caserne|détachements?|plateformes?|emprises?|écoles?|brigades?|commissariats?|positions?\s+militaires?)(?:\s+militaires?)?(?:(?:\s+{_WORD}){{1,2}}|(?:\s+[a-zéèêàç-]+){{1,2}}?)?\s+(?:de|d['’])\s*)(?P<name>{_NAME}))",
         ),
         (
             "site",

@@ -235,6 +235,12 @@ class Placer:
                         and (_smaller(resolution, best[2]) or _offset_on_route(p.quote, best[4].quote)
                              or (best[3] is passage.header and sentence is not passage.header))):  # fmt: skip
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
+            if best is not None and (told := situated(best[2], [r for _, r, sentence, _ in found
+                                                                  if sentence is best[3]])):  # fmt: skip
+                # "le camp de Kati, à une quinzaine de kilomètres de Bamako": the distance
+                # places the town named with it, which is where it happened
+                span = next(Span(p.start, p.end, p.quote) for _, r, _, p in found if r is told)
+                best = (best[0], best[1], told, best[3], span)
             if best is not None and best[0] == 0:
                 break
             if rank == 0 and (best is None or best[0] > 0):
@@ -357,6 +363,30 @@ def _measured_from_town(resolution: Resolution) -> bool:
         and chosen is not None
         and chosen.match not in (MatchKind.FUZZY, MatchKind.PHONETIC)
     )
+
+
+def situated(offset: Resolution, others: Sequence[Resolution]) -> Resolution | None:
+    """The town, named in the sentence of a distance from another ("Barsalogho, which lies about
+    40 km north of Kaya"), that lies that far from it: the distance situates the town."""
+    rel = parse_relative(offset.query)
+    if not isinstance(rel, Offset) or rel.distance_km is None or offset.place is None:
+        return None
+    anchor = offset.place
+    for other in others:
+        if (other is offset or other.place is None or other.place.id == anchor.id
+                or other.geo_precision is not GeoPrecision.PLACE
+                or other.latitude is None or other.longitude is None):  # fmt: skip
+            continue
+        apart = haversine_km(anchor.latitude, anchor.longitude, other.latitude, other.longitude)
+        if abs(apart - rel.distance_km) <= max(SITUATED_KM, SITUATED_SHARE * rel.distance_km):
+            return other
+    return None
+
+
+#: How far the town may lie from the stated distance and still be the one it situates: 10 km,
+#: or a third of the distance ("about 40 km" is said of 30 to 50).
+SITUATED_KM = 10.0
+SITUATED_SHARE = 1 / 3
 
 
 def place_tier(resolution: Resolution) -> int:
