@@ -731,3 +731,18 @@ def test_a_distance_from_a_town_situates_the_village_named_with_it_that_lies_tha
 ) -> None:
     [mention] = run(extractor, text, lang, published="2021-06-06").mentions
     assert mention.location == "Solhan"
+
+
+def test_the_province_told_first_and_the_spot_in_it_told_later_that_day_are_one_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Le gouvernement a revu lundi le bilan de l'attaque perpétrée dimanche contre un "
+        "détachement de gendarmerie dans la province du Soum : trente soldats ont été tués. Des "
+        "individus armés ont pris d'assaut le poste dimanche à l'aube, à une soixantaine de "
+        "kilomètres de Djibo. Des dizaines d'assaillants auraient été tués."
+    )
+    [mention] = run(extractor, text, "fr", published="2021-11-16").mentions
+    assert (
+        mention.sub_event_type is S.ARMED_CLASH and mention.event_date.isoformat() == "2021-11-14"
+    )

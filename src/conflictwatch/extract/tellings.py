@@ -151,7 +151,11 @@ def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
         return a.sub_event_type is b.sub_event_type and a.location == b.location
     d_lat, d_lon = abs(a.latitude - b.latitude), abs(a.longitude - b.longitude)
     if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
-        return d_lat < 0.1 and d_lon < 0.1
+        # ... or the first named only the province ("dans la province du Soum") and the later,
+        # that day, the spot in it ("à une soixantaine de kilomètres de Djibo")
+        return (d_lat < 0.1 and d_lon < 0.1) or (
+            loose and a.event_date == b.event_date and a.event_type.is_political_violence
+            and _within(a, b))  # fmt: skip
     if b.sub_event_type in TERRITORY and b.event_date > a.event_date:
         # The town attacked on Friday and retaken on Saturday: two events, whatever the place.
         return False
