@@ -822,3 +822,21 @@ def test_residents_the_forces_rounded_up_and_shot_are_an_attack_by_the_forces(
     [mention] = run(extractor, text, "en", published="2023-04-28").mentions
     assert (mention.sub_event_type, mention.fatalities) == (S.ATTACK, 50)
     assert mention.actor1.startswith("Military Forces of Burkina Faso")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Trois personnes ont été tuées samedi lors d'affrontements entre agriculteurs et "
+               "éleveurs près de Dosso. Deux agriculteurs et un éleveur ont perdu la vie."),
+        ("en", "Clashes between farmers and herders near Dosso left four villagers dead on "
+               "Saturday, the prefect said."),
+        ("fr", "Samedi, près de Bankass, des affrontements ont opposé des chasseurs dozos à des "
+               "hommes armés non identifiés. Trois morts, selon des sources locales."),
+    ],
+)  # fmt: skip
+def test_a_fight_told_as_between_two_sides_is_a_clash_whoever_died(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2020-02-24").mentions
+    assert mention.sub_event_type is S.ARMED_CLASH

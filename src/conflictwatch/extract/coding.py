@@ -115,7 +115,21 @@ _ON_FORCES = re.compile(
     re.IGNORECASE,
 )
 
+#: A fight told as between two sides ("clashes between farmers and herders", "des affrontements
+#: ont opposé des chasseurs dozos à des hommes armés"): whoever died, both sides fought.
+_BETWEEN_SIDES = re.compile(
+    r"\b(?:clash(?:es)?|fighting|gunfight|battle|affrontements?|heurts|accrochages?|combats?)"
+    r"\s+(?:\w+\s+)?(?:between|entre|opposant|ont\s+opposé|a\s+opposé)\b",
+    re.IGNORECASE,
+)
+
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|had)\s+(?:été\s+|been\s+)?\w+", re.IGNORECASE)
+
+
+def fought_between(text: str) -> bool:
+    """Whether the text tells a fight between two sides ("clashes between farmers and herders",
+    "des affrontements ont opposé des chasseurs dozos à des hommes armés")."""
+    return bool(_BETWEEN_SIDES.search(text))
 
 
 def on_forces_site(text: str) -> bool:
@@ -212,8 +226,12 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     civilians = Side.CIVILIANS in killed or (
         killed <= {Side.UNKNOWN} and not two_sides and (named_civilians or Side.UNKNOWN in killed)
     )
+    # (a fight told as between two sides was fought, whoever died: "clashes between farmers and
+    # herders left three dead")
+    between = any(fought_between(s.text) for s in passage.sentences)
     if (best.label is SubEventType.ARMED_CLASH and civilians and max((c.count for c in tolls),
-            default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
+            default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}
+            and not between):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
     # (the forces of an arrest are always there: its dead need not be named civilians)
     if (best.label in (SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.ARRESTS)

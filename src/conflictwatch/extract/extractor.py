@@ -32,6 +32,7 @@ from .coding import (
     best_type,
     claims_responsibility,
     corroborated,
+    fought_between,
     from_other_sentences,
     retyped,
     takers_first,
@@ -243,7 +244,10 @@ class Extractor:
             opening_text = passage.sentences[0].text
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=country_code(mention, self._countries))  # fmt: skip
-            forces = any(a.actor_type is ActorType.STATE_FORCES for a in named)
+            # forces named, or two sides told fighting each other: not an armed group firing
+            # on civilians
+            forces = (any(a.actor_type is ActorType.STATE_FORCES for a in named)
+                      or fought_between(opening_text))  # fmt: skip
             mention = sides(mention, self.pack, self._countries, opening_text,
                             bool(tools.offensive.find(opening_text)), self.target_cues,
                             forces)  # fmt: skip
