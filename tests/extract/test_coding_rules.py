@@ -840,3 +840,19 @@ def test_a_fight_told_as_between_two_sides_is_a_clash_whoever_died(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2020-02-24").mentions
     assert mention.sub_event_type is S.ARMED_CLASH
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gendarmes arrested Amadou Sanogo, the army captain who led Mali's March 2012 coup, "
+               "at his home in Bamako on Wednesday."),
+        ("fr", "Le général qui avait dirigé le putsch de mars 2012 a été arrêté mercredi à Bamako "
+               "par des gendarmes."),
+    ],
+)  # fmt: skip
+def test_a_month_that_dates_a_thing_named_is_not_the_day_of_the_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2013-11-28").mentions
+    assert mention.event_date == dt.date(2013, 11, 27)

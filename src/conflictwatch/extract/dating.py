@@ -10,10 +10,11 @@ one told shortly before it, and with none at all is dated by the report, known o
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..taxonomy import TimePrecision
 from .placing import FOLLOW_AFTER, LOOK_BACK
-from .records import Span
+from .records import DateMention, Span
 from .segments import Passage, PassageCues, Sentence
 
 #: Where a passage's day was told: the sentence, the words (if any) and the day.
@@ -24,6 +25,18 @@ def dated_by_report(passage: Passage, cues: PassageCues) -> bool:
     """Whether the passage's only days are those of its report ("said on Tuesday")."""
     days = [(s, d) for s in passage.all_sentences for d in s.dates]
     return bool(days) and all(cues.report_day(s.text, d) for s, d in days)
+
+
+#: A date used as a noun's attribute: before the noun ("the March 2012 coup") or after "de"
+#: ("le putsch d'août 2020").
+_BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|when|as|after|before|in|on|at|to|the|a|an)\b)[a-z]+\b")
+_AFTER_DE = re.compile(r"\b(?:de|d['’]|du)\s*$", re.IGNORECASE)
+
+
+def _names_a_thing(text: str, d: DateMention) -> bool:
+    return d.precision is not TimePrecision.DAY and bool(
+        _BEFORE_NOUN.match(text, d.end) or _AFTER_DE.search(text, 0, d.start)
+    )
 
 
 def passage_date(
@@ -37,7 +50,9 @@ def passage_date(
     own = ([opener] if cues.same_day.match(opener.text) and opener.places and not opener.dates
            else passage.all_sentences)  # fmt: skip
     for sentence in own:
-        for d in sentence.dates:
+        # a month or year that dates a thing named with it ("the captain who led Mali's March
+        # 2012 coup", "le putsch d'août 2020") comes after the sentence's other days
+        for d in sorted(sentence.dates, key=lambda d: _names_a_thing(sentence.text, d)):
             found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
             if not cues.report_day(sentence.text, d):
                 return found
