@@ -856,3 +856,28 @@ def test_a_month_that_dates_a_thing_named_is_not_the_day_of_the_event(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2013-11-28").mentions
     assert mention.event_date == dt.date(2013, 11, 27)
+
+
+def test_a_state_told_after_the_violence_a_passage_opens_with_is_its_setting(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Une cinquantaine d'habitants de Madjoari ont été tués mercredi par des hommes armés "
+        "alors qu'ils quittaient la commune à pied. Madjoari est soumise depuis un an à un "
+        "blocus de groupes armés."
+    )
+    [mention] = run(extractor, text, "fr", published="2022-05-30").mentions
+    assert mention.sub_event_type is S.ATTACK
+
+
+def test_arms_seized_where_soldiers_and_fighters_were_killed_is_a_fight(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Le JNIM a revendiqué jeudi les attaques de lundi contre les camps militaires de "
+        "Boulkessi et de Mondoro. Le groupe affirme avoir pris le contrôle du camp de Boulkessi "
+        "et s'être emparé d'armes, de munitions et de véhicules. Le gouvernement fait état de 25 "
+        "militaires tués et de quinze assaillants tués."
+    )
+    mentions = run(extractor, text, "fr", published="2019-10-04").mentions
+    assert {m.sub_event_type for m in mentions} == {S.ARMED_CLASH}

@@ -143,6 +143,7 @@ def on_forces_site(text: str) -> bool:
 #: Strategic developments that an attack or a fight told in the same passage takes in.
 _SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
 _FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
+_VIOLENT = _FIGHTS | {EventType.EXPLOSIONS_REMOTE_VIOLENCE}
 #: Fire from afar that a ground fight told first takes in.
 _SUPPORT_FIRE = frozenset(
     {SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK}
@@ -176,6 +177,14 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
         violent = [k for k in totals if k in opening and isinstance(k, SubEventType)
                    and k.event_type in _FIGHTS and totals[k] >= min_score]  # fmt: skip
         label = max(violent, key=lambda k: totals[k], default=label)
+    elif (isinstance(label, SubEventType) and label.event_type is EventType.STRATEGIC_DEVELOPMENTS
+          and lead and isinstance(lead[0].label, SubEventType)
+          and lead[0].label.event_type in _VIOLENT and lead[0].score >= min_score
+          and all(score.label is not label for score in lead)):  # fmt: skip
+        # A state told after the violence the passage opens with ("des dizaines de milliers de
+        # personnes vivent sous blocus", after a gendarmerie vehicle hit a mine) is its setting:
+        # the event is the violence.
+        label = lead[0].label
     elif (label in _SUPPORT_FIRE and lead and lead[0].label in _GROUND
           and all(score.label is not label for score in lead)):  # fmt: skip
         # Aircraft sent after a ground assault the passage opens with ("air support was
@@ -241,6 +250,14 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         # killed and vehicles and granaries were set on fire"), as it is when people were
         # rounded up and then shot ("the attackers first rounded up men, then shot them").
         return replace(best, label=SubEventType.ATTACK)
+    if (isinstance(best.label, SubEventType)
+            and best.label.event_type is EventType.STRATEGIC_DEVELOPMENTS
+            and killed & {Side.STATE, Side.ATTACKERS}
+            and not any(a.actor_type in CROWDS for a in named)):  # fmt: skip
+        # Weapons seized or a camp held where soldiers or fighters were killed: they were fought
+        # ("s'être emparé d'armes ... 25 militaires tués, ainsi que quinze assaillants"); a crowd
+        # that burnt things where a policeman died rioted (below).
+        return replace(best, label=SubEventType.ARMED_CLASH)
     spared = any(says_no_one_was_hurt(s.text) or any(
         c.kind is CasualtyKind.KILLED and c.count == 0 for c in s.casualties)
         for s in [*passage.all_sentences, *([after] if after else [])])  # fmt: skip
