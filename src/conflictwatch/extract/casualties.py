@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from .casualty_words import ASIDE_TOKENS, QUOTES, SENTENCE_ENDS, TOLL_REACH, CasualtyWords
-from .headcounts import Headcount, read_headcounts
+from .headcounts import Headcount, partitive_at, read_headcounts
 from .numbers import NumberReader, Token, tokenize
 from .records import Casualty, CasualtyKind, Side
 
@@ -142,7 +142,7 @@ class CasualtyReader:
         if j < 0 or norms[j] not in w.kinds:
             return None
         if (unit.side is None and unit.end < len(norms) and norms[unit.end] not in w.stops
-                and not _partitive(norms, unit.end, w)):  # fmt: skip
+                and not partitive_at(norms, unit.end, w)):  # fmt: skip
             return None  # "killed 12 km from", not a count; "killing 20 of them" is one
         return w.kinds[norms[j]], j
 
@@ -167,7 +167,7 @@ class CasualtyReader:
             elif word in w.passive_marks:
                 active = False
             if word in w.connectors and j + 1 in by_first:
-                if _partitive(norms, by_first[j + 1].last, w):
+                if partitive_at(norms, by_first[j + 1].last, w):
                     return None  # "five armed men, three of whom were killed": the three
                 j = by_first[j + 1].end
                 continue
@@ -337,8 +337,3 @@ def _added(norms: list[str], end: int, first: int, w: CasualtyWords) -> bool:
         and all(word in w.adding for word in between)
         and any(word in w.joining for word in between)
     )
-
-
-def _partitive(norms: list[str], j: int, w: CasualtyWords) -> bool:
-    """ "of them", "of whom", "d'entre eux" at token ``j``: a share of the count before."""
-    return any(tuple(norms[j : j + len(p)]) == p for p in w.partitive)

@@ -85,9 +85,7 @@ def _sides_of_them(norms: list[str], units: list[Headcount], w: CasualtyWords) -
     named ("repelled the assailants, killing dozens of them", "tuant une vingtaine d'entre
     eux"): their side."""
     for unit in units:
-        if unit.side is not None or not any(
-            tuple(norms[unit.end : unit.end + len(p)]) == p for p in w.partitive
-        ):
+        if unit.side is not None or not partitive_at(norms, unit.end, w):
             continue
         j = unit.first - 1
         while j >= 0 and norms[j] in w.verb_fillers:
@@ -101,6 +99,11 @@ def _sides_of_them(norms: list[str], units: list[Headcount], w: CasualtyWords) -
             if side is not None and side is not Side.UNKNOWN:
                 unit.side = side
                 break
+
+
+def partitive_at(norms: list[str], j: int, w: CasualtyWords) -> bool:
+    """ "of them", "of whom", "d'entre eux" at token ``j``: a share of the count before."""
+    return any(tuple(norms[j : j + len(p)]) == p for p in w.partitive)
 
 
 def _noun(norms: list[str], unit: Headcount, w: CasualtyWords) -> Headcount:

@@ -237,8 +237,8 @@ class Placer:
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and (told := situated(best[2], [r for _, r, sentence, _ in found
                                                                   if sentence is best[3]])):  # fmt: skip
-                # "le camp de Kati, à une quinzaine de kilomètres de Bamako": the distance
-                # places the town named with it, which is where it happened
+                # "about 15 km from Sebba, in Solhan": the distance places the village named
+                # with it, which is where it happened
                 span = next(Span(p.start, p.end, p.quote) for _, r, _, p in found if r is told)
                 best = (best[0], best[1], told, best[3], span)
             if best is not None and best[0] == 0:

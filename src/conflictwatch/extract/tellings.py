@@ -266,6 +266,7 @@ REPORTED_WITHIN_DAYS = 10
 
 
 def _close(a: Mention, b: Mention) -> bool:
+    """Whether two tellings are placed within the same-event distance of each other."""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return (abs(a.latitude - b.latitude) < SAME_EVENT_DEGREES  # type: ignore[operator]
@@ -277,14 +278,10 @@ def retold(reported: Mention, dated: Mention) -> bool:
     toll from an attack on X") and one that gives the event's own day ("gunmen surrounded the
     village on Sunday") tell the same event when type and place agree and the report came after.
     """
-    if None in (reported.latitude, reported.longitude, dated.latitude, dated.longitude):
-        return False
     if reported.sub_event_type is not dated.sub_event_type:
         return False
     days = (reported.event_date - dated.event_date).days
-    close = (abs(reported.latitude - dated.latitude) < SAME_EVENT_DEGREES  # type: ignore[operator]
-             and abs(reported.longitude - dated.longitude) < SAME_EVENT_DEGREES)  # type: ignore[operator]  # fmt: skip
-    return close and 0 < days <= REPORTED_WITHIN_DAYS
+    return _close(reported, dated) and 0 < days <= REPORTED_WITHIN_DAYS
 
 
 #: A day of fighting that is not the last one: the toll, not told day by day, is the last day's.
