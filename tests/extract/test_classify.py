@@ -71,6 +71,12 @@ ENGLISH = [
         "An attack on the Kelbo post on Monday, blamed on jihadists, left twelve soldiers dead.",
         S.ARMED_CLASH,
     ),
+    # a claim joined after the attack told with its toll leaves the sentence telling the attack
+    (
+        "Officials said twelve herders had been killed in attacks on two camps at the weekend, "
+        "and blamed the ISGS.",
+        S.ATTACK,
+    ),
     (
         "Customs officers broke up a drug trafficking ring of cocaine smugglers.",
         OtherClass.ORG_CRIME,
@@ -145,6 +151,11 @@ FRENCH = [
     ("L'attaque du poste a été revendiquée par le JNIM.", OtherClass.ATTRIB),
     # a claim that only describes the attack it follows leaves the sentence telling the attack
     ("Une embuscade revendiquée par l'EIGS a coûté la vie à neuf soldats lundi.", S.ARMED_CLASH),
+    (
+        "Le gouverneur a annoncé que dix civils avaient été tués dans l'attaque d'un marché "
+        "samedi, et a accusé l'EIGS.",
+        S.ATTACK,
+    ),
     ("La police a démantelé un réseau de trafiquants de drogue.", OtherClass.ORG_CRIME),
 ]
 

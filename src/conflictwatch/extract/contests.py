@@ -14,6 +14,7 @@ Each rule moves score and evidence from one label to another.
 from __future__ import annotations
 
 from ..taxonomy import SubEventType
+from .modality import fold_same_length
 from .records import OtherClass, Span
 from .territory import STATE, TerritoryReader
 from .triggers import Label, TriggerLexicon, norm_phrase
@@ -166,22 +167,36 @@ def _settle_described_claims(
 ) -> None:  # fmt: skip
     """A claim told as a participle after the attack it describes, with no auxiliary of its own
     ("a été la cible d'une attaque d'envergure revendiquée par le JNIM, qui a fait 100 morts"),
-    leaves the sentence telling the attack; "l'attaque a été revendiquée" is still a claim."""
+    leaves the sentence telling the attack; "l'attaque a été revendiquée" is still a claim. So
+    does a claim joined after an attack told with its toll ("132 civilians had been killed in
+    attacks at the weekend, and blamed the Katiba Macina")."""
     claims = evidence.get(OtherClass.ATTRIB, ())
     if not claims or OtherClass.ATTRIB not in scores:
         return
     violent = [span.start for label, spans in evidence.items()
                if isinstance(label, SubEventType) and label in scores for span in spans]  # fmt: skip
     for span in claims:
+        if not any(start < span.start for start in violent):
+            return
         before = text[max(0, span.start - 12) : span.start].split()
+        last = norm_phrase(before[-1]) if before else ""
         words = len(span.quote.split()) + 1  # the claim word and the preposition after it
-        if not (
-            norm_phrase(" ".join(text[span.start :].split()[:words])) in lexicon.claim_modifiers
-            and any(start < span.start for start in violent)
-            and not (before and norm_phrase(before[-1]) in lexicon.auxiliaries)
-        ):
+        described = (norm_phrase(" ".join(text[span.start :].split()[:words]))
+                     in lexicon.claim_modifiers and last not in lexicon.auxiliaries)  # fmt: skip
+        joined = _joined(lexicon, text[: span.start])
+        if not (described or joined):
             return
     del scores[OtherClass.ATTRIB]
+
+
+def _joined(lexicon: TriggerLexicon, before: str) -> bool:
+    """Whether the words before a claim join it to a toll told first ("..., and blamed",
+    "..., et a accusé")."""
+    words = [norm_phrase(word) for word in before.split()[-3:]]
+    while words and words[-1] in lexicon.auxiliaries:
+        words.pop()
+    return (bool(words) and words[-1] in lexicon.claim_joiners
+            and next(lexicon.toll.finditer(fold_same_length(before), before), None) is not None)  # fmt: skip
 
 
 def _settle_territory(

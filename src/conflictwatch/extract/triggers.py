@@ -61,6 +61,7 @@ class TriggerLexicon:
     weapon_stores: frozenset[str]
     claim_modifiers: frozenset[str]  # a claim that describes the attack it follows
     auxiliaries: frozenset[str]  # before one of those, the claim is the sentence's own verb
+    claim_joiners: frozenset[str]  # a claim joined after an attack told with its toll
     not_triggers: frozenset[str]  # accented words folding would confuse with a trigger
     territory: TerritoryReader
     modality: ModalityReader
@@ -102,6 +103,7 @@ class TriggerLexicon:
             weapon_stores=frozenset(norm_phrase(p) for p in spec.get("weapon_stores", ())),
             claim_modifiers=frozenset(norm_phrase(p) for p in spec.get("claim_modifiers", ())),
             auxiliaries=frozenset(norm_phrase(p) for p in spec.get("auxiliaries", ())),
+            claim_joiners=frozenset(norm_phrase(p) for p in spec.get("claim_joiners", ())),
             not_triggers=frozenset(
                 " ".join(p.lower().split()) for p in spec.get("not_triggers", ())
             ),
