@@ -1,6 +1,8 @@
 import pytest
 
-from conflictwatch.geo.names import AreaKind, compact, fold, phonetic, strip_place_words
+from conflictwatch.geo.gazetteer import Gazetteer, MatchKind
+from conflictwatch.geo.names import AreaKind, compact, fold, phonetic, strip_place_words, twin_stem
+from conflictwatch.model import Place
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,20 @@ def test_compact_ignores_spaces_and_hyphens() -> None:
 def test_strip_place_words(text: str, core: str, kind: AreaKind | None) -> None:
     parsed = strip_place_words(text)
     assert (parsed.core, parsed.kind) == (core, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [("Gangafani II", "Gangafani"), ("Koutoukalé III", "Koutoukalé"), ("Gao", None),
+     ("Sobane Da", None), ("II", None)],
+)  # fmt: skip
+def test_a_roman_numeral_after_a_name_marks_a_twin_village(text: str, stem: str | None) -> None:
+    assert twin_stem(text) == stem
+
+
+def test_a_numbered_twin_is_found_as_written_under_its_namesake() -> None:
+    gazetteer = Gazetteer.from_places(
+        [Place("gangafani", "Gangafani", 14.38, -2.40, "ML", feature_class="P")]
+    )
+    [hit] = gazetteer.hits("Gangafani II")
+    assert hit.place.name == "Gangafani" and hit.how is MatchKind.NAME

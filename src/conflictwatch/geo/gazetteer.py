@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from ..errors import GazetteerError
 from ..model import Place
-from .names import compact, phonetic
+from .names import compact, phonetic, twin_stem
 
 #: Folded names shorter than this are never matched fuzzily: "Ber" would match half the map.
 MIN_FUZZY_LENGTH = 5
@@ -279,6 +279,8 @@ class Gazetteer:
         if not key:
             return []
         exact = self._exact.get(key)
+        if not exact and (stem := twin_stem(name)) is not None:
+            exact = self._exact.get(compact(stem))  # a numbered twin lies beside its namesake
         if exact:  # names (1.0) before alternates (0.97): already best first
             return [Hit(h.place, h.how, h.similarity, name, h.facts) for h in exact]
         remembered = self._inexact.get((name, fuzzy))

@@ -62,6 +62,16 @@ def compact(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
+#: A Roman numeral after a village's name: "Gangafani II" is the twin of "Gangafani", beside it.
+_TWIN_NUMERAL = re.compile(r"\s+(?:I{1,3}|IV|V)$")
+
+
+def twin_stem(text: str) -> str | None:
+    """The name without its twin numeral ("Gangafani II" -> "Gangafani"), or None if it has none."""
+    stem = _TWIN_NUMERAL.sub("", text.strip())
+    return stem if stem != text.strip() and stem else None
+
+
 # French and English transliterations of the same sounds, applied in order to a compact key.
 # Each rule carries a letter its pattern cannot match without, so most rules are skipped by a
 # substring test instead of a regex pass.
