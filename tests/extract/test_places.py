@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.extract.places import PlaceFinder
+from conflictwatch.extract.placing import known_names, spelt_names
+from conflictwatch.geo.gazetteer import Gazetteer
 from conflictwatch.geo.relative import Between, Offset, parse_relative
+from conflictwatch.model import Place
 
 KNOWN = {
     "Gao",
@@ -143,6 +146,9 @@ KNOWN = {
         ("en", "Gunmen swept into Djibo at night.", [("Djibo", "Djibo")]),
         ("fr", "Le bateau a été visé à hauteur de Bamba.", [("Bamba", "à hauteur de Bamba")]),
         ("fr", "Un car a sauté au niveau de Boni.", [("Boni", "au niveau de Boni")]),
+        # a home in a town; villages struck
+        ("fr", "Un médecin a été enlevé à son domicile d'Abalak.", [("Abalak", "Abalak")]),
+        ("en", "Gunmen struck Boni on Monday.", [("Boni", "Boni")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
@@ -170,6 +176,15 @@ def test_the_town_of_a_speaker_named_after_the_quote_is_not_a_place() -> None:
     quote = '"Our men fought back, but they were outnumbered," an officer based in Niono said.'
     assert finder.find(quote) == []
     assert [p.name for p in finder.find("Soldiers based in Boni were attacked.")] == ["Boni"]
+
+
+def test_a_name_is_not_cut_to_a_start_that_only_sounds_like_a_place() -> None:
+    gazetteer = Gazetteer.from_places(
+        [Place("koma", "Koma", 14.23, 1.39, "NE", feature_class="P", feature_code="PPL")]
+    )
+    finder = PlaceFinder("en", known=known_names(gazetteer), spelt=spelt_names(gazetteer))
+    assert finder.find("Gunmen struck Tchoma Bangou on Saturday.") == []
+    assert [p.name for p in finder.find("Gunmen struck Koma Bangou on Saturday.")] == ["Koma"]
 
 
 def test_a_person_s_camp_is_not_a_place() -> None:

@@ -47,7 +47,7 @@ from .modality import ModalityReader
 from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
-from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates
+from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates, spelt_names
 from .records import ActorMention, DateMention, Span
 from .reporting import (
     ReportingCues,
@@ -171,6 +171,7 @@ class Extractor:
                     lang,
                     known=known_names(gazetteer),
                     names=[name for name, _actor in self.pack.alias_items()],
+                    spelt=spelt_names(gazetteer),
                 ),
                 outcomes=CueMatcher.from_lexicon(self.pack.lexicon("outcomes"), "outcomes", lang),
                 tags=CueMatcher.from_lexicon(self.pack.lexicon("tags"), "tags", lang),

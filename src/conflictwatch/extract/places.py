@@ -115,8 +115,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "object",
-            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded|control of|spread to|swept into",
-            rf"\b(?i:entered|moved\s+into|spread\s+to|swept\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
+            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|control of|spread to|swept into",
+            rf"\b(?i:entered|moved\s+into|spread\s+to|swept\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "object",
@@ -254,13 +254,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
-            r"hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie",
+            r"hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie|domicile|résidence",
             # a building or site of a town: "l'hôtel Radisson Blu de Bamako", "le marché à
             # bétail de Namoungou", "la zone des girafes de Kouré", "la mine d'or de Tambao", "la
             # police de Bobo-Dioulasso"
             # (not "le quartier de Dapoya": a quarter is rarely in the gazetteer, its namesake
             # village elsewhere often is; nor "l'hôpital de Diffa", where the wounded are taken)
-            rf"\b(?i:hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie)(?:\s+[\w'’-]+){{0,3}}?\s+(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie|domicile|résidence)(?:\s+[\w'’-]+){{0,3}}?\s+(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",
@@ -334,9 +334,13 @@ class PlaceFinder:
         lang: str,
         known: Callable[[str], bool] | None = None,
         names: Iterable[str] = (),
+        spelt: Callable[[str], bool] | None = None,
     ) -> None:
         self.lang = lang
         self.known = known
+        # A run cut to a shorter start must name a place as written: "Tchoma Bangou" is not
+        # "Tchoma", a Koma by its sound. Without this test, ``known`` stands for it.
+        self.spelt = spelt or known
         # Capitalised names of several words that are not places although they start with one
         # ("Boko Haram" is not the village of Boko): a run is not cut inside one of them.
         self._other_names = frozenset(
@@ -454,13 +458,14 @@ class PlaceFinder:
             acronym = words[0]
             return acronym if self.known is not None and self.known(acronym) else None
         if self.known is not None:
+            spelt = self.spelt or self.known
             for n in range(len(words), 0, -1):
                 candidate = _join(name, words[:n])
                 if n < len(words) and fold(" ".join(words[: n + 1])) in self._other_names:
                     return None  # "Boko Haram": the run is another kind of name
                 if n == 1 < len(words) and fold(words[0]) in _NAME_OPENERS:
                     break  # "au Grand Sahara" is not the town of Grand
-                if self.known(candidate):
+                if (self.known if n == len(words) else spelt)(candidate):
                     return candidate
             if strict and fold(" ".join(words)) not in _VAGUE:
                 return None

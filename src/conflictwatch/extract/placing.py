@@ -353,6 +353,17 @@ def known_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
     return known
 
 
+def spelt_names(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a capitalised phrase is a gazetteer name or alternate name as written (folded),
+    not by its sound alone."""
+
+    @lru_cache(maxsize=65_536)
+    def spelt(name: str) -> bool:
+        return any(hit.how is not MatchKind.PHONETIC for hit in gazetteer.hits(name, fuzzy=False))
+
+    return spelt
+
+
 def _measured_from_town(resolution: Resolution) -> bool:
     """A point measured from a town matched as written ("à une trentaine de kilomètres
     d'Ayorou"), however far: ACLED codes it at that town."""
