@@ -143,3 +143,11 @@ def test_the_lead_announces_the_sites_and_the_day_the_next_sentence_tells(
     mentions = run(extractor, text, lang).mentions
     assert sorted(m.location for m in mentions) == ["Arbinda", "Djibo"]
     assert {m.event_date.isoformat() for m in mentions} == {"2024-09-15"}
+
+
+def test_sites_named_in_the_sentence_after_the_telling_are_its_sites(extractor: Extractor) -> None:
+    text = ("At least 20 civilians were killed when gunmen attacked two villages near the border "
+            "on Sunday evening, officials said. The assailants struck Djibo and Arbinda, in the "
+            "Soum province, in near-simultaneous raids.")  # fmt: skip
+    mentions = run(extractor, text, "en").mentions
+    assert sorted(m.location for m in mentions) == ["Arbinda", "Djibo"]

@@ -174,7 +174,7 @@ class SiteSplitter:
         context = f"{article.title}. {article.text[:1500]}"
         countries = self.geocoder.context(context).countries
         told: list[tuple[Resolution, Sentence, PlaceMention]] = []
-        for sentence in passage.sentences:
+        for sentence in passage.all_sentences:
             for p in sentence.places:
                 if self.cues.passed_through.search(sentence.text[max(0, p.start - 16) : p.start]):
                     continue  # "between Gao and Mopti": places passed through, not hit
