@@ -238,6 +238,7 @@ def test_a_night_is_dated_by_its_first_day_unless_after_midnight(
         ("en", "GAO, September 19 - Gunmen attacked the camp on Tuesday.", THU, "2024-09-17"),
         ("en", "GAO, Mali, Sept 19 — Gunmen attacked the camp on Tuesday.", THU, "2024-09-17"),
         ("en", "WASHINGTON/NIAMEY, Sept 19 — Troops were ambushed on Tuesday.", THU, "2024-09-17"),
+        ("fr", "FLASH — NIAMEY, 19 sept. — Dix civils ont été tués mardi.", THU, "2024-09-17"),
         # days fixed in the calendar, the latest one not after publication
         (
             "en",

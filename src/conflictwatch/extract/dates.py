@@ -362,9 +362,10 @@ _SMALL_HOURS = re.compile(
 )
 
 #: Before a date at the head of a report, the place it was filed from: "BAMAKO, ", "NIAMEY
-#: (Reuters), ", "GAO, Mali, " (the town in capitals, perhaps its country), "WASHINGTON/NIAMEY, ".
+#: (Reuters), ", "GAO, Mali, " (the town in capitals, perhaps its country), "WASHINGTON/NIAMEY, ",
+#: "FLASH — NIAMEY, ".
 _DATELINE_HEAD = re.compile(
-    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./-]{1,40}(?:,\s*[A-ZÀ-Ý][\w'’ -]{1,25})?(?:\s*\([^()]{1,20}\))?,\s*"
+    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./–—-]{1,40}(?:,\s*[A-ZÀ-Ý][\w'’ -]{1,25})?(?:\s*\([^()]{1,20}\))?,\s*"
 )
 #: After it, the dash that opens the story.
 _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^()]{1,20}\)\s*)?[-–—]")
