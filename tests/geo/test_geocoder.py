@@ -225,3 +225,25 @@ def test_a_quarter_of_the_city_the_text_names_beats_a_village_of_its_name() -> N
     )
     assert found.place is not None and found.place.id == "faladie-bamako"
     assert "a quarter of Bamako" in found.reason
+
+
+def test_two_names_of_one_town_pull_a_namesake_towards_it_once() -> None:
+    # Two Bourems: one 40 km from Timbuktu, the other 20 km from Gao. Named twice, as
+    # "Timbuktu" and "Tombouctou", Timbuktu still counts as one place beside Gao.
+    geocoder = Geocoder(Gazetteer.from_places([
+        P("timbuktu", "Tombouctou", 16.77, -3.01, alternate_names=("Timbuktu",)),
+        P("gao", "Gao", 16.27, -0.04),
+        P("bourem-west", "Bourem", 16.77, -2.64),
+        P("bourem-east", "Bourem", 16.45, -0.04),
+    ]))  # fmt: skip
+    text = (
+        "The boat Tombouctou, bound for Timbuktu, was shelled as fighters attacked Bourem and Gao."
+    )
+    resolution = geocoder.resolve("Bourem", text)
+    assert resolution.place is not None and resolution.place.id == "bourem-east"
+
+
+def test_abbreviated_days_and_months_are_not_places_of_the_text() -> None:
+    nearby = Context.from_text("• Sun 26 Jan — Mali: jihadists attacked the post at Sokolo.").nearby
+    assert "Sokolo" in nearby
+    assert not {"Sun", "Jan"} & set(nearby)

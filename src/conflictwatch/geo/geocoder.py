@@ -269,12 +269,15 @@ class Geocoder:
             if compact(h.name) != own
         )
         nearby = []
+        seen: set[tuple[float, float]] = set()
         for other in ctx.nearby:
             key = compact(other)
             if key == own or key in own or own in key:
                 continue
             found = nearby_place(self.gazetteer, other)
-            if found is not None:
+            # Two names of one town ("Timbuktu", "Tombouctou") pull as one place, not twice.
+            if found is not None and seen.isdisjoint(found.points):
+                seen.update(found.points)
                 nearby.append(found)
         return Scene(ctx.countries, hints, tuple(nearby), kind, self.boundaries)
 
