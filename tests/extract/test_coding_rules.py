@@ -881,3 +881,12 @@ def test_arms_seized_where_soldiers_and_fighters_were_killed_is_a_fight(
     )
     mentions = run(extractor, text, "fr", published="2019-10-04").mentions
     assert {m.sub_event_type for m in mentions} == {S.ARMED_CLASH}
+
+
+def test_a_distance_from_a_town_told_just_after_refines_the_region(extractor: Extractor) -> None:
+    text = ("Un humanitaire a été enlevé mercredi soir par des hommes armés dans la région de "
+            "Tillabéri, ont indiqué jeudi des sources locales. Il circulait à bord d'un véhicule "
+            "lorsqu'il a été intercepté, à une trentaine de kilomètres d'Ayorou, selon un "
+            "responsable local.")  # fmt: skip
+    [mention] = run(extractor, text, "fr", published="2018-04-13").mentions
+    assert mention.location == "Ayorou"

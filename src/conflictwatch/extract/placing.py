@@ -208,9 +208,10 @@ class Placer:
             # passage puts it in is a namesake elsewhere; the area is what is known.
             small = small_areas((r, p.quote) for tier, r, _, p in found if tier < 2)
             for tier, resolution, sentence, p in found:
-                if rank == 0 and tier == 1 and _measured_from_town(resolution):
-                    tier = 0  # "à une trentaine de kilomètres d'Ayorou": coded at Ayorou, and
-                    # the passage's own, it beats a town named in the sentences around it
+                if tier == 1 and _measured_from_town(resolution):
+                    tier = 0  # "à une trentaine de kilomètres d'Ayorou": coded at Ayorou. The
+                    # passage's own beats a town named around it; told just after a region the
+                    # passage names, it refines that region
                 if foreign_hamlet(resolution, (*countries, *areas)):
                     # "Soro" in a report on Burkina Faso: not the hamlet abroad (a country is
                     # named by its name or by a region of it the passage names)
