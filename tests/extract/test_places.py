@@ -149,6 +149,7 @@ KNOWN = {
         # a home in a town; villages struck
         ("fr", "Un médecin a été enlevé à son domicile d'Abalak.", [("Abalak", "Abalak")]),
         ("en", "Gunmen struck Boni on Monday.", [("Boni", "Boni")]),
+        ("fr", "Des jihadistes ont pris d'assaut Konna jeudi.", [("Konna", "Konna")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
