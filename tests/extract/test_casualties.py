@@ -213,6 +213,21 @@ def test_injuries_are_never_counted_as_deaths(readers: dict[str, CasualtyReader]
     assert [c.kind for c in found] == [W]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "A soldier was fatally wounded and two others were injured.", [(K, 1, S), (W, 2, S)]),
+        ("en", "The gunmen fled after mortally wounding two soldiers.", [(K, 2, S)]),
+        ("fr", "Deux soldats ont été mortellement blessés et trois autres blessés.",
+         [(K, 2, S), (W, 3, S)]),
+    ],
+)  # fmt: skip
+def test_wounds_told_as_fatal_are_deaths(
+    readers: dict[str, CasualtyReader], lang: str, text: str, expected: list[tuple]
+) -> None:
+    assert read(readers[lang], text) == expected
+
+
 def test_quotes_point_at_the_evidence(readers: dict[str, CasualtyReader]) -> None:
     text = "Sunday's attack: gunmen killed 12 soldiers and the death toll rose to 15."
     assert [c.quote for c in readers["en"].casualties(text)] == [

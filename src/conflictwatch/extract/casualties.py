@@ -92,7 +92,19 @@ class CasualtyReader:
             found.append((tokens[before.first].start, before, kind_after, before.first, before.end))
         found.sort(key=lambda f: f[0])
         found.extend(self._singular_passives(tokens, norms, used))
+        found = [(order, unit, self._fatal(norms, kind, lo, hi), lo, hi)
+                 for order, unit, kind, lo, hi in found]  # fmt: skip
         return self._records(text, tokens, sentence, sorted(found, key=lambda f: f[0]))
+
+    def _fatal(self, norms: list[str], kind: CasualtyKind, lo: int, hi: int) -> CasualtyKind:
+        """Wounds told as fatal are deaths: "was fatally wounded", "mortellement blessé"."""
+        w = self.words
+        if kind is CasualtyKind.WOUNDED and any(
+            norms[i] in w.fatal and w.kinds.get(norms[i + 1]) is CasualtyKind.WOUNDED
+            for i in range(max(0, lo - 1), min(hi, len(norms) - 1))
+        ):
+            return CasualtyKind.KILLED
+        return kind
 
     # --- the four ways a count meets its casualty word ------------------------------------------
 

@@ -71,6 +71,8 @@ class CasualtyWords:
     transitive: frozenset[str]
     free: frozenset[str]
     negation: frozenset[str]
+    #: Before a word of wounds, words that make it a death: "fatally wounded".
+    fatal: frozenset[str]
     #: With the quotation marks.
     verb_fillers: frozenset[str]
     #: When an event happened, between a verb and its count: "ont tué dimanche soir douze civils".
@@ -132,6 +134,7 @@ class CasualtyWords:
             transitive=read.words("transitive"),
             free=read.words("free"),
             negation=read.words("negation"),
+            fatal=read.words("fatal"),
             verb_fillers=read.words("verb_fillers") | QUOTES,
             time_fillers=read.words("time_fillers"),
             losses=read.words("losses"),
