@@ -890,3 +890,19 @@ def test_a_distance_from_a_town_told_just_after_refines_the_region(extractor: Ex
             "responsable local.")  # fmt: skip
     [mention] = run(extractor, text, "fr", published="2018-04-13").mentions
     assert mention.location == "Ayorou"
+
+
+def test_a_report_opening_on_a_claim_tells_the_attack_claimed(extractor: Extractor) -> None:
+    text = ("L'organisation État islamique a revendiqué samedi l'attaque menée vendredi contre le "
+            "poste militaire de Ménaka, qui a coûté la vie à 20 soldats maliens, selon le "
+            "gouvernement. Le précédent bilan faisait état de 12 militaires tués.")  # fmt: skip
+    [mention] = run(extractor, text, "fr", published="2019-11-04").mentions
+    assert (mention.location, mention.event_date) == ("Ménaka", dt.date(2019, 11, 1))
+    assert mention.sub_event_type is S.ARMED_CLASH
+    assert mention.actor1 == "Islamic State Sahel Province"
+
+
+def test_a_report_opening_on_an_accusation_does_not_tell_the_attack(extractor: Extractor) -> None:
+    text = ("Le rapport de l'ONG accuse l'armée d'avoir tué au moins 50 villageois lors d'une "
+            "attaque le 25 février à Djibo. Le gouvernement n'a pas réagi.")  # fmt: skip
+    assert run(extractor, text, "fr", published="2024-04-26").mentions == ()

@@ -52,6 +52,7 @@ from .records import ActorMention, DateMention, Span
 from .reporting import (
     ReportingCues,
     background_paragraphs,
+    claimed_with_toll,
     relating_at,
     reports_event,
     same_toll,
@@ -344,6 +345,9 @@ class Extractor:
                            situated)  # fmt: skip
         inferred = bool(toll)
         scores = [*toll, *scores]
+        if index == 0:  # a report that opens on a claim: the claimed attack is its news
+            scores = claimed_with_toll(scores, casualties, self.options.min_score, situated,
+                                       self.reporting_cues)  # fmt: skip
         if published is None:
             return Sentence(index, span, scores, tools.places.find, _no_dates, casualties,
                             inferred)  # fmt: skip

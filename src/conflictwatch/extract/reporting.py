@@ -81,6 +81,8 @@ class ReportingCues:
     #: Forces sent, reinforced or stationed: a change of a group's activity for a snippet's
     #: label, but no event a coder records ("reinforcements were sent", "troops deployed in").
     deployment: re.Pattern[str]
+    #: Words that accuse ("accusing the army of killing"): an accusation is not a claim.
+    accusing: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> ReportingCues:
@@ -132,6 +134,7 @@ class ReportingCues:
                 cues,
             ),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
+            accusing=compile_rule(r"\b(?:%(accusing_patterns)s)\b", cues),
         )
 
 
@@ -156,6 +159,24 @@ def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualt
               if c.kind is CasualtyKind.KILLED and c.count >= CIVILIAN_TOLL]  # fmt: skip
     victims = Side.CIVILIANS in killed or (Side.UNKNOWN in killed and situated())
     return scores_from_toll(casualties) if armed or (victims and not otherwise) else []
+
+
+def claimed_with_toll(scores: Sequence[TypeScore], casualties: list[Casualty], min_score: float,
+                      situated: Callable[[], bool], cues: ReportingCues) -> list[TypeScore]:  # fmt: skip
+    """A claim that tells the attack it claims, with its toll, day and place ("l'EI a revendiqué
+    l'attaque menée vendredi contre le poste de X, qui a coûté la vie à 53 soldats"), tells that
+    attack: its violent type goes before the claim. An accusation ("le rapport accuse des
+    militaires d'avoir tué 223 villageois") stays one."""
+    if not scores or scores[0].label is not OtherClass.ATTRIB:
+        return list(scores)
+    if any(cues.accusing.search(span.quote) for span in scores[0].evidence):
+        return list(scores)
+    violent = next((s for s in scores
+                    if isinstance(s.label, SubEventType) and s.score >= min_score), None)  # fmt: skip
+    killed = any(c.kind is CasualtyKind.KILLED and 0 < c.count < STATISTIC for c in casualties)
+    if violent is None or not killed or not situated():
+        return list(scores)
+    return [violent, *(s for s in scores if s is not violent)]
 
 
 def without_deployments(scores: Sequence[TypeScore], cues: ReportingCues) -> list[TypeScore]:
