@@ -906,3 +906,12 @@ def test_a_report_opening_on_an_accusation_does_not_tell_the_attack(extractor: E
     text = ("Le rapport de l'ONG accuse l'armée d'avoir tué au moins 50 villageois lors d'une "
             "attaque le 25 février à Djibo. Le gouvernement n'a pas réagi.")  # fmt: skip
     assert run(extractor, text, "fr", published="2024-04-26").mentions == ()
+
+
+def test_a_village_stormed_by_men_who_shot_its_people_was_attacked(extractor: Extractor) -> None:
+    text = ("Au moins 20 personnes ont été tuées samedi soir dans l'attaque du village de Boni, a "
+            "annoncé le gouvernement. Selon le ministre, des dizaines d'assaillants ont investi la "
+            "localité vers 18 heures, tirant sur les habitants et incendiant des maisons.")  # fmt: skip
+    [mention] = run(extractor, text, "fr", published="2020-12-14").mentions
+    assert (mention.location, mention.sub_event_type) == ("Boni", S.ATTACK)
+    assert (mention.event_date, mention.fatalities) == (dt.date(2020, 12, 12), 20)

@@ -150,6 +150,8 @@ KNOWN = {
         ("fr", "Un médecin a été enlevé à son domicile d'Abalak.", [("Abalak", "Abalak")]),
         ("en", "Gunmen struck Boni on Monday.", [("Boni", "Boni")]),
         ("fr", "Des jihadistes ont pris d'assaut Konna jeudi.", [("Konna", "Konna")]),
+        ("fr", "Dix civils ont été tués dans l'attaque du village de Boni.",
+         [("Boni", "du village de Boni")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

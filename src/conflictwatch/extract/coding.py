@@ -242,6 +242,13 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
             default=0) > BYSTANDERS and not killed & {Side.STATE, Side.ATTACKERS}
             and not between):  # fmt: skip
         return replace(best, label=SubEventType.ATTACK)
+    if (best.label is SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY and civilians
+            and not two_sides and max((c.count for c in tolls), default=0) > BYSTANDERS
+            and not killed & {Side.STATE, Side.ATTACKERS}):  # fmt: skip
+        # A village stormed by armed men who shot its people, with no forces there to lose it
+        # ("des dizaines d'assaillants ont investi la localité, tirant sur les habitants"), was
+        # raided: an attack on civilians, not ground taken.
+        return replace(best, label=SubEventType.ATTACK)
     # (the forces of an arrest are always there: its dead need not be named civilians)
     if (best.label in (SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.ARRESTS)
             and (civilians or best.label is SubEventType.ARRESTS) and tolls

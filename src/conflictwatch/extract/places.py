@@ -200,9 +200,10 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "area",
             r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|campement|zone|secteur)s? d",
-            # ... and a settlement after "du"/"au": "au hameau de Kokorou" (not an area: "ce
-            # village du cercle de Djenné" names no other place than the village)
-            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:du|au)\s+(?:hameau|campement)|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+            # ... and a settlement after "du"/"au": "au hameau de Kokorou", "l'attaque du village
+            # de Toumour" (not an area: "ce village du cercle de Djenné" names no other place than
+            # the village)
+            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:du|au)\s+(?:hameau|campement|village)|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
         (
             "area",
