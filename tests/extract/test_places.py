@@ -152,6 +152,8 @@ KNOWN = {
         ("fr", "Des jihadistes ont pris d'assaut Konna jeudi.", [("Konna", "Konna")]),
         ("fr", "Dix civils ont été tués dans l'attaque du village de Boni.",
          [("Boni", "du village de Boni")]),
+        ("en", "Gunmen killed six people at the Boni cattle market.", [("Boni", "Boni")]),
+        ("en", "The buses were travelling to the Boni mine when they were attacked.", []),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

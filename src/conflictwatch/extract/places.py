@@ -142,6 +142,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
+            r"reserve|park|mine|market|dam|bridge|prison|mosque|church",
+            # a site named by its town: "at the Kouré giraffe reserve", "near the Tambao mine"
+            rf"\b(?i:(?:at|in|near|on|inside)\s+the)\s+(?P<quote>(?P<name>{_NAME}))\s+(?:[a-z]+\s+)?(?i:reserve|park|mine|market|dam|bridge|prison|mosque|church)\b",
+        ),
+        (
+            "plain",
             r"attack|assault|raid|ambush|massacre|offensive",
             # the event named by its place: "the attack on Djibo", "the raid against Inata"
             # (not "an attack on Malian soldiers": a people, not a place)
