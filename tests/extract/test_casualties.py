@@ -264,6 +264,18 @@ def test_the_same_side_told_twice_keeps_the_most_conservative_figure(
     assert (found.killed, found.low, found.high) == (40, 40, 70)
 
 
+def test_one_person_told_after_the_toll_of_their_side_is_one_of_them(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    found = toll(readers, "en", "Gunmen killed six aid workers on Sunday near Boni.",
+                 "One woman who tried to flee was caught and killed, the governor added.")  # fmt: skip
+    assert found.killed == 6
+    # told first, one death is a figure of its own, weighed against the later one
+    found = toll(readers, "en", "One soldier was killed in the attack near Boni on Saturday.",
+                 "Local sources said twelve soldiers had been killed.")  # fmt: skip
+    assert found.killed == 1
+
+
 def test_a_revised_figure_replaces_the_first_one(readers: dict[str, CasualtyReader]) -> None:
     found = toll(readers, "fr", "Le premier bilan faisait état de 8 soldats tués.",
                  "Dans un nouveau communiqué, l'armée fait état de 19 soldats tués.",

@@ -26,6 +26,10 @@ class Told:
     casualties: Sequence[Casualty]
 
 
+#: One account's figure for a side: killed, low, high and the counts it rests on.
+_Figure = tuple[int, int, int, list[tuple[int, Casualty]]]
+
+
 @dataclass(frozen=True)
 class _Death:
     """A count of deaths as the toll weighs it."""
@@ -197,6 +201,16 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
                 tuple(cited))  # fmt: skip
 
 
+def _told_after(group: list[_Figure]) -> list[_Figure]:
+    """A side's figures less one person told after a larger count of that side: one of them
+    ("six aid workers were killed ... One woman who tried to flee was caught and killed")."""
+    kept = [group[0]]
+    for figure in group[1:]:
+        if figure[0] != 1 or max(f[0] for f in kept) <= 1:
+            kept.append(figure)
+    return kept
+
+
 def _partitive(count: Casualty, cues: TollCues) -> bool:
     return bool(cues.partitive_quote.match(count.quote) or cues.among_dead.search(count.quote))
 
@@ -221,7 +235,7 @@ def _account(
     sentences: dict[int, list[Casualty]] = {}
     for d in deaths:
         sentences.setdefault(d.pos, []).append(d.count)
-    sides: dict[Side, list[tuple[int, int, int, list[tuple[int, Casualty]]]]] = {}
+    sides: dict[Side, list[_Figure]] = {}
     totals: list[tuple[int, int, int, list[tuple[int, Casualty]]]] = []  # sentences w/ unknown
     for pos, counts in sentences.items():
         per_side: dict[Side, tuple[int, int, int, list[tuple[int, Casualty]]]] = {}
@@ -240,7 +254,7 @@ def _account(
             figures = per_side.values()
             totals.append((sum(f[0] for f in figures), sum(f[1] for f in figures),
                            sum(f[2] for f in figures), [x for f in figures for x in f[3]]))  # fmt: skip
-    chosen = {side: min(group, key=lambda f: f[0]) for side, group in sides.items()}
+    chosen = {side: min(_told_after(group), key=lambda f: f[0]) for side, group in sides.items()}
     killed = sum(f[0] for f in chosen.values())
     low = sum(f[1] for f in chosen.values())
     high = sum(max(f[2] for f in group) for group in sides.values())
