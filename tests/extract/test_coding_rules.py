@@ -915,3 +915,11 @@ def test_a_village_stormed_by_men_who_shot_its_people_was_attacked(extractor: Ex
     [mention] = run(extractor, text, "fr", published="2020-12-14").mentions
     assert (mention.location, mention.sub_event_type) == ("Boni", S.ATTACK)
     assert (mention.event_date, mention.fatalities) == (dt.date(2020, 12, 12), 20)
+
+
+def test_things_burnt_by_a_crowd_told_doing_it_are_a_riot(extractor: Extractor) -> None:
+    text = ("Samedi, des groupes de jeunes armés de gourdins ont brûlé une quarantaine d'églises et "
+            "des bars dans plusieurs quartiers de Niamey. La police a tiré des grenades "
+            "lacrymogènes.")  # fmt: skip
+    [mention] = run(extractor, text, "fr", published="2015-01-18").mentions
+    assert (mention.location, mention.sub_event_type) == ("Niamey", S.VIOLENT_DEMONSTRATION)

@@ -207,7 +207,8 @@ BYSTANDERS = 2
 
 
 def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMention]],
-            crowd_told: bool = False, after: Sentence | None = None) -> TypeScore:  # fmt: skip
+            crowd_told: bool = False, after: Sentence | None = None,
+            crowd_burnt: bool = False) -> TypeScore:  # fmt: skip
     """ACLED's type follows who was hit. A "clash" in which only civilians died, more than a
     bystander or two and no armed side among the dead, is an attack on civilians; "set fire to"
     by armed men, with no crowd in sight, is destruction of property, not a riot; a protest in
@@ -215,7 +216,8 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
     crowd's blockade, typed "other", is a protest. Those who burn are a crowd when it is named
     ("protesters") or, with ``crowd_told``, told by its size or as a group of people ("des jeunes
     de Bandiagara"). An attack on things that harmed no one (said in the passage or in the
-    sentence ``after`` it) is their destruction."""
+    sentence ``after`` it) is their destruction; things destroyed by a crowd told doing it
+    (``crowd_burnt``) are a riot."""
     texts = {s.index: s.text for s in passage.all_sentences}
     named = [a for i, found in actors.items() for a in found
              if not _AS_SOURCE.search(texts.get(i, "")[: a.start])]  # fmt: skip
@@ -303,6 +305,11 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
                   for s in passage.sentences for t in s.scores)  # fmt: skip
     if best.label in PROTESTS and rioting and not any(a.actor_type in ARMED - {
         ActorType.STATE_FORCES} for a in named):  # fmt: skip
+        return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
+    if (best.label is SubEventType.LOOTING_PROPERTY_DESTRUCTION and crowd_burnt
+            and not any(a.actor_type in ARMED - {ActorType.STATE_FORCES} for a in named)):  # fmt: skip
+        # A crowd that burns ("des groupes de jeunes armés de gourdins ont brûlé une quarantaine
+        # d'églises"), with no armed group in the telling, riots.
         return replace(best, label=SubEventType.VIOLENT_DEMONSTRATION)
     if (
         best.label is SubEventType.VIOLENT_DEMONSTRATION

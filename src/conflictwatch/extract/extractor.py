@@ -329,6 +329,18 @@ class Extractor:
             return [mention], 0
         return self.splitter.split(mention, passage, article, named, lang, tools.casualties)
 
+    def _crowd_burnt(self, passage: Passage) -> bool:
+        """Whether a crowd is told doing the damage a sentence of the passage tells: "des
+        groupes de jeunes ont brûlé une quarantaine d'églises"."""
+        cues = self.target_cues
+        for s in passage.sentences:
+            for t in s.scores[:1]:
+                if t.label is SubEventType.LOOTING_PROPERTY_DESTRUCTION and t.evidence:
+                    before = s.text[: t.evidence[0].start]
+                    if cues.crowd.search(before) or cues.group.search(before):
+                        return True
+        return False
+
     # -- reading sentences -------------------------------------------------------------------
 
     def _read(self, tools: _Tools, index: int, span: Span, lang: str,
@@ -401,7 +413,7 @@ class Extractor:
         crowd_told = any(self.target_cues.crowd.search(s.text) or self.target_cues.group.search(s.text)
                          for s in passage.sentences)  # fmt: skip
         after = read[passage.last_index + 1] if passage.last_index + 1 < len(read) else None
-        best = retyped(best, passage, actors, crowd_told, after)
+        best = retyped(best, passage, actors, crowd_told, after, self._crowd_burnt(passage))
         label = best.label
         assert isinstance(label, SubEventType)
         # Roles are read around the opening sentence's own trigger (spans are per sentence).
