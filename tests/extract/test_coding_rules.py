@@ -923,3 +923,10 @@ def test_things_burnt_by_a_crowd_told_doing_it_are_a_riot(extractor: Extractor) 
             "lacrymogènes.")  # fmt: skip
     [mention] = run(extractor, text, "fr", published="2015-01-18").mentions
     assert (mention.location, mention.sub_event_type) == ("Niamey", S.VIOLENT_DEMONSTRATION)
+
+
+def test_a_crowd_s_blockade_is_a_protest_whoever_it_is_angry_at(extractor: Extractor) -> None:
+    text = ("Hundreds of demonstrators kept up a blockade of a French military convoy in Kaya on "
+            "Saturday, accusing France of arming the jihadists.")  # fmt: skip
+    [mention] = run(extractor, text, "en", published="2021-11-20").mentions
+    assert (mention.location, mention.sub_event_type) == ("Kaya", S.PEACEFUL_PROTEST)

@@ -293,10 +293,12 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         # (as told by the report: a claimant's "we targeted army positions" is its own word).
         return replace(best, label=SubEventType.ARMED_CLASH)
     crowd = any(a.actor_type in CROWDS for a in named)
-    if (best.label is SubEventType.OTHER and crowd
-            and not any(a.actor_type in ARMED - set(state_side) for a in named)):  # fmt: skip
+    sides_named = [a for i in sorted(actors) for a in sorted(actors[i], key=lambda a: a.start)
+                   if a in named and a.actor_type in CROWDS | (ARMED - set(state_side))]  # fmt: skip
+    if best.label is SubEventType.OTHER and sides_named and sides_named[0].actor_type in CROWDS:
         # A crowd's blockade or sit-in is a protest: "demonstrators kept up a blockade of a
-        # convoy"; dispersed by the forces, a protest with intervention
+        # convoy" (the jihadists it is angry at, named after it, are no side of it); dispersed by
+        # the forces, a protest with intervention
         dispersed = any(t.label is SubEventType.PROTEST_WITH_INTERVENTION
                         for s in passage.all_sentences for t in s.scores)  # fmt: skip
         return replace(best, label=SubEventType.PROTEST_WITH_INTERVENTION if dispersed
