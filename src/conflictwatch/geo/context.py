@@ -69,7 +69,8 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
         "Vendredi Samedi Dimanche January February March April May June July August September "
         "October November December Janvier Fevrier Mars Avril Mai Juin Juillet Aout Septembre "
         "Octobre Novembre Decembre Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr "
-        "Jun Jul Aug Sep Sept Oct Nov Dec Janv Fev Avr Juil Sept Oct Nov Dec Army Armee Forces FAMa JNIM GSIM EIGS ISGS ISSP MINUSMA CSP FLA "
+        "Jun Jul Aug Sep Sept Oct Nov Dec Janv Fev Avr Juil "
+        "Army Armee Forces FAMa JNIM GSIM EIGS ISGS ISSP MINUSMA CSP FLA "
         "MNLA HCUA GATIA MSA Wagner Africa Corps Barkhane UN ONU AFP Reuters RFI VOA Islamic State "
         "Al Qaeda Sahel Province Region Cercle Commune Village Town City"
     ).split()
