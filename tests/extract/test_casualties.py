@@ -365,6 +365,15 @@ def test_a_revision_is_the_event_s_figure(readers: dict[str, CasualtyReader]) ->
     assert shares.killed == 12
 
 
+def test_a_final_toll_that_opens_the_count_covers_every_side_it_names(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    found = toll(readers, "fr", "Selon le bilan définitif transmis par le parquet, dix-neuf "
+                 "personnes de plusieurs pays ont été tuées dans le bar, ainsi que quatre "
+                 "assaillants, abattus par les gendarmes.")  # fmt: skip
+    assert found.killed == 23
+
+
 def test_a_toll_recalled_from_an_earlier_event_is_not_this_one_s(
     readers: dict[str, CasualtyReader],
 ) -> None:

@@ -173,7 +173,8 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
             if cues.earlier_event.search(told.text, max(0, c.start - 80), c.start):
                 continue  # "a month after dozens of soldiers were killed at Boulkessi"
             before = told.text[max(0, c.start - _CUE_REACH) : c.start]
-            revised = bool(cues.revised.search(before) or cues.revised.search(told.text[: c.start]))
+            # the revision may be told in the count itself: "le bilan définitif, trente personnes"
+            revised = bool(cues.revised.search(before) or cues.revised.search(told.text[: c.end]))
             earlier = _last(cues.earlier, before) > _last(cues.revised, before)  # the nearer word
             if other is None:
                 other = any(cues.other_account.search(text) for text in texts)
