@@ -154,6 +154,9 @@ KNOWN = {
          [("Boni", "du village de Boni")]),
         ("en", "Gunmen killed six people at the Boni cattle market.", [("Boni", "Boni")]),
         ("en", "The buses were travelling to the Boni mine when they were attacked.", []),
+        # a bar or eating place of a town
+        ("fr", "Des tireurs ont visé les clients d'un maquis de Boni.", [("Boni", "Boni")]),
+        ("fr", "Une grenade a été lancée dans un bar de Boni.", [("Boni", "Boni")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

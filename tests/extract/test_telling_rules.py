@@ -746,3 +746,22 @@ def test_the_province_told_first_and_the_spot_in_it_told_later_that_day_are_one_
     assert (
         mention.sub_event_type is S.ARMED_CLASH and mention.event_date.isoformat() == "2021-11-14"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed"),
+    [
+        ("Deux hommes armés ont ouvert le feu samedi soir sur les clients d'un maquis de Koudougou, "
+         "tuant onze personnes. Les deux assaillants ont été abattus dimanche matin par les "
+         "gendarmes après une nuit de siège.", "fr", 13),
+        ("Two gunmen opened fire on Saturday evening on the customers of a bar in Koudougou, "
+         "killing eleven people. The two attackers were shot dead by gendarmes on Sunday "
+         "morning after a night-long siege.", "en", 13),
+    ],
+)  # fmt: skip
+def test_attackers_killed_ending_an_attack_are_its_dead_not_a_battle_of_their_own(
+    extractor: Extractor, text: str, lang: str, killed: int
+) -> None:
+    [mention] = run(extractor, text, lang, published="2023-03-06").mentions
+    assert mention.fatalities == killed
+    assert mention.fatalities_by_side.get("attackers") == 2

@@ -261,13 +261,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "plain",
-            r"hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie|domicile|résidence",
-            # a building or site of a town: "l'hôtel Radisson Blu de Bamako", "le marché à
-            # bétail de Namoungou", "la zone des girafes de Kouré", "la mine d'or de Tambao", "la
-            # police de Bobo-Dioulasso"
+            r"hôtel|hotel|restaurant|café|bar|maquis|buvette|auberge|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie|domicile|résidence",
+            # a building or site of a town: "l'hôtel Radisson Blu de Bamako", "un maquis de
+            # Koudougou", "le marché à bétail de Namoungou", "la zone des girafes de Kouré", "la
+            # mine d'or de Tambao", "la police de Bobo-Dioulasso"
             # (not "le quartier de Dapoya": a quarter is rarely in the gazetteer, its namesake
             # village elsewhere often is; nor "l'hôpital de Diffa", where the wounded are taken)
-            rf"\b(?i:hôtel|hotel|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie|domicile|résidence)(?:\s+[\w'’-]+){{0,3}}?\s+(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:hôtel|hotel|restaurant|café|bar|maquis|buvette|auberge|marché|mosquée|église|école|lycée|collège|réserve|parc|forêt|mine|site|prison|gare|pont|barrage|mairie|zone|police|gendarmerie|domicile|résidence)(?:\s+[\w'’-]+){{0,3}}?\s+(?:de|d['’])\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",

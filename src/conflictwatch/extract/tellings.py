@@ -223,6 +223,20 @@ def aftermath(lead: Mention, later: Mention, cues: PassageCues) -> bool:
 _GROUND_FIGHTS = frozenset({SubEventType.ATTACK, SubEventType.ARMED_CLASH})
 
 
+def attackers_fell(lead: Mention, later: Mention) -> bool:
+    """A later telling whose only dead are the attackers ("Seven assailants were killed", "Les
+    deux assaillants ont été abattus lundi matin"), at the place of an attack already told and
+    within a day of it: the attackers killed in it or in ending it, not a battle of their own."""
+    return (
+        later.sub_event_type is SubEventType.ARMED_CLASH
+        and lead.event_type.is_political_violence
+        and lead.event_type is not EventType.STRATEGIC_DEVELOPMENTS
+        and set(later.fatalities_by_side) == {"attackers"}
+        and abs((later.event_date - lead.event_date).days) <= 1
+        and _close(lead, later)
+    )
+
+
 #: Demonstrations by the force used on them, least first.
 _FORCE_USED = (SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION,
                SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS)  # fmt: skip
@@ -257,6 +271,23 @@ def merged(a: Mention, b: Mention) -> Mention:
         tags=tuple(dict.fromkeys((*a.tags, *b.tags))),
         evidence=(*a.evidence, *b.evidence),
         confidence=max(a.confidence, b.confidence),
+    )
+
+
+def with_attackers(lead: Mention, later: Mention) -> Mention:
+    """The attack told first, with the attackers' dead of a later telling added to its toll
+    (unless it already counted them) and what that telling cites."""
+    counted = lead.fatalities_by_side.get("attackers", 0)
+    extra = max(0, later.fatalities - counted)
+    sides = {**lead.fatalities_by_side, "attackers": max(counted, later.fatalities)}
+    return replace(
+        lead,
+        fatalities=lead.fatalities + extra,
+        fatalities_low=(lead.fatalities_low or 0) + extra,
+        fatalities_high=(lead.fatalities_high or 0) + extra,
+        fatalities_by_side=sides,
+        evidence=(*lead.evidence, *later.evidence),
+        confidence=max(lead.confidence, later.confidence),
     )
 
 
@@ -336,6 +367,11 @@ class ArticleEvents:
                      and same_event(m, mention, loose)), None)  # fmt: skip
         if same is None and self.mentions and loose and not second:
             same = next((m for m in self.mentions if aftermath(m, mention, self.cues)), None)
+        if same is None and loose and not second:
+            fell = next((m for m in self.mentions if attackers_fell(m, mention)), None)
+            if fell is not None:  # the attack's own toll gains its attackers' dead
+                self._replace(fell, with_attackers(fell, mention))
+                return True
         if same is None:
             return False
         self._replace(same, merged(same, mention))
