@@ -930,3 +930,27 @@ def test_a_crowd_s_blockade_is_a_protest_whoever_it_is_angry_at(extractor: Extra
             "Saturday, accusing France of arming the jihadists.")  # fmt: skip
     [mention] = run(extractor, text, "en", published="2021-11-20").mentions
     assert (mention.location, mention.sub_event_type) == ("Kaya", S.PEACEFUL_PROTEST)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On Friday evening, gunmen attacked the village of Boni, killing twelve people "
+               "including a VDP member, security sources said."),
+        ("fr", "Vendredi soir, des hommes armés ont attaqué le village de Boni. Douze personnes "
+               "ont été tuées, dont un membre des Volontaires pour la défense de la patrie."),
+    ],
+)  # fmt: skip
+def test_people_killed_with_a_few_armed_among_them_were_attacked_not_fought(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-06-06").mentions
+    assert (mention.sub_event_type, mention.fatalities) == (S.ATTACK, 12)
+    assert mention.actor2.startswith("Civilians")
+
+
+def test_people_killed_with_many_soldiers_among_them_stay_a_battle(extractor: Extractor) -> None:
+    text = ("Gunmen attacked an army post in Boni on Friday, killing twelve people including "
+            "nine soldiers.")  # fmt: skip
+    [mention] = run(extractor, text, "en", published="2021-06-06").mentions
+    assert mention.sub_event_type is S.ARMED_CLASH

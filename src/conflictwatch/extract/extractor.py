@@ -461,6 +461,12 @@ class Extractor:
         for pos, c in toll.cited:
             cite("fatalities", told[pos], Span(c.start, c.end, c.quote))
         killed, low, high = toll.killed, toll.low, toll.high
+        if (label is SubEventType.ARMED_CLASH and toll.few_armed
+                and not dict(toll.by_side).get("attackers")):  # fmt: skip
+            # "fourteen people, including a VDP member, were killed": the people of a place
+            # attacked, a few armed among them, not a battle with them
+            label, name2, inter2 = SubEventType.ATTACK, "", None
+            evidence[:] = [e for e in evidence if e.field != "actor2"]
         by_side, wounded, abducted = dict(toll.by_side), toll.wounded, toll.abducted
 
         outcome = ""

@@ -52,6 +52,15 @@ class Toll:
     wounded: int = 0
     abducted: int = 0
     cited: tuple[tuple[int, Casualty], ...] = ()  # (position in the tellings, count)
+    #: The dead are people of no stated side with a few armed among them ("fourteen people,
+    #: including a VDP member"): told as shares of a total at least ``ARMED_FEW`` times theirs.
+    few_armed: bool = False
+
+
+#: A total of people whose armed share is at most this fraction of it counts mostly civilians.
+ARMED_FEW = 0.25
+
+_ARMED_SIDES = (Side.STATE, Side.ATTACKERS)
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     """
     deaths: list[_Death] = []
     wounded = abducted = 0
+    shares: dict[Casualty, int] = {}  # a total of people of no stated side -> its armed share
     # "The army gave a very different account." -> the next sentence's figures. Sentences with
     # no counts are held until a count needs them: most tellings have no deaths to weigh.
     unread: list[str] = []
@@ -140,6 +150,7 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
         texts, unread = [*unread, told.text], []
         other: bool | None = None  # read when the first death is weighed
         previous: Casualty | None = None
+        total: Casualty | None = None  # the count the shares that follow break down
         share = False
         for c in told.casualties:
             if c.kind is CasualtyKind.WOUNDED:
@@ -165,9 +176,12 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
                 if opens or (share and cues.joined_end.search(between)):
                     share = True
                     previous = c
+                    if total is not None and c.side in _ARMED_SIDES:
+                        shares[total] = shares.get(total, 0) + c.count
                     continue  # a share of the total before it: "53, including 49 gendarmes"
                 share = False
             previous = c
+            total = c if c.side is Side.UNKNOWN else None
             if c.count <= 0 or cues.since.match(told.text, c.end):
                 continue  # "violence that has killed thousands of people since 2015"
             if cues.earlier_event.search(told.text, max(0, c.start - 80), c.start):
@@ -181,6 +195,7 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
             deaths.append(_Death(pos, c, revised, earlier, other))
     if not deaths:
         return Toll(wounded=wounded, abducted=abducted)
+    few_armed = bool(shares) and all(armed <= ARMED_FEW * t.count for t, armed in shares.items())
     if any(not _partitive(d.count, cues) for d in deaths):
         # "three of whom were killed", "several children were among the dead": a share of some
         # total, not a toll of its own beside one.
@@ -199,7 +214,7 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     killed, low, _, by_side, cited = best
     high = max([t[2] for t in totals] + [_high(d.count) for d in ceilings])
     return Toll(killed, low, max(high, killed), tuple(sorted(by_side.items())), wounded, abducted,
-                tuple(cited))  # fmt: skip
+                tuple(cited), few_armed)  # fmt: skip
 
 
 def _told_after(group: list[_Figure]) -> list[_Figure]:
