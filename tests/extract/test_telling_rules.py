@@ -765,3 +765,22 @@ def test_attackers_killed_ending_an_attack_are_its_dead_not_a_battle_of_their_ow
     [mention] = run(extractor, text, lang, published="2023-03-06").mentions
     assert mention.fatalities == killed
     assert mention.fatalities_by_side.get("attackers") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The fighting began on Thursday, when an army column clashed with separatist fighters "
+         "near Boni. After a lull, the fiercest combat took place on Saturday, as the column "
+         "tried to pull back.", "en"),
+        ("Les combats ont commencé jeudi, lorsqu'une colonne de l'armée a affronté des "
+         "combattants séparatistes près de Boni. Après une accalmie, les affrontements les plus "
+         "violents ont eu lieu samedi, pendant le repli de la colonne.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_battle_that_began_on_one_day_and_went_on_to_another_is_coded_each_day(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2024-07-29").mentions
+    assert sorted((m.event_date.isoformat(), m.location, m.sub_event_type) for m in mentions) == [
+        ("2024-07-25", "Boni", S.ARMED_CLASH), ("2024-07-27", "Boni", S.ARMED_CLASH)]  # fmt: skip

@@ -188,7 +188,31 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues) -> bool:
         return True  # "Le même jour, à Bobo-Dioulasso, des jeunes ont incendié ...": another scene
     day = next((d.date for d in sentence.dates if not cues.report_day(sentence.text, d)), None)
     known_day = passage.date_key(cues)
-    return bool(day and known_day and day != known_day)
+    return bool(day and known_day and day != known_day
+                and not _fighting_went_on(passage, sentence, day, known_day, cues))  # fmt: skip
+
+
+#: Days of one telling further apart than this are not one battle going on.
+FIGHTING_DAYS_APART = 7
+
+
+def _fighting(sentence: Sentence) -> bool:
+    return bool(sentence.scores) and sentence.scores[0].label is SubEventType.ARMED_CLASH
+
+
+def _fighting_went_on(passage: Passage, sentence: Sentence, day: Any, known_day: Any,
+                      cues: PassageCues) -> bool:  # fmt: skip
+    """A battle whose opening says it began or went on ("The fighting began on Thursday"), told
+    again a few days later with no place of its own ("the heaviest combat took place on
+    Saturday"): the same fighting, coded day by day (see ``tellings.fighting_days``)."""
+    first = passage.sentences[0]
+    return (
+        _fighting(first)
+        and _fighting(sentence)
+        and not sentence.places
+        and cues.continued.search(first.text) is not None
+        and 0 < (day - known_day).days <= FIGHTING_DAYS_APART
+    )
 
 
 #: The mark of a list item at the start of a line: "2) Tuesday 13 Oct — Sanmatenga province.",

@@ -16,7 +16,7 @@ from ..model import Mention
 from ..taxonomy import EventType, GeoPrecision, SubEventType, TimePrecision
 from .coding import TERRITORY
 from .dating import dated_by_report
-from .segments import Passage, PassageCues, Sentence
+from .segments import FIGHTING_DAYS_APART, Passage, PassageCues, Sentence
 
 #: How close (in degrees, ~30 km) a second telling of the same day's violence must be.
 SAME_EVENT_DEGREES = 0.3
@@ -75,9 +75,6 @@ def old_news(mention: Mention, passage: Passage, published: dt.date) -> bool:
 #: How near (in characters) a day must be to a word of fighting to be a day of fighting,
 #: not that of a claim, a communiqué or a day of mourning.
 NEAR_FIGHT = 80
-
-#: Days of one telling further apart than this are not one battle going on.
-FIGHTING_DAYS_APART = 7
 
 
 def fighting_days(passage: Passage, mention: Mention, cues: PassageCues) -> list[dt.date]:
