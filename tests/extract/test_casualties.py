@@ -49,6 +49,8 @@ EN = [
     # people listed with the count share its verb; the count is kept, conservatively
     ("Six French aid workers, their guide and their driver were killed.", [(K, 6, C)]),
     ("12 soldiers were killed in the ambush.", [(K, 12, S)]),
+    # where the people counted came from is no count of its own
+    ("At least 19 people from 11 countries were killed.", [(K, 19, U)]),
     ("At least 20 civilians died.", [(K, 20, C)]),
     ("The attack left 30 dead.", [(K, 30, U)]),
     ("Dozens of jihadists were neutralised.", [(K, 12, X)]),
@@ -101,6 +103,7 @@ EN = [
     ),
 ]
 FR = [
+    ("Au moins 19 personnes de 11 nationalités ont été tuées.", [(K, 19, U)]),
     ("Les soldats ont repoussé les assaillants, en tuant une vingtaine d'entre eux.", [(K, 20, X)]),
     # after "a"/"ont" with no "été" the people counted did the deed; "ont péri" still dies
     ("Deux soldats ont découvert et neutralisé un engin explosif.", []),

@@ -32,6 +32,10 @@ from .records import Casualty, CasualtyKind, Side
 
 _WORD = re.compile(r"\w+")
 
+#: Words before a count of countries or nationalities that the people counted come from.
+_ORIGIN = frozenset({"from", "of", "de"})
+_COUNTRIES = frozenset({"countries", "nationalities", "nations", "pays", "nationalités"})
+
 
 class CasualtyReader:
     """Casualty counts in one language; numbers are read by the injected :class:`NumberReader`,
@@ -206,6 +210,11 @@ class CasualtyReader:
                 if close is not None:
                     j = close + 1  # an acronym or aside in brackets: "(VDP)"
                     continue
+            origin = by_first.get(j)
+            if (origin is not None and origin.side is None and norms[j - 1] in _ORIGIN
+                    and origin.end < len(norms) and norms[origin.end] in _COUNTRIES):  # fmt: skip
+                j = origin.end + 1  # "29 people from 18 countries were killed": where from
+                continue
             if word in w.kinds:
                 if active and word in w.transitive:
                     return None
