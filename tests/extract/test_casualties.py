@@ -51,6 +51,8 @@ EN = [
     ("12 soldiers were killed in the ambush.", [(K, 12, S)]),
     # where the people counted came from is no count of its own
     ("At least 19 people from 11 countries were killed.", [(K, 19, U)]),
+    # the guests of a hotel, the customers of a bar
+    ("Gunmen killed 20 guests at the hotel.", [(K, 20, C)]),
     ("At least 20 civilians died.", [(K, 20, C)]),
     ("The attack left 30 dead.", [(K, 30, U)]),
     ("Dozens of jihadists were neutralised.", [(K, 12, X)]),
@@ -104,6 +106,7 @@ EN = [
 ]
 FR = [
     ("Au moins 19 personnes de 11 nationalités ont été tuées.", [(K, 19, U)]),
+    ("Les assaillants ont tué douze clients du bar.", [(K, 12, C)]),
     ("Les soldats ont repoussé les assaillants, en tuant une vingtaine d'entre eux.", [(K, 20, X)]),
     # after "a"/"ont" with no "été" the people counted did the deed; "ont péri" still dies
     ("Deux soldats ont découvert et neutralisé un engin explosif.", []),

@@ -256,3 +256,18 @@ def test_forces_sent_or_stationed_are_no_change_of_a_group(
 ) -> None:
     assert not [m for m in run(extractor, text, lang).mentions
                 if m.sub_event_type is S.CHANGE_TO_GROUP_ACTIVITY]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Twelve aid workers have been kidnapped in northern Niger since 2010, among them "
+               "two seized in Arlit."),
+        ("fr", "Douze humanitaires ont été enlevés dans le nord du Niger depuis 2010, dont deux "
+               "à Arlit."),
+    ],
+)  # fmt: skip
+def test_what_has_happened_since_a_year_is_background(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert run(extractor, text, lang, published="2016-10-15").mentions == ()

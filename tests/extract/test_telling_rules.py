@@ -784,3 +784,17 @@ def test_a_battle_that_began_on_one_day_and_went_on_to_another_is_coded_each_day
     mentions = run(extractor, text, lang, published="2024-07-29").mentions
     assert sorted((m.event_date.isoformat(), m.location, m.sub_event_type) for m in mentions) == [
         ("2024-07-25", "Boni", S.ARMED_CLASH), ("2024-07-27", "Boni", S.ARMED_CLASH)]  # fmt: skip
+
+
+def test_the_capital_told_before_a_passage_places_it_before_a_town_told_after_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen attacked a hotel in Burkina Faso's capital on Friday night, killing 20 people. "
+        "On Saturday, special forces ended a siege of more than twelve hours at the hotel, "
+        "fighting the attackers room by room; two soldiers and three attackers were killed. In "
+        "the northern town of Djibo, gunmen abducted a doctor on Friday night."
+    )
+    mentions = run(extractor, text, "en", published="2016-01-17").mentions
+    siege = next(m for m in mentions if m.sub_event_type is S.ARMED_CLASH)
+    assert (siege.event_date.isoformat(), siege.location) == ("2016-01-16", "Ouagadougou")

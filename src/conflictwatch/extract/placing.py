@@ -244,8 +244,10 @@ class Placer:
                 best = (best[0], best[1], told, best[3], span)
             if best is not None and best[0] == 0:
                 break
-            if rank == 0 and (best is None or best[0] > 0):
-                capital = self._capital(passage.all_sentences, article, context)
+            if rank < 2 and (best is None or best[0] > 0):
+                # "the capital" in the passage, or told before it, is nearer than a town told
+                # after it
+                capital = self._capital(sentences_, article, context)
                 if capital is not None:
                     return capital
         if best is None or best[0] == 2:
