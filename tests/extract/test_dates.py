@@ -35,6 +35,9 @@ EN = [
     ("The convoy was ambushed Tuesday night.", THU, "2024-09-17", D),
     ("on Thursday", THU, "2024-09-19", D),  # the publication's own weekday: that day
     ("last Thursday", THU, "2024-09-12", D),
+    # a weekday of the week before the report's: THU is 2024-09-19, that week began on the 16th
+    ("on Monday of last week", THU, "2024-09-09", D),
+    ("on Friday the previous week", THU, "2024-09-13", D),
     ("Saturday's attack", MON, "2024-09-14", D),
     ("overnight Tuesday to Wednesday", THU, "2024-09-17", D),
     ("yesterday", THU, "2024-09-18", D),
@@ -68,6 +71,7 @@ FR = [
     ("le 17 sept.", THU, "2024-09-17", D),
     ("mardi, des assaillants", THU, "2024-09-17", D),
     ("ce mardi", THU, "2024-09-17", D),
+    ("lundi de la semaine dernière", THU, "2024-09-09", D),
     ("jeudi", THU, "2024-09-19", D),
     ("jeudi dernier", THU, "2024-09-12", D),
     ("dans la nuit de mardi à mercredi", THU, "2024-09-17", D),

@@ -798,3 +798,22 @@ def test_the_capital_told_before_a_passage_places_it_before_a_town_told_after_it
     mentions = run(extractor, text, "en", published="2016-01-17").mentions
     siege = next(m for m in mentions if m.sub_event_type is S.ARMED_CLASH)
     assert (siege.event_date.isoformat(), siege.location) == ("2016-01-16", "Ouagadougou")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gunmen killed 30 civilians in the village of Boni on Saturday, the government said. On "
+         "Monday of last week, gunmen opened fire on the market in Djibo, killing 20 people. The "
+         "two attacks are among the deadliest this year.", "en"),
+        ("Des hommes armés ont tué samedi 30 civils dans le village de Boni. Lundi de la semaine "
+         "dernière, des hommes armés ont ouvert le feu sur le marché de Djibo, tuant 20 "
+         "personnes. Les deux attaques n'ont pas été revendiquées.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_two_attacks_told_after_the_second_recounts_them_not_its_sites(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2020-01-27").mentions
+    assert sorted((m.location, m.event_date.isoformat(), m.fatalities) for m in mentions) == [
+        ("Boni", "2020-01-25", 30), ("Djibo", "2020-01-20", 20)]  # fmt: skip

@@ -60,7 +60,10 @@ _PATTERNS = {
             r"(?:overnight\s+(?:from\s+|on\s+)?|(?:on\s+|during\s+|in\s+)?the\s+night\s+"
             r"(?:of|from|between)\s+)(?P<a>{WD})(?:\s+(?:to|into|and)\s+(?P<b>{WD}))?"
         ),
-        "weekday": r"(?:(?P<mod>last|this\s+past|past|this|since)\s+)?(?P<wd>{WD})",
+        "weekday": (
+            r"(?:(?P<mod>last|this\s+past|past|this|since)\s+)?(?P<wd>{WD})"
+            r"(?:\s+(?:of\s+)?(?P<week>last\s+week|the\s+previous\s+week|the\s+week\s+before))?"
+        ),
         "ago": r"(?P<n>\d{{1,2}}|{COUNT})\s+(?P<u>days?|weeks?|months?)\s+ago",
         "month": (
             r"(?:(?P<since>since|from)\s+|(?P<prep>in|during|by|until|throughout|of)\s+)?"
@@ -77,7 +80,10 @@ _PATTERNS = {
             r"\s+(?P<m>{MON})\.?(?:\s+(?P<y>\d{{4}}))?(?!\w)"
         ),
         "night": (r"(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<a>{WD})(?:\s+(?:à|au)\s+(?P<b>{WD}))?"),
-        "weekday": (r"(?:(?P<mod>ce|depuis)\s+)?(?P<wd>{WD})(?:\s+(?P<post>dernier|passé))?"),
+        "weekday": (
+            r"(?:(?P<mod>ce|depuis)\s+)?(?P<wd>{WD})(?:\s+(?P<post>dernier|passé))?"
+            r"(?:\s+(?P<week>de\s+la\s+semaine\s+(?:dernière|passée|précédente)))?"
+        ),
         "ago": r"il\s+y\s+a\s+(?P<n>\d{{1,2}}|{COUNT})\s+(?P<u>jours?|semaines?|mois)",
         "month": (
             r"(?:(?P<since>depuis)\s+(?:le\s+)?(?:mois\s+d['’]?(?:e\s+)?)?|"
@@ -258,7 +264,11 @@ class DateReader:
             return None
         last = (match.group("mod") or "").lower().startswith(("last", "past", "this past"))
         last = last or bool(match.groupdict().get("post"))
-        day = _last_weekday(published, self._weekdays[_norm(match.group("wd"))], strict=last)
+        weekday = self._weekdays[_norm(match.group("wd"))]
+        if match.group("week"):  # "on Monday of last week": that day of the week before
+            monday = published - dt.timedelta(days=published.isoweekday() - 1, weeks=1)
+            return _mention(match, monday + dt.timedelta(days=weekday - 1), DAY, relative=True)
+        day = _last_weekday(published, weekday, strict=last)
         return _mention(match, day, DAY, relative=True)
 
     def _night(self, match: re.Match[str], published: dt.date) -> DateMention | None:

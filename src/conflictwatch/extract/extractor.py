@@ -62,7 +62,14 @@ from .reporting import (
     without_deployments,
 )
 from .segments import Passage, PassageCues, Sentence, group, list_items
-from .sites import SiteCues, SiteSplitter, count_sites, counts_events, listed_sites
+from .sites import (
+    SiteCues,
+    SiteSplitter,
+    count_sites,
+    counts_events,
+    listed_sites,
+    recounted,
+)
 from .targets import TargetCues, counted_crowd, country_code, killings_apart, sides
 from .tellings import (
     LEAD_SENTENCES,
@@ -271,7 +278,9 @@ class Extractor:
             # ... or the sentences that follow it say how many sites there were ("impossible de
             # répartir ce chiffre entre les deux sites").
             told_with = [*lead, passage.sentences[0], *passage.follow_on]
-            sites = max(count_sites(s.text, lang, self.site_cues) for s in told_with)
+            # "The two attacks are among the deadliest": the events told so far, not sites
+            sites = max(1 if recounted(s.text, lang, self.site_cues, len(mentions))
+                        else count_sites(s.text, lang, self.site_cues) for s in told_with)  # fmt: skip
             # ... or the passage names them one by one ("les camps de Boulkessi et de Mondoro").
             listed = max(listed_sites(s.text, self.site_cues)
                          for s in (passage.sentences[0], *passage.follow_on))  # fmt: skip

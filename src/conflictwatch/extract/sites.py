@@ -124,6 +124,26 @@ def count_sites(text: str, lang: str, cues: SiteCues) -> int:
     return 1
 
 
+#: A determiner before a count that points back to what was told: "the two attacks".
+_BACK = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.IGNORECASE)
+
+
+def recounted(text: str, lang: str, cues: SiteCues, told: int) -> bool:
+    """Whether the sentence's count of sites recounts the ``told`` events a report has told
+    before, with the one told now: "The two attacks are among the deadliest", "les deux
+    attaques n'ont pas été revendiquées" after one event told. Not a telling's own sites."""
+    pattern = cues.sites.get(lang, cues.sites["en"])
+    for match in pattern.finditer(text):
+        if cues.not_one_telling.search(match.group()):
+            continue
+        word = (match.group("n") or match.group("b") or "").lower()
+        count = cues.counts.get(word, 1)
+        pointed = bool(match.group("b")) or bool(_BACK.search(text, 0, match.start()))
+        return (told > 0 and 1 < count <= told + 1 and pointed
+                and bool(cues.event_nouns.search(match.group())))  # fmt: skip
+    return False
+
+
 def listed_sites(text: str, cues: SiteCues) -> int:
     """How many places a plural site noun of the sentence names one by one ("les camps
     militaires de Boulkessi et de Mondoro": 2), or 1."""
