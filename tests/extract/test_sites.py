@@ -30,6 +30,12 @@ CUES = SiteCues.from_lexicon(load_pack("sahel").lexicon("cues"))
         ("en", "the two previous attacks on the town", 1),
         ("fr", "deux soldats ont été tués", 1),
         ("en", "Gunmen attacked a village.", 1),
+        # how many times: events, not a multiplier
+        ("en", "Gunmen have attacked worshippers twice in two days.", 2),
+        ("fr", "Des hommes armés ont attaqué à deux reprises des fidèles.", 2),
+        ("en", "The toll is twice as high as first reported.", 1),
+        ("en", "The final toll is twice the initial figure.", 1),
+        ("fr", "Le bilan est deux fois plus lourd.", 1),
     ],
 )  # fmt: skip
 def test_how_many_sites_a_sentence_says_were_hit(lang: str, text: str, sites: int) -> None:

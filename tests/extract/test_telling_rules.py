@@ -817,3 +817,24 @@ def test_the_two_attacks_told_after_the_second_recounts_them_not_its_sites(
     mentions = run(extractor, text, lang, published="2020-01-27").mentions
     assert sorted((m.location, m.event_date.isoformat(), m.fatalities) for m in mentions) == [
         ("Boni", "2020-01-25", 30), ("Djibo", "2020-01-20", 20)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gunmen have attacked Catholic worshippers twice in two days in northern Burkina Faso, "
+         "killing ten people, officials said. On Sunday, armed men burst into a church in Djibo "
+         "during mass and shot dead six worshippers. On Monday, gunmen stopped a procession "
+         "near Kaya and killed four of the faithful.", "en"),
+        ("Des hommes armés ont attaqué à deux reprises des fidèles catholiques dans le nord du "
+         "Burkina Faso, tuant dix personnes. Dimanche, des hommes armés ont fait irruption dans "
+         "l'église de Djibo pendant la messe et ont abattu six fidèles. Lundi, des hommes armés "
+         "ont arrêté une procession près de Kaya et ont tué quatre fidèles.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_lead_of_no_day_counting_attacks_is_told_by_the_dated_passages_after_it(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2019-05-15").mentions
+    assert sorted((m.event_date.isoformat(), m.location, m.fatalities) for m in mentions) == [
+        ("2019-05-12", "Djibo", 6), ("2019-05-13", "Kaya", 4)]  # fmt: skip

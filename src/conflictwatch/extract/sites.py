@@ -49,8 +49,9 @@ def _sites_rule(qualifiers: int) -> str:
     """A count, up to ``qualifiers`` words, then a site noun; a pair word ("both") only right
     before the noun."""
     return (
-        rf"\b(?:(?P<n>%(site_counts)s)\s+(?:[\w'-]+\s+){{0,{qualifiers}}}?|"
-        r"(?P<b>%(site_pairs)s)\s+)(?:%(site_nouns_patterns)s)\b"
+        rf"\b(?:(?:(?P<n>%(site_counts)s)\s+(?:[\w'-]+\s+){{0,{qualifiers}}}?|"
+        r"(?P<b>%(site_pairs)s)\s+)(?:%(site_nouns_patterns)s)\b|"
+        r"(?P<t>%(site_times)s)\b(?!\s+(?:%(site_times_not)s)\b))"
     )
 
 
@@ -99,6 +100,8 @@ class SiteCues:
         counts = {word: int(n) for table in cues.values()
                   for word, n in table.get("site_counts", {}).items()}  # fmt: skip
         counts |= dict.fromkeys(phrases(cues, "site_pairs"), 2)
+        counts |= {word: int(n) for table in cues.values()
+                   for word, n in table.get("site_times", {}).items()}  # fmt: skip
         return cls(
             sites=sites,
             counts=counts,
@@ -119,7 +122,7 @@ def count_sites(text: str, lang: str, cues: SiteCues) -> int:
     for match in pattern.finditer(text):
         if cues.not_one_telling.search(match.group()):
             continue
-        word = (match.group("n") or match.group("b") or "").lower()
+        word = (match.group("n") or match.group("b") or match.group("t") or "").lower()
         return min(cues.counts.get(word, 1), MOST_SITES)
     return 1
 
@@ -159,7 +162,7 @@ def counts_events(text: str, lang: str, cues: SiteCues) -> bool:
     week", "trois attaques"), which a round-up then tells one by one."""
     pattern = cues.sites.get(lang, cues.sites["en"])
     return any(
-        cues.event_nouns.search(match.group())
+        match.group("t") or cues.event_nouns.search(match.group())
         for match in pattern.finditer(text)
         if not cues.not_one_telling.search(match.group())
     )

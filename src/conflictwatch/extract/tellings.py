@@ -318,6 +318,26 @@ _NO_TOLL: dict[str, Any] = {
 }  # fmt: skip
 
 
+#: How many days before an undated lead ("gunmen have attacked worshippers twice") the events
+#: it announces may lie: a week, the reach of "this week" in a report.
+UNDATED_LEAD_DAYS = 7
+
+
+def _undated(passage: Passage) -> bool:
+    """A passage with no day at all ("Gunmen have attacked worshippers twice in two days"):
+    dated by its report, like one whose only days are its report's."""
+    return not any(s.dates for s in passage.all_sentences)
+
+
+def _fills(site: Mention, mention: Mention) -> bool:
+    """Whether a telling is a site a lead announced: told on its day or the next, or, when the
+    lead gave no day of its own (dated by the report, to the week), in the week before it."""
+    days = (site.event_date - mention.event_date).days
+    if site.time_precision is TimePrecision.WEEK:
+        return 0 <= days <= UNDATED_LEAD_DAYS
+    return abs(days) <= 1
+
+
 @dataclass
 class ArticleEvents:
     """The events one article tells, gathered passage by passage: a new telling is merged into
@@ -338,7 +358,7 @@ class ArticleEvents:
     def merge(self, mention: Mention, passage: Passage, second: bool) -> bool:
         """Merge a telling of an event already told into it; whether it was one. A ``second``
         party of attackers is always another event."""
-        if dated_by_report(passage, self.cues):
+        if dated_by_report(passage, self.cues) or _undated(passage):
             self.reported.add(mention.id)
         # A telling dated only by its report and one dated by the event itself: one event, on
         # the event's day.
@@ -407,7 +427,7 @@ class ArticleEvents:
     def add(self, mention: Mention) -> None:
         """An event of its own, or a site announced but not named ("two attacks on Thursday")
         that this passage of the same day tells."""
-        told = next((m for m in self.waiting if abs((m.event_date - mention.event_date).days) <= 1
+        told = next((m for m in self.waiting if _fills(m, mention)
                      and m.event_type.is_political_violence
                      and mention.event_type.is_political_violence), None)  # fmt: skip
         if told is not None:
