@@ -25,7 +25,16 @@ def _reports(path: Path) -> list[dict]:
 
 def test_the_sets_are_there_and_documented() -> None:
     assert sorted(int(p.stem.removeprefix("set")) for p in SETS) == [*range(7, 14), 15]
-    assert sorted(int(p.stem.removeprefix("set")) for p in SEALED) == [14, 16, 17, 18, 19, 20, 21, 22]
+    assert sorted(int(p.stem.removeprefix("set")) for p in SEALED) == [
+        14,
+        16,
+        17,
+        18,
+        19,
+        20,
+        21,
+        22,
+    ]
     readme = (HELDOUT / "README.md").read_text(encoding="utf-8")
     assert all(p.name in readme for p in (*SETS, *SEALED))
     assert "no longer blind" in readme and "sealed" in readme
