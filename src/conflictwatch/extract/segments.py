@@ -7,6 +7,7 @@ passage that add counts or details, without a trigger of their own, are kept wit
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -149,7 +150,7 @@ class Passage:
                 return s.places[0].name.lower()
         return None
 
-    def date_key(self, cues: PassageCues) -> object | None:
+    def date_key(self, cues: PassageCues) -> dt.date | None:
         for s in self.sentences:
             for d in s.dates:
                 if not cues.report_day(s.text, d):
@@ -200,7 +201,7 @@ def _fighting(sentence: Sentence) -> bool:
     return bool(sentence.scores) and sentence.scores[0].label is SubEventType.ARMED_CLASH
 
 
-def _fighting_went_on(passage: Passage, sentence: Sentence, day: Any, known_day: Any,
+def _fighting_went_on(passage: Passage, sentence: Sentence, day: dt.date, known_day: dt.date,
                       cues: PassageCues) -> bool:  # fmt: skip
     """A battle whose opening says it began or went on ("The fighting began on Thursday"), told
     again a few days later with no place of its own ("the heaviest combat took place on

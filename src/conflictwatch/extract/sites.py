@@ -116,15 +116,22 @@ class SiteCues:
         )
 
 
+def _site_count(text: str, lang: str, cues: SiteCues) -> re.Match[str] | None:
+    """The sentence's first count of sites hit by one telling (not "the two previous attacks")."""
+    pattern = cues.sites.get(lang, cues.sites["en"])
+    return next((m for m in pattern.finditer(text) if not cues.not_one_telling.search(m.group())),
+                None)  # fmt: skip
+
+
+def _counted(match: re.Match[str], cues: SiteCues) -> int:
+    word = (match.group("n") or match.group("b") or match.group("t") or "").lower()
+    return cues.counts.get(word, 1)
+
+
 def count_sites(text: str, lang: str, cues: SiteCues) -> int:
     """How many sites the sentence says one telling hit (1 when it says nothing of it)."""
-    pattern = cues.sites.get(lang, cues.sites["en"])
-    for match in pattern.finditer(text):
-        if cues.not_one_telling.search(match.group()):
-            continue
-        word = (match.group("n") or match.group("b") or match.group("t") or "").lower()
-        return min(cues.counts.get(word, 1), MOST_SITES)
-    return 1
+    match = _site_count(text, lang, cues)
+    return 1 if match is None else min(_counted(match, cues), MOST_SITES)
 
 
 #: A determiner before a count that points back to what was told: "the two attacks".
@@ -135,16 +142,12 @@ def recounted(text: str, lang: str, cues: SiteCues, told: int) -> bool:
     """Whether the sentence's count of sites recounts the ``told`` events a report has told
     before, with the one told now: "The two attacks are among the deadliest", "les deux
     attaques n'ont pas été revendiquées" after one event told. Not a telling's own sites."""
-    pattern = cues.sites.get(lang, cues.sites["en"])
-    for match in pattern.finditer(text):
-        if cues.not_one_telling.search(match.group()):
-            continue
-        word = (match.group("n") or match.group("b") or "").lower()
-        count = cues.counts.get(word, 1)
-        pointed = bool(match.group("b")) or bool(_BACK.search(text, 0, match.start()))
-        return (told > 0 and 1 < count <= told + 1 and pointed
-                and bool(cues.event_nouns.search(match.group())))  # fmt: skip
-    return False
+    match = _site_count(text, lang, cues)
+    if match is None or match.group("t") or told <= 0:
+        return False
+    pointed = bool(match.group("b")) or bool(_BACK.search(text, 0, match.start()))
+    return (pointed and 1 < _counted(match, cues) <= told + 1
+            and bool(cues.event_nouns.search(match.group())))  # fmt: skip
 
 
 def listed_sites(text: str, cues: SiteCues) -> int:

@@ -53,7 +53,8 @@ class Toll:
     abducted: int = 0
     cited: tuple[tuple[int, Casualty], ...] = ()  # (position in the tellings, count)
     #: The dead are people of no stated side with a few armed among them ("fourteen people,
-    #: including a VDP member"): told as shares of a total at least ``ARMED_FEW`` times theirs.
+    #: including a VDP member"): the armed, told as shares of a total, are at most
+    #: ``ARMED_FEW`` of it.
     few_armed: bool = False
 
 
