@@ -838,3 +838,24 @@ def test_a_lead_of_no_day_counting_attacks_is_told_by_the_dated_passages_after_i
     mentions = run(extractor, text, lang, published="2019-05-15").mentions
     assert sorted((m.event_date.isoformat(), m.location, m.fatalities) for m in mentions) == [
         ("2019-05-12", "Djibo", 6), ("2019-05-13", "Kaya", 4)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On Saturday at dawn, hundreds of fighters crossed the river to attack the town of Djibo. "
+         "The fighting lasted several hours; ten soldiers were killed. On Monday, the militants "
+         "targeted Kaya, where gunmen opened fire near the market. Troops pushed them back after "
+         "an exchange of fire.", "en"),
+        ("Samedi à l'aube, des centaines de combattants ont traversé le fleuve pour attaquer la "
+         "ville de Djibo. Les combats ont duré plusieurs heures ; dix soldats ont été tués. Lundi, "
+         "les islamistes ont visé Kaya, où des combattants ont ouvert le feu près du marché. "
+         "L'armée les a repoussés après des échanges de tirs.", "fr"),
+    ],
+)  # fmt: skip
+def test_fighters_who_came_to_attack_a_town_attacked_it(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2019-05-14").mentions
+    assert sorted((m.event_date.isoformat(), m.location) for m in mentions) == [
+        ("2019-05-11", "Djibo"), ("2019-05-13", "Kaya")]  # fmt: skip

@@ -115,8 +115,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "object",
-            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|control of|spread to|swept into",
-            rf"\b(?i:entered|moved\s+into|spread\s+to|swept\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
+            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|targeted|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|control of|spread to|swept into",
+            rf"\b(?i:entered|moved\s+into|spread\s+to|swept\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|targeted|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "object",
