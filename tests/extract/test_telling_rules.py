@@ -859,3 +859,39 @@ def test_fighters_who_came_to_attack_a_town_attacked_it(
     mentions = run(extractor, text, lang, published="2019-05-14").mentions
     assert sorted((m.event_date.isoformat(), m.location) for m in mentions) == [
         ("2019-05-11", "Djibo"), ("2019-05-13", "Kaya")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On Monday, gunmen shot dead four worshippers during a procession in the village of "
+         "Zorkoum, in Bam province, the day after an attack on a church in Dablo. On Sunday, about "
+         "twenty gunmen had burst into the church in Dablo during mass. They set fire to the "
+         "church and to shops.", "en"),
+        ("Des hommes armés ont abattu lundi quatre fidèles lors d'une procession dans le village "
+         "de Zorkoum, dans la province du Bam, au lendemain de l'attaque d'une église à Dablo. "
+         "Dimanche, une vingtaine d'hommes armés avaient fait irruption dans l'église de Dablo "
+         "pendant la messe. Ils ont incendié l'église et des boutiques.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_place_of_an_attack_set_beside_the_news_in_time_is_that_attack_s(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    # Zorkoum is in no gazetteer: the news is placed in its province, not at Dablo, and the
+    # gunmen who burst into Dablo's church the day before are an attack of their own.
+    mentions = run(extractor, text, lang, published="2019-05-15").mentions
+    assert sorted((m.event_date.isoformat(), m.location) for m in mentions) == [
+        ("2019-05-12", "Dablo"), ("2019-05-13", "Bam")]  # fmt: skip
+
+
+def test_the_day_before_an_attack_dates_a_telling_that_keeps_its_own_place(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Vingt soldats ont été tués mercredi dans une embuscade près de Teguey. Mardi, la veille "
+        "de l'embuscade, un véhicule civil avait sauté sur une mine sur la route de Téra, faisant "
+        "trois morts."
+    )
+    mentions = run(extractor, text, "fr", published="2024-03-22").mentions
+    mine = next(m for m in mentions if m.sub_event_type is S.REMOTE_EXPLOSIVE_LANDMINE_IED)
+    assert (mine.event_date.isoformat(), mine.location) == ("2024-03-19", "Téra")

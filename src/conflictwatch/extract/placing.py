@@ -26,6 +26,8 @@ from .segments import Passage, Sentence
 
 #: How far before a town the words naming it as a road's or convoy's destination may start.
 TOWARDS_CHARS = 32
+#: How far after "au lendemain de l'attaque" a place may be named and still be that attack's.
+RECALLED_CHARS = 80
 
 #: How many sentences after a passage may still name its place.
 FOLLOW_AFTER = 3
@@ -149,6 +151,7 @@ class Placer:
     pack: Pack
     geocoder: Geocoder
     _towards: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _recalled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cues = self.pack.lexicon("cues")
@@ -157,6 +160,11 @@ class Placer:
         towards = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
         # "sur l'axe menant à Kaya": the town a road or convoy was going to
         object.__setattr__(self, "_towards", re.compile(rf"(?:{towards})\s*$", re.IGNORECASE))
+        recalled = "|".join(p for lang in ("en", "fr")
+                            for p in cues.get(lang, {}).get("recalled_patterns", ())) or r"(?!x)x"  # fmt: skip
+        # "the day after an attack on a church in Dablo": the other event's place
+        object.__setattr__(self, "_recalled",
+                           re.compile(rf"(?:{recalled})[^.;,]{{0,{RECALLED_CHARS}}}$", re.IGNORECASE))  # fmt: skip
 
     def place(self, passage: Passage, read: list[Sentence], article: Article
               ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
@@ -193,6 +201,9 @@ class Placer:
                             tier = max(tier, 1)  # where the road led or people fled, not
                             # where it happened
                             directions.add((sentence.index, p.start))
+                        if self._recalled.search(sentence.text[max(0, p.start - RECALLED_CHARS - 60)
+                                                               : p.start]):  # fmt: skip
+                            tier = 2  # another event's place, set beside this one in time
                         found.append((tier, resolution, sentence, p))
                 if rank > 0 and any(f[0] == 0 for f in found):
                     break  # around the passage the nearest locality wins: read no further back
