@@ -895,3 +895,31 @@ def test_the_day_before_an_attack_dates_a_telling_that_keeps_its_own_place(
     mentions = run(extractor, text, "fr", published="2024-03-22").mentions
     mine = next(m for m in mentions if m.sub_event_type is S.REMOTE_EXPLOSIVE_LANDMINE_IED)
     assert (mine.event_date.isoformat(), mine.location) == ("2024-03-19", "Téra")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Twelve soldiers were killed on Tuesday when militants attacked the army camp at Ansongo. "
+         "The army said the assault on the camp came a few hours after rockets hit a passenger "
+         "boat near Bourem, killing 30 civilians. JNIM said in a claim posted online that it had "
+         "carried out both attacks.", "en"),
+        ("Douze soldats ont été tués mardi lorsque des jihadistes ont attaqué le camp militaire "
+         "d'Ansongo. Selon l'armée, l'assaut contre le camp est survenu quelques heures après le "
+         "tir de roquettes contre un bateau de passagers près de Bourem, qui a fait 30 morts "
+         "parmi les civils. Le JNIM a revendiqué les deux attaques.", "fr"),
+    ],
+)  # fmt: skip
+def test_an_attack_set_a_few_hours_before_the_news_is_told_and_a_claim_of_both_covers_it(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2023-09-08").mentions
+    jnim = "JNIM: Group for Support of Islam and Muslims"
+    told = sorted(
+        (m.location, m.event_date.isoformat(), m.sub_event_type, m.actor1, m.fatalities)
+        for m in mentions
+    )
+    assert told == [
+        ("Ansongo", "2023-09-05", S.ARMED_CLASH, jnim, 12),
+        ("Bourem", "2023-09-05", S.SHELLING_ARTILLERY_MISSILE_ATTACK, jnim, 30),
+    ]

@@ -55,6 +55,7 @@ from .reporting import (
     claimed_with_toll,
     relating_at,
     reports_event,
+    same_day_at,
     same_toll,
     second_parties,
     stirred_at,
@@ -208,6 +209,11 @@ class Extractor:
         published = article.published_at.date() if article.published_at else None
         read = [self._read(tools, i, span, lang, published)
                 for i, span in enumerate(sentences(tools.nlp, text))]  # fmt: skip
+        for s in read:  # "the assault came a few hours after | rockets hit a boat near Bamba,
+            # killing 49": the sentence tells that other event, of the same day
+            if (at := same_day_at(s, self.reporting_cues)) is not None:
+                s.scores = [t for t in s.scores if any(e.start >= at for e in t.evidence)]
+                s.casualties = [c for c in s.casualties if c.start >= at]
         events = {s.index for s in read
                   if reports_event(s, tools.modality, self.options.min_score,
                                    self.reporting_cues)}  # fmt: skip
@@ -299,6 +305,17 @@ class Extractor:
                 told.add_sites(*self._listed(mention, passage, article, lang, tools, listed))
             else:
                 told.add(mention)
+            # "JNIM said it carried out both attacks": the attacks told before were its too
+            recounting = [s for s in (*passage.all_sentences, *claims)
+                          if claims_responsibility(s)
+                          and recounted(s.text, lang, self.site_cues, len(mentions) - 1)]  # fmt: skip
+            if recounting and (claim := self._claimant(tools, recounting, mention.event_date,
+                                                       country_code(mention, self._countries))):  # fmt: skip
+                holder, claimant = claim
+                start = holder.span.start + claimant.start
+                told.claimed(claimant.name, claimant.actor_type,
+                             Evidence("actor1", claimant.quote, article.id, start,
+                                      start + len(claimant.quote)))  # fmt: skip
         found = killings_apart(told.mentions, self.pack, self._countries)
         ordered = sorted(found, key=lambda m: (-m.fatalities, -m.confidence))
         return Extraction(article, lang, tuple(ordered), tuple(notes))

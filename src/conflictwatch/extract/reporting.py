@@ -78,6 +78,8 @@ class ReportingCues:
     #: A sentence opening on what was just told, set beside an earlier event ("Ces actions
     #: interviennent quelques jours après l'embuscade de Téguey").
     relating_lead: re.Pattern[str]
+    #: A relating gap of hours, not days ("came a few hours after"): the other event is news too.
+    same_day: re.Pattern[str]
     #: Forces sent, reinforced or stationed: a change of a group's activity for a snippet's
     #: label, but no event a coder records ("reinforcements were sent", "troops deployed in").
     deployment: re.Pattern[str]
@@ -133,6 +135,7 @@ class ReportingCues:
                 r"^\W*(?:%(relating_subjects)s)\b(?:\s+[\w'’-]+){0,2}?\s+(?:%(relating_patterns)s)\b",
                 cues,
             ),
+            same_day=compile_rule(r"\b(?:%(same_day_patterns)s)\b", cues),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
             accusing=compile_rule(r"\b(?:%(accusing_patterns)s)\b", cues),
         )
@@ -259,9 +262,25 @@ def relating_at(sentence: Sentence, cues: ReportingCues) -> int | None:
         return None
     if (lead := cues.relating_lead.match(sentence.text)) is not None:
         return lead.end()  # "Ces actions interviennent quelques jours après | l'embuscade ..."
-    ends = [match.end() for score in sentence.scores for span in score.evidence
-            if (match := cues.relating.match(sentence.text, span.end))]  # fmt: skip
+    ends = [match.end() for match in _relating(sentence, cues)
+            if not cues.same_day.search(match.group())]  # fmt: skip
     return min(ends, default=None)
+
+
+def same_day_at(sentence: Sentence, cues: ReportingCues) -> int | None:
+    """Where a sentence after the opening turns from the event to another a few hours before it
+    ("the assault came a few hours after | rockets hit a passenger boat near Bamba, killing 49"),
+    or None. What follows is an event of the same day, told: its own words and toll."""
+    if sentence.index == 0:
+        return None
+    ends = [match.end() for match in _relating(sentence, cues)
+            if cues.same_day.search(match.group())]  # fmt: skip
+    return min(ends, default=None)
+
+
+def _relating(sentence: Sentence, cues: ReportingCues) -> list[re.Match[str]]:
+    return [match for score in sentence.scores for span in score.evidence
+            if (match := cues.relating.match(sentence.text, span.end))]  # fmt: skip
 
 
 def second_parties(read: list[Sentence], events: set[int], cues: PassageCues) -> set[int]:

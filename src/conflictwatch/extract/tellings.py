@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..knowledge import fold
-from ..model import Mention
-from ..taxonomy import EventType, GeoPrecision, SubEventType, TimePrecision
+from ..model import Evidence, Mention
+from ..taxonomy import ActorType, EventType, GeoPrecision, SubEventType, TimePrecision
 from .coding import TERRITORY
 from .dating import dated_by_report
 from .segments import FIGHTING_DAYS_APART, Passage, PassageCues, Sentence
@@ -28,6 +28,10 @@ BACKGROUND_DAYS = 31
 
 #: A later passage dated this long before the lead's event tells what led up to it.
 BEFORE_LEAD_DAYS = 7
+
+#: The events an armed group's claim of "both attacks" covers.
+CLAIMED_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+                           EventType.VIOLENCE_AGAINST_CIVILIANS})  # fmt: skip
 
 
 def is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
@@ -435,6 +439,15 @@ class ArticleEvents:
             self.mentions[self.mentions.index(told)] = mention
         else:
             self.mentions.append(mention)
+
+    def claimed(self, name: str, actor_type: ActorType, evidence: Evidence) -> None:
+        """A claim of "both attacks" told after the second: the attacks told so far that no
+        named group did were the claimant's."""
+        for m in list(self.mentions):
+            if m.actor1.startswith("Unidentified") and m.event_type in CLAIMED_TYPES:
+                kept = tuple(e for e in m.evidence if e.field != "actor1")
+                self._replace(m, replace(m, actor1=name, inter1=actor_type,
+                                         evidence=(*kept, evidence)))  # fmt: skip
 
     def _replace(self, old: Mention, new: Mention) -> None:
         self.mentions[self.mentions.index(old)] = new
