@@ -271,3 +271,23 @@ def test_what_has_happened_since_a_year_is_background(
     extractor: Extractor, lang: str, text: str
 ) -> None:
     assert run(extractor, text, lang, published="2016-10-15").mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Burkina Faso's army on Tuesday rejected claims by JNIM that its fighters had overrun a "
+         "military post near Djibo at the weekend. The group said it had attacked the post on "
+         "Sunday and seized weapons and vehicles, posting photographs online. The army said all "
+         "its positions were intact. No independent source has confirmed the attack.", "en"),
+        ("L'armée burkinabè a démenti mardi les affirmations du JNIM selon lesquelles ses "
+         "combattants auraient pris un poste militaire près de Djibo ce week-end. Le groupe a "
+         "affirmé avoir attaqué le poste dimanche et saisi des armes et des véhicules. L'armée "
+         "assure que toutes ses positions sont intactes. Aucune source indépendante n'a confirmé "
+         "l'attaque.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_claim_the_report_opens_by_denying_is_not_retold_as_an_event(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    assert run(extractor, text, lang, published="2024-05-21").mentions == ()

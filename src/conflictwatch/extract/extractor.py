@@ -53,6 +53,7 @@ from .reporting import (
     ReportingCues,
     background_paragraphs,
     claimed_with_toll,
+    denied_claims,
     relating_at,
     reports_event,
     same_day_at,
@@ -218,6 +219,7 @@ class Extractor:
                   if reports_event(s, tools.modality, self.options.min_score,
                                    self.reporting_cues)}  # fmt: skip
         events -= background_paragraphs(text, read, self.reporting_cues)
+        events -= denied_claims(read, tools.modality, self.reporting_cues)
         related = {s.index: at for s in read
                    if (at := relating_at(s, self.reporting_cues)) is not None}  # fmt: skip
         related |= {s.index: at for s in read

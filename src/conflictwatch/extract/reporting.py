@@ -22,7 +22,7 @@ from ..taxonomy import SubEventType
 from .actors import ActorFinder
 from .coding import ARMED, TERRITORY, scores_from_toll
 from .cues import compile_rule
-from .modality import ModalityReader
+from .modality import ModalityKind, ModalityReader
 from .placing import FOLLOW_AFTER, location_name
 from .records import Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
 from .segments import Passage, PassageCues, Sentence
@@ -80,6 +80,9 @@ class ReportingCues:
     relating_lead: re.Pattern[str]
     #: A relating gap of hours, not days ("came a few hours after"): the other event is news too.
     same_day: re.Pattern[str]
+    #: A claimant's words retold ("the group said it had attacked"): after a lead denying the
+    #: claim, the denied claim again.
+    claimed_speech: re.Pattern[str]
     #: Forces sent, reinforced or stationed: a change of a group's activity for a snippet's
     #: label, but no event a coder records ("reinforcements were sent", "troops deployed in").
     deployment: re.Pattern[str]
@@ -136,6 +139,7 @@ class ReportingCues:
                 cues,
             ),
             same_day=compile_rule(r"\b(?:%(same_day_patterns)s)\b", cues),
+            claimed_speech=compile_rule(r"\b(?:%(claimed_speech_patterns)s)\b", cues),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
             accusing=compile_rule(r"\b(?:%(accusing_patterns)s)\b", cues),
         )
@@ -265,6 +269,16 @@ def relating_at(sentence: Sentence, cues: ReportingCues) -> int | None:
     ends = [match.end() for match in _relating(sentence, cues)
             if not cues.same_day.search(match.group())]  # fmt: skip
     return min(ends, default=None)
+
+
+def denied_claims(read: Sequence[Sentence], modality: ModalityReader,
+                  cues: ReportingCues) -> set[int]:  # fmt: skip
+    """The sentences that retell a claim the report opens by denying ("The ministry rejected
+    claims by the group that it had killed 20 soldiers ... The group said it had attacked an
+    army patrol near Téra"): the claim again, no event of its own."""
+    if not read or modality.read(read[0].text, opening=True).kind is not ModalityKind.DENIED:
+        return set()
+    return {s.index for s in read[1:] if cues.claimed_speech.search(s.text)}
 
 
 def same_day_at(sentence: Sentence, cues: ReportingCues) -> int | None:
