@@ -291,3 +291,34 @@ def test_a_claim_the_report_opens_by_denying_is_not_retold_as_an_event(
     extractor: Extractor, text: str, lang: str
 ) -> None:
     assert run(extractor, text, lang, published="2024-05-21").mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Attacks by Islamic State fighters on villages in the Tillabéri region have risen "
+         "sharply, aid groups in Niamey said.", "en"),
+        ("Les attaques des jihadistes de l'État islamique contre les villages de la région de "
+         "Tillabéri se sont multipliées, selon des ONG.", "fr"),
+    ],
+)  # fmt: skip
+def test_attacks_said_to_rise_are_a_trend_not_an_event(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    assert run(extractor, text, lang, published="2021-03-02").mentions == ()
+
+
+def test_what_an_anniversary_report_tells_after_the_old_event_is_that_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "NIAMEY — A year ago today, 71 soldiers died when hundreds of fighters overran the army "
+        "camp at Inates, in the north of the Tillabéri region. On Thursday, relatives gathered at "
+        'the military cemetery in Niamey to lay wreaths. "My son was 24. They told us he died for '
+        'his country. We are still waiting for answers," said a mother. The Inates attack, '
+        "claimed by the Islamic State, was followed a month later by another assault and "
+        "prompted a shake-up of the army command. Niger's government replaced the chief of staff "
+        "and closed several isolated posts. Analysts in Niamey say the army has since improved "
+        "its air capacity."
+    )
+    assert run(extractor, text, "en", published="2020-12-10").mentions == ()

@@ -233,10 +233,11 @@ class Extractor:
                          leads)  # fmt: skip
         told = ArticleEvents(self.passage_cues)
         mentions = told.mentions  # the events so far, in the order they were told
+        recalled = False  # a passage was an old event's: "A year ago today, 71 soldiers died"
         for n, passage in enumerate(passages):
             second = any(self.passage_cues.second_party.search(s.text) for s in passage.sentences)
-            if mentions and not anchored(passage, self.passage_cues) and not second:
-                continue
+            if (mentions or recalled) and not anchored(passage, self.passage_cues) and not second:
+                continue  # more about the event told (or recalled), not one of its own
             until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)
             claims = [s for s in read[passage.sentences[0].index : until]
                       if s.index not in events and s.index not in related
@@ -275,6 +276,7 @@ class Extractor:
                     or (not mentions and old_news(mention, passage, published)
                         and not any(claims_responsibility(s) for s in read[:LEAD_SENTENCES]))
             ):  # fmt: skip
+                recalled = True
                 continue
             # An item of a digest is an event of its own, as is a second party's telling.
             if told.merge(mention, passage, second or passage.header is not None):

@@ -80,6 +80,8 @@ class ReportingCues:
     relating_lead: re.Pattern[str]
     #: A relating gap of hours, not days ("came a few hours after"): the other event is news too.
     same_day: re.Pattern[str]
+    #: After a plural event noun, a trend ("attacks on civilians have risen sharply").
+    trend: re.Pattern[str]
     #: A claimant's words retold ("the group said it had attacked"): after a lead denying the
     #: claim, the denied claim again.
     claimed_speech: re.Pattern[str]
@@ -139,6 +141,9 @@ class ReportingCues:
                 cues,
             ),
             same_day=compile_rule(r"\b(?:%(same_day_patterns)s)\b", cues),
+            trend=compile_rule(
+                r"[^.;]{0,90}?\b(?:%(trend_patterns)s)\b", cues
+            ),
             claimed_speech=compile_rule(r"\b(?:%(claimed_speech_patterns)s)\b", cues),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
             accusing=compile_rule(r"\b(?:%(accusing_patterns)s)\b", cues),
@@ -216,6 +221,10 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
                     or cues.places.search(before) or cues.habitual.search(around))
             and not sentence.dates):  # fmt: skip
         return False  # "many attacks have been foiled", "the roads are regularly mined"
+    if (trigger and cues.trend.match(sentence.text, trigger.end)
+            and sentence.text[trigger.start : trigger.end].lower().endswith(("s", "x"))
+            and not sentence.dates):  # fmt: skip
+        return False  # "attacks on civilians have risen sharply": a trend, not an event
     if (sentence.index > 0 and before and cues.pluperfect.search(before)
             and cues.earlier.search(sentence.text)):  # fmt: skip
         return False  # "celle d'Inata, qui avait provoqué des manifestations": what came before
