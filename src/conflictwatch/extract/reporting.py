@@ -141,9 +141,7 @@ class ReportingCues:
                 cues,
             ),
             same_day=compile_rule(r"\b(?:%(same_day_patterns)s)\b", cues),
-            trend=compile_rule(
-                r"[^.;]{0,90}?\b(?:%(trend_patterns)s)\b", cues
-            ),
+            trend=compile_rule(r"[^.;]{0,90}?\b(?:%(trend_patterns)s)\b", cues),
             claimed_speech=compile_rule(r"\b(?:%(claimed_speech_patterns)s)\b", cues),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
             accusing=compile_rule(r"\b(?:%(accusing_patterns)s)\b", cues),
