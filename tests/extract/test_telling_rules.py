@@ -923,3 +923,17 @@ def test_an_attack_set_a_few_hours_before_the_news_is_told_and_a_claim_of_both_c
         ("Ansongo", "2023-09-05", S.ARMED_CLASH, jnim, 12),
         ("Bourem", "2023-09-05", S.SHELLING_ARTILLERY_MISSILE_ATTACK, jnim, 30),
     ]
+
+
+def test_fighters_who_entered_a_camp_some_hours_after_its_garrison_left_took_it_over(
+    extractor: Extractor,
+) -> None:
+    # "quelques heures plus tard" is when they came, not how long they held it; the town the
+    # convoy left is where it happened.
+    text = (
+        "Le dernier convoi de la Minusma a quitté Tessalit mardi, et les combattants du CSP sont "
+        "entrés dans le camp quelques heures plus tard. Aucun coup de feu n'a été signalé."
+    )
+    [m] = run(extractor, text, "fr", published="2023-10-18").mentions
+    assert (m.event_date.isoformat(), m.sub_event_type, m.location) == (
+        "2023-10-17", S.NON_VIOLENT_TRANSFER_OF_TERRITORY, "Tessalit")  # fmt: skip

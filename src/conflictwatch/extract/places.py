@@ -240,9 +240,9 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "object",
-            r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné",
+            r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné|quitté",
             # ... and where violence spread: "les violences ont gagné Niamey"
-            rf"\b(?i:(?:ont|a|avaient|avait|avoir)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|finalement|aussi|également|ensuite|alors|déjà)\s+)?(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné)(?:\s+d['’]assaut)?(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier))?(?:\s+le\s+contrôle(?:\s+(?:total|complet|entier))?\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:(?:ont|a|avaient|avait|avoir)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|finalement|aussi|également|ensuite|alors|déjà)\s+)?(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné|quitté)(?:\s+d['’]assaut)?(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier))?(?:\s+le\s+contrôle(?:\s+(?:total|complet|entier))?\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "object",

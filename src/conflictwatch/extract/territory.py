@@ -40,6 +40,9 @@ class TerritoryReader:
     source_markers: frozenset[str]
     determiners: frozenset[str]
     clause_openers: frozenset[str] = frozenset()
+    #: After a span of time, words that make it a delay ("quelques heures plus tard"), not how
+    #: long the ground was held.
+    later: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def build(cls, spec: Mapping[str, Any]) -> TerritoryReader:
@@ -64,6 +67,12 @@ class TerritoryReader:
             words("source_markers"),
             words("determiners"),
             clause_openers=words("clause_openers"),
+            later=re.compile(
+                r"\s*(?:" + "|".join(re.escape(w) for w in spec.get("later", ())) + r")\b"
+                if spec.get("later")
+                else r"(?!x)x",
+                re.IGNORECASE,
+            ),
         )
 
     def read(self, sentence: str, trigger: Span) -> tuple[str | None, bool]:
@@ -80,7 +89,7 @@ class TerritoryReader:
         for key, span in self.matcher.finditer(fold_same_length(sentence), sentence):
             kind = self.kind_of.get(key)
             if kind == _TEMPORARY:
-                temporary = True
+                temporary = temporary or not self.later.match(sentence, span.end)
             elif kind in (STATE, NON_STATE) and span.end > floor:  # not an earlier clause's
                 (before if span.end <= trigger.start else after).append((span, kind))
         for span, kind in after:
