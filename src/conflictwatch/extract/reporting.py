@@ -220,7 +220,7 @@ def reports_event(sentence: Sentence, modality: ModalityReader, min_score: float
             and not sentence.dates):  # fmt: skip
         return False  # "many attacks have been foiled", "the roads are regularly mined"
     if (trigger and cues.trend.match(sentence.text, trigger.end)
-            and sentence.text[trigger.start : trigger.end].lower().endswith(("s", "x"))
+            and trigger.quote.lower().endswith(("s", "x"))  # a plural: "attacks"
             and not sentence.dates):  # fmt: skip
         return False  # "attacks on civilians have risen sharply": a trend, not an event
     if (sentence.index > 0 and before and cues.pluperfect.search(before)
