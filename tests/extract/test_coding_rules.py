@@ -163,6 +163,24 @@ def test_a_sound_alike_town_gives_way_to_a_place_named_as_written() -> None:
     assert mention.location == "Tillabéri"
 
 
+def test_a_report_that_calls_the_capital_only_the_capital_places_its_quarter_there() -> None:
+    def town(name: str, lat: float, lon: float, code: str = "PPL") -> Place:
+        return Place(name.lower(), name, lat, lon, "ML", feature_class="P", feature_code=code)
+
+    places = [
+        town("Bamako", 12.64, -8.00, "PPLC"), town("Sikasso", 11.32, -5.67, "PPLA"),
+        town("Ségou", 13.44, -6.26, "PPLA"), town("Faladié", 12.60, -7.96, "PPLX"),
+        Place("faladie-2", "Faladié", 12.18, -7.31, "ML", feature_class="P", feature_code="PPL"),
+    ]  # fmt: skip
+    text = (
+        "Mardi à l'aube, des hommes armés ont attaqué l'école de gendarmerie de Faladié, tuant "
+        "une dizaine d'élèves. Des parents venus de Sikasso et de Ségou attendent des nouvelles. "
+        "Les rescapés ont été regroupés dans un autre camp de la capitale."
+    )
+    [mention] = run(_over(places), text, "fr").mentions
+    assert (mention.latitude, mention.longitude) == (12.60, -7.96)
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

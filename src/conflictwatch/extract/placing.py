@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -176,7 +177,7 @@ class Placer:
         sentence. A locality around a passage that names an area
         counts only if it lies in that area. "The capital" names the country's capital.
         """
-        context = f"{article.title}. {article.text[:1500]}"
+        context = self._context(article)
         opening = passage.sentences[0].index
         after = passage.last_index + 1
         groups = [
@@ -319,6 +320,23 @@ class Placer:
         words = after.split()[:1]
         owned = (before, of.group(1) if of else "", *words)
         return tuple(c for part in owned if part for c in self.geocoder.context(part).countries)
+
+    def _context(self, article: Article) -> str:
+        """The text a place is resolved in: the title and the report's start, and the capital's
+        name when the report calls it only "the capital" ("l'école de gendarmerie de Faladié ...
+        un autre camp de la capitale"), so that the capital pulls its own quarters' names."""
+        context = f"{article.title}. {article.text[:1500]}"
+        if "apital" not in context or CAPITAL.search(context) is None:
+            return context
+        country = self._focus_country(article)
+        if not country:  # no country named: the one its other places lie in ("Kayes, Sikasso")
+            found = self.geocoder.context(context)
+            placed = Counter(r.country for name in found.nearby
+                             if (r := self.geocoder.resolve(name, found)).resolved
+                             and place_tier(r) == 0)  # fmt: skip
+            country = placed.most_common(1)[0][0] if placed else ""
+        name = next((c.capital for c in self.pack.countries if c.iso2 == country), "")
+        return f"{context} {name}" if name and name not in context else context
 
     def _focus_country(self, article: Article) -> str:
         """The pack country the article names most (its title counts double)."""
