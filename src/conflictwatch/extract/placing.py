@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..geo.gazetteer import Gazetteer, MatchKind, admin_level, haversine_km
 from ..geo.geocoder import Geocoder, Resolution
+from ..geo.names import compact
 from ..geo.relative import Offset, parse_relative
 from ..knowledge import Pack
 from ..model import Article, Mention
@@ -153,6 +154,8 @@ class Placer:
     geocoder: Geocoder
     _towards: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _recalled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    #: The last article's placing context, read once for all its passages.
+    _last: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cues = self.pack.lexicon("cues")
@@ -328,11 +331,19 @@ class Placer:
         context = f"{article.title}. {article.text[:1500]}"
         if "apital" not in context or CAPITAL.search(context) is None:
             return context
+        if context in self._last:
+            return self._last[context]
+        self._last.clear()
+        self._last[context] = self._with_capital(context, article)
+        return self._last[context]
+
+    def _with_capital(self, context: str, article: Article) -> str:
         country = self._focus_country(article)
         if not country:  # no country named: the one its other places lie in ("Kayes, Sikasso")
             found = self.geocoder.context(context)
-            placed = Counter(r.country for name in found.nearby
-                             if (r := self.geocoder.resolve(name, found)).resolved
+            exact = self.geocoder.gazetteer.exact_hits  # names as written only: cheap
+            placed = Counter(r.country for name in found.nearby if exact(compact(name))
+                             and (r := self.geocoder.resolve(name, found)).resolved
                              and place_tier(r) == 0)  # fmt: skip
             country = placed.most_common(1)[0][0] if placed else ""
         name = next((c.capital for c in self.pack.countries if c.iso2 == country), "")
