@@ -972,3 +972,16 @@ def test_people_killed_with_many_soldiers_among_them_stay_a_battle(extractor: Ex
             "nine soldiers.")  # fmt: skip
     [mention] = run(extractor, text, "en", published="2021-06-06").mentions
     assert mention.sub_event_type is S.ARMED_CLASH
+
+
+def test_a_patrol_engaged_by_fighters_fought_them(extractor: Extractor) -> None:
+    # « accrocher » : engager le combat, in the army's words
+    text = ("Mardi, une frappe de drone a tué cinq combattants près de Boni, selon l'armée. "
+            "Par ailleurs, samedi, une patrouille a été accrochée près de Douentza par des "
+            "éléments du JNIM. Deux assaillants ont été tués.")  # fmt: skip
+    told = sorted((m.sub_event_type, m.location, m.event_date, m.fatalities)
+                  for m in run(extractor, text, "fr").mentions)  # fmt: skip
+    assert told == [
+        (S.AIR_DRONE_STRIKE, "Boni", dt.date(2024, 9, 17), 5),
+        (S.ARMED_CLASH, "Douentza", dt.date(2024, 9, 14), 2),
+    ]

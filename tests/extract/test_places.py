@@ -157,6 +157,10 @@ KNOWN = {
         # a bar or eating place of a town
         ("fr", "Des tireurs ont visé les clients d'un maquis de Boni.", [("Boni", "Boni")]),
         ("fr", "Une grenade a été lancée dans un bar de Boni.", [("Boni", "Boni")]),
+        # the attack named by its place after who made it
+        ("en", "The army repelled an attack by jihadist fighters on Djibo.", [("Djibo", "Djibo")]),
+        ("fr", "L'armée a repoussé une attaque de combattants du JNIM contre Djibo.",
+         [("Djibo", "Djibo")]),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

@@ -10,6 +10,7 @@ from conflictwatch.extract.extractor import Extractor
 from conflictwatch.extract.places import PlaceFinder
 from conflictwatch.extract.records import Span
 from conflictwatch.extract.sites import SiteCues, counts_events
+from conflictwatch.extract.tellings import merged
 from conflictwatch.extract.territory import NON_STATE, STATE, TerritoryReader
 from conflictwatch.knowledge import load_pack
 from conflictwatch.taxonomy import EventType
@@ -937,3 +938,22 @@ def test_fighters_who_entered_a_camp_some_hours_after_its_garrison_left_took_it_
     [m] = run(extractor, text, "fr", published="2023-10-18").mentions
     assert (m.event_date.isoformat(), m.sub_event_type, m.location) == (
         "2023-10-17", S.NON_VIOLENT_TRANSFER_OF_TERRITORY, "Tessalit")  # fmt: skip
+
+
+def test_a_later_telling_that_names_the_group_names_the_attackers_of_the_first(
+    extractor: Extractor,
+) -> None:
+    # "gunmen attacked the town", then "some 3,000 JNIM fighters converged on it": one event,
+    # whose attackers the later telling names
+    [first] = run(extractor, "Gunmen attacked the army base in Djibo on Sunday, killing 12 "
+                             "soldiers.", "en").mentions  # fmt: skip
+    [later] = run(extractor, "JNIM fighters attacked the army base in Djibo on Sunday.",
+                  "en").mentions  # fmt: skip
+    assert first.actor1.startswith("Unidentified")
+    jnim = "JNIM: Group for Support of Islam and Muslims"
+    assert later.actor1 == jnim
+    both = merged(first, later)
+    assert (both.actor1, both.actor2, both.fatalities) == (jnim, first.actor2, 12)
+    assert [e.quote for e in both.evidence if e.field == "actor1"] == ["JNIM"]
+    # a named group told first is kept
+    assert merged(later, first).actor1 == jnim

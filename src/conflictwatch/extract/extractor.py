@@ -48,6 +48,7 @@ from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
 from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates, spelt_names
+from .pursuit import PursuitCues, strike_on_withdrawal
 from .records import ActorMention, DateMention, Span
 from .reporting import (
     ReportingCues,
@@ -156,6 +157,7 @@ class Extractor:
         self.toll_cues = TollCues.from_lexicon(cues)
         self.site_cues = SiteCues.from_lexicon(cues)
         self.target_cues = TargetCues.from_lexicon(cues)
+        self.pursuit_cues = PursuitCues.from_lexicon(cues)
         self.casualty_words = CasualtyWords.from_pack(self.pack)
         self.splitter = SiteSplitter(self.classifier, self.geocoder, self._countries,
                                      self.options.min_score, self.site_cues)  # fmt: skip
@@ -278,8 +280,12 @@ class Extractor:
             ):  # fmt: skip
                 recalled = True
                 continue
+            # "... and aircraft struck the attackers as they withdrew": a strike of its own
+            strike = strike_on_withdrawal(mention, passage.all_sentences, self.pursuit_cues,
+                                          self.pack, self._countries, self.options.min_score)  # fmt: skip
             # An item of a digest is an event of its own, as is a second party's telling.
             if told.merge(mention, passage, second or passage.header is not None):
+                told.struck(strike)
                 continue
             # The lead may announce the sites ("223 civilians executed in two villages") before
             # the passage that tells them.
@@ -309,6 +315,7 @@ class Extractor:
                 told.add_sites(*self._listed(mention, passage, article, lang, tools, listed))
             else:
                 told.add(mention)
+            told.struck(strike)
             # "JNIM said it carried out both attacks": the attacks told before were its too
             recounting = [s for s in (*passage.all_sentences, *claims)
                           if claims_responsibility(s)

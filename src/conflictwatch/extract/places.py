@@ -151,7 +151,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             r"attack|assault|raid|ambush|massacre|offensive",
             # the event named by its place: "the attack on Djibo", "the raid against Inata"
             # (not "an attack on Malian soldiers": a people, not a place)
-            rf"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|massacres?|offensive)\s+(?:on|against)\s+(?!(?:Malian|Nigerien|Nigerian|Burkinab[eè]|Chadian|Mauritanian|Algerian|French|Russian|American)\b)(?P<quote>(?P<name>{_NAME}))",
+            # ... also after who made it: "an attack by JNIM fighters on Djibo"
+            rf"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|massacres?|offensive)\s+(?:(?i:by|of)\s+(?:[\w'’-]+\s+){{1,5}}?)?(?:on|against)\s+(?!(?:Malian|Nigerien|Nigerian|Burkinab[eè]|Chadian|Mauritanian|Algerian|French|Russian|American)\b)(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",
@@ -292,6 +293,13 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "plain",
             "",
             rf"(?:(?<!\w)[àÀ]|^\s*A(?=\s)|\b[Aa]u|\b[Dd]ans|\bà\s+travers|{_EVENT_OF_FR}|\b(?:[Aa]u|[Ll]e|[Dd]u)\s+(?:cœur|coeur|centre)\s+d[e'’]|\b[Ee]n\s+plein\s+(?:cœur|coeur|centre)\s+d[e'’])\s*(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "plain",
+            r"contre",
+            # l'événement nommé par son lieu, après ses auteurs : « une attaque de combattants
+            # du JNIM contre Djibo »
+            rf"\b(?i:attaques?|assauts?|offensives?|raids?)\s+(?:d['’]|de|des|du)\s*(?:[\w'’-]+\s+){{1,5}}?contre\s+{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
         ),
         (  # le titre d'une revue de presse : « Ouagadougou. », « Route de Dori. »
             "plain",

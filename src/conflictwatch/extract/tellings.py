@@ -14,7 +14,7 @@ from typing import Any
 from ..knowledge import fold
 from ..model import Evidence, Mention
 from ..taxonomy import ActorType, EventType, GeoPrecision, SubEventType, TimePrecision
-from .coding import TERRITORY
+from .coding import CLAIMANTS, TERRITORY
 from .dating import dated_by_report
 from .segments import FIGHTING_DAYS_APART, Passage, PassageCues, Sentence
 
@@ -259,6 +259,12 @@ def merged(a: Mention, b: Mention) -> Mention:
         # one demonstration told twice: the force used on it types it, on the day it was used
         kept = max((a, b), key=lambda m: _FORCE_USED.index(m.sub_event_type))
         a = replace(a, event_date=kept.event_date, time_precision=kept.time_precision)
+    if (a.actor1.startswith("Unidentified") and b.inter1 in CLAIMANTS
+            and not b.actor1.startswith("Unidentified") and b.actor1 != a.actor2):  # fmt: skip
+        # "gunmen attacked the town", then "some 3,000 JNIM fighters converged on it": the
+        # group the later telling names
+        a = replace(a, actor1=b.actor1, inter1=b.inter1,
+                    evidence=tuple(e for e in a.evidence if e.field != "actor1"))  # fmt: skip
     return replace(
         a,
         event_type=kept.event_type,
@@ -439,6 +445,15 @@ class ArticleEvents:
             self.mentions[self.mentions.index(told)] = mention
         else:
             self.mentions.append(mention)
+
+    def struck(self, strike: Mention | None) -> None:
+        """A strike on attackers as they withdrew from a fight (see :mod:`.pursuit`), unless a
+        telling of the fight told it already."""
+        if strike is not None and not any(
+            m.sub_event_type is strike.sub_event_type and m.event_date == strike.event_date
+            and m.location == strike.location for m in self.mentions
+        ):  # fmt: skip
+            self.mentions.append(strike)
 
     def claimed(self, name: str, actor_type: ActorType, evidence: Evidence) -> None:
         """A claim of "both attacks" told after the second: the attacks told so far that no
