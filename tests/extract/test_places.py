@@ -161,6 +161,13 @@ KNOWN = {
         ("en", "The army repelled an attack by jihadist fighters on Djibo.", [("Djibo", "Djibo")]),
         ("fr", "L'armée a repoussé une attaque de combattants du JNIM contre Djibo.",
          [("Djibo", "Djibo")]),
+        # a digest item led in by its place and day (not a dateline's town before its date)
+        ("en", "Dablo, Sanmatenga province, Sunday 12 May: Armed men burst into the church.",
+         [("Dablo", "Dablo"), ("Sanmatenga", "Sanmatenga province")]),
+        ("fr", "Dablo, province du Sanmatenga, dimanche 12 mai : des hommes armés ont tiré.",
+         [("Dablo", "Dablo"), ("Sanmatenga", "province du Sanmatenga")]),
+        ("fr", "BAMAKO, 15 janvier - Bougies et fleurs : la ville a rendu hommage aux victimes.",
+         []),
     ],
 )  # fmt: skip
 def test_find(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

@@ -957,3 +957,34 @@ def test_a_later_telling_that_names_the_group_names_the_attackers_of_the_first(
     assert [e.quote for e in both.evidence if e.field == "actor1"] == ["JNIM"]
     # a named group told first is kept
     assert merged(later, first).actor1 == jnim
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("OUAGADOUGOU — Our weekly review of security incidents. Three attacks in under three "
+         "weeks have struck Christians in the north of the country.\n\n"
+         "Djibo, Soum province, Sunday 28 April: Gunmen arrived at a church as the service was "
+         "ending. They shot dead six people.\n\n"
+         "Dablo, Sanmatenga province, Sunday 12 May: Armed men burst into the church during "
+         "mass, killing six people.\n\n"
+         "Kaya, Sanmatenga province, Monday 13 May: Armed men stopped a procession and opened "
+         "fire, killing four of the faithful.", "en"),
+        ("OUAGADOUGOU — Notre revue hebdomadaire des incidents. Trois attaques en moins de "
+         "trois semaines ont visé des chrétiens dans le nord du pays.\n\n"
+         "Djibo, province du Soum, dimanche 28 avril : des hommes armés sont arrivés à l'église "
+         "à la fin du culte. Ils ont abattu six personnes.\n\n"
+         "Dablo, province du Sanmatenga, dimanche 12 mai : des hommes armés ont fait irruption "
+         "dans l'église pendant la messe, tuant six personnes.\n\n"
+         "Kaya, province du Sanmatenga, lundi 13 mai : des hommes armés ont arrêté une "
+         "procession et ont ouvert le feu, tuant quatre fidèles.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_digest_s_items_led_in_by_place_and_day_are_the_attacks_its_lead_counts(
+    text: str, lang: str, extractor: Extractor
+) -> None:
+    # the lead gives no day: the attacks it counts may lie weeks before the report, and the
+    # north of the country is none of their places
+    mentions = run(extractor, text, lang, published="2019-05-16").mentions
+    assert sorted((m.event_date.isoformat(), m.location, m.fatalities) for m in mentions) == [
+        ("2019-04-28", "Djibo", 6), ("2019-05-12", "Dablo", 6), ("2019-05-13", "Kaya", 4)]  # fmt: skip

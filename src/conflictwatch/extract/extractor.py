@@ -249,8 +249,10 @@ class Extractor:
             # toll ("local sources said hundreds had been killed").
             start = 0 if not mentions else passage.sentences[0].index
             around = [s for s in read[start:until] if s.index not in events]
+            # the next item of a list begins with its heading: its places are its own
+            item = passages[n + 1].header if n + 1 < len(passages) else None
             mention = self._mention(article, tools, lang, published, passage, read, n, claims,
-                                    around)  # fmt: skip
+                                    around, None if item is None else item.index)  # fmt: skip
             if mention is not None and not corroborated(mention):
                 mention = told.taken_up(mention, passage)
             if mention is not None:  # a crowd told by its size is the demonstration's crowd
@@ -408,12 +410,13 @@ class Extractor:
 
     def _mention(self, article: Article, tools: _Tools, lang: str, published: dt.date | None,
                  passage: Passage, read: list[Sentence], n: int,
-                 claims: Sequence[Sentence] = (),
-                 around: Sequence[Sentence] = ()) -> Mention | None:  # fmt: skip
-        """The passage's mention; None when no place is found for it (it would not be coded)."""
+                 claims: Sequence[Sentence] = (), around: Sequence[Sentence] = (),
+                 until: int | None = None) -> Mention | None:  # fmt: skip
+        """The passage's mention; None when no place is found for it (it would not be coded).
+        Places told after it are read up to sentence ``until`` (see :meth:`Placer.place`)."""
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
-        place, place_sentence, place_span = self.placer.place(passage, read, article)
+        place, place_sentence, place_span = self.placer.place(passage, read, article, until)
         if place is None and _clear(passage) >= CLEAR_SCORE:
             place, place_sentence, place_span = self.placer.dateline(read, article)
         if place is not None:

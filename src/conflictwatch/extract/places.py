@@ -166,6 +166,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "",
             rf"\b(?:[Ii]n|[Aa]t|through|throughout|across)\s+(?i:{_COMPASS_ADJ}|the\s+(?:heart|centre|center)\s+of\s+)(?P<quote>(?P<name>{_NAME}))",
         ),
+        (  # a digest item's lead-in: "Dablo, Sanmatenga province, Sunday 12 May: Gunmen ..."
+            "plain",
+            ":",
+            rf"^\s*(?![A-Z]{{2,}}\b)(?P<quote>(?P<name>{_NAME}))\s*,\s(?:(?!\s-\s)[^:\n.;–—]){{3,60}}:\s",
+        ),
         (  # a press review's heading: "Gao." or "Road to Djibo." (the gazetteer must know it)
             "plain",
             "",
@@ -300,6 +305,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # l'événement nommé par son lieu, après ses auteurs : « une attaque de combattants
             # du JNIM contre Djibo »
             rf"\b(?i:attaques?|assauts?|offensives?|raids?)\s+(?:d['’]|de|des|du)\s*(?:[\w'’-]+\s+){{1,5}}?contre\s+{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (  # l'amorce d'un point d'une revue : « Dablo, province du Sanmatenga, dimanche 12 mai : »
+            "plain",
+            ":",
+            rf"^\s*(?![A-ZÀ-Ý]{{2,}}\b)(?P<quote>(?P<name>{_NAME}))\s*,\s(?:(?!\s-\s)[^:\n.;–—]){{3,60}}\s?:\s",
         ),
         (  # le titre d'une revue de presse : « Ouagadougou. », « Route de Dori. »
             "plain",

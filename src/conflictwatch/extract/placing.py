@@ -170,12 +170,13 @@ class Placer:
         object.__setattr__(self, "_recalled",
                            re.compile(rf"(?:{recalled})[^.;,]{{0,{RECALLED_CHARS}}}$", re.IGNORECASE))  # fmt: skip
 
-    def place(self, passage: Passage, read: list[Sentence], article: Article
-              ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
+    def place(self, passage: Passage, read: list[Sentence], article: Article,
+              until: int | None = None) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
         """The most precise place the passage gives; else the nearest one told around it.
 
         Places are looked for in the passage (its own words before the heading it is told
-        under), then before it (nearest first), then just after it. A named locality beats a
+        under), then before it (nearest first), then just after it, not beyond sentence
+        ``until`` (the next item of a list, whose places are its own). A named locality beats a
         region, a region beats the whole country; among equals the passage wins, then the nearest
         sentence. A locality around a passage that names an area
         counts only if it lies in that area. "The capital" names the country's capital.
@@ -186,7 +187,7 @@ class Placer:
         groups = [
             passage.all_sentences,
             read[max(0, opening - LOOK_BACK) : opening][::-1],
-            read[after : after + FOLLOW_AFTER],
+            read[after : min(after + FOLLOW_AFTER, len(read) if until is None else until)],
         ]
         countries = self.geocoder.context(context).countries
         best: tuple[int, int, Resolution, Sentence, Span] | None = None

@@ -265,7 +265,27 @@ def list_items(text: str, sentences: list[Sentence]) -> set[int]:
             and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start)
             and bool(s.dates)
         )
+        or _dated_lead_in(text, s)
     }
+
+
+#: A line's lead-in of place and day before a colon: "Dablo, Sanmatenga province, Sunday 12 May:
+#: Around twenty armed men ..."
+_LEAD_IN = re.compile(r"^([^\n.:;]{3,70}?):\s")
+
+
+def _dated_lead_in(text: str, sentence: Sentence) -> bool:
+    """Whether a line opens with a lead-in naming a place and a day, then a colon: an item of
+    a digest written without marks."""
+    lead_in = _LEAD_IN.match(sentence.text)
+    return (
+        lead_in is not None
+        and sentence.index > 0
+        and _LINE_START.search(text, max(0, sentence.span.start - 12), sentence.span.start)
+        is not None
+        and any(d.end <= lead_in.end(1) for d in sentence.dates)
+        and any(p.end <= lead_in.end(1) for p in sentence.places)
+    )
 
 
 def group(

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..geo.geocoder import Geocoder, Resolution
 from ..model import Article, Mention
-from ..taxonomy import SubEventType
+from ..taxonomy import GeoPrecision, SubEventType
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import on_forces_site
@@ -221,6 +221,10 @@ class SiteSplitter:
         # a place is one site by its point or by its town: "on the Téra–Dori road, about eight
         # kilometres west of Téra" names Téra once
         seen: set[object] = {(mention.latitude, mention.longitude), mention.location}
+        if own is None and mention.geo_precision is GeoPrecision.REGION:
+            # "three attacks in the north of the country": the area holds the sites, it is
+            # none of them
+            named, seen = [], set()
         for resolution, sentence, p in found:
             keys = {(resolution.latitude, resolution.longitude), location_name(resolution)}
             if not keys & seen and len(named) < sites:
@@ -253,8 +257,10 @@ class SiteSplitter:
                 toll = sum(killed) if killed else None
             clause_tolls.append(toll)
             out.append(replace(base, id=f"{mention.id}-s{i}" if i else mention.id))
-        if sum(t is not None for t in clause_tolls) > 1 and len(set(clauses)) == len(clauses):
-            # Tolls told site by site: each its own; sites without one share what is left.
+        counted = sum(t is not None for t in clause_tolls)
+        if counted > (0 if unnamed else 1) and len(set(clauses)) == len(clauses):
+            # Tolls told site by site (or a named site's, beside sites not named): each its
+            # own; sites without one share what is left.
             left = max(0, mention.fatalities - sum(t or 0 for t in clause_tolls))
             rest = iter(share(left, sum(t is None for t in clause_tolls)))
             shares = [t if t is not None else next(rest) for t in clause_tolls]

@@ -42,6 +42,8 @@ def is_background(mention: Mention, published: dt.date, lead: Mention) -> bool:
     if (mention.time_precision in (TimePrecision.WEEK, TimePrecision.MONTH)
             and lead.time_precision is TimePrecision.DAY):  # fmt: skip
         return True  # "earlier this month, militants attacked a camp": recalled, not the news
+    if lead.time_precision is TimePrecision.WEEK and lead.event_date == published:
+        return False  # a lead of no day ("three attacks in under three weeks"): none to precede
     return (lead.event_date - mention.event_date).days > BEFORE_LEAD_DAYS
 
 
@@ -328,9 +330,10 @@ _NO_TOLL: dict[str, Any] = {
 }  # fmt: skip
 
 
-#: How many days before an undated lead ("gunmen have attacked worshippers twice") the events
-#: it announces may lie: a week, the reach of "this week" in a report.
-UNDATED_LEAD_DAYS = 7
+#: How many days before an undated lead ("gunmen have attacked worshippers twice", "three
+#: attacks in under three weeks") the events it announces may lie: those a report still tells
+#: as news after its lead (see :func:`is_background`).
+UNDATED_LEAD_DAYS = BACKGROUND_DAYS
 
 
 def _undated(passage: Passage) -> bool:
@@ -401,7 +404,10 @@ class ArticleEvents:
                 return True
         if same is None:
             return False
-        self._replace(same, merged(same, mention))
+        told = merged(same, mention)
+        self._replace(same, told)
+        if told in self.waiting:  # a site announced, now told: it waits no more
+            self.waiting.remove(told)
         return True
 
     def taken_up(self, mention: Mention, passage: Passage) -> Mention:
