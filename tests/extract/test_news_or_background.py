@@ -5,10 +5,14 @@ one made, the wounded evacuated are no ground handed over, and "Boko Haram" is n
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import pytest
 
 from conflictwatch.extract.extractor import Extractor
 from conflictwatch.extract.places import PlaceFinder
+from conflictwatch.model import Article
 from conflictwatch.taxonomy import EventType
 from conflictwatch.taxonomy import SubEventType as S
 
@@ -322,3 +326,29 @@ def test_what_an_anniversary_report_tells_after_the_old_event_is_that_event(
         "its air capacity."
     )
     assert run(extractor, text, "en", published="2020-12-10").mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        ("Opinion: the north cannot wait any longer",
+         "On 2 September, gunmen killed twenty villagers in Boni. Each time the same story: men "
+         "on motorbikes, villages left without protection, help that comes too late.", "en"),
+        ("Le Nord ne peut plus attendre",
+         "ÉDITORIAL - Le 2 septembre, des hommes armés ont massacré vingt villageois à Boni. "
+         "Chaque fois, le même scénario : des hommes à moto, des renforts qui arrivent trop tard.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_an_opinion_piece_recalls_events_it_does_not_report(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    when = dt.datetime(2024, 9, 18, 8, tzinfo=dt.UTC)
+    article = Article(id="t", text=text, title=title, language=lang, published_at=when)
+    extraction = extractor.extract(article)
+    assert extraction.mentions == ()
+    assert any("opinion" in note for note in extraction.notes)
+    # the same words told as news are an event
+    reported = extractor.extract(replace(article, title="Twenty villagers killed in Boni",
+                                         text=text.removeprefix("ÉDITORIAL - ")))  # fmt: skip
+    assert [m.location for m in reported.mentions] == ["Boni"]

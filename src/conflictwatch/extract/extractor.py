@@ -208,6 +208,9 @@ class Extractor:
         if lang not in ("en", "fr"):
             notes.append(f"language {lang!r} not supported; read as English")
             lang = "en"
+        if self.reporting_cues.opinion_piece(article):
+            return Extraction(article, lang, (), (*notes, "an opinion piece: the events it "
+                                                  "recalls were reported elsewhere"))  # fmt: skip
         tools = self.tools(lang)
         published = article.published_at.date() if article.published_at else None
         read = [self._read(tools, i, span, lang, published)

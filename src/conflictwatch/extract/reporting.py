@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..geo.geocoder import Resolution
+from ..model import Article
 from ..taxonomy import SubEventType
 from .actors import ActorFinder
 from .coding import ARMED, TERRITORY, scores_from_toll
@@ -90,6 +91,8 @@ class ReportingCues:
     deployment: re.Pattern[str]
     #: Words that accuse ("accusing the army of killing"): an accusation is not a claim.
     accusing: re.Pattern[str]
+    #: The label of an opinion piece, opening its title or text ("Opinion: ...", "ÉDITORIAL -").
+    opinion: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> ReportingCues:
@@ -145,7 +148,12 @@ class ReportingCues:
             claimed_speech=compile_rule(r"\b(?:%(claimed_speech_patterns)s)\b", cues),
             deployment=compile_rule(r"^(?:%(deployment_patterns)s)$", cues),
             accusing=compile_rule(r"\b(?:%(accusing_patterns)s)\b", cues),
+            opinion=compile_rule(r"^\W*(?:%(opinion_labels)s)\s*(?:[:—–]|-\s)", cues),
         )
+
+    def opinion_piece(self, article: Article) -> bool:
+        """Whether the report is labelled an opinion piece, in its title or its first words."""
+        return bool(self.opinion.match(article.title) or self.opinion.match(article.text[:40]))
 
 
 def toll_scores(text: str, scores: Sequence[TypeScore], casualties: list[Casualty],
