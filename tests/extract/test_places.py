@@ -161,6 +161,10 @@ KNOWN = {
         ("en", "The army repelled an attack by jihadist fighters on Djibo.", [("Djibo", "Djibo")]),
         ("fr", "L'armée a repoussé une attaque de combattants du JNIM contre Djibo.",
          [("Djibo", "Djibo")]),
+        # the town the unrest shook
+        ("en", "The unrest that rocked Bamako on Friday left three dead.", [("Bamako", "Bamako")]),
+        ("fr", "Les troubles qui ont secoué Bamako vendredi ont fait trois morts.",
+         [("Bamako", "Bamako")]),
         # a digest item led in by its place and day (not a dateline's town before its date)
         ("en", "Dablo, Sanmatenga province, Sunday 12 May: Armed men burst into the church.",
          [("Dablo", "Dablo"), ("Sanmatenga", "Sanmatenga province")]),

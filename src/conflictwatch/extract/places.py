@@ -115,8 +115,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "object",
-            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|targeted|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|control of|spread to|swept into",
-            rf"\b(?i:entered|moved\s+into|spread\s+to|swept\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|targeted|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
+            r"entered|moved into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|targeted|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|control of|spread to|swept into|rocked|shook|paraly|gripped",
+            rf"\b(?i:entered|moved\s+into|spread\s+to|swept\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|targeted|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of|rocked|shook|paraly[sz]ed|gripped)\s+(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "object",
@@ -246,9 +246,9 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "object",
-            r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné|quitté",
+            r"pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné|quitté|secoué|ébranlé|endeuillé|paralysé",
             # ... and where violence spread: "les violences ont gagné Niamey"
-            rf"\b(?i:(?:ont|a|avaient|avait|avoir)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|finalement|aussi|également|ensuite|alors|déjà)\s+)?(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné|quitté)(?:\s+d['’]assaut)?(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier))?(?:\s+le\s+contrôle(?:\s+(?:total|complet|entier))?\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
+            rf"\b(?i:(?:ont|a|avaient|avait|avoir)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|finalement|aussi|également|ensuite|alors|déjà)\s+)?(?:pris|repris|attaqué|investi|occupé|encerclé|assiégé|pilonné|bombardé|frappé|visé|ciblé|gagné|quitté|secoué|ébranlé|endeuillé|paralysé)(?:\s+d['’]assaut)?(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier))?(?:\s+le\s+contrôle(?:\s+(?:total|complet|entier))?\s+(?:de|d['’]))?)\s*(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "object",
