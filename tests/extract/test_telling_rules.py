@@ -988,3 +988,20 @@ def test_a_digest_s_items_led_in_by_place_and_day_are_the_attacks_its_lead_count
     mentions = run(extractor, text, lang, published="2019-05-16").mentions
     assert sorted((m.event_date.isoformat(), m.location, m.fatalities) for m in mentions) == [
         ("2019-04-28", "Djibo", 6), ("2019-05-12", "Dablo", 6), ("2019-05-13", "Kaya", 4)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les Forces armées maliennes (FAMa) ont pris mardi le contrôle de Kidal, a annoncé "
+        "l'état-major.",
+        "Mardi, les Forces armées maliennes se sont emparées de Kidal, selon l'état-major.",
+    ],
+)
+def test_the_army_that_took_control_of_a_town_on_a_day_regained_it(
+    extractor: Extractor, text: str
+) -> None:
+    [m] = run(extractor, text, "fr", published="2023-11-15").mentions
+    assert (m.sub_event_type, m.actor1, m.location, m.event_date.isoformat()) == (
+        S.GOVERNMENT_REGAINS_TERRITORY, "Military Forces of Mali (2021-)", "Kidal", "2023-11-14")  # fmt: skip
+    assert m.actor2 != m.actor1

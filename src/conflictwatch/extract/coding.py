@@ -423,6 +423,9 @@ def takers_first(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """The side that takes a place is actor1: the state's forces when they regain it ("the CSP
     had left Kidal before the army entered it"), the armed group when it overtakes it."""
+    if (label is SubEventType.GOVERNMENT_REGAINS_TERRITORY and actor1 is None
+            and actor2 is not None and actor2.actor_type is ActorType.STATE_FORCES):  # fmt: skip
+        return actor2, None  # "la ville reprise par l'armée"
     if actor1 is None or actor2 is None:
         return actor1, actor2
     state1 = actor1.actor_type is ActorType.STATE_FORCES

@@ -306,6 +306,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # du JNIM contre Djibo »
             rf"\b(?i:attaques?|assauts?|offensives?|raids?)\s+(?:d['’]|de|des|du)\s*(?:[\w'’-]+\s+){{1,5}}?contre\s+{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
         ),
+        (
+            "plain",
+            r"empar",
+            # « les FAMa se sont emparées de Kidal »
+            rf"\b(?i:s['’]en\s+être\s+|se\s+sont\s+|s['’]est\s+|s['’])?(?i:empar[ée]e?s?|emparer|emparent)\s+(?:de|d['’])\s*{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
+        ),
         (  # l'amorce d'un point d'une revue : « Dablo, province du Sanmatenga, dimanche 12 mai : »
             "plain",
             ":",

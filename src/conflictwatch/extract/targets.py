@@ -172,7 +172,7 @@ def two_sides(
         group = pack.actor_for("Unidentified Armed Group", on=mention.event_date, country=iso)
         if group is None:
             return mention
-        if offensive:
+        if offensive or mention.sub_event_type is SubEventType.GOVERNMENT_REGAINS_TERRITORY:
             return replace(mention, actor2=group.name, inter2=group.actor_type)
         return replace(mention, actor1=group.name, inter1=group.actor_type,
                        actor2=mention.actor1, inter2=mention.inter1)  # fmt: skip
