@@ -6,7 +6,7 @@ the forces that flew them as the first actor. Air support told as part of the fi
 support was called in to pursue the rest", "the air force pursued the assailants") stays in it.
 
     cues = PursuitCues.from_lexicon(pack.lexicon("cues"))
-    strike = strike_on_withdrawal(mention, passage.all_sentences, cues, pack, countries)
+    strike = strike_on_withdrawal(mention, passage.all_sentences, cues, pack, countries, 1.0)
 """
 
 from __future__ import annotations
