@@ -145,6 +145,19 @@ def test_the_group_that_claims_an_attack_is_its_actor1(
     assert mention.actor2 == "Military Forces of Mali (2021-)"
 
 
+def test_the_gunmen_of_a_claimed_attack_are_the_claimant_not_the_side_attacked(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Un convoi de vivres a été attaqué lundi près de Djibo. Neuf militaires de l'escorte ont "
+        "été tués. Selon des rescapés, des hommes armés ont ouvert le feu sur les camions. Le "
+        "JNIM a revendiqué l'attaque."
+    )
+    [mention] = run(extractor, text, "fr", published="2022-09-27").mentions
+    assert mention.actor1 == JNIM
+    assert mention.actor2.startswith("Military Forces of Burkina Faso")
+
+
 def _over(places: list[Place]) -> Extractor:
     """An extractor whose gazetteer holds only ``places``."""
     return Extractor(load_pack("sahel"), Geocoder(Gazetteer.from_places(places)))

@@ -33,6 +33,12 @@ def nlp_fr():  # type: ignore[no-untyped-def]
         ('"We are safe." The mayor said.', ['"We are safe."', "The mayor said."]),
         ("Who did it? Nobody knows... Yet.", ["Who did it?", "Nobody knows...", "Yet."]),
         ("It cost 3.5 million. Then 12 died.", ["It cost 3.5 million.", "Then 12 died."]),
+        (
+            "Fire broke out at 10 a.m. JNIM claimed it.",
+            ["Fire broke out at 10 a.m.", "JNIM claimed it."],
+        ),
+        ("It began at 6 a.m. GMT on Monday.", ["It began at 6 a.m. GMT on Monday."]),
+        ("It began at 6 a.m. Monday and ended.", ["It began at 6 a.m. Monday and ended."]),
         ("No full stop at the end", ["No full stop at the end"]),
         ("", []),
         ("   \n\n  ", []),

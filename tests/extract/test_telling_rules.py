@@ -1005,3 +1005,64 @@ def test_the_army_that_took_control_of_a_town_on_a_day_regained_it(
     assert (m.sub_event_type, m.actor1, m.location, m.event_date.isoformat()) == (
         S.GOVERNMENT_REGAINS_TERRITORY, "Military Forces of Mali (2021-)", "Kidal", "2023-11-14")  # fmt: skip
     assert m.actor2 != m.actor1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Plusieurs milliers de personnes ont manifesté samedi dans le centre de la capitale "
+               "pour soutenir les autorités burkinabè de la transition. Le cortège s'est dispersé "
+               "dans le calme. Les organisateurs promettent d'autres marches, notamment à "
+               "Bobo-Dioulasso."),
+        ("en", "Thousands of people marched through the capital on Saturday in support of Burkinabe "
+               "transition leaders. The march ended peacefully. Organisers promised further rallies "
+               "in Bobo-Dioulasso next week."),
+    ],
+)  # fmt: skip
+def test_the_capital_of_the_people_named_not_the_town_of_a_rally_yet_to_come(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    # The country is named only by its people; the other town is where a march is promised.
+    [mention] = run(extractor, text, lang, published="2023-02-05").mentions
+    assert mention.location == "Ouagadougou"
+
+
+def test_a_report_that_names_only_its_capital_puts_the_capital_there(
+    extractor: Extractor,
+) -> None:
+    # "Mali" is named once, for an older operation; the report is filed from Ouagadougou.
+    text = (
+        "OUAGADOUGOU, 4 mars - Six gendarmes ont été blessés vendredi lorsque des hommes armés ont "
+        "ouvert le feu sur le siège de la radio nationale, dans le centre de la capitale. Le JNIM "
+        "a revendiqué l'attaque, disant venger ses combattants tués dans le nord du Mali."
+    )
+    [mention] = run(extractor, text, "fr", published="2018-03-04").mentions
+    assert mention.location == "Ouagadougou"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Vendredi, la ville de Boni a vécu une journée de terreur. Des hommes armés y ont "
+               "ouvert le feu sur une patrouille, tuant trois soldats. Le JNIM a revendiqué "
+               "l'attaque samedi."),
+        ("en", "Friday was a day of terror for the town of Boni. Gunmen opened fire on a patrol "
+               "there, killing three soldiers. JNIM claimed the attack on Saturday."),
+    ],
+)  # fmt: skip
+def test_the_day_a_group_claims_an_attack_is_not_the_day_of_the_attack(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2018-03-04").mentions
+    assert mention.event_date.isoformat() == "2018-03-02"
+
+
+def test_an_attack_on_an_embassy_is_an_attack_not_diplomacy(extractor: Extractor) -> None:
+    text = (
+        "Quatre gendarmes et deux assaillants ont été tués vendredi lors de l'attaque d'une "
+        "ambassade à Ouagadougou. Le GSIM a revendiqué l'attaque samedi."
+    )
+    [mention] = run(extractor, text, "fr", published="2018-03-04").mentions
+    assert (mention.sub_event_type, mention.event_date.isoformat()) == (
+        S.ARMED_CLASH, "2018-03-02")  # fmt: skip
+    assert mention.fatalities == 6

@@ -474,7 +474,9 @@ class Extractor:
             # "JNIM claimed the attack": the group that claims it did it, unless the passage
             # itself names the armed group that acted.
             claim_sentence, claimant = claimed
-            if actor1 is not None and actor2 is None and actor1.name != claimant.name:
+            # the side acted upon stays; gunmen told unnamed were the claimant's own
+            if (actor1 is not None and actor2 is None and actor1.name != claimant.name
+                    and not actor1.name.startswith("Unidentified")):  # fmt: skip
                 actor2 = actor1
             actor1 = claimant
             actors = {**actors, claim_sentence.index: [claimant]}

@@ -54,6 +54,13 @@ _BOUNDARY = re.compile(
     rf"(?=[.!?…\n])(?:[.!?…]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*(?=\s+[{re.escape(_OPENERS)}]?[^\W_a-zà-ÿ]|\s*$)"
     r"|\n\s*)"
 )
+#: Abbreviations that often end a sentence ("... at about 10 a.m. JNIM claimed it"): a
+#: capitalised word after them starts a new one, unless it names the time more ("a.m. GMT").
+_CLOSING = frozenset(("a.m", "p.m", "etc"))
+_TIME_AFTER = re.compile(
+    r"\s+(?:GMT|UTC|WAT|local|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
+)
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")  # "A", "U.S" without the final dot
 _LEAD = re.compile(r"[\s•*·▪►◦]+|[-–—](?=\s)\s*")
 _TERMINAL = frozenset(".!?…:;" + _CLOSERS)
@@ -100,6 +107,8 @@ def _is_abbreviation(text: str, start: int, dot: int, abbreviations: frozenset[s
     if not words:
         return False
     token = words[0].lstrip("([\"'«“‘")
+    if token.lower() in _CLOSING:
+        return bool(_TIME_AFTER.match(text, dot + 1))
     last = token.rsplit("-", 1)[-1]  # "Lt.-Col."
     return (
         token.lower() in abbreviations

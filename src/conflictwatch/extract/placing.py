@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ..geo.context import country_mentions
 from ..geo.gazetteer import Gazetteer, MatchKind, admin_level, haversine_km
 from ..geo.geocoder import Geocoder, Resolution
 from ..geo.names import compact
@@ -154,6 +155,7 @@ class Placer:
     geocoder: Geocoder
     _towards: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _recalled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _planned: re.Pattern[str] = field(init=False, repr=False, compare=False)
     #: The last article's placing context, read once for all its passages.
     _last: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -169,6 +171,12 @@ class Placer:
         # "the day after an attack on a church in Dablo": the other event's place
         object.__setattr__(self, "_recalled",
                            re.compile(rf"(?:{recalled})[^.;,]{{0,{RECALLED_CHARS}}}$", re.IGNORECASE))  # fmt: skip
+        words = sorted({w for lang in ("en", "fr") for w in cues.get(lang, {}).get("planned", ())},
+                       key=len, reverse=True)  # fmt: skip
+        planned = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+        # "organisers promised further rallies in Bobo-Dioulasso": where something is yet to be
+        object.__setattr__(self, "_planned", re.compile(
+            rf"\b(?:{planned})\b[^.;]{{0,{RECALLED_CHARS}}}$", re.IGNORECASE))  # fmt: skip
 
     def place(self, passage: Passage, read: list[Sentence], article: Article,
               until: int | None = None) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
@@ -192,6 +200,7 @@ class Placer:
         countries = self.geocoder.context(context).countries
         best: tuple[int, int, Resolution, Sentence, Span] | None = None
         directions: set[tuple[int, int]] = set()  # (sentence, start) of places only headed for
+        opened = {s.index for s in passage.sentences}  # the sentences that tell the event
         for rank, sentences_ in enumerate(groups):
             found = []
             for sentence in sentences_:
@@ -209,6 +218,9 @@ class Placer:
                         if self._recalled.search(sentence.text[max(0, p.start - RECALLED_CHARS - 60)
                                                                : p.start]):  # fmt: skip
                             tier = 2  # another event's place, set beside this one in time
+                        elif sentence.index not in opened and self._planned.search(
+                                sentence.text[max(0, p.start - RECALLED_CHARS - 60) : p.start]):  # fmt: skip
+                            tier = 2  # a sentence after the event telling what is yet to come
                         found.append((tier, resolution, sentence, p))
                 if rank > 0 and any(f[0] == 0 for f in found):
                     break  # around the passage the nearest locality wins: read no further back
@@ -351,10 +363,16 @@ class Placer:
         return f"{context} {name}" if name and name not in context else context
 
     def _focus_country(self, article: Article) -> str:
-        """The pack country the article names most (its title counts double)."""
+        """The pack country the article names most, by its name, its people's or its capital's
+        ("la capitale" of a report that says only "Ouagadougou" and "burkinabè" is Ouagadougou;
+        the title counts double)."""
         text = f"{article.title} {article.title} {article.text[:3000]}"
-        counts = {c.iso2: text.count(c.name) + (text.count(c.name_fr) if c.name_fr != c.name else 0)
-                  for c in self.pack.countries}  # fmt: skip
+        named = country_mentions(text)
+        lowered = text.lower()
+        dateline = _DATELINE.match(article.text)  # the town filed from counts as a title does
+        filed = dateline["name"].strip().lower() if dateline else ""
+        counts = {c.iso2: named[c.iso2] + lowered.count(c.capital.lower())
+                  + (filed == c.capital.lower()) for c in self.pack.countries}  # fmt: skip
         return max(counts, key=lambda k: counts[k]) if any(counts.values()) else ""
 
 

@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .names import AreaKind, fold
@@ -77,6 +78,17 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
 )
 
 _NOT_PARTS = STOPWORDS | COUNTRY_WORDS.keys()
+
+
+def country_mentions(text: str) -> Counter[str]:
+    """How often the text names each country, by its name or its people's ("malien",
+    "burkinabè"), the river Niger left out.
+
+    >>> country_mentions("Les soldats burkinabè ... au Burkina Faso, près du fleuve Niger")
+    Counter({'BF': 2})
+    """
+    folded = _RIVER.sub(" ", fold(_POSSESSIVE.sub("", text)))
+    return Counter(COUNTRY_WORDS[m[1]] for m in _COUNTRY_RE.finditer(folded))
 
 
 @dataclass(frozen=True)
