@@ -998,3 +998,44 @@ def test_a_patrol_engaged_by_fighters_fought_them(extractor: Extractor) -> None:
         (S.AIR_DRONE_STRIKE, "Boni", dt.date(2024, 9, 17), 5),
         (S.ARMED_CLASH, "Douentza", dt.date(2024, 9, 14), 2),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", 'The army said on Thursday that its operations on Wednesday had "neutralised" about '
+               "40 terrorists in the bush near Djibo; about 25 around Arbinda; and 18 near "
+               "Gorom-Gorom. No soldier was lost, it said."),
+        ("fr", "L'armée a annoncé jeudi que ses opérations de mercredi avaient permis de "
+               "neutraliser une quarantaine de terroristes près de Djibo ; 25 autour d'Arbinda ; "
+               "et 18 près de Gorom-Gorom. Aucun soldat n'a été perdu."),
+    ],
+)  # fmt: skip
+def test_a_tally_of_the_dead_place_by_place_is_one_battle_per_place(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2019-02-08").mentions
+    assert sorted((m.location, m.fatalities) for m in mentions) == [
+        ("Arbinda", 25), ("Djibo", 40), ("Gorom-Gorom", 18)]  # fmt: skip
+    assert {m.actor1 for m in mentions} == {"Military Forces of Burkina Faso (2015-2022)"}
+    assert {m.event_date.isoformat() for m in mentions} == {"2019-02-06"}
+
+
+def test_a_tallied_village_of_another_country_than_its_province_is_left_out() -> None:
+    def place(key: str, name: str, lat: float, lon: float, country: str, code: str) -> Place:
+        admin = code.startswith("ADM")
+        return Place(key, name, lat, lon, country, admin1="Boucle du Mouhoun" if admin else "",
+                     admin2=name if admin else "", feature_class="A" if admin else "P",
+                     feature_code=code)  # fmt: skip
+
+    places = [
+        place("nouna", "Nouna", 12.73, -3.86, "BF", "PPLA2"),
+        place("kossi", "Kossi", 12.90, -3.90, "BF", "ADM2"),
+        place("bomboro-ml", "Bomboro", 12.05, -8.59, "ML", "PPL"),
+        place("djibasso", "Djibasso", 13.12, -4.16, "BF", "PPL"),
+    ]
+    text = ("The army said on Thursday it had neutralised about 40 terrorists near Nouna; 25 in "
+            "the Bomboro area of Kossi province; and 18 near Djibasso.")  # fmt: skip
+    mentions = run(_over(places), text, "en", published="2019-02-08").mentions
+    assert "Bomboro" not in {m.location for m in mentions}
+    assert {m.location for m in mentions} >= {"Nouna", "Djibasso"}

@@ -435,3 +435,20 @@ def takers_first(
     if label is SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY and state1 and not state2:
         return actor2, actor1
     return actor1, actor2
+
+
+_SWAPPED = {"actor1": "actor2", "actor2": "actor1"}
+
+
+def forces_first(mention: Mention) -> Mention:
+    """A battle the state's forces waged, with them as actor1 ("about 60 terrorists neutralised
+    around Kain; 30 near Bomboro": the army's tally of its operations)."""
+    if (mention.event_type is not EventType.BATTLES or mention.inter2 is not ActorType.STATE_FORCES
+            or mention.inter1 is ActorType.STATE_FORCES):  # fmt: skip
+        return mention
+    return replace(
+        mention,
+        actor1=mention.actor2, inter1=mention.inter2, assoc_actor_1=mention.assoc_actor_2,
+        actor2=mention.actor1, inter2=mention.inter1, assoc_actor_2=mention.assoc_actor_1,
+        evidence=tuple(replace(e, field=_SWAPPED.get(e.field, e.field)) for e in mention.evidence),
+    )  # fmt: skip

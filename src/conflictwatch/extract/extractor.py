@@ -32,6 +32,7 @@ from .coding import (
     best_type,
     claims_responsibility,
     corroborated,
+    forces_first,
     fought_between,
     from_other_sentences,
     retyped,
@@ -72,6 +73,7 @@ from .sites import (
     counts_events,
     listed_sites,
     recounted,
+    tallied_sites,
 )
 from .targets import TargetCues, counted_crowd, country_code, killings_apart, sides
 from .tellings import (
@@ -288,8 +290,12 @@ class Extractor:
             # "... and aircraft struck the attackers as they withdrew": a strike of its own
             strike = strike_on_withdrawal(mention, passage.all_sentences, self.pursuit_cues,
                                           self.pack, self._countries, self.options.min_score)  # fmt: skip
-            # An item of a digest is an event of its own, as is a second party's telling.
-            if told.merge(mention, passage, second or passage.header is not None):
+            # An item of a digest is an event of its own, as is a second party's telling, or a
+            # tally of the dead place by place ("60 around Kain; 30 near Bomboro").
+            tallied = tallied_sites(passage.sentences[0])
+            if tallied > 1 and tools.offensive.find(passage.sentences[0].text):
+                mention = forces_first(mention)  # the army's results, zone by zone
+            if told.merge(mention, passage, second or passage.header is not None or tallied > 1):
                 told.struck(strike)
                 continue
             # The lead may announce the sites ("223 civilians executed in two villages") before
@@ -316,8 +322,9 @@ class Extractor:
                 told.add_days(mention, days)
             elif sites > 1:
                 told.add_sites(*self._sites(mention, passage, article, lang, tools, sites, lead))
-            elif listed > 1:
-                told.add_sites(*self._listed(mention, passage, article, lang, tools, listed))
+            elif listed > 1 or tallied > 1:
+                told.add_sites(*self._listed(mention, passage, article, lang, tools,
+                                             max(listed, tallied), tally=tallied > 1))  # fmt: skip
             else:
                 told.add(mention)
             told.struck(strike)
@@ -355,21 +362,22 @@ class Extractor:
         return self._named_only(mention, passage, article, lang, tools, sites - unnamed)
 
     def _listed(self, mention: Mention, passage: Passage, article: Article, lang: str,
-                tools: _Tools, listed: int) -> tuple[list[Mention], int]:  # fmt: skip
+                tools: _Tools, listed: int, tally: bool = False) -> tuple[list[Mention], int]:  # fmt: skip
         """One mention per listed site the gazetteer knows; the toll is shared among those
         alone. Sites it does not know are not copies of the first: they stay in its mention."""
         split, unnamed = self.splitter.split(mention, passage, article, listed, lang,
-                                             tools.casualties)  # fmt: skip
+                                             tools.casualties, tally)  # fmt: skip
         if not unnamed:
             return split, 0
-        return self._named_only(mention, passage, article, lang, tools, listed - unnamed)
+        return self._named_only(mention, passage, article, lang, tools, listed - unnamed, tally)
 
     def _named_only(self, mention: Mention, passage: Passage, article: Article, lang: str,
-                    tools: _Tools, named: int) -> tuple[list[Mention], int]:  # fmt: skip
+                    tools: _Tools, named: int, tally: bool = False) -> tuple[list[Mention], int]:  # fmt: skip
         """One mention per site the passage names, when it names more than one."""
         if named <= 1:
             return [mention], 0
-        return self.splitter.split(mention, passage, article, named, lang, tools.casualties)
+        return self.splitter.split(mention, passage, article, named, lang, tools.casualties,
+                                   tally)  # fmt: skip
 
     def _crowd_burnt(self, passage: Passage) -> bool:
         """Whether a crowd is told doing the damage a sentence of the passage tells: "des

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..geo.gazetteer import admin_level
 from ..geo.geocoder import Geocoder, Resolution
 from ..model import Article, Mention
 from ..taxonomy import GeoPrecision, SubEventType
@@ -160,6 +161,38 @@ def listed_sites(text: str, cues: SiteCues) -> int:
     return 1
 
 
+#: A count standing alone in a clause of a tally ("about 30 in the Bomboro area"): the kind of
+#: the tally's first count is understood. Not a year, a distance, an hour or a share.
+_BARE_COUNT = re.compile(
+    r"(?<![\d.,/:-])\b(?P<n>\d{1,4})\b(?![\d.,/:%-]|\s*(?:km|kilo|h\b|heures?|hours?|a\.m|p\.m"
+    r"|ans?\b|years?\b|%|pour\s*cent|per\s*cent))"
+)
+
+
+def tallied_sites(sentence: Sentence) -> int:
+    """How many places a tally of deaths names clause by clause ("about 60 neutralised around
+    Kain; about 30 in the Bomboro area; and 56 near Banh": 3), or 1. Each clause, cut at
+    semicolons, has a place and a count of its own, and one of them is a count of dead."""
+    if ";" not in sentence.text or not any(c.kind is CasualtyKind.KILLED
+                                           for c in sentence.casualties):  # fmt: skip
+        return 1
+    tallied, start = 0, 0
+    for part in [*sentence.text.split(";")]:
+        end = start + len(part)
+        placed_in = any(start <= p.start < end for p in sentence.places)
+        counted = (any(start <= c.start < end for c in sentence.casualties)
+                   or _BARE_COUNT.search(part) is not None)  # fmt: skip
+        tallied += placed_in and counted
+        start = end + 1
+    return min(tallied, MOST_SITES) if tallied > 1 else 1
+
+
+def bare_count(clause: str) -> int | None:
+    """The count a clause of a tally gives alone ("and 56 near Banh"), if any."""
+    match = _BARE_COUNT.search(clause)
+    return int(match["n"]) if match else None
+
+
 def counts_events(text: str, lang: str, cues: SiteCues) -> bool:
     """Whether the sentence's count of sites is one of events ("four incidents recorded this
     week", "trois attaques"), which a round-up then tells one by one."""
@@ -190,12 +223,15 @@ class SiteSplitter:
     cues: SiteCues
 
     def split(self, mention: Mention, passage: Passage, article: Article, sites: int,
-              lang: str, casualties: CasualtyReader) -> tuple[list[Mention], int]:  # fmt: skip
+              lang: str, casualties: CasualtyReader, tally: bool = False,
+              ) -> tuple[list[Mention], int]:  # fmt: skip
         """One mention per site of a telling that says it hit several ("attacks on two
         villages, X and Y"): each locality the passage names as hit, in turn, typed by its own
         clause when that clause has a trigger and counted by its own toll when it gives one;
-        the toll not broken down is shared evenly. Returns the mentions and how many of them
-        stand for sites the passage did not name (a later passage of that day may tell them).
+        the toll not broken down is shared evenly. In a ``tally`` of deaths clause by clause a
+        clause's count alone ("and 56 near Banh") is its dead. Returns the mentions and how many
+        of them stand for sites the passage did not name (a later passage of that day may tell
+        them).
         """
         context = f"{article.title}. {article.text[:1500]}"
         countries = self.geocoder.context(context).countries
@@ -210,9 +246,14 @@ class SiteSplitter:
                 if resolution.resolved:
                     told.append((resolution, sentence, p))
         areas = small_areas((r, p.quote) for r, _, p in told)
+        # "the Bomboro area of Kossi province": a village of another country than the areas
+        # the passage names is a namesake
+        owners = {r.country for r, _, _ in told if r.place is not None and r.country
+                  and place_tier(r) == 1 and admin_level(r.place) in (1, 2)}  # fmt: skip
         found = [(r, sentence, p) for r, sentence, p in told
                  if place_tier(r) == 0 and not foreign_hamlet(r, countries)
-                 and not namesake(r, p.quote, areas)]  # fmt: skip
+                 and not namesake(r, p.quote, areas)
+                 and (not owners or r.country in owners)]  # fmt: skip
         own = next((f for f in found if (f[0].latitude, f[0].longitude)
                     == (mention.latitude, mention.longitude)), None)  # fmt: skip
         named: list[tuple[Mention, Sentence | None, PlaceMention | None]] = [
@@ -252,12 +293,17 @@ class SiteSplitter:
                     if label is SubEventType.ATTACK and on_forces_site(clause):
                         label = SubEventType.ARMED_CLASH  # "l'école de gendarmerie de Faladié"
                     base = replace(base, event_type=label.event_type, sub_event_type=label)
-                killed = [c.count for c in casualties.casualties(clause)
-                          if c.kind is CasualtyKind.KILLED]  # fmt: skip
+                read = casualties.casualties(clause)
+                killed = [c.count for c in read if c.kind is CasualtyKind.KILLED]
                 toll = sum(killed) if killed else None
+                if toll is None and tally and not read:
+                    toll = bare_count(clause)
             clause_tolls.append(toll)
             out.append(replace(base, id=f"{mention.id}-s{i}" if i else mention.id))
         counted = sum(t is not None for t in clause_tolls)
+        if tally and counted == sites:
+            # the tally's counts are the dead: their sum, not the toll first read, is the whole
+            mention = replace(mention, fatalities=sum(t or 0 for t in clause_tolls))
         if counted > (0 if unnamed else 1) and len(set(clauses)) == len(clauses):
             # Tolls told site by site (or a named site's, beside sites not named): each its
             # own; sites without one share what is left.
