@@ -1039,3 +1039,52 @@ def test_a_tallied_village_of_another_country_than_its_province_is_left_out() ->
     mentions = run(_over(places), text, "en", published="2019-02-08").mentions
     assert "Bomboro" not in {m.location for m in mentions}
     assert {m.location for m in mentions} >= {"Nouna", "Djibasso"}
+
+
+def test_a_communique_listing_operations_in_one_paragraph_tells_each_of_them(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "BAMAKO - L'armée a publié vendredi un communiqué sur ses opérations de la semaine. Le "
+        "communiqué recense : - mercredi, un véhicule des FAMa a sauté sur un engin explosif près "
+        "de Boni, faisant deux morts ; - jeudi, des frappes aériennes au nord de Douentza, au "
+        "cours desquelles une dizaine de terroristes ont été neutralisés."
+    )
+    mentions = run(extractor, text, "fr", published="2022-06-24").mentions
+    assert sorted((m.event_date.isoformat(), m.sub_event_type, m.fatalities) for m in mentions) == [
+        ("2022-06-22", S.REMOTE_EXPLOSIVE_LANDMINE_IED, 2),
+        ("2022-06-23", S.AIR_DRONE_STRIKE, 10),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Air strikes north of Douentza on Thursday killed about ten terrorists, the army "
+               "said."),
+        ("fr", "Des frappes aériennes ont neutralisé jeudi une dizaine de terroristes au nord de "
+               "Douentza."),
+    ],
+)  # fmt: skip
+def test_an_air_strike_told_with_no_striker_was_flown_by_the_countrys_forces(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2022-06-24").mentions
+    assert (mention.actor1, mention.actor2) == (
+        "Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Dimanche, une équipe du génie a procédé à la neutralisation d'un engin explosif "
+               "près de Boni, a indiqué l'armée."),
+        ("en", "On Sunday an explosive device was neutralised by army engineers near "
+               "Boni, the army said."),
+    ],
+)  # fmt: skip
+def test_an_explosive_device_neutralised_is_disrupted_weapons_use(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2022-06-24").mentions
+    assert mention.sub_event_type is S.DISRUPTED_WEAPONS_USE

@@ -64,6 +64,11 @@ def test_sentences_en(nlp_en, text: str, expected: list[str]) -> None:  # type: 
         ),
         ("« Nous sommes là. » Le maire a parlé.", ["« Nous sommes là. »", "Le maire a parlé."]),
         (
+            "Le communiqué recense : - lundi, deux arrestations ; - mardi, une frappe.",
+            ["Le communiqué recense :", "lundi, deux arrestations ;", "mardi, une frappe."],
+        ),
+        ("Bilan : 3 morts - selon la police.", ["Bilan : 3 morts - selon la police."]),
+        (
             "Burkina : attaque à Djibo\nDes hommes armés ont tué 10 civils.",
             ["Burkina : attaque à Djibo", "Des hommes armés ont tué 10 civils."],
         ),

@@ -296,6 +296,8 @@ class CasualtyReader:
                     if gap and norms[i - 1] in w.negation:
                         continue
                     before = norms[start - 1] if start else ""
+                    if before in w.things:
+                        break  # "an explosive device was neutralised": no one died
                     side = w.sides.get(before) if before not in w.inheriting else None
                     unit = Headcount(start, start, start, 1, side=side)
                     found.append((tokens[start].start, unit, w.kinds[word], start, i + 1))

@@ -84,6 +84,8 @@ class CasualtyWords:
     joining: frozenset[str]
     share_openers: frozenset[str]
     neutralised: frozenset[str]
+    #: Things a singular passive may tell of: "an explosive device was neutralised".
+    things: frozenset[str]
     enumeration_openers: frozenset[str]
     #: In the order tried: "of them", "of whom", "d'entre eux".
     partitive: tuple[tuple[str, ...], ...]
@@ -143,6 +145,7 @@ class CasualtyWords:
             joining=read.words("joining"),
             share_openers=read.words("share_openers"),
             neutralised=read.words("neutralised"),
+            things=read.words("things"),
             enumeration_openers=read.words("enumeration_openers"),
             partitive=read.phrases("partitive"),
             noun_links=read.words("noun_links"),

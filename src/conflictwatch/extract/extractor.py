@@ -236,8 +236,8 @@ class Extractor:
         events |= second_parties(read, events, self.passage_cues)
         leads = {s.index for s in read
                  if s.index > 0 and self.reporting_cues.relating_lead.match(s.text)}  # fmt: skip
-        passages = group(read, events, self.passage_cues, list_items(text, read),
-                         leads)  # fmt: skip
+        items = list_items(text, read)
+        passages = group(read, events, self.passage_cues, items, leads)
         told = ArticleEvents(self.passage_cues)
         mentions = told.mentions  # the events so far, in the order they were told
         recalled = False  # a passage was an old event's: "A year ago today, 71 soldiers died"
@@ -295,7 +295,8 @@ class Extractor:
             tallied = tallied_sites(passage.sentences[0])
             if tallied > 1 and tools.offensive.find(passage.sentences[0].text):
                 mention = forces_first(mention)  # the army's results, zone by zone
-            if told.merge(mention, passage, second or passage.header is not None or tallied > 1):
+            itemised = passage.header is not None or passage.sentences[0].index in items
+            if told.merge(mention, passage, second or itemised or tallied > 1):
                 told.struck(strike)
                 continue
             # The lead may announce the sites ("223 civilians executed in two villages") before

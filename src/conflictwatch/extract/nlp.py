@@ -51,8 +51,10 @@ ABBREVIATIONS["und"] = ABBREVIATIONS["en"] | ABBREVIATIONS["fr"]
 _CLOSERS = "\"'»”’)]"
 _OPENERS = "\"'«“‘(["
 _BOUNDARY = re.compile(
-    rf"(?=[.!?…\n])(?:[.!?…]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*(?=\s+[{re.escape(_OPENERS)}]?[^\W_a-zà-ÿ]|\s*$)"
-    r"|\n\s*)"
+    rf"(?=[.!?…\n:;])(?:[.!?…]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*(?=\s+[{re.escape(_OPENERS)}]?[^\W_a-zà-ÿ]|\s*$)"
+    r"|\n\s*"
+    # a list run into one paragraph: "Le communiqué recense : - jeudi, ... ; - vendredi, ..."
+    r"|[:;](?=[ \t\u00a0]+[-–—•][ \t\u00a0]))"
 )
 #: Abbreviations that often end a sentence ("... at about 10 a.m. JNIM claimed it"): a
 #: capitalised word after them starts a new one, unless it names the time more ("a.m. GMT").

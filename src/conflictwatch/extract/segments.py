@@ -221,6 +221,8 @@ def _fighting_went_on(passage: Passage, sentence: Sentence, day: dt.date, known_
 _MARK = r"(?:\(?\d{1,2}[).]|[•*▪–—-])"
 _MARK_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_MARK}[ \t]*$")
 _MARK_FIRST = re.compile(rf"^\s*{_MARK}\s")
+#: A list run into one paragraph: "Le communiqué recense : - jeudi, ... ; - vendredi, ...".
+_MARK_INLINE = re.compile(r"[:;][ \t\u00a0]+[-–—•][ \t\u00a0]*$")
 
 
 #: A labelled section opening a line: "Analyse : ...", "Outlook: ...", "Recommandations :".
@@ -254,6 +256,7 @@ def list_items(text: str, sentences: list[Sentence]) -> set[int]:
         if _place_heading(s)
         or _MARK_FIRST.match(s.text)
         or _MARK_BEFORE.search(text, max(0, s.span.start - 12), s.span.start)
+        or _MARK_INLINE.search(text, max(0, s.span.start - 6), s.span.start)
         or (
             _SECTION.match(s.text)
             and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start)

@@ -244,6 +244,24 @@ def bombers(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Menti
                    actor2=mention.actor1, inter2=mention.inter1, civilian_targeting=False)  # fmt: skip
 
 
+def strikers(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
+    """An air or drone strike told with no striker ("des frappes aériennes au nord de
+    Douentza"): the country's forces flew it, at the armed group they struck. A group named as
+    striking, or a strike on the forces, keeps its sides."""
+    if (mention.sub_event_type is not SubEventType.AIR_DRONE_STRIKE or not mention.country
+            or not mention.actor1.startswith("Unidentified") or mention.inter2 in _STATE_SIDE):  # fmt: skip
+        return mention
+    iso = country_code(mention, countries)
+    forces = pack.actor_for(f"Military Forces of {mention.country}", on=mention.event_date,
+                            country=iso)  # fmt: skip
+    if forces is None:
+        return mention
+    target = ((mention.actor2, mention.inter2) if mention.actor2
+              else (mention.actor1, mention.inter1))  # fmt: skip
+    return replace(mention, actor1=forces.name, inter1=forces.actor_type, actor2=target[0],
+                   inter2=target[1], civilian_targeting=target[1] is ActorType.CIVILIANS)  # fmt: skip
+
+
 def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
     """ACLED's sides of a demonstration: the crowd is Protesters (country), or Rioters when
     it turned violent, and the forces that intervened are the other side (actor1 when they
@@ -330,4 +348,5 @@ def sides(
     mention = crowds(mention, pack, countries)
     mention = two_sides(mention, pack, countries, told, offensive, cues)
     mention = arrested(mention, pack, countries, told, cues)
+    mention = strikers(mention, pack, countries)
     return bombers(mention, pack, countries)
