@@ -165,7 +165,7 @@ def listed_sites(text: str, cues: SiteCues) -> int:
 #: the tally's first count is understood. Not a year, a distance, an hour or a share.
 _BARE_COUNT = re.compile(
     r"(?<![\d.,/:-])\b(?P<n>\d{1,4})\b(?![\d.,/:%-]|\s*(?:km|kilo|h\b|heures?|hours?|a\.m|p\.m"
-    r"|ans?\b|years?\b|%|pour\s*cent|per\s*cent))"
+    r"|ans?\b|years?\b|pour\s*cent|per\s*cent))"
 )
 
 
@@ -177,7 +177,7 @@ def tallied_sites(sentence: Sentence) -> int:
                                            for c in sentence.casualties):  # fmt: skip
         return 1
     tallied, start = 0, 0
-    for part in [*sentence.text.split(";")]:
+    for part in sentence.text.split(";"):
         end = start + len(part)
         placed_in = any(start <= p.start < end for p in sentence.places)
         counted = (any(start <= c.start < end for c in sentence.casualties)
@@ -301,9 +301,6 @@ class SiteSplitter:
             clause_tolls.append(toll)
             out.append(replace(base, id=f"{mention.id}-s{i}" if i else mention.id))
         counted = sum(t is not None for t in clause_tolls)
-        if tally and counted == sites:
-            # the tally's counts are the dead: their sum, not the toll first read, is the whole
-            mention = replace(mention, fatalities=sum(t or 0 for t in clause_tolls))
         if counted > (0 if unnamed else 1) and len(set(clauses)) == len(clauses):
             # Tolls told site by site (or a named site's, beside sites not named): each its
             # own; sites without one share what is left.
