@@ -1088,3 +1088,44 @@ def test_an_explosive_device_neutralised_is_disrupted_weapons_use(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2022-06-24").mentions
     assert mention.sub_event_type is S.DISRUPTED_WEAPONS_USE
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("en", "On Thursday, dozens of displaced women marched peacefully to the governor's office "
+               "in Dori to demand food aid. They dispersed after meeting officials.",
+         "Burkina Faso"),
+        ("fr", "Des associations de jeunes ont organisé samedi une marche pacifique à Bandiagara "
+               "pour réclamer la réouverture des routes.", "Mali"),
+    ],
+)  # fmt: skip
+def test_a_crowd_told_by_its_size_or_as_the_marchers_is_the_protesters(
+    extractor: Extractor, lang: str, text: str, country: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2023-02-25").mentions
+    assert (mention.sub_event_type, mention.actor1) == (
+        S.PEACEFUL_PROTEST, f"Protesters ({country})")  # fmt: skip
+
+
+def test_a_group_named_in_passing_beside_a_protest_word_is_no_crowd(extractor: Extractor) -> None:
+    text = ("Les associations de la ville ont salué la marche de la semaine dernière, a indiqué "
+            "le maire de Bandiagara.")  # fmt: skip
+    assert run(extractor, text, "fr", published="2023-02-25").mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Thousands of protesters blocked a French army convoy in Kaya on Saturday. Soldiers "
+               "fired warning shots to clear the road; four protesters were injured."),
+        ("fr", "Samedi, à Kaya, des milliers de manifestants ont bloqué un convoi militaire "
+               "français. Pour dégager la route, des tirs de sommation ont été effectués par les "
+               "militaires ; quatre manifestants ont été blessés."),
+    ],
+)  # fmt: skip
+def test_warning_shots_fired_at_a_crowd_are_an_intervention(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-11-22").mentions
+    assert mention.sub_event_type is S.PROTEST_WITH_INTERVENTION

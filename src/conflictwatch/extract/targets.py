@@ -139,6 +139,8 @@ class TargetCues:
     crowd: re.Pattern[str]
     #: ... or as a group of people: "groups of young men", "des jeunes de Bandiagara".
     group: re.Pattern[str]
+    #: What a group did to a protest that makes it the crowd: "organised", "a tenu".
+    organised: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> TargetCues:
@@ -149,6 +151,7 @@ class TargetCues:
                 r"\b(?:%(crowd_sizes)s)\s+(?:[\w'’-]+\s+)?(?:%(crowd_people)s)\b", cues
             ),
             group=compile_rule(r"\b(?:%(crowd_groups)s)\s+(?:%(crowd_people)s)\b", cues),
+            organised=compile_rule(r"\b(?:%(organised_patterns)s)\s+(?:\w+\s+){0,2}$", cues),
         )
 
 
@@ -290,13 +293,18 @@ def crowds(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mentio
                    inter2=forces[1])  # fmt: skip
 
 
+#: How far a group may be told before the protest it organised: "des associations de la
+#: communauté dogon ont organisé une marche".
+GROUP_GAP_CHARS = 80
+
+
 def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
                   countries: Mapping[str, str], cues: TargetCues) -> Mention:  # fmt: skip
     """A demonstration whose crowd is told only by its size ("plusieurs centaines de femmes et de
     jeunes ont barricadé la route") has a crowd: the Protesters (or Rioters) of the country. A
     riot's acts (barricades, burnt tyres) are a crowd's, so a riot's crowd may also be told as a
     group of people ("des jeunes de Bandiagara"); a protest word with such a group may be a
-    passing mention and is not enough.
+    passing mention and is not enough, unless the group organised it.
     ``told`` holds the passage's sentences with their offsets in the article; the evidence
     quotes the size."""
     if mention.event_type not in (EventType.PROTESTS, EventType.RIOTS):
@@ -306,9 +314,22 @@ def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
            for field, inter in (("actor1", mention.inter1), ("actor2", mention.inter2))):  # fmt: skip
         return mention
     riot = mention.event_type is EventType.RIOTS
+    # ... or, for a protest, as a group that is the subject of the protest word ("des
+    # associations ont organisé une marche pacifique")
+    trigger = next((e.start for e in mention.evidence
+                    if e.field == "sub_event_type" and e.start is not None), None)  # fmt: skip
+
+    def leads(text: str, start: int) -> re.Match[str] | None:
+        m = cues.group.search(text)
+        if riot or m is None:
+            return m
+        if trigger is None or not start + m.end() <= trigger < start + len(text):
+            return None
+        gap = text[m.end() : trigger - start]
+        return m if len(gap) <= GROUP_GAP_CHARS and cues.organised.search(gap) else None
+
     found = next(((m, start) for text, start in told
-                  if (m := cues.crowd.search(text) or (riot and cues.group.search(text)))),
-                 None)  # fmt: skip
+                  if (m := cues.crowd.search(text) or leads(text, start))), None)  # fmt: skip
     crowd = pack.actor_for("rioters" if riot else "protesters", on=mention.event_date,
                            country=country_code(mention, countries))  # fmt: skip
     if found is None or crowd is None:
