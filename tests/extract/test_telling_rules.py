@@ -1066,3 +1066,25 @@ def test_an_attack_on_an_embassy_is_an_attack_not_diplomacy(extractor: Extractor
     assert (mention.sub_event_type, mention.event_date.isoformat()) == (
         S.ARMED_CLASH, "2018-03-02")  # fmt: skip
     assert mention.fatalities == 6
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "En trois jours, deux villes du nord sont passées aux mains des rebelles. Vendredi, "
+               "Kidal est tombée aux mains des combattants d'Ansar Dine après des échanges de tirs. "
+               "Samedi, c'était au tour de Gao. Les rebelles du MNLA sont entrés dans la ville après "
+               "des combats contre les soldats ; trois militaires ont été tués. Dimanche, les "
+               "soldats maliens ont quitté Tombouctou sans combattre."),
+        ("en", "Two northern towns fell to the rebels in three days. On Friday, Kidal fell to Ansar "
+               "Dine fighters after exchanges of fire. On Saturday it was the turn of Gao. MNLA "
+               "rebels entered the town after fighting the soldiers who stayed; three soldiers were "
+               "killed."),
+    ],
+)  # fmt: skip
+def test_the_next_towns_turn_opens_its_own_event_there_on_its_day(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2012-04-02").mentions
+    assert sorted((m.event_date.isoformat(), m.location, m.fatalities) for m in mentions) == [
+        ("2012-03-30", "Kidal", 0), ("2012-03-31", "Gao", 3)]  # fmt: skip

@@ -119,6 +119,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             rf"\b(?i:entered|moved\s+into|spread\s+to|swept\s+into|captured|seized|stormed|overr[au]n|retook|recaptured|attacked|targeted|raided|struck|besieged|shelled|bombed|occupied|encircled|surrounded|(?:took|taken|take|taking|seized|regained|retook|lost)\s+control\s+of|rocked|shook|paraly[sz]ed|gripped)\s+(?P<quote>(?P<name>{_NAME}))",
         ),
         (
+            "plain",
+            r"turn",
+            # "On Saturday it was the turn of Gao"
+            rf"\b(?i:turn\s+of)\s+(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
             "object",
             r"fell|fallen|captured|taken|seized|overrun|retaken",
             rf"(?P<quote>(?P<name>{_NAME}))\s+(?:(?:has|had)\s+)?(?:fell|fallen|(?:was|had been|has been)\s+(?:captured|taken|seized|overrun|retaken))\b",
@@ -311,6 +317,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             r"empar",
             # « les FAMa se sont emparées de Kidal »
             rf"\b(?i:s['’]en\s+être\s+|se\s+sont\s+|s['’]est\s+|s['’])?(?i:empar[ée]e?s?|emparer|emparent)\s+(?:de|d['’])\s*{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "plain",
+            r"tour",
+            # « Samedi, c'était au tour de Gao »
+            rf"\b(?i:au\s+tour\s+(?:de|d['’]))\s*{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
         ),
         (  # l'amorce d'un point d'une revue : « Dablo, province du Sanmatenga, dimanche 12 mai : »
             "plain",

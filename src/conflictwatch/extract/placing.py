@@ -262,7 +262,7 @@ class Placer:
                 if best is None or (tier, rank) < (best[0], best[1]) or (
                         (tier, rank) == (best[0], best[1])
                         and (_smaller(resolution, best[2]) or _offset_on_route(p.quote, best[4].quote)
-                             or (best[3] is passage.header and sentence is not passage.header))):  # fmt: skip
+                             or (best[3] is passage.header and sentence.index in opened))):  # fmt: skip
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and (told := situated(best[2], [r for _, r, sentence, _ in found
                                                                   if sentence is best[3]])):  # fmt: skip

@@ -53,6 +53,8 @@ class PassageCues:
     elsewhere: re.Pattern[str]
     #: A sentence opening on the day just told: "Le même jour", "at the same time".
     same_day: re.Pattern[str]
+    #: The next place's turn: "Samedi, c'était au tour de Gao" (the event told after it is there).
+    turn: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> PassageCues:
@@ -78,6 +80,7 @@ class PassageCues:
             response=compile_rule(r"\b(?:%(response_patterns)s)\b", cues),
             elsewhere=compile_rule(r"^\W*(?:%(same_day_openers)s|%(elsewhere_openers)s)\b", cues),
             same_day=compile_rule(r"^\W*(?:%(same_day_openers)s)\b", cues),
+            turn=compile_rule(r"\b(?:%(turn_patterns)s)\b", cues),
         )
 
     def report_day(self, text: str, day: DateMention) -> bool:
@@ -144,6 +147,11 @@ class Passage:
         header = [self.header] if self.header is not None else []
         return sorted([*header, *self.sentences, *self.follow_on], key=lambda s: s.index)
 
+    def _told(self) -> list[Sentence]:
+        """The sentences that tell the event, under the heading it is told under (whose day
+        is the event's; its place may be only the area of the items under it)."""
+        return [self.header, *self.sentences] if self.header is not None else self.sentences
+
     def place_key(self) -> str | None:
         for s in self.sentences:
             if s.places:
@@ -151,7 +159,7 @@ class Passage:
         return None
 
     def date_key(self, cues: PassageCues) -> dt.date | None:
-        for s in self.sentences:
+        for s in self._told():
             for d in s.dates:
                 if not cues.report_day(s.text, d):
                     return d.date
@@ -307,8 +315,10 @@ def group(
     item: Sentence | None = None  # a list item begun since the last event sentence
     for sentence in sentences:
         current = passages[-1] if passages else None
-        if sentence.index in items:
-            item = sentence
+        if sentence.index in items or (
+                sentence.index not in event_indexes and current is not None
+                and cues.turn.search(sentence.text)):  # fmt: skip
+            item = sentence  # "Samedi, c'était au tour de Gao": what follows is told there
         if sentence.index in event_indexes:
             if current is None or item or _opens_new(current, sentence, cues):
                 # the item's heading right before the sentence: its day and place
