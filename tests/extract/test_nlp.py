@@ -38,6 +38,10 @@ def nlp_fr():  # type: ignore[no-untyped-def]
             ["Fire broke out at 10 a.m.", "JNIM claimed it."],
         ),
         ("It began at 6 a.m. GMT on Monday.", ["It began at 6 a.m. GMT on Monday."]),
+        (
+            "A mine wounded two soldiers. - On Sunday, three men were held.",
+            ["A mine wounded two soldiers.", "On Sunday, three men were held."],
+        ),
         ("It began at 6 a.m. Monday and ended.", ["It began at 6 a.m. Monday and ended."]),
         ("No full stop at the end", ["No full stop at the end"]),
         ("", []),

@@ -157,3 +157,14 @@ def test_sites_named_in_the_sentence_after_the_telling_are_its_sites(extractor: 
             "Soum province, in near-simultaneous raids.")  # fmt: skip
     mentions = run(extractor, text, "en").mentions
     assert sorted(m.location for m in mentions) == ["Arbinda", "Djibo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("No reliable casualty figures were available for any of the three towns.", "en"),
+        ("Aucun bilan n'a été donné pour aucune des trois villes.", "fr"),
+    ],
+)
+def test_a_count_picked_from_places_told_is_no_count_of_sites(text: str, lang: str) -> None:
+    assert count_sites(text, lang, CUES) == 1

@@ -51,7 +51,7 @@ ABBREVIATIONS["und"] = ABBREVIATIONS["en"] | ABBREVIATIONS["fr"]
 _CLOSERS = "\"'»”’)]"
 _OPENERS = "\"'«“‘(["
 _BOUNDARY = re.compile(
-    rf"(?=[.!?…\n:;])(?:[.!?…]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*(?=\s+[{re.escape(_OPENERS)}]?[^\W_a-zà-ÿ]|\s*$)"
+    rf"(?=[.!?…\n:;])(?:[.!?…]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*(?=\s+(?:[-–—•]\s+)?[{re.escape(_OPENERS)}]?[^\W_a-zà-ÿ]|\s*$)"
     r"|\n\s*"
     # a list run into one paragraph: "Le communiqué recense : - jeudi, ... ; - vendredi, ..."
     r"|[:;](?=[ \t\u00a0]+[-–—•][ \t\u00a0]))"

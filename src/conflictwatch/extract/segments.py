@@ -229,8 +229,9 @@ def _fighting_went_on(passage: Passage, sentence: Sentence, day: dt.date, known_
 _MARK = r"(?:\(?\d{1,2}[).]|[•*▪–—-])"
 _MARK_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_MARK}[ \t]*$")
 _MARK_FIRST = re.compile(rf"^\s*{_MARK}\s")
-#: A list run into one paragraph: "Le communiqué recense : - jeudi, ... ; - vendredi, ...".
-_MARK_INLINE = re.compile(r"[:;][ \t\u00a0]+[-–—•][ \t\u00a0]*$")
+#: A list run into one paragraph: "Le communiqué recense : - jeudi, ... ; - vendredi, ...",
+#: "... wounding two soldiers. - On Sunday, ...".
+_MARK_INLINE = re.compile(r"[:;.!?][ \t\u00a0]+[-–—•][ \t\u00a0]*$")
 
 
 #: A labelled section opening a line: "Analyse : ...", "Outlook: ...", "Recommandations :".

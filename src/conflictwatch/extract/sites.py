@@ -117,11 +117,17 @@ class SiteCues:
         )
 
 
+#: Words before a count that pick from places already told: "for any of the three towns".
+_PICKED = re.compile(r"\b(?:(?:any|each|all|none|either|neither)\s+of\s+(?:the|these|those)"
+                     r"|(?:aucune?|chacune?|l['’]une?)\s+des)\s+$", re.IGNORECASE)  # fmt: skip
+
+
 def _site_count(text: str, lang: str, cues: SiteCues) -> re.Match[str] | None:
-    """The sentence's first count of sites hit by one telling (not "the two previous attacks")."""
+    """The sentence's first count of sites hit by one telling (not "the two previous attacks",
+    nor "any of the three towns")."""
     pattern = cues.sites.get(lang, cues.sites["en"])
-    return next((m for m in pattern.finditer(text) if not cues.not_one_telling.search(m.group())),
-                None)  # fmt: skip
+    return next((m for m in pattern.finditer(text) if not cues.not_one_telling.search(m.group())
+                 and not _PICKED.search(text, 0, m.start())), None)  # fmt: skip
 
 
 def _counted(match: re.Match[str], cues: SiteCues) -> int:
