@@ -314,7 +314,7 @@ def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
            for field, inter in (("actor1", mention.inter1), ("actor2", mention.inter2))):  # fmt: skip
         return mention
     riot = mention.event_type is EventType.RIOTS
-    # ... or, for a protest, as a group that is the subject of the protest word ("des
+    # ... or, for a protest, as a group told organising it just before the protest word ("des
     # associations ont organisé une marche pacifique")
     trigger = next((e.start for e in mention.evidence
                     if e.field == "sub_event_type" and e.start is not None), None)  # fmt: skip
