@@ -24,6 +24,7 @@ from ..geo.relative import Offset, parse_relative
 from ..knowledge import Pack
 from ..model import Article, Mention
 from ..taxonomy import GeoPrecision, WherePrecision
+from .cues import compile_rule
 from .records import Span
 from .segments import Passage, Sentence
 
@@ -161,22 +162,14 @@ class Placer:
 
     def __post_init__(self) -> None:
         cues = self.pack.lexicon("cues")
-        words = sorted({w for lang in ("en", "fr") for w in cues.get(lang, {}).get("towards", ())},
-                       key=len, reverse=True)  # fmt: skip
-        towards = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
         # "sur l'axe menant à Kaya": the town a road or convoy was going to
-        object.__setattr__(self, "_towards", re.compile(rf"(?:{towards})\s*$", re.IGNORECASE))
-        recalled = "|".join(p for lang in ("en", "fr")
-                            for p in cues.get(lang, {}).get("recalled_patterns", ())) or r"(?!x)x"  # fmt: skip
+        object.__setattr__(self, "_towards", compile_rule(r"(?:%(towards)s)\s*$", cues))
         # "the day after an attack on a church in Dablo": the other event's place
-        object.__setattr__(self, "_recalled",
-                           re.compile(rf"(?:{recalled})[^.;,]{{0,{RECALLED_CHARS}}}$", re.IGNORECASE))  # fmt: skip
-        words = sorted({w for lang in ("en", "fr") for w in cues.get(lang, {}).get("planned", ())},
-                       key=len, reverse=True)  # fmt: skip
-        planned = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+        object.__setattr__(self, "_recalled", compile_rule(
+            rf"(?:%(recalled_patterns)s)[^.;,]{{0,{RECALLED_CHARS}}}$", cues))  # fmt: skip
         # "organisers promised further rallies in Bobo-Dioulasso": where something is yet to be
-        object.__setattr__(self, "_planned", re.compile(
-            rf"\b(?:{planned})\b[^.;]{{0,{RECALLED_CHARS}}}$", re.IGNORECASE))  # fmt: skip
+        object.__setattr__(self, "_planned", compile_rule(
+            rf"\b(?:%(planned)s)\b[^.;]{{0,{RECALLED_CHARS}}}$", cues))  # fmt: skip
 
     def place(self, passage: Passage, read: list[Sentence], article: Article,
               until: int | None = None) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
