@@ -1129,3 +1129,69 @@ def test_warning_shots_fired_at_a_crowd_are_an_intervention(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2021-11-22").mentions
     assert mention.sub_event_type is S.PROTEST_WITH_INTERVENTION
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "GAO (Mali) - Vendredi matin, un kamikaze s'est fait exploser au poste de contrôle "
+               "de l'armée, à l'entrée de la ville. C'était le premier attentat de ce type au "
+               "Mali."),
+        ("en", "GAO (Mali) - On Friday a suicide bomber blew himself up at an army checkpoint "
+               "on the road into town. It was the first attack of its kind in Mali."),
+    ],
+)  # fmt: skip
+def test_a_clear_event_placed_only_in_the_country_is_at_the_town_filed_from(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2013-02-11").mentions
+    assert (mention.sub_event_type, mention.location) == (S.SUICIDE_BOMB, "Gao")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Vendredi, un kamikaze s'est fait exploser à l'entrée nord de Gao."),
+        ("en", "On Friday a suicide bomber blew himself up at the northern entrance of Gao."),
+    ],
+)  # fmt: skip
+def test_a_suicide_bombing_needs_no_one_named_nor_a_toll(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2013-02-11").mentions
+    assert (mention.sub_event_type, mention.location) == (S.SUICIDE_BOMB, "Gao")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Vendredi, un kamikaze s'est fait exploser à l'entrée nord de Gao, tuant un "
+               "soldat. Les habitants sont restés chez eux. Samedi soir, un second kamikaze s'est "
+               "fait exploser au même endroit, sans faire d'autre victime."),
+        ("en", "On Friday a suicide bomber blew himself up at the northern entrance of Gao, "
+               "killing a soldier. Residents stayed indoors. On Saturday evening a second suicide "
+               "bomber blew himself up at the same spot, killing no one else."),
+    ],
+)  # fmt: skip
+def test_a_second_bomber_on_another_day_is_another_bombing(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2013-02-11").mentions
+    assert sorted((m.sub_event_type, m.event_date) for m in mentions) == [
+        (S.SUICIDE_BOMB, dt.date(2013, 2, 8)), (S.SUICIDE_BOMB, dt.date(2013, 2, 9))]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On Saturday soldiers arrested a man wearing an explosive belt at a checkpoint in "
+               "Gao."),
+        ("fr", "Samedi, des soldats ont arrêté un homme portant une ceinture d'explosifs à un "
+               "poste de contrôle de Gao."),
+    ],
+)  # fmt: skip
+def test_a_bomber_s_belt_that_did_not_go_off_is_no_bombing(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2013-02-11").mentions
+    assert S.SUICIDE_BOMB not in {m.sub_event_type for m in mentions}

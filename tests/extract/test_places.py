@@ -386,3 +386,21 @@ def test_a_heading_that_is_only_a_known_town_names_it(
 ) -> None:
     finder = PlaceFinder(lang, known={"Ouagadougou", "Djibo", "Samedi"}.__contains__)
     assert [p.name for p in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "quote"),
+    [
+        ("en", "A suicide bomber blew himself up at the northern entrance of Gao.",
+         "at the northern entrance of Gao"),
+        ("en", "Gunmen torched trucks at the gates of Djibo.", "at the gates of Djibo"),
+        ("fr", "Un kamikaze s'est fait exploser à l'entrée nord de Gao.", "à l'entrée nord de Gao"),
+        ("fr", "Des hommes armés ont incendié des camions aux portes de Djibo.",
+         "aux portes de Djibo"),
+        ("fr", "Le convoi a sauté sur une mine à la sortie de la ville de Gao.",
+         "à la sortie de la ville de Gao"),
+    ],
+)  # fmt: skip
+def test_the_edge_of_a_town_places_at_the_town(lang: str, text: str, quote: str) -> None:
+    [place] = PlaceFinder(lang, known=KNOWN.__contains__).find(text)
+    assert (place.name, place.quote) == (quote.split()[-1], quote)

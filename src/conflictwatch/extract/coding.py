@@ -34,7 +34,8 @@ def claims_responsibility(sentence: Sentence) -> bool:
 def corroborated(mention: Mention) -> bool:
     """A trigger word alone is not an event: it needs the people who did it, or its toll.
 
-    Violence needs an armed actor or a count of killed, wounded or abducted people; protests and
+    Violence needs an armed actor or a count of killed, wounded or abducted people (a suicide
+    bombing has its bomber); protests and
     riots need a crowd or an armed actor; strategic developments need an armed actor, an
     agreement the two parties that made it, and a change to a group or its activity the group
     named.
@@ -51,6 +52,8 @@ def corroborated(mention: Mention) -> bool:
     counted = "fatalities" in cited or bool(mention.wounded) or bool(mention.abducted)
     if mention.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE and "actor2" in cited:
         return True  # rockets, shells or a bomb that hit people named: fired by someone
+    if mention.sub_event_type is SubEventType.SUICIDE_BOMB:
+        return True  # "un kamikaze s'est fait exploser": the bomber is the armed actor
     if mention.event_type.is_political_violence:
         return armed or counted
     if mention.event_type in (EventType.PROTESTS, EventType.RIOTS):

@@ -48,7 +48,15 @@ from .modality import ModalityReader
 from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
-from .placing import FOLLOW_AFTER, Placer, known_names, location_name, situates, spelt_names
+from .placing import (
+    FOLLOW_AFTER,
+    Placer,
+    known_names,
+    location_name,
+    place_tier,
+    situates,
+    spelt_names,
+)
 from .pursuit import PursuitCues, strike_on_withdrawal
 from .records import ActorMention, DateMention, Span
 from .reporting import (
@@ -429,8 +437,12 @@ class Extractor:
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
         place, place_sentence, place_span = self.placer.place(passage, read, article, until)
-        if place is None and _clear(passage) >= CLEAR_SCORE:
-            place, place_sentence, place_span = self.placer.dateline(read, article)
+        if (place is None or place_tier(place) == 2) and _clear(passage) >= CLEAR_SCORE:
+            # no place, or only the country ("la première de ce type au Mali"): the town the
+            # report is filed from, in that country
+            filed = self.placer.dateline(read, article)
+            if filed[0] is not None and (place is None or filed[0].country == place.country):
+                place, place_sentence, place_span = filed
         if place is not None:
             place = self.geocoder.at_seat(place)
             if not (place_sentence and place_span

@@ -92,6 +92,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             rf"(?P<quote>(?i:(?:near|nearby|close to|not far from|outside|on the outskirts of|in the vicinity of|around|on the approaches to)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
         ),
         (
+            "near",
+            r"entrance|exit|gate|edge",
+            # "at the northern entrance of Gao", "at the gates of Ménaka": the town's edge
+            rf"(?P<quote>(?i:(?:at|near|by|on)\s+the\s+(?:(?:{_DIRS_EN})(?:ern)?\s+)?(?:entrance|exit|gates?|edge)\s+(?:of|to)\s+{_OF_TOWN_EN})(?P<name>{_NAME}))",
+        ),
+        (
             "area",
             r"region|province|district|circle|cercle|department|commune|municipality|prefecture|area",
             rf"\b(?i:(?:in|of|across|throughout)\s+(?:the\s+(?=(?:north|south|east|west|central)))?{_COMPASS_ADJ})(?:{_NAME}['’]s\s+(?i:{_COMPASS_ADJ}))?(?P<quote>(?i:the\s+)?(?P<name>{_NAME})\s+(?i:{_AREA_EN}))\b",
@@ -214,6 +220,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             r"près d|loin d|environs d|proximité d|périphérie d|abords d|autour d|alentours d|hauteur d|niveau d",
             # "à hauteur de Bamba", "au niveau de Boni": on a river or a road, by the town
             rf"(?P<quote>(?i:(?:près\s+d[e']|non loin\s+d[e']|à\s+(?:la\s+)?hauteur\s+d[e']|au\s+niveau\s+d[e']|autour\s+d[e']|aux alentours\s+d[e']|(?:aux\s+)?environs\s+d[e']|à proximité\s+d[e']|dans les environs\s+d[e']|à la périphérie\s+d[e']|aux abords\s+d[eu']|en périphérie\s+d[e'])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
+        ),
+        (
+            "near",
+            r"entrée|sortie|portes d",
+            # « à l'entrée nord de Gao », « aux portes de Ménaka » : au bord de la ville
+            rf"(?P<quote>(?i:(?:à\s+l['’]entrée|à\s+la\s+sortie|aux\s+portes)(?:\s+(?:{_DIRS_FR}))?\s+(?:de|du|d['’])\s*{_OF_TOWN_FR})(?P<name>{_NAME}))",
         ),
         (
             "area",

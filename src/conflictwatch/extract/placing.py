@@ -65,8 +65,11 @@ OWNER_CHARS = 16
 CAPITAL_OWNER_CHARS = 24
 _OF_COUNTRY = re.compile(r"\s+(?:of|du|de|d['’])\s*(?:the\s+|la\s+|l['’])?(.+)", re.IGNORECASE)
 
-#: A wire report's dateline: the town in capitals, then a comma or a dash ("BAMAKO, Nov 14 -").
-_DATELINE = re.compile(r"^\W*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:,|\s[-–—])")
+#: A wire report's dateline: the town in capitals, then a comma or a dash ("BAMAKO, Nov 14 -"),
+#: perhaps with its country or agency in brackets ("GAO (Mali) -", "NIAMEY (AFP) -").
+_DATELINE = re.compile(
+    r"^\W*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)(?:\s*\([\w .'’-]{2,30}\))?\s*(?:,|\s[-–—])"
+)
 
 #: An area named as one ("Soum province", "la région de Ménaka"), not a bare name ("Sahel").
 AREA = re.compile(

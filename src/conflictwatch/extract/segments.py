@@ -47,6 +47,8 @@ class PassageCues:
     definite: re.Pattern[str]
     #: A report announcing another event: "gunmen also attacked", "par ailleurs".
     another: re.Pattern[str]
+    #: An ordinal of the event's doer or act: "a second suicide bomber", "un autre kamikaze".
+    ordinal: re.Pattern[str]
     #: The response to an attack: reinforcements, sweeps.
     response: re.Pattern[str]
     #: A sentence opening on another scene: "The same day, in Bobo-Dioulasso, ...".
@@ -77,6 +79,7 @@ class PassageCues:
                 cues,
             ),
             another=compile_rule(r"\b(?:%(another_event_patterns)s)\b", cues),
+            ordinal=compile_rule(r"\b(?:%(second_party_patterns)s)\b", cues),
             response=compile_rule(r"\b(?:%(response_patterns)s)\b", cues),
             elsewhere=compile_rule(r"^\W*(?:%(same_day_openers)s|%(elsewhere_openers)s)\b", cues),
             same_day=compile_rule(r"^\W*(?:%(same_day_openers)s)\b", cues),

@@ -145,15 +145,18 @@ def _within(later: Mention, first: Mention) -> bool:
     return bool(area) and area in {fold(first.admin1), fold(first.admin2)} - {""}
 
 
-def same_event(a: Mention, b: Mention, loose: bool = True) -> bool:
+def same_event(a: Mention, b: Mention, loose: bool = True, ordinal: bool = False) -> bool:
     """Two passages of one article telling the same event: same type, place and days; or, for
     political violence told without a word of another event (``loose``), the same day close by
     with no toll of the later telling's own ("the convoy was attacked at X", after "soldiers
-    were killed on the road to Y")."""
+    were killed on the road to Y"). A later telling of "a second" or "another" doer on a day
+    of its own (``ordinal``) is another event."""
     if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
         return a.sub_event_type is b.sub_event_type and a.location == b.location
     d_lat, d_lon = abs(a.latitude - b.latitude), abs(a.longitude - b.longitude)
     if a.sub_event_type is b.sub_event_type and abs((a.event_date - b.event_date).days) <= 2:
+        if ordinal and a.event_date != b.event_date:
+            return False  # "Samedi soir, un second kamikaze ...", after Friday's: another day's
         # ... or the first named only the province ("dans la province du Soum") and the later,
         # that day, the spot in it ("à une soixantaine de kilomètres de Djibo")
         return (d_lat < 0.1 and d_lon < 0.1) or (
@@ -389,12 +392,13 @@ class ArticleEvents:
             self._replace(again, both)
             return True
         loose = self.cues.another.search(passage.sentences[0].text) is None
+        ordinal = self.cues.ordinal.search(passage.sentences[0].text) is not None
         # "The violence resumed on Wednesday": that day's event, not the first day's told again.
         resumed = (mention.id not in self.reported
                    and self.cues.resumed.search(passage.sentences[0].text) is not None)  # fmt: skip
         same = next((m for m in self.mentions if not second
                      and not (resumed and m.event_date != mention.event_date)
-                     and same_event(m, mention, loose)), None)  # fmt: skip
+                     and same_event(m, mention, loose, ordinal)), None)  # fmt: skip
         if same is None and self.mentions and loose and not second:
             same = next((m for m in self.mentions if aftermath(m, mention, self.cues)), None)
         if same is None and loose and not second:
