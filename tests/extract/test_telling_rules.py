@@ -3,6 +3,8 @@ attack count for, the sentences that go on with it and the villages it names one
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from conflictwatch.extract.classify import SubtypeClassifier
@@ -1088,3 +1090,21 @@ def test_the_next_towns_turn_opens_its_own_event_there_on_its_day(
     mentions = run(extractor, text, lang, published="2012-04-02").mentions
     assert sorted((m.event_date.isoformat(), m.location, m.fatalities) for m in mentions) == [
         ("2012-03-30", "Kidal", 0), ("2012-03-31", "Gao", 3)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen killed twelve villagers near Boni on Saturday, officials said. Residents fled "
+               "towards Douentza. The governor, who travelled to Hombori on Sunday, condemned what "
+               "he called a barbaric attack by terrorists."),
+        ("fr", "Des hommes armés ont tué samedi douze villageois près de Boni. Les habitants ont "
+               "fui vers Douentza. Le gouverneur, qui s'est rendu dimanche à Hombori, a condamné "
+               "l'attaque menée par des terroristes."),
+    ],
+)  # fmt: skip
+def test_an_attack_condemned_later_is_the_attack_told_whatever_day_the_sentence_names(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-01-04").mentions
+    assert (mention.location, mention.event_date) == ("Boni", dt.date(2021, 1, 2))

@@ -49,6 +49,8 @@ class PassageCues:
     another: re.Pattern[str]
     #: An ordinal of the event's doer or act: "a second suicide bomber", "un autre kamikaze".
     ordinal: re.Pattern[str]
+    #: An event condemned, denounced or mourned ("condemned what he called a barbaric attack").
+    condemned: re.Pattern[str]
     #: The response to an attack: reinforcements, sweeps.
     response: re.Pattern[str]
     #: A sentence opening on another scene: "The same day, in Bobo-Dioulasso, ...".
@@ -80,6 +82,7 @@ class PassageCues:
             ),
             another=compile_rule(r"\b(?:%(another_event_patterns)s)\b", cues),
             ordinal=compile_rule(r"\b(?:%(second_party_patterns)s)\b", cues),
+            condemned=compile_rule(r"\b(?:%(condemned_patterns)s)\b", cues),
             response=compile_rule(r"\b(?:%(response_patterns)s)\b", cues),
             elsewhere=compile_rule(r"^\W*(?:%(same_day_openers)s|%(elsewhere_openers)s)\b", cues),
             same_day=compile_rule(r"^\W*(?:%(same_day_openers)s)\b", cues),

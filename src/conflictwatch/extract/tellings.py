@@ -118,8 +118,22 @@ def anchored(passage: Passage, cues: PassageCues) -> bool:
     already told, wherever it names ("the attack was not claimed, but the area around Bankilaré
     is a stronghold of ...")."""
     header = [passage.header] if passage.header is not None else []
-    return any(s.dates or (s.places and not _anaphoric(s, cues))
+    return any((s.dates or (s.places and not _anaphoric(s, cues))) and not _condemned(s, cues)
                for s in (*header, *passage.sentences))  # fmt: skip
+
+
+#: How far before its trigger a word of condemnation governs it.
+CONDEMNED_CHARS = 40
+
+
+def _condemned(sentence: Sentence, cues: PassageCues) -> bool:
+    """"Rafini, who went there on Sunday, condemned what he called a barbaric attack": the
+    event told, condemned, whatever day or place the sentence names."""
+    top = sentence.scores[0] if sentence.scores else None
+    if top is None or not top.evidence:
+        return False
+    start = top.evidence[0].start
+    return cues.condemned.search(sentence.text, max(0, start - CONDEMNED_CHARS), start) is not None
 
 
 def _anaphoric(sentence: Sentence, cues: PassageCues) -> bool:
