@@ -24,7 +24,14 @@ def _reports(path: Path) -> list[dict]:
 
 
 def test_the_sets_are_there_and_documented() -> None:
-    assert sorted(int(p.stem.removeprefix("set")) for p in SETS) == [*range(7, 14), 15, 25, 26, 28, 30]
+    assert sorted(int(p.stem.removeprefix("set")) for p in SETS) == [
+        *range(7, 14),
+        15,
+        25,
+        26,
+        28,
+        30,
+    ]
     assert sorted(int(p.stem.removeprefix("set")) for p in SEALED) == [
         14,
         16,

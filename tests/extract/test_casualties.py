@@ -407,3 +407,39 @@ def test_the_faithful_youths_and_other_people_of_no_arms_are_civilians(
 ) -> None:
     [count] = readers[lang].casualties(text)
     assert (count.count, count.side) == (4, Side.CIVILIANS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a noun of many after the article is no one person ...
+        ("en", "Aircraft struck a gathering of fighters, killing about twenty.", [(K, 20, U)]),
+        ("fr", "Une colonne de soldats a été prise en embuscade ; deux soldats ont été tués.",
+         [(K, 2, S)]),
+        # ... and a large number, unknown, counts as few as "several" (3)
+        ("en", "A large number of attackers were killed.", [(K, 3, X)]),
+        ("fr", "Un nombre important d'assaillants ont été tués.", [(K, 3, X)]),
+        ("fr", "Un grand nombre de terroristes ont été neutralisés.", [(K, 3, X)]),
+        # ... while one person after the article still counts one
+        ("en", "A soldier was killed.", [(K, 1, S)]),
+        ("fr", "Un des assaillants a été tué.", [(K, 1, X)]),
+    ],
+)  # fmt: skip
+def test_an_article_before_a_noun_of_many_counts_no_one(
+    readers: dict[str, CasualtyReader], lang: str, text: str,
+    expected: list[tuple[CasualtyKind, int, Side]],
+) -> None:  # fmt: skip
+    assert read(readers[lang], text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", 'Aircraft struck the fighters, killing "about twenty", the ministry said.'),
+        ("fr", "Les frappes ont tué « une vingtaine », selon le ministère."),
+    ],
+)
+def test_a_count_in_quotes_after_its_verb_is_read(
+    readers: dict[str, CasualtyReader], lang: str, text: str
+) -> None:
+    assert [(c.kind, c.count) for c in readers[lang].casualties(text)] == [(K, 20)]

@@ -157,8 +157,11 @@ class CasualtyReader:
             return CasualtyKind.KILLED, j  # "lost five soldiers", "la perte de dix soldats"
         if j < 0 or norms[j] not in w.kinds:
             return None
-        if (unit.side is None and unit.end < len(norms) and norms[unit.end] not in w.stops
-                and not partitive_at(norms, unit.end, w)):  # fmt: skip
+        after = unit.end  # past a closing quote: 'killing "about twenty", the ministry said'
+        while after < len(norms) and norms[after] in QUOTES:
+            after += 1
+        if (unit.side is None and after < len(norms) and norms[after] not in w.stops
+                and not partitive_at(norms, after, w)):  # fmt: skip
             return None  # "killed 12 km from", not a count; "killing 20 of them" is one
         return w.kinds[norms[j]], j
 

@@ -60,6 +60,8 @@ class CasualtyWords:
     groups: frozenset[str]
     zero: frozenset[tuple[str, ...]]
     articles: frozenset[str]
+    #: Nouns of many right after an article: "a large number of attackers" is no one person.
+    collectives: frozenset[str]
     aux: frozenset[str]
     #: One person's passive, in the order tried: "was", "has been", "a été".
     passive_aux: tuple[tuple[str, ...], ...]
@@ -129,6 +131,7 @@ class CasualtyWords:
             groups=read.words("groups"),
             zero=frozenset(read.phrases("zero")),
             articles=read.words("articles"),
+            collectives=read.words("collectives"),
             aux=read.words("auxiliaries"),
             passive_aux=read.phrases("passive_auxiliaries"),
             active_aux=read.words("active_auxiliaries"),

@@ -66,6 +66,8 @@ def read_headcounts(
         taken.update(range(mention.first, mention.last))
     for i, word in enumerate(norms):
         if word in w.articles and i not in taken:
+            if w.collectives.intersection(norms[i + 1 : i + 1 + COLLECTIVE_REACH]):
+                continue  # "a large number of attackers", "un rassemblement de combattants"
             unit = _noun(norms, Headcount(i, i + 1, i + 1, 1), w)
             if unit.side is not None:
                 units.append(unit)
@@ -75,6 +77,9 @@ def read_headcounts(
     _sides_of_them(norms, units, w)
     return units
 
+
+#: How far after an article (in tokens) a noun of many makes it no count ("a very large number").
+COLLECTIVE_REACH = 3
 
 #: How far back (in tokens) "of them" looks for the people it means.
 THEM_REACH = 8

@@ -127,7 +127,7 @@ CONDEMNED_CHARS = 40
 
 
 def _condemned(sentence: Sentence, cues: PassageCues) -> bool:
-    """"Rafini, who went there on Sunday, condemned what he called a barbaric attack": the
+    """ "Rafini, who went there on Sunday, condemned what he called a barbaric attack": the
     event told, condemned, whatever day or place the sentence names."""
     top = sentence.scores[0] if sentence.scores else None
     if top is None or not top.evidence:
