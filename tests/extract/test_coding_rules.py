@@ -1195,3 +1195,41 @@ def test_a_bomber_s_belt_that_did_not_go_off_is_no_bombing(
 ) -> None:
     mentions = run(extractor, text, lang, published="2013-02-11").mentions
     assert S.SUICIDE_BOMB not in {m.sub_event_type for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Vendredi soir, des centaines de combattants de Boko Haram ont attaqué les positions "
+               "militaires de Diffa. Après plusieurs heures de combats, les assaillants ont pris le "
+               "contrôle de la ville. Vingt-six soldats ont été tués."),
+        ("en", "On Friday evening hundreds of Boko Haram fighters attacked army positions in "
+               "Diffa. After hours of fighting, the assailants took control of the town. "
+               "Twenty-six soldiers were killed."),
+    ],
+)  # fmt: skip
+def test_a_fight_in_which_the_town_was_taken_is_the_taking(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2016-06-06").mentions
+    assert mention.sub_event_type is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Vendredi, Boko Haram a attaqué Bosso, tuant 26 soldats. Dimanche, l'armée a repris "
+               "la localité, tuant 55 assaillants. Des milliers d'habitants ont fui Bosso vers "
+               "Mainé-Soroa et Diffa, la capitale régionale. « Ils sont partis sans rien », a dit "
+               "un humanitaire joint à Diffa."),
+        ("en", "On Friday Boko Haram attacked Bosso, killing 26 soldiers. On Sunday the army retook "
+               "the town, killing 55 assailants. Thousands of residents fled Bosso for Mainé-Soroa "
+               "and Diffa, the regional capital. \"They left with nothing,\" said an aid worker "
+               "reached in Diffa."),
+    ],
+)  # fmt: skip
+def test_where_people_fled_to_or_a_source_was_reached_is_not_where_it_happened(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2016-06-06").mentions
+    assert {m.location for m in mentions} == {"Bosso"}

@@ -144,6 +144,11 @@ def on_forces_site(text: str) -> bool:
 
 
 #: Strategic developments that an attack or a fight told in the same passage takes in.
+#: How strongly a later sentence of a fight must tell a town taken for the fight to be the taking.
+TAKEN_SCORE = 1.5
+_TAKEN = frozenset(
+    {SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY}
+)
 _SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
 _FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
 _VIOLENT = _FIGHTS | {EventType.EXPLOSIONS_REMOTE_VIOLENCE}
@@ -195,6 +200,12 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
         # with mortar fire, followed by fighters who overran the post"), are part of it: the
         # event stays the fight.
         label = lead[0].label
+    if label in (SubEventType.ARMED_CLASH, SubEventType.ATTACK):
+        # The fight in which the town was taken: "after hours of fighting the assailants took
+        # control of the town" is the taking (ACLED codes the territory changing hands)
+        taken = [score.label for sentence in passage.sentences[1:] for score in sentence.scores[:1]
+                 if score.label in _TAKEN and score.score >= TAKEN_SCORE]  # fmt: skip
+        label = taken[0] if taken else label
     first, holder = firsts[label]
     return TypeScore(first.label, totals[label], first.evidence), holder
 

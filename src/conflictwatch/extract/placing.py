@@ -29,7 +29,9 @@ from .records import Span
 from .segments import Passage, Sentence
 
 #: How far before a town the words naming it as a road's or convoy's destination may start.
-TOWARDS_CHARS = 32
+TOWARDS_CHARS = 60
+#: A town's name in a pair of towns ("vers Toumour et Diffa").
+_TOWN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?"
 #: How far after "au lendemain de l'attaque" a place may be named and still be that attack's.
 RECALLED_CHARS = 80
 
@@ -165,8 +167,12 @@ class Placer:
 
     def __post_init__(self) -> None:
         cues = self.pack.lexicon("cues")
-        # "sur l'axe menant à Kaya": the town a road or convoy was going to
-        object.__setattr__(self, "_towards", compile_rule(r"(?:%(towards)s)\s*$", cues))
+        # "sur l'axe menant à Kaya": the town a road or convoy was going to; "un responsable
+        # joint à Diffa": where a source was reached
+        # (the second of two: "vers Toumour et Diffa")
+        object.__setattr__(self, "_towards", compile_rule(
+            rf"(?:%(towards)s|%(towards_patterns)s|%(reached_at)s)\s*(?:{_TOWN}\s+(?:et|and)\s+)?$",
+            cues))  # fmt: skip
         # "the day after an attack on a church in Dablo": the other event's place
         object.__setattr__(self, "_recalled", compile_rule(
             rf"(?:%(recalled_patterns)s)[^.;,]{{0,{RECALLED_CHARS}}}$", cues))  # fmt: skip
