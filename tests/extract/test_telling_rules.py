@@ -1108,3 +1108,24 @@ def test_an_attack_condemned_later_is_the_attack_told_whatever_day_the_sentence_
 ) -> None:
     [mention] = run(extractor, text, lang, published="2021-01-04").mentions
     assert (mention.location, mention.event_date) == ("Boni", dt.date(2021, 1, 2))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Jihadists attacked the army camp in Boni before dawn on Monday, killing 12 soldiers. "
+               "The same morning a second group attacked the army post in Hombori, wounding three "
+               "soldiers. JNIM said in a message on Wednesday that its fighters carried out both "
+               "attacks."),
+        ("fr", "Des jihadistes ont attaqué lundi avant l'aube le camp militaire de Boni, tuant "
+               "douze soldats. Le même matin, un second groupe a attaqué le poste de l'armée à "
+               "Hombori, blessant trois soldats. Le JNIM a revendiqué les deux attaques dans un "
+               "message mercredi."),
+    ],
+)  # fmt: skip
+def test_the_same_morning_is_the_day_told_and_a_claim_s_day_is_the_message_s(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2019-10-03").mentions
+    assert {(m.location, m.event_date) for m in mentions} == {
+        ("Boni", dt.date(2019, 9, 30)), ("Hombori", dt.date(2019, 9, 30))}  # fmt: skip
