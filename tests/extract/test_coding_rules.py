@@ -1233,3 +1233,43 @@ def test_where_people_fled_to_or_a_source_was_reached_is_not_where_it_happened(
 ) -> None:
     mentions = run(extractor, text, lang, published="2016-06-06").mentions
     assert {m.location for m in mentions} == {"Bosso"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "In Arlit on Thursday, a vehicle loaded with explosives got into a uranium mine and "
+               "exploded near a power plant, killing one employee and wounding 14."),
+        ("fr", "Jeudi à Arlit, un véhicule chargé d'explosifs a pénétré sur le site d'une mine "
+               "d'uranium et a explosé près d'une centrale électrique, tuant un employé."),
+    ],
+)  # fmt: skip
+def test_a_vehicle_loaded_with_explosives_at_a_plant_is_a_bombing_not_an_accident(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2013-05-24").mentions
+    assert (mention.sub_event_type, mention.fatalities) == (S.REMOTE_EXPLOSIVE_LANDMINE_IED, 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "AGADEZ, Niger - Suicide bombers drove a car packed with explosives into the main "
+               "army camp here before dawn on Thursday, in the first attack of its kind in Niger. "
+               "Defence officials said 18 soldiers had been killed in the camp. The army said the "
+               "attackers had come from Libya. Some 250 km to the north, in Arlit, a vehicle "
+               "loaded with explosives exploded near a power plant half an hour later, killing "
+               "one employee."),
+        ("fr", "AGADEZ (Niger) - Des kamikazes ont lancé jeudi à l'aube une voiture piégée contre "
+               "le principal camp militaire ici, une première au Niger. Selon la Défense, 18 "
+               "soldats ont été tués dans le camp. L'armée affirme que les assaillants venaient de "
+               "Libye. À quelque 250 km plus au nord, à Arlit, un véhicule chargé d'explosifs a "
+               "explosé une demi-heure plus tard près d'une centrale électrique, tuant un employé."),
+    ],
+)  # fmt: skip
+def test_an_event_told_here_is_at_the_town_filed_from(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2013-05-24").mentions
+    camp = next(m for m in mentions if m.fatalities == 18)
+    assert camp.location == "Agadez"

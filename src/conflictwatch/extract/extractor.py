@@ -437,9 +437,11 @@ class Extractor:
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
         place, place_sentence, place_span = self.placer.place(passage, read, article, until)
-        if (place is None or place_tier(place) == 2) and _clear(passage) >= CLEAR_SCORE:
-            # no place, or only the country ("la première de ce type au Mali"): the town the
-            # report is filed from, in that country
+        after = place_sentence is not None and place_sentence.index > passage.last_index
+        if (place is None or place_tier(place) == 2 or (after and self.placer.filed_here(passage))
+                ) and _clear(passage) >= CLEAR_SCORE:  # fmt: skip
+            # no place, only the country ("la première de ce type au Mali") or one told after
+            # a passage set "here": the town the report is filed from, in that country
             filed = self.placer.dateline(read, article)
             if filed[0] is not None and (place is None or filed[0].country == place.country):
                 place, place_sentence, place_span = filed

@@ -162,6 +162,7 @@ class Placer:
     _towards: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _recalled: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _planned: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _here: re.Pattern[str] = field(init=False, repr=False, compare=False)
     #: The last article's placing context, read once for all its passages.
     _last: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -176,6 +177,8 @@ class Placer:
         # "the day after an attack on a church in Dablo": the other event's place
         object.__setattr__(self, "_recalled", compile_rule(
             rf"(?:%(recalled_patterns)s)[^.;,]{{0,{RECALLED_CHARS}}}$", cues))  # fmt: skip
+        # "drove a car into the main army camp here": the town filed from
+        object.__setattr__(self, "_here", compile_rule(r"%(filed_here_patterns)s", cues))
         # "organisers promised further rallies in Bobo-Dioulasso": where something is yet to be
         object.__setattr__(self, "_planned", compile_rule(
             rf"\b(?:%(planned)s)\b[^.;]{{0,{RECALLED_CHARS}}}$", cues))  # fmt: skip
@@ -307,6 +310,10 @@ class Placer:
         if not resolution.resolved or place_tier(resolution) != 0:
             return None, None, None
         return resolution, read[0], Span(match.start("name"), match.end("name"), match["name"])
+
+    def filed_here(self, passage: Passage) -> bool:
+        """Whether the passage opens on the town it is filed from ("into the army camp here")."""
+        return self._here.search(passage.sentences[0].text) is not None
 
     def _capital(self, sentences: Sequence[Sentence], article: Article, context: str
                  ) -> tuple[Resolution, Sentence, Span] | None:  # fmt: skip
