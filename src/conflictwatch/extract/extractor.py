@@ -437,8 +437,8 @@ class Extractor:
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
         place, place_sentence, place_span = self.placer.place(passage, read, article, until)
-        after = place_sentence is not None and place_sentence.index > passage.last_index
-        if (place is None or place_tier(place) == 2 or (after and self.placer.filed_here(passage))
+        later = place_sentence is not None and place_sentence.index > passage.last_index
+        if (place is None or place_tier(place) == 2 or (later and self.placer.filed_here(passage))
                 ) and _clear(passage) >= CLEAR_SCORE:  # fmt: skip
             # no place, only the country ("la première de ce type au Mali") or one told after
             # a passage set "here": the town the report is filed from, in that country
