@@ -1273,3 +1273,21 @@ def test_an_event_told_here_is_at_the_town_filed_from(
     mentions = run(extractor, text, lang, published="2013-05-24").mentions
     camp = next(m for m in mentions if m.fatalities == 18)
     assert camp.location == "Agadez"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Trois personnes ont été tuées mardi à Gao lorsque les policiers ont ouvert le feu sur "
+               "des jeunes qui manifestaient contre les autorités intérimaires. Les policiers ont "
+               "d'abord tiré des gaz lacrymogènes, puis à balles réelles, selon des témoins."),
+        ("en", "Three people were killed in Gao on Tuesday when police opened fire on young people "
+               "who were protesting against the interim authorities. Police first fired tear gas, "
+               "then live rounds, witnesses said."),
+    ],
+)  # fmt: skip
+def test_deadly_fire_by_the_forces_on_a_protest_is_excessive_force(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2016-07-14").mentions
+    assert mention.sub_event_type is S.EXCESSIVE_FORCE_AGAINST_PROTESTERS

@@ -306,6 +306,13 @@ def retyped(best: TypeScore, passage: Passage, actors: dict[int, list[ActorMenti
         # An assault on a camp, a base or a gendarmerie is a battle with the forces holding it
         # (as told by the report: a claimant's "we targeted army positions" is its own word).
         return replace(best, label=SubEventType.ARMED_CLASH)
+    protested = any(t.label in PROTESTS for s in passage.all_sentences for t in s.scores[:2])
+    if (best.label in (SubEventType.ATTACK, SubEventType.ARMED_CLASH) and tolls and protested
+            and any(a.actor_type is ActorType.STATE_FORCES for a in named)
+            and not any(a.actor_type in ARMED - {ActorType.STATE_FORCES} for a in named)):  # fmt: skip
+        # "les forces de l'ordre ont ouvert le feu sur des jeunes qui manifestaient", killing
+        # three: the forces' deadly fire on a protest
+        return replace(best, label=SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS)
     crowd = any(a.actor_type in CROWDS for a in named)
     sides_named = [a for i in sorted(actors) for a in sorted(actors[i], key=lambda a: a.start)
                    if a in named and a.actor_type in CROWDS | (ARMED - set(state_side))]  # fmt: skip
