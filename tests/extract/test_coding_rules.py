@@ -1291,3 +1291,17 @@ def test_deadly_fire_by_the_forces_on_a_protest_is_excessive_force(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2016-07-14").mentions
     assert mention.sub_event_type is S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Rallies were also held in Kayes on Friday, national television showed."),
+        ("fr", "Des rassemblements ont également eu lieu vendredi à Kayes, selon la télévision "
+               "nationale."),
+    ],
+)  # fmt: skip
+def test_a_protest_told_as_held_has_its_crowd(extractor: Extractor, lang: str, text: str) -> None:
+    [mention] = run(extractor, text, lang, published="2022-01-15").mentions
+    assert (mention.sub_event_type, mention.actor1, mention.location) == (
+        S.PEACEFUL_PROTEST, "Protesters (Mali)", "Kayes")  # fmt: skip

@@ -141,6 +141,8 @@ class TargetCues:
     group: re.Pattern[str]
     #: What a group did to a protest that makes it the crowd: "organised", "a tenu".
     organised: re.Pattern[str]
+    #: A protest told as held, right after its word: "rallies were also held", "ont eu lieu".
+    held: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> TargetCues:
@@ -152,6 +154,7 @@ class TargetCues:
             ),
             group=compile_rule(r"\b(?:%(crowd_groups)s)\s+(?:%(crowd_people)s)\b", cues),
             organised=compile_rule(r"\b(?:%(organised_patterns)s)\s+(?:\w+\s+){0,2}$", cues),
+            held=compile_rule(r"(?:%(held_patterns)s)\b", cues),
         )
 
 
@@ -328,8 +331,21 @@ def counted_crowd(mention: Mention, told: Sequence[tuple[str, int]], pack: Pack,
         gap = text[m.end() : trigger - start]
         return m if len(gap) <= GROUP_GAP_CHARS and cues.organised.search(gap) else None
 
+    def held(text: str, start: int) -> re.Match[str] | None:
+        # "des rassemblements ont eu lieu": the protest word, then its being held
+        end = next((e.end for e in mention.evidence if e.field == "sub_event_type"
+                    and e.start is not None and e.end is not None
+                    and start <= e.start < start + len(text)), None)  # fmt: skip
+        if riot or end is None:
+            return None
+        at = end - start
+        while at < len(text) and text[at].isspace():
+            at += 1
+        return cues.held.match(text, at)
+
     found = next(((m, start) for text, start in told
-                  if (m := cues.crowd.search(text) or leads(text, start))), None)  # fmt: skip
+                  if (m := cues.crowd.search(text) or leads(text, start) or held(text, start))),
+                 None)  # fmt: skip
     crowd = pack.actor_for("rioters" if riot else "protesters", on=mention.event_date,
                            country=country_code(mention, countries))  # fmt: skip
     if found is None or crowd is None:
