@@ -1305,3 +1305,17 @@ def test_a_protest_told_as_held_has_its_crowd(extractor: Extractor, lang: str, t
     [mention] = run(extractor, text, lang, published="2022-01-15").mentions
     assert (mention.sub_event_type, mention.actor1, mention.location) == (
         S.PEACEFUL_PROTEST, "Protesters (Mali)", "Kayes")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Mercredi, à Bobo-Dioulasso, plusieurs centaines de personnes se sont massées le long "
+               "de la route pour huer le convoi, sans incident."),
+        ("en", "On Wednesday in Bobo-Dioulasso several hundred people lined the road and booed "
+               "the convoy, without incident."),
+    ],
+)  # fmt: skip
+def test_a_crowd_that_jeers_a_convoy_protests(extractor: Extractor, lang: str, text: str) -> None:
+    [mention] = run(extractor, text, lang, published="2021-11-18").mentions
+    assert (mention.sub_event_type, mention.location) == (S.PEACEFUL_PROTEST, "Bobo-Dioulasso")
