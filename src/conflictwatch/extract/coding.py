@@ -146,9 +146,9 @@ def on_forces_site(text: str) -> bool:
 #: Strategic developments that an attack or a fight told in the same passage takes in.
 #: How strongly a later sentence of a fight must tell a town taken for the fight to be the taking.
 TAKEN_SCORE = 1.5
-_TAKEN = frozenset(
-    {SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY}
-)
+#: ... by an armed group: the army "in full control" again after an attack it repelled, or a
+#: camp it took back the same day, fought a battle, not regained ground.
+_TAKEN = frozenset({SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
 _SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
 _FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
 _VIOLENT = _FIGHTS | {EventType.EXPLOSIONS_REMOTE_VIOLENCE}
