@@ -1319,20 +1319,3 @@ def test_a_protest_told_as_held_has_its_crowd(extractor: Extractor, lang: str, t
 def test_a_crowd_that_jeers_a_convoy_protests(extractor: Extractor, lang: str, text: str) -> None:
     [mention] = run(extractor, text, lang, published="2021-11-18").mentions
     assert (mention.sub_event_type, mention.location) == (S.PEACEFUL_PROTEST, "Bobo-Dioulasso")
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        ("en", "Rebels attacked the army garrison in Menaka before dawn on Tuesday. After hours of "
-               "fighting the army pushed back the enemy and remained in full control of the town. "
-               "One soldier was killed."),
-        ("fr", "Des assaillants ont attaqué mardi à l'aube le camp de l'armée à Nampala, tuant "
-               "dix-sept militaires. L'armée a repris le contrôle de la localité dans l'après-midi."),
-    ],
-)  # fmt: skip
-def test_the_army_in_control_again_after_an_attack_fought_a_battle(
-    extractor: Extractor, lang: str, text: str
-) -> None:
-    [mention] = run(extractor, text, lang, published="2016-07-20").mentions
-    assert mention.sub_event_type is S.ARMED_CLASH
