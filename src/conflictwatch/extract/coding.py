@@ -35,10 +35,9 @@ def corroborated(mention: Mention) -> bool:
     """A trigger word alone is not an event: it needs the people who did it, or its toll.
 
     Violence needs an armed actor or a count of killed, wounded or abducted people (a suicide
-    bombing has its bomber); protests and
-    riots need a crowd or an armed actor; strategic developments need an armed actor, an
-    agreement the two parties that made it, and a change to a group or its activity the group
-    named.
+    bombing has its bomber); protests and riots need a crowd or an armed actor; strategic
+    developments need an armed actor, an agreement the two parties that made it, and a change to
+    a group or its activity the group named.
     """
     cited = {e.field for e in mention.evidence}
     if mention.sub_event_type is SubEventType.AGREEMENT and not {"actor1", "actor2"} <= cited:
@@ -143,12 +142,11 @@ def on_forces_site(text: str) -> bool:
     )
 
 
-#: Strategic developments that an attack or a fight told in the same passage takes in.
-#: How strongly a later sentence of a fight must tell a town taken for the fight to be the taking.
+#: How strongly a later sentence of a fight must tell a town overtaken by an armed group for the
+#: fight to be the taking (the army "in full control" again after an attack it repelled fought a
+#: battle: it regained no ground).
 TAKEN_SCORE = 1.5
-#: ... by an armed group: the army "in full control" again after an attack it repelled, or a
-#: camp it took back the same day, fought a battle, not regained ground.
-_TAKEN = frozenset({SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY})
+#: Strategic developments that an attack or a fight told in the same passage takes in.
 _SPOILS = frozenset({SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.DISRUPTED_WEAPONS_USE})
 _FIGHTS = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS})
 _VIOLENT = _FIGHTS | {EventType.EXPLOSIONS_REMOTE_VIOLENCE}
@@ -203,9 +201,10 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
     if label in (SubEventType.ARMED_CLASH, SubEventType.ATTACK):
         # The fight in which the town was taken: "after hours of fighting the assailants took
         # control of the town" is the taking (ACLED codes the territory changing hands)
-        taken = [score.label for sentence in passage.sentences[1:] for score in sentence.scores[:1]
-                 if score.label in _TAKEN and score.score >= TAKEN_SCORE]  # fmt: skip
-        label = taken[0] if taken else label
+        overtaken = SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+        if any(score.label is overtaken and score.score >= TAKEN_SCORE
+               for sentence in passage.sentences[1:] for score in sentence.scores[:1]):  # fmt: skip
+            label = overtaken
     first, holder = firsts[label]
     return TypeScore(first.label, totals[label], first.evidence), holder
 
