@@ -28,7 +28,8 @@ from .cues import compile_rule
 from .records import Span
 from .segments import Passage, Sentence
 
-#: How far before a town the words naming it as a road's or convoy's destination may start.
+#: How far before a town the words naming it as a road's or convoy's destination, where people
+#: fled to ("ont fui Bosso vers Toumour et Diffa") or where a source was reached may start.
 TOWARDS_CHARS = 60
 #: A town's name in a pair of towns ("vers Toumour et Diffa").
 _TOWN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?"
