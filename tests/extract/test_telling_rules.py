@@ -1129,3 +1129,41 @@ def test_the_same_morning_is_the_day_told_and_a_claim_s_day_is_the_message_s(
     mentions = run(extractor, text, lang, published="2019-10-03").mentions
     assert {(m.location, m.event_date) for m in mentions} == {
         ("Boni", dt.date(2019, 9, 30)), ("Hombori", dt.date(2019, 9, 30))}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen attacked Arbinda on Sunday, killing four residents. Members of the "
+               "Koglweogo then went after Fulani households in the town, accusing them of "
+               "complicity with the attackers; 20 people were killed."),
+        ("fr", "Des hommes armés ont attaqué Arbinda dimanche, tuant quatre habitants. Des "
+               "membres des Koglweogo ont ensuite mené des représailles contre des familles "
+               "peules de la ville ; vingt personnes ont été tuées."),
+    ],
+)  # fmt: skip
+def test_a_militia_s_reprisals_after_an_attack_are_an_event_of_their_own(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2019-01-08").mentions
+    assert sorted((m.actor1, m.location, m.fatalities) for m in mentions) == [
+        ("Koglweogo Militia", "Arbinda", 20),
+        ("Unidentified Armed Group (Burkina Faso)", "Arbinda", 4)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Koglweogo members killed 20 people in Arbinda on Sunday in reprisal for an attack "
+               "on the town. The Koglweogo accused the victims of complicity with the attackers."),
+        ("en", "Gunmen killed 20 people in Arbinda on Sunday. The army said the attack was in "
+               "retaliation for its operations in the area."),
+        ("fr", "Des Koglweogo ont tué dimanche vingt personnes à Arbinda en représailles à une "
+               "attaque. Les Koglweogo accusent les victimes de complicité avec les assaillants."),
+    ],
+)  # fmt: skip
+def test_reprisals_told_again_or_an_attack_called_retaliation_is_one_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2019-01-08").mentions
+    assert (mention.location, mention.fatalities) == ("Arbinda", 20)

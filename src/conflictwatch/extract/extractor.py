@@ -66,6 +66,7 @@ from .reporting import (
     denied_claims,
     relating_at,
     reports_event,
+    reprisals,
     same_day_at,
     same_toll,
     second_parties,
@@ -242,15 +243,18 @@ class Extractor:
         for index, at in related.items():  # the earlier event's toll is not this one's
             read[index].casualties = [c for c in read[index].casualties if c.end <= at]
         events |= second_parties(read, events, self.passage_cues)
+        parties = reprisals(read, events, self.passage_cues, tools.actors, published)
+        events |= parties
         leads = {s.index for s in read
                  if s.index > 0 and self.reporting_cues.relating_lead.match(s.text)}  # fmt: skip
         items = list_items(text, read)
-        passages = group(read, events, self.passage_cues, items, leads)
+        passages = group(read, events, self.passage_cues, items, leads, parties)
         told = ArticleEvents(self.passage_cues)
         mentions = told.mentions  # the events so far, in the order they were told
         recalled = False  # a passage was an old event's: "A year ago today, 71 soldiers died"
         for n, passage in enumerate(passages):
-            second = any(self.passage_cues.second_party.search(s.text) for s in passage.sentences)
+            second = any(self.passage_cues.second_party.search(s.text) or s.index in parties
+                         for s in passage.sentences)  # fmt: skip
             if (mentions or recalled) and not anchored(passage, self.passage_cues) and not second:
                 continue  # more about the event told (or recalled), not one of its own
             until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)

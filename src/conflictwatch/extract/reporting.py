@@ -31,6 +31,10 @@ from .segments import Passage, PassageCues, Sentence
 #: Civilians killed, at least this many, make a sentence report violence with no actor named.
 CIVILIAN_TOLL = 5
 
+#: The weight given to reprisals told with no violent word of their own ("went after Fulani
+#: households"): a trigger's.
+REPRISAL_SCORE = 1.0
+
 #: A count this large with no event word is a statistic ("14,284 enfants victimes de
 #: violence ... en 2021"), not the toll of one event.
 STATISTIC = 1000
@@ -334,6 +338,39 @@ def second_parties(read: list[Sentence], events: set[int], cues: PassageCues) ->
                                      (Span(match.start(), match.end(), match.group()),)),
                            *sentence.scores]  # fmt: skip
         found.add(sentence.index)
+    return found
+
+
+def reprisals(read: list[Sentence], events: set[int], cues: PassageCues, actors: ActorFinder,
+              on: dt.date | None) -> set[int]:  # fmt: skip
+    """Sentences that tell a militia's reprisals after an event ("Koglweogo members then went
+    after Fulani households, accusing them of complicity", "des dozos ont mené des
+    représailles"): events of their own, done by another party, even in the same village on
+    the same day. The militia must not be named in any event sentence before (the lead "Dozo
+    hunters killed 30 villagers in reprisal" is that event told once).
+
+    A sentence with no violent type of its own is given that of a killing of civilians."""
+    first = min(events, default=None)
+    if first is None:
+        return set()
+    named: set[str] = set()  # the militias the events before each sentence name
+    found: set[int] = set()
+    for sentence in read[first:]:
+        militias = {a.name for a in actors.find(sentence.text, on=on) if a.family == "militia"}
+        if (sentence.index > first and militias - named
+                and cues.reprisal.search(sentence.text) is not None):  # fmt: skip
+            top = sentence.scores[0] if sentence.scores else None
+            violent = (isinstance(top.label, SubEventType)
+                       and top.label.event_type.is_political_violence) if top else False  # fmt: skip
+            if not violent:
+                match = cues.reprisal.search(sentence.text)
+                assert match is not None
+                sentence.scores = [TypeScore(SubEventType.ATTACK, REPRISAL_SCORE,
+                                             (Span(match.start(), match.end(), match.group()),)),
+                                   *sentence.scores]  # fmt: skip
+            found.add(sentence.index)
+        if sentence.index in events or sentence.index in found:
+            named |= militias
     return found
 
 

@@ -31,6 +31,8 @@ class PassageCues:
     second_party: re.Pattern[str]
     #: Fragments one of which a second party's words hold (a cheap test first).
     second_party_hints: tuple[str, ...]
+    #: Reprisals: a militia going after the people it blames for an attack just told.
+    reprisal: re.Pattern[str]
     #: A sentence whose subject points back to the attackers just told.
     goes_on: re.Pattern[str]
     #: A reporting verb, then a day: "the army said on Tuesday".
@@ -67,6 +69,7 @@ class PassageCues:
                 r"\b(?:%(second_party_patterns)s)\s+(?:%(second_party_groups)s)s?\b", cues
             ),
             second_party_hints=phrases(cues, "second_party_hints"),
+            reprisal=compile_rule(r"\b(?:%(reprisal_patterns)s)\b", cues),
             goes_on=compile_rule(r"^\W*(?:%(goes_on_patterns)s)\b", cues),
             reported_on=compile_rule(
                 r"\b(?:%(reported_on_patterns)s)\s+(?:%(reported_on_linking_patterns)s)?$", cues
@@ -312,12 +315,14 @@ def group(
     cues: PassageCues,
     items: set[int] | frozenset[int] = frozenset(),
     apart: set[int] | frozenset[int] = frozenset(),
+    parties: set[int] | frozenset[int] = frozenset(),
 ) -> list[Passage]:
     """Passages from sentences, given which sentences report an event. An item of a list (a
     digest's "2) Tuesday 13 Oct — Sanmatenga province.", see :func:`list_items`) opens a new
     passage: it is no follow-on of the item before. A sentence ``apart`` turns to an earlier
     event ("Ces actions interviennent après l'embuscade de mercredi"): its day and toll do not go
-    on with the passage before."""
+    on with the passage before. A sentence of another ``parties``' doing (reprisals, see
+    ``reporting.reprisals``) opens a passage of its own."""
     passages: list[Passage] = []
     item: Sentence | None = None  # a list item begun since the last event sentence
     for sentence in sentences:
@@ -327,7 +332,8 @@ def group(
                 and cues.turn.search(sentence.text)):  # fmt: skip
             item = sentence  # "Samedi, c'était au tour de Gao": what follows is told there
         if sentence.index in event_indexes:
-            if current is None or item or _opens_new(current, sentence, cues):
+            if (current is None or item or sentence.index in parties
+                    or _opens_new(current, sentence, cues)):  # fmt: skip
                 # the item's heading right before the sentence: its day and place
                 header = item if item is not None and item.index == sentence.index - 1 else None
                 passages.append(Passage([sentence], header=header))
