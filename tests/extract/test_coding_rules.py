@@ -1319,3 +1319,40 @@ def test_a_protest_told_as_held_has_its_crowd(extractor: Extractor, lang: str, t
 def test_a_crowd_that_jeers_a_convoy_protests(extractor: Extractor, lang: str, text: str) -> None:
     [mention] = run(extractor, text, lang, published="2021-11-18").mentions
     assert (mention.sub_event_type, mention.location) == (S.PEACEFUL_PROTEST, "Bobo-Dioulasso")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen opened fire on villagers digging a trench at Djibo on Saturday, killing 12. "
+               "The army had asked residents to dig it, 30 km south of Arbinda, to protect the "
+               "town against attacks."),
+        ("fr", "Des hommes armés ont ouvert le feu samedi sur des villageois qui creusaient une "
+               "tranchée à Djibo, tuant douze personnes. L'armée leur avait demandé de la creuser, "
+               "à 30 km au sud d'Arbinda, pour protéger la ville contre les attaques."),
+    ],
+)  # fmt: skip
+def test_what_a_work_protects_against_is_no_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2024-08-26").mentions
+    assert (mention.location, mention.fatalities) == ("Djibo", 12)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "JNIM on Wednesday claimed Monday's attacks on the army camps at Boni and Hombori. "
+               "According to the government, both positions were attacked at dawn on Monday. At "
+               "Boni, 12 soldiers were killed."),
+        ("fr", "Le JNIM a revendiqué mercredi les attaques menées lundi contre les camps "
+               "militaires de Boni et de Hombori. Selon le gouvernement, les deux positions ont "
+               "été attaquées à l'aube lundi. À Boni, douze soldats ont été tués."),
+    ],
+)  # fmt: skip
+def test_a_claim_told_in_the_lead_before_the_attack_names_its_actor1(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2019-10-02").mentions
+    assert mentions
+    assert {m.actor1 for m in mentions} == {JNIM}

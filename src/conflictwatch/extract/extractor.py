@@ -258,7 +258,10 @@ class Extractor:
             if (mentions or recalled) and not anchored(passage, self.passage_cues) and not second:
                 continue  # more about the event told (or recalled), not one of its own
             until = passages[n + 1].sentences[0].index if n + 1 < len(passages) else len(read)
-            claims = [s for s in read[passage.sentences[0].index : until]
+            # A claim told in the lead, before the first event sentence ("JNIM claimed on
+            # Wednesday the attacks on the camps of Boulkessi and Mondoro"), is the first event's.
+            begin = 0 if not mentions and not recalled else passage.sentences[0].index
+            claims = [s for s in read[begin:until]
                       if s.index not in events and s.index not in related
                       and claims_responsibility(s)
                       and tools.modality.read(s.text).kind == "asserted"]  # fmt: skip
