@@ -1356,3 +1356,56 @@ def test_a_claim_told_in_the_lead_before_the_attack_names_its_actor1(
     mentions = run(extractor, text, lang, published="2019-10-02").mentions
     assert mentions
     assert {m.actor1 for m in mentions} == {JNIM}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "AQIM says it is holding a French doctor who was kidnapped from his clinic in Djibo "
+               "on Friday night, a claim published on Saturday."),
+        ("en", "Gunmen kidnapped a French doctor from his clinic in Djibo on Friday night. In a "
+               "message published on Saturday, AQIM said it was holding him."),
+        ("fr", "Des hommes armés ont enlevé vendredi soir un médecin français à "
+               "Djibo. Dans un message publié samedi, AQMI affirme détenir l'otage."),
+    ],
+)  # fmt: skip
+def test_a_group_that_says_it_holds_the_hostages_is_the_kidnapper(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2016-01-17").mentions
+    assert mention.sub_event_type is S.ABDUCTION_FORCED_DISAPPEARANCE
+    assert (mention.actor1, mention.location) == ("AQIM: Al Qaeda in the Islamic Maghreb", "Djibo")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor1"),
+    [
+        ("en", "Armed men dressed as traditional Dozo hunters killed 16 Fulani villagers in "
+               "Djenné on Saturday.", "Dozo Communal Militia (Mali)"),
+        ("fr", "Des hommes armés en tenue de chasseurs dozos ont tué samedi seize villageois peuls "
+               "à Djenné.", "Dozo Communal Militia (Mali)"),
+        ("en", "Gunmen dressed as Dozo hunters killed 16 Fulani villagers in Bankass on Saturday. "
+               "The government blamed Dan Na Ambassagou.", "Dan Na Ambassagou"),
+    ],
+)  # fmt: skip
+def test_gunmen_dressed_as_a_militia_are_that_militia_unless_one_of_its_kin_is_blamed(
+    extractor: Extractor, lang: str, text: str, actor1: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2018-06-25").mentions
+    assert (mention.actor1, mention.actor2) == (actor1, "Civilians (Mali)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A suicide bombing at a military camp in Gao on Wednesday killed 77 people."),
+        ("fr", "Un kamikaze a fait exploser un camion piégé dans le camp militaire de Gao "
+               "mercredi, tuant 77 personnes."),
+    ],
+)  # fmt: skip
+def test_a_military_camp_bombed_is_the_army_attacked(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2017-01-19").mentions
+    assert mention.sub_event_type is S.SUICIDE_BOMB
+    assert mention.actor2 == "Military Forces of Mali (2013-2020)"

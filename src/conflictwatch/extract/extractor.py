@@ -500,9 +500,11 @@ class Extractor:
                                               first.casualties)  # fmt: skip
         claimed = self._claimant(tools, claims, event_date, place.country if place else None)
         if claimed is not None and (actor1 is None or actor1.actor_type not in CLAIMANTS
-                                    or actor1.name.startswith("Unidentified")):  # fmt: skip
+                                    or actor1.name.startswith("Unidentified")
+                                    or _kin(actor1, claimed[1])):  # fmt: skip
             # "JNIM claimed the attack": the group that claims it did it, unless the passage
-            # itself names the armed group that acted.
+            # itself names the armed group that acted (a community's militia named by its
+            # dress, "gunmen dressed as Dozo hunters", is the one blamed for it).
             claim_sentence, claimant = claimed
             # the side acted upon stays; gunmen told unnamed were the claimant's own
             if (actor1 is not None and actor2 is None and actor1.name != claimant.name
@@ -610,6 +612,13 @@ class Extractor:
             s.index: tools.actors.find(s.text, on=on, country=country or None)
             for s in passage.all_sentences
         }
+
+
+def _kin(actor: ActorMention, named: ActorMention) -> bool:
+    """Two community militias, the second named for what the first was told as ("Dozo
+    hunters", then "hunters linked to Dan Na Ambassagou")."""
+    return (actor.name != named.name
+            and actor.actor_type is named.actor_type is ActorType.IDENTITY_MILITIA)  # fmt: skip
 
 
 def _clear(passage: Passage) -> float:

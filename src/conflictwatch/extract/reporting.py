@@ -187,7 +187,8 @@ def claimed_with_toll(scores: Sequence[TypeScore], casualties: list[Casualty], m
                       situated: Callable[[], bool], cues: ReportingCues) -> list[TypeScore]:  # fmt: skip
     """A claim that tells the attack it claims, with its toll, day and place ("l'EI a revendiqué
     l'attaque menée vendredi contre le poste de X, qui a coûté la vie à 53 soldats"), tells that
-    attack: its violent type goes before the claim. An accusation ("le rapport accuse des
+    attack: its violent type goes before the claim; so does a claim to hold hostages taken on a
+    day at a place. An accusation ("le rapport accuse des
     militaires d'avoir tué 223 villageois") stays one."""
     if not scores or scores[0].label is not OtherClass.ATTRIB:
         return list(scores)
@@ -196,7 +197,9 @@ def claimed_with_toll(scores: Sequence[TypeScore], casualties: list[Casualty], m
     violent = next((s for s in scores
                     if isinstance(s.label, SubEventType) and s.score >= min_score), None)  # fmt: skip
     killed = any(c.kind is CasualtyKind.KILLED and 0 < c.count < STATISTIC for c in casualties)
-    if violent is None or not killed or not situated():
+    # a kidnapping has no toll: "says it is holding a couple kidnapped in Djibo on Friday"
+    held = violent is not None and violent.label is SubEventType.ABDUCTION_FORCED_DISAPPEARANCE
+    if violent is None or not (killed or held) or not situated():
         return list(scores)
     return [violent, *(s for s in scores if s is not violent)]
 
