@@ -103,6 +103,10 @@ EN = [
         "Gunmen attacked the village, killing 14 people, including a soldier.",
         [(K, 14, U), (K, 1, S)],  # a total takes a share's side only if the shares are most of it
     ),
+    # one person told as the source of the count is not one more dead
+    ("Gunmen attacked the village, killing 14 people, a local official said.", [(K, 14, U)]),
+    ("Gunmen attacked the village, killing 14 civilians, said a resident.", [(K, 14, C)]),
+    ("A soldier was killed, the army said.", [(K, 1, S)]),
 ]
 FR = [
     ("Au moins 19 personnes de 11 nationalités ont été tuées.", [(K, 19, U)]),
@@ -176,6 +180,8 @@ FR = [
         "Au moins douze personnes, dont neuf soldats et trois civils, ont été tuées.",
         [(K, 12, S), (K, 9, S), (K, 3, C)],  # the total takes its largest share's side
     ),
+    ("Des hommes armés ont tué douze civils, a indiqué un responsable local.", [(K, 12, C)]),
+    ("Un soldat a été tué, selon un habitant.", [(K, 1, S)]),
 ]
 
 

@@ -1167,3 +1167,43 @@ def test_reprisals_told_again_or_an_attack_called_retaliation_is_one_event(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2019-01-08").mentions
     assert (mention.location, mention.fatalities) == ("Arbinda", 20)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "DORI - Le gouvernement a porté mardi à 40 le nombre de civils tués lors de "
+               "l'attaque de Seytenga. Les assaillants sont arrivés samedi en fin de journée et "
+               "ont ouvert le feu sur les habitants, raconte un commerçant réfugié à Dori."),
+        ("en", "DORI - Gunmen arrived in Seytenga late on Saturday and opened fire on residents, "
+               "killing 40 civilians, according to a trader who took refuge in Dori."),
+    ],
+)  # fmt: skip
+def test_a_toll_raised_on_a_day_is_the_report_s_and_a_witness_s_refuge_is_not_the_place(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2022-06-15").mentions
+    assert (mention.location, mention.event_date, mention.fatalities) == (
+        "Seytenga", dt.date(2022, 6, 11), 40)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Security digest\n\nTwo car bombings in three days hit the army and a French "
+               "patrol in Mali, both claimed by JNIM.\n\nSevare, Friday. A car bomb exploded at "
+               "the entrance of the army camp, killing two soldiers.\n\nGao, Sunday. A car bomb "
+               "exploded next to a French patrol, killing four civilians."),
+        ("fr", "Bulletin de sécurité\n\nDeux attentats à la voiture piégée en trois jours ont "
+               "visé l'armée et une patrouille française au Mali, revendiqués par le JNIM.\n\n"
+               "Sévaré, vendredi. Une voiture piégée a explosé à l'entrée du camp de l'armée, "
+               "tuant deux soldats.\n\nGao, dimanche. Une voiture piégée a explosé près d'une "
+               "patrouille française, tuant quatre civils."),
+    ],
+)  # fmt: skip
+def test_a_digest_s_place_and_day_headings_place_its_items_and_fill_the_lead_s_count(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2018-07-02").mentions
+    assert sorted((m.location, m.event_date, m.fatalities) for m in mentions) == [
+        ("Gao", dt.date(2018, 7, 1), 4), ("Sévaré", dt.date(2018, 6, 29), 2)]  # fmt: skip

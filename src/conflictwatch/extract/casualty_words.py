@@ -62,6 +62,8 @@ class CasualtyWords:
     articles: frozenset[str]
     #: Nouns of many right after an article: "a large number of attackers" is no one person.
     collectives: frozenset[str]
+    #: Verbs of saying next to one person: "a local official said" is a source, not a victim.
+    speech: frozenset[str]
     aux: frozenset[str]
     #: One person's passive, in the order tried: "was", "has been", "a été".
     passive_aux: tuple[tuple[str, ...], ...]
@@ -132,6 +134,7 @@ class CasualtyWords:
             zero=frozenset(read.phrases("zero")),
             articles=read.words("articles"),
             collectives=read.words("collectives"),
+            speech=read.words("speech"),
             aux=read.words("auxiliaries"),
             passive_aux=read.phrases("passive_auxiliaries"),
             active_aux=read.words("active_auxiliaries"),

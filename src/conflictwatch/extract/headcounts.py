@@ -69,13 +69,20 @@ def read_headcounts(
             if w.collectives.intersection(norms[i + 1 : i + 1 + COLLECTIVE_REACH]):
                 continue  # "a large number of attackers", "un rassemblement de combattants"
             unit = _noun(norms, Headcount(i, i + 1, i + 1, 1), w)
-            if unit.side is not None:
+            if unit.side is not None and not _speaker(norms, unit, w):
                 units.append(unit)
     units = [u for u in units if not (u.zero and u.side is None and not _zero_ok(norms, u, w))]
     units.sort(key=lambda u: u.first)
     _sides_from_shares(norms, units, w)
     _sides_of_them(norms, units, w)
     return units
+
+
+def _speaker(norms: list[str], unit: Headcount, w: CasualtyWords) -> bool:
+    """One person told as the source of what is said: a verb of saying right before the article
+    ("a indiqué un responsable", "said a resident", "selon un habitant") or right after the
+    person ("a local official said")."""
+    return not w.speech.isdisjoint(norms[max(0, unit.first - 1) : unit.end + 1])
 
 
 #: How far after an article (in tokens) a noun of many makes it no count ("a very large number").

@@ -188,6 +188,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "",
             rf"^\s*(?i:(?:(?:the\s+)?(?:road|route|axis)\s+(?:to|of)\s+))?(?P<quote>(?P<name>{_NAME}))\s*[.:]?\s*$",
         ),
+        (  # a digest's heading of place and day: "Sevare, Friday." (the gazetteer must know it)
+            "plain",
+            ",",
+            rf"^\s*(?P<quote>(?P<name>{_NAME}))\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
+        ),
     ),
     "fr": (
         (
@@ -345,6 +350,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "plain",
             "",
             rf"^\s*(?i:(?:(?:la\s+)?(?:route|axe)\s+(?:de|d['’]|du)\s*))?(?P<quote>(?P<name>{_NAME}))\s*[.:]?\s*$",
+        ),
+        (  # le titre d'un bulletin, lieu et jour : « Sévaré, vendredi. »
+            "plain",
+            ",",
+            rf"^\s*(?P<quote>(?P<name>{_NAME}))\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
 }

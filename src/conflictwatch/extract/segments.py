@@ -259,7 +259,6 @@ def _place_heading(sentence: Sentence) -> bool:
         len(sentence.text.split()) <= PLACE_HEADING_WORDS
         and not sentence.scores
         and bool(sentence.places)
-        and not sentence.dates
     )
 
 
