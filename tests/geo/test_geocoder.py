@@ -225,6 +225,15 @@ def test_a_quarter_of_the_city_the_text_names_beats_a_village_of_its_name() -> N
     )
     assert found.place is not None and found.place.id == "faladie-bamako"
     assert "a quarter of Bamako" in found.reason
+    # named with an area word, the quarter is still a place, not an area ("the Faladié district")
+    district = geocoder.resolve(
+        "the Faladié district", "Gunmen attacked the Faladié district, Bamako."
+    )
+    assert district.place is not None and district.place.id == "faladie-bamako"
+    assert (district.geo_precision, district.where_prec) == (
+        GeoPrecision.PLACE,
+        WherePrecision.EXACT,
+    )
 
 
 def test_two_names_of_one_town_pull_a_namesake_towards_it_once() -> None:

@@ -203,7 +203,9 @@ class Geocoder:
         if level in (1, 2) or (kind is not None and level is not None):
             geo = GeoPrecision.REGION
             where = WherePrecision.ADMIN1 if level in (0, 1) else WherePrecision.ADMIN2
-        elif kind is not None:  # "the Mopti region" but only the town is known
+        elif kind is not None and best.place.feature_code != "PPLX":
+            # "the Mopti region" but only the town is known (a city's quarter named with an
+            # area word, "the Faladie district", is that quarter)
             geo = GeoPrecision.REGION
             where = WherePrecision.ADMIN1 if kind is AreaKind.ADMIN1 else WherePrecision.ADMIN2
         else:
