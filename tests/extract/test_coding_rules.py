@@ -1409,3 +1409,34 @@ def test_a_military_camp_bombed_is_the_army_attacked(
     [mention] = run(extractor, text, lang, published="2017-01-19").mentions
     assert mention.sub_event_type is S.SUICIDE_BOMB
     assert mention.actor2 == "Military Forces of Mali (2013-2020)"
+
+
+def test_weapons_seized_after_a_strike_are_its_spoils_and_a_toll_told_again_counts_once(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "French forces killed more than 50 jihadists in an air strike near Boulkessi on Friday, "
+        "the minister said. \"More than 50 jihadists were neutralised, weapons and equipment "
+        "were seized,\" she told reporters. Four fighters were captured, the army said."
+    )
+    [mention] = run(extractor, text, "en", published="2020-11-02").mentions
+    assert mention.sub_event_type is S.AIR_DRONE_STRIKE
+    assert mention.fatalities == 50
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor2"),
+    [
+        ("On Thursday, the army said its units came under attack near Ber and responded "
+         "vigorously, without giving a toll.", S.ARMED_CLASH, "Military Forces of Mali (2021-)"),
+        ("Soldiers came under fire near Ber on Thursday, the army said.",
+         S.ARMED_CLASH, "Military Forces of Mali (2021-)"),
+        ("Villagers came under attack in Ber on Thursday, and 12 of them were killed.",
+         S.ATTACK, "Civilians (Mali)"),
+    ],
+)  # fmt: skip
+def test_who_came_under_attack_is_the_side_attacked(
+    extractor: Extractor, text: str, sub_event_type: S, actor2: str
+) -> None:
+    [mention] = run(extractor, text, "en", published="2024-07-27").mentions
+    assert (mention.sub_event_type, mention.actor2) == (sub_event_type, actor2)

@@ -176,12 +176,12 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
     label = max(totals, key=lambda k: totals[k])
     lead = passage.sentences[0].scores
     if label in _SPOILS and lead and lead[0].label not in _SPOILS:
-        # Goods looted, houses burnt or weapons carried off in an attack or a fight the
-        # passage opens with are part of it: ACLED codes the violence, not its spoils (a
+        # Goods looted, houses burnt or weapons carried off in an attack, a fight or a strike
+        # the passage opens with are part of it: ACLED codes the violence, not its spoils (a
         # passage that opens with a foiled attack stays a disrupted one).
         opening = {score.label for score in lead[:3]}
         violent = [k for k in totals if k in opening and isinstance(k, SubEventType)
-                   and k.event_type in _FIGHTS and totals[k] >= min_score]  # fmt: skip
+                   and k.event_type in _VIOLENT and totals[k] >= min_score]  # fmt: skip
         label = max(violent, key=lambda k: totals[k], default=label)
     elif (isinstance(label, SubEventType) and label.event_type is EventType.STRATEGIC_DEVELOPMENTS
           and lead and isinstance(lead[0].label, SubEventType)
