@@ -1416,8 +1416,8 @@ def test_weapons_seized_after_a_strike_are_its_spoils_and_a_toll_told_again_coun
 ) -> None:
     text = (
         "French forces killed more than 50 jihadists in an air strike near Boulkessi on Friday, "
-        "the minister said. \"More than 50 jihadists were neutralised, weapons and equipment "
-        "were seized,\" she told reporters. Four fighters were captured, the army said."
+        'the minister said. "More than 50 jihadists were neutralised, weapons and equipment '
+        'were seized," she told reporters. Four fighters were captured, the army said.'
     )
     [mention] = run(extractor, text, "en", published="2020-11-02").mentions
     assert mention.sub_event_type is S.AIR_DRONE_STRIKE
