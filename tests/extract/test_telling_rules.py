@@ -1207,3 +1207,22 @@ def test_a_digest_s_place_and_day_headings_place_its_items_and_fill_the_lead_s_c
     mentions = run(extractor, text, lang, published="2018-07-02").mentions
     assert sorted((m.location, m.event_date, m.fatalities) for m in mentions) == [
         ("Gao", dt.date(2018, 7, 1), 4), ("Sévaré", dt.date(2018, 6, 29), 2)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le bilan de l'attaque contre le poste de gendarmerie de Djibo s'élève à 53 morts, a "
+               "annoncé le gouvernement mercredi soir. L'attaque a eu lieu dimanche à l'aube. Des "
+               "centaines d'hommes armés ont pris d'assaut le poste. Les premiers bilans faisaient "
+               "état de 32 morts."),
+        ("en", "The toll from the attack on the gendarmerie post in Djibo has risen to 53, said "
+               "the government on Wednesday evening. The attack took place at dawn on Sunday. "
+               "Hundreds of gunmen stormed the post. Earlier figures had given 32 dead."),
+    ],
+)  # fmt: skip
+def test_a_day_after_a_verb_of_saying_and_its_subject_is_the_report_s(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-11-18").mentions
+    assert (mention.event_date, mention.fatalities) == (dt.date(2021, 11, 14), 53)
