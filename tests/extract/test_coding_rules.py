@@ -1440,3 +1440,21 @@ def test_who_came_under_attack_is_the_side_attacked(
 ) -> None:
     [mention] = run(extractor, text, "en", published="2024-07-27").mentions
     assert (mention.sub_event_type, mention.actor2) == (sub_event_type, actor2)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Fourteen people were killed in Djibo on Friday evening. JNIM issued a statement "
+               "denying any involvement."),
+        ("en", "An attack killed 14 people in Djibo on Friday. JNIM, in a statement, denied any "
+               "involvement."),
+        ("fr", "Quatorze personnes ont été tuées vendredi soir à Djibo. Le JNIM a démenti toute "
+               "implication."),
+    ],
+)  # fmt: skip
+def test_a_group_that_denies_the_attack_is_not_its_actor(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-06-06").mentions
+    assert mention.actor1 == "Unidentified Armed Group (Burkina Faso)"

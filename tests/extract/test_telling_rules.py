@@ -1226,3 +1226,18 @@ def test_a_day_after_a_verb_of_saying_and_its_subject_is_the_report_s(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2021-11-18").mentions
     assert (mention.event_date, mention.fatalities) == (dt.date(2021, 11, 14), 53)
+
+
+def test_a_killing_a_few_hours_earlier_is_told_not_recalled_and_a_group_denying_is_no_side(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "OUAGADOUGOU - Gunmen killed 40 people in the village of Solhan early on Saturday, the "
+        "government said. The same Friday evening, a few hours earlier, gunmen had killed 14 "
+        "people in Djibo, security sources said. On Sunday, JNIM issued a statement denying any "
+        "involvement in Solhan."
+    )
+    mentions = run(extractor, text, "en", published="2021-06-06").mentions
+    assert sorted((m.location, m.event_date, m.fatalities, m.actor1) for m in mentions) == [
+        ("Djibo", dt.date(2021, 6, 4), 14, "Unidentified Armed Group (Burkina Faso)"),
+        ("Solhan", dt.date(2021, 6, 5), 40, "Unidentified Armed Group (Burkina Faso)")]  # fmt: skip

@@ -243,6 +243,11 @@ class ActorFinder:
             actor2 = _other(players, actor1)
         return _civilians_last(actor1, actor2)
 
+    def denying(self, text: str, mention: ActorMention) -> bool:
+        """Whether the actor is told denying what happened ("JNIM issued a statement denying
+        any involvement", "le JNIM a démenti"): no side of it."""
+        return self.roles.denied.match(text, mention.end) is not None
+
     def supporting(self, text: str, actors: Sequence[ActorMention]) -> list[ActorMention]:
         """The actors ``text`` names as backing a side ("soldiers backed by Wagner", "appuyés
         par les FAMa"): they play no main role; ACLED lists them as associated actors."""
@@ -315,6 +320,8 @@ class RoleCues:
     #: An accusation right before the accused: "accusent l'armée malienne d'avoir tué", "blamed
     #: jihadists for": the accused acted; the accuser only speaks.
     accused: re.Pattern[str]
+    #: A denial right after an actor: "JNIM issued a statement denying any involvement".
+    denied: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> RoleCues:
@@ -348,6 +355,7 @@ class RoleCues:
                 r"(?:(?:%(agent_determiners_patterns)s)\s+|%(elided_articles_patterns)s)*$",
                 cues,
             ),
+            denied=compile_rule(r"[^.;]{0,50}?\b(?:%(denial)s)\b", cues),
         )
 
 

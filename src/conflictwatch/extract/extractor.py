@@ -608,10 +608,12 @@ class Extractor:
 
     def _actors(self, tools: _Tools, passage: Passage, on: dt.date, country: str | None
                 ) -> dict[int, list[ActorMention]]:  # fmt: skip
+        # an actor told denying it ("JNIM denied any involvement") is no side of it
         return {
-            s.index: tools.actors.find(s.text, on=on, country=country or None)
+            s.index: [a for a in tools.actors.find(s.text, on=on, country=country or None)
+                      if not tools.actors.denying(s.text, a)]
             for s in passage.all_sentences
-        }
+        }  # fmt: skip
 
 
 def _kin(actor: ActorMention, named: ActorMention) -> bool:
