@@ -201,6 +201,21 @@ def test_the_town_of_a_speaker_named_after_the_quote_is_not_a_place() -> None:
     assert [p.name for p in finder.find("Soldiers based in Boni were attacked.")] == ["Boni"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Security analysts in Bamako said the two claims were not contradictory."),
+        (
+            "fr",
+            "Des analystes à Bamako estiment que les deux revendications ne se contredisent pas.",
+        ),
+    ],
+)
+def test_the_town_analysts_speak_from_is_not_a_place(lang: str, text: str) -> None:
+    finder = PlaceFinder(lang, known=lambda n: n.lower() == "bamako")
+    assert finder.find(text) == []
+
+
 def test_a_name_is_not_cut_to_a_start_that_only_sounds_like_a_place() -> None:
     gazetteer = Gazetteer.from_places(
         [Place("koma", "Koma", 14.23, 1.39, "NE", feature_class="P", feature_code="PPL")]

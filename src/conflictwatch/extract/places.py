@@ -572,7 +572,8 @@ _SOURCE_AT = re.compile(
     r"|[»\"”],?\s+(?:un|une|le|la|l['’]|a|an|the|one)\s+[^,.;»\"”]{0,40}?\s+(?:in|at|à|au)\s*$",
     re.IGNORECASE,
 )
-#: Officials speaking from a place, when a verb of saying follows it ("officials in Niono said");
+#: Officials (or analysts, diplomats) speaking from a place, when a verb of saying follows it
+#: ("officials in Niono said", "security analysts in Bamako said");
 #: "gunmen killed two officials in Sokolo" stays a place.
 #: Where the wounded or the dead were taken: "deux blessés, évacués à Niamey", "treated in Djibo".
 _TAKEN_TO = re.compile(
@@ -582,7 +583,9 @@ _TAKEN_TO = re.compile(
     re.IGNORECASE,
 )
 _OFFICIALS_AT = re.compile(
-    r"\b(?:officials?|authorities|élus?|autorités|responsables?|notables?)(?:\s+\w+){0,2}\s+"
+    r"\b(?:officials?|authorities|élus?|autorités|responsables?|notables?|analysts?|diplomats?|"
+    r"observers?|experts?|researchers?|analystes?|diplomates?|observateurs?|chercheurs?)"
+    r"(?:\s+\w+){0,2}\s+"
     r"(?:in|at|à|au)\s*$",
     re.IGNORECASE,
 )
