@@ -190,7 +190,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (  # a digest's heading of place and day: "Sevare, Friday." (the gazetteer must know it)
             "plain",
-            ",",
+            "",
             rf"^\s*(?P<quote>(?P<name>{_NAME}))\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
@@ -353,7 +353,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (  # le titre d'un bulletin, lieu et jour : « Sévaré, vendredi. »
             "plain",
-            ",",
+            "",
             rf"^\s*(?P<quote>(?P<name>{_NAME}))\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),

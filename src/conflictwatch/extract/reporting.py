@@ -356,12 +356,18 @@ def reprisals(read: list[Sentence], events: set[int], cues: PassageCues, actors:
     first = min(events, default=None)
     if first is None:
         return set()
-    named: set[str] = set()  # the militias the events before each sentence name
+
+    def militias(sentence: Sentence) -> set[str]:
+        return {a.name for a in actors.find(sentence.text, on=on) if a.family == "militia"}
+
     found: set[int] = set()
-    for sentence in read[first:]:
-        militias = {a.name for a in actors.find(sentence.text, on=on) if a.family == "militia"}
-        if (sentence.index > first and militias - named
-                and cues.reprisal.search(sentence.text) is not None):  # fmt: skip
+    for sentence in read[first + 1 :]:
+        if cues.reprisal.search(sentence.text) is None:
+            continue  # read the actors only of the rare sentences that tell reprisals
+        # the militias the events (and reprisals) before it name
+        named = {name for s in read[first : sentence.index]
+                 if s.index in events or s.index in found for name in militias(s)}  # fmt: skip
+        if militias(sentence) - named:
             top = sentence.scores[0] if sentence.scores else None
             violent = (isinstance(top.label, SubEventType)
                        and top.label.event_type.is_political_violence) if top else False  # fmt: skip
@@ -372,8 +378,6 @@ def reprisals(read: list[Sentence], events: set[int], cues: PassageCues, actors:
                                              (Span(match.start(), match.end(), match.group()),)),
                                    *sentence.scores]  # fmt: skip
             found.add(sentence.index)
-        if sentence.index in events or sentence.index in found:
-            named |= militias
     return found
 
 
