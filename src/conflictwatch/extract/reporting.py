@@ -188,8 +188,8 @@ def claimed_with_toll(scores: Sequence[TypeScore], casualties: list[Casualty], m
     """A claim that tells the attack it claims, with its toll, day and place ("l'EI a revendiqué
     l'attaque menée vendredi contre le poste de X, qui a coûté la vie à 53 soldats"), tells that
     attack: its violent type goes before the claim; so does a claim to hold hostages taken on a
-    day at a place. An accusation ("le rapport accuse des
-    militaires d'avoir tué 223 villageois") stays one."""
+    day at a place. An accusation ("le rapport accuse des militaires d'avoir tué 223
+    villageois") stays one."""
     if not scores or scores[0].label is not OtherClass.ATTRIB:
         return list(scores)
     if any(cues.accusing.search(span.quote) for span in scores[0].evidence):
@@ -362,7 +362,8 @@ def reprisals(read: list[Sentence], events: set[int], cues: PassageCues, actors:
 
     found: set[int] = set()
     for sentence in read[first + 1 :]:
-        if cues.reprisal.search(sentence.text) is None:
+        match = cues.reprisal.search(sentence.text)
+        if match is None:
             continue  # read the actors only of the rare sentences that tell reprisals
         # the militias the events (and reprisals) before it name
         named = {name for s in read[first : sentence.index]
@@ -372,8 +373,6 @@ def reprisals(read: list[Sentence], events: set[int], cues: PassageCues, actors:
             violent = (isinstance(top.label, SubEventType)
                        and top.label.event_type.is_political_violence) if top else False  # fmt: skip
             if not violent:
-                match = cues.reprisal.search(sentence.text)
-                assert match is not None
                 sentence.scores = [TypeScore(SubEventType.ATTACK, REPRISAL_SCORE,
                                              (Span(match.start(), match.end(), match.group()),)),
                                    *sentence.scores]  # fmt: skip

@@ -249,8 +249,9 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 #: A dated heading line with no mark: "Jeudi 16 juin — Mali, région de Gao."
 _HEADING = re.compile(r"^[^\n.]{3,40}?\s[—–]\s")
 HEADING_CHARS = 90
-#: A press review's place heading is a sentence of a few words that names a place and tells
-#: nothing: "Ouagadougou." or "Route de Dori." before the item told there.
+#: A press review's or a digest's place heading is a sentence of a few words that names a place
+#: (and perhaps the day) and tells nothing: "Ouagadougou.", "Route de Dori." or "Sevare, Friday."
+#: before the item told there.
 PLACE_HEADING_WORDS = 4
 
 
