@@ -1458,3 +1458,17 @@ def test_a_group_that_denies_the_attack_is_not_its_actor(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2021-06-06").mentions
     assert mention.actor1 == "Unidentified Armed Group (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Gunmen killed 14 people in Djibo on Friday. No group has claimed the attack.", ""),
+        ("Gunmen killed 14 people in Djibo on Friday. JNIM claimed the attack.", "claimed"),
+    ],
+)
+def test_an_outcome_said_not_to_have_happened_is_no_outcome(
+    extractor: Extractor, text: str, outcome: str
+) -> None:
+    [mention] = run(extractor, text, "en", published="2021-06-06").mentions
+    assert mention.outcome == outcome

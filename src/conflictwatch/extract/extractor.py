@@ -44,7 +44,7 @@ from .cues import CueMatcher
 from .dates import DateReader
 from .dating import passage_date
 from .language import detect_language
-from .modality import ModalityReader
+from .modality import ModalityKind, ModalityReader
 from .nlp import build_nlp, sentences
 from .numbers import NumberReader
 from .places import PlaceFinder
@@ -551,7 +551,10 @@ class Extractor:
         time_of_day = None
         for sentence in passage.all_sentences:
             for hit in tools.outcomes.find(sentence.text):
-                outcome = outcome or hit.label
+                # "No group has claimed either attack": an outcome denied is none
+                if not outcome and tools.modality.read(sentence.text, hit.span).kind not in (
+                        ModalityKind.NEGATED, ModalityKind.DENIED):  # fmt: skip
+                    outcome = hit.label
             for hit in tools.tags.find(sentence.text):
                 if hit.label not in tags:
                     tags.append(hit.label)
