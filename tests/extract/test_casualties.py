@@ -107,6 +107,10 @@ EN = [
     ("Gunmen attacked the village, killing 14 people, a local official said.", [(K, 14, U)]),
     ("Gunmen attacked the village, killing 14 civilians, said a resident.", [(K, 14, C)]),
     ("A soldier was killed, the army said.", [(K, 1, S)]),
+    # a phrase standing for the toll gives it, however far the count comes after it
+    ("The number of people killed when gunmen raided the village has risen to 132.",
+     [(K, 132, U)]),
+    ("The number of displaced people has risen to 2,000.", []),
 ]
 FR = [
     ("Au moins 19 personnes de 11 nationalités ont été tuées.", [(K, 19, U)]),
@@ -182,6 +186,8 @@ FR = [
     ),
     ("Des hommes armés ont tué douze civils, a indiqué un responsable local.", [(K, 12, C)]),
     ("Un soldat a été tué, selon un habitant.", [(K, 1, S)]),
+    ("Le nombre de morts de l'attaque du village s'élève désormais à 132.", [(K, 132, U)]),
+    ("Le nombre de déplacés est passé à 2 000.", []),
 ]
 
 

@@ -334,6 +334,11 @@ def test_coordinated_possessed_taken_and_far_places(
         ("en", "Gunmen killed 14 people at Tadaryat (Oudalan province) on Friday.",
          [("Oudalan", "Oudalan province")]),
         ("en", "Incident 3 — Friday 14 Oct — Say department.", [("Say", "Say department")]),
+        # an area called the neighbouring one is still that area
+        ("en", "Gunmen killed 14 people in the village of Tadaryat in neighbouring Oudalan "
+               "province.", [("Tadaryat", "the village of Tadaryat"), ("Oudalan", "Oudalan province")]),
+        ("fr", "Des hommes armés ont tué 14 personnes dans la province voisine de l'Oudalan.",
+         [("Oudalan", "la province voisine de l'Oudalan")]),
         # where the wounded were taken is not where the attack was
         ("fr", "Vingt-neuf soldats sont tombés et deux blessés ont été évacués à Niamey.", []),
         ("en", "Two soldiers were wounded and treated in Djibo.", []),

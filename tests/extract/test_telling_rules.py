@@ -1241,3 +1241,39 @@ def test_a_killing_a_few_hours_earlier_is_told_not_recalled_and_a_group_denying_
     assert sorted((m.location, m.event_date, m.fatalities, m.actor1) for m in mentions) == [
         ("Djibo", dt.date(2021, 6, 4), 14, "Unidentified Armed Group (Burkina Faso)"),
         ("Solhan", dt.date(2021, 6, 5), 40, "Unidentified Armed Group (Burkina Faso)")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "OUAGADOUGOU - The number of people killed when gunmen raided the village of Solhan "
+               "has risen to 132, the government said on Sunday, making it the deadliest attack "
+               "since the insurgency began in 2015. The attackers arrived at 2 a.m. on Saturday."),
+        ("fr", "OUAGADOUGOU - Le nombre de morts de l'attaque d'hommes armés contre le village de "
+               "Solhan s'élève à 132, a annoncé dimanche le gouvernement, ce qui en fait l'attaque "
+               "la plus meurtrière depuis le début de l'insurrection en 2015. Les assaillants sont "
+               "arrivés samedi vers 2 heures."),
+    ],
+)  # fmt: skip
+def test_a_record_set_since_a_year_and_a_toll_told_as_the_number_killed_open_a_report(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-06-07").mentions
+    assert (mention.location, mention.event_date, mention.fatalities) == (
+        "Solhan", dt.date(2021, 6, 5), 132)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Burkina Faso began a third day of national mourning on Monday after gunmen killed "
+               "at least 160 people in the village of Solhan in the night from Friday to Saturday."),
+        ("fr", "Le Burkina Faso a entamé lundi un deuil national après que des hommes armés ont tué "
+               "au moins 160 personnes à Solhan dans la nuit de vendredi à samedi."),
+    ],
+)  # fmt: skip
+def test_the_day_of_mourning_is_not_the_day_of_the_killing(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-06-07").mentions
+    assert (mention.event_date, mention.fatalities) == (dt.date(2021, 6, 4), 160)

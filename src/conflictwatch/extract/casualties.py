@@ -269,8 +269,9 @@ class CasualtyReader:
     def _toll(
         self, norms: list[str], unit: Headcount, sentence: list[int], counted: set[int]
     ) -> int | None:
-        """ "the death toll rose to 50", "revised the toll from the attack on X downwards, to 35":
-        the token of "toll"/"bilan" before the count in its sentence, with no other count
+        """ "the death toll rose to 50", "revised the toll from the attack on X downwards, to 35",
+        "the number of people killed ... has risen to 132": the token of "toll"/"bilan" (or the
+        end of a phrase standing for it) before the count in its sentence, with no other count
         between them."""
         w = self.words
         if unit.side is None and unit.end < len(norms) and norms[unit.end] not in w.stops:
@@ -280,6 +281,9 @@ class CasualtyReader:
                 return None
             if norms[j] in w.tolls:
                 return j
+            for phrase in w.toll_phrases:
+                if tuple(norms[j + 1 - len(phrase) : j + 1]) == phrase:
+                    return j + 1 - len(phrase)
         return None
 
     def _singular_passives(

@@ -100,6 +100,8 @@ class CasualtyWords:
     #: With the comma.
     connectors: frozenset[str]
     tolls: frozenset[str]
+    #: Phrases that stand for a toll: "the number of people killed" (its last word ends it).
+    toll_phrases: tuple[tuple[str, ...], ...]
     skippable: frozenset[str]
     #: Every word without which a sentence holds no casualty count (a cheap first test).
     cue_words: frozenset[str] = field(init=False)
@@ -107,7 +109,8 @@ class CasualtyWords:
     zero_starts: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        cue_words = frozenset({*self.kinds, *self.zero_only, *self.tolls, *self.losses})
+        cue_words = frozenset({*self.kinds, *self.zero_only, *self.tolls, *self.losses,
+                               *(phrase[-1] for phrase in self.toll_phrases)})
         object.__setattr__(self, "cue_words", cue_words)
         object.__setattr__(self, "zero_starts", frozenset(z[0] for z in self.zero))
 
@@ -159,6 +162,7 @@ class CasualtyWords:
             stops=read.words("stops") | _STOP_MARKS,
             connectors=read.words("connectors") | {","},
             tolls=read.words("tolls"),
+            toll_phrases=read.phrases("toll_phrases"),
             skippable=read.words("skippable"),
         )
 

@@ -199,7 +199,10 @@ def _modality_at(lexicon: TriggerLexicon, text: str, trigger: Span) -> ModalityK
     start, end = sentence_around(text, trigger)
     sentence = text[start:end]
     local = Span(trigger.start - start, trigger.end - start, trigger.quote)
-    kind = lexicon.modality.read(sentence, local).kind
+    # A year in a "since" clause dates the record an event sets ("the deadliest attack since the
+    # violence began in 2015"); whether that sentence tells the event or recalls one is the
+    # extractor's to judge, which knows where in the report it stands.
+    kind = lexicon.modality.read(sentence, local, opening=True).kind
     if kind is ModalityKind.FOILED and next(
         lexicon.toll.finditer(fold_same_length(sentence), sentence), None
     ):

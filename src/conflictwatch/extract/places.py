@@ -47,7 +47,7 @@ _AREA_FR = (
     r"région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|"
     r"campement|zone|secteur"
 )
-_COMPASS_ADJ = r"(?:(?:northern|southern|eastern|western|central|north[- ]?(?:eastern|western)|south[- ]?(?:eastern|western))\s+)?"
+_COMPASS_ADJ = r"(?:(?:neighbou?ring|northern|southern|eastern|western|central|north[- ]?(?:eastern|western)|south[- ]?(?:eastern|western))\s+)?"
 
 #: "l'attaque (jihadiste) de X", "le massacre de X": the event named by its place.
 _EVENT_OF_FR = (
@@ -234,11 +234,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
-            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|campement|zone|secteur)s? d",
+            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|campement|zone|secteur)s?(?: voisine?)? d",
             # ... and a settlement after "du"/"au": "au hameau de Kokorou", "l'attaque du village
             # de Toumour" (not an area: "ce village du cercle de Djenné" names no other place than
-            # the village)
-            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})|(?:du|au)\s+(?:hameau|campement|village)|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+            # the village); the neighbouring one is still the area ("la province voisine du Soum")
+            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})(?:\s+voisine?)?|(?:du|au)\s+(?:hameau|campement|village)|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
         (
             "area",
