@@ -1277,3 +1277,17 @@ def test_the_day_of_mourning_is_not_the_day_of_the_killing(
 ) -> None:
     [mention] = run(extractor, text, lang, published="2021-06-07").mentions
     assert (mention.event_date, mention.fatalities) == (dt.date(2021, 6, 4), 160)
+
+
+def test_a_narrative_in_the_present_moves_on_day_by_day(extractor: Extractor) -> None:
+    text = (
+        "NIAMEY - Récit d'une semaine. Mercredi 26 juillet, tôt le matin, des éléments de la "
+        "garde présidentielle retiennent le chef de l'État dans sa résidence à Niamey. En fin de "
+        "matinée, des centaines de partisans du président manifestent près du palais ; les "
+        "militaires les dispersent par des tirs de sommation. Jeudi 27, des jeunes saccagent le "
+        "siège du parti au pouvoir et incendient des véhicules."
+    )
+    told = {(m.sub_event_type.value, m.event_date)
+            for m in run(extractor, text, "fr", published="2023-07-31").mentions}  # fmt: skip
+    assert ("Arrests", dt.date(2023, 7, 26)) in told
+    assert ("Violent demonstration", dt.date(2023, 7, 27)) in told

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -190,7 +190,10 @@ def _kind(sentence: Sentence) -> str:
     return "violence" if top.event_type in _ARMED_VIOLENCE else ""
 
 
-def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues) -> bool:
+def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues,
+               earlier: Sequence[Sentence] = ()) -> bool:  # fmt: skip
+    """Whether an event sentence tells another event than the passage: ``earlier`` are the
+    sentences before the passage, whose last day is the passage's when it gives none."""
     if sentence.index - passage.last_index > FOLLOW_ON or len(passage.sentences) >= MAX_SENTENCES:
         return True
     if cues.second_party.search(sentence.text):
@@ -206,9 +209,35 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues) -> bool:
         return True  # "Le même jour, à Bobo-Dioulasso, des jeunes ont incendié ...": another scene
     day = next((d.date for d in sentence.dates if not cues.report_day(sentence.text, d)), None)
     known_day = passage.date_key(cues)
+    if known_day is None and day and _opens_with_day(sentence, cues):
+        known_day = _last_day(earlier, cues)  # "Jeudi 27, des jeunes ..." after Wednesday's
     return bool(day and known_day and day != known_day
                 and not _fighting_went_on(passage, sentence, day, known_day, cues))  # fmt: skip
 
+
+def _opens_with_day(sentence: Sentence, cues: PassageCues) -> bool:
+    """Whether the sentence opens on its day ("Jeudi 27, ...", "On Sunday, ..."), as a narrative
+    moving on from day to day does."""
+    first = next((d for d in sentence.dates if not cues.report_day(sentence.text, d)), None)
+    return first is not None and first.start <= OPENING_DAY_CHARS
+
+
+#: How far into a sentence a day still opens it ("Dans la nuit de dimanche à lundi, ...").
+OPENING_DAY_CHARS = 16
+
+
+def _last_day(sentences: Sequence[Sentence], cues: PassageCues) -> dt.date | None:
+    """The day the last of ``sentences`` to give one gave: a passage's day when it gives none
+    ("Mercredi 26 juillet, ... | En fin de matinée, des partisans ...")."""
+    for sentence in reversed(sentences[-PASSAGE_LOOK_BACK:]):
+        for d in sentence.dates:
+            if not cues.report_day(sentence.text, d):
+                return d.date
+    return None
+
+
+#: How far back (in sentences) a passage that gives no day looks for the one it goes on from.
+PASSAGE_LOOK_BACK = 40
 
 #: Days of one telling further apart than this are not one battle going on.
 FIGHTING_DAYS_APART = 7
@@ -333,7 +362,8 @@ def group(
             item = sentence  # "Samedi, c'était au tour de Gao": what follows is told there
         if sentence.index in event_indexes:
             if (current is None or item or sentence.index in parties
-                    or _opens_new(current, sentence, cues)):  # fmt: skip
+                    or _opens_new(current, sentence, cues,
+                                  sentences[: current.sentences[0].index])):  # fmt: skip
                 # the item's heading right before the sentence: its day and place
                 header = item if item is not None and item.index == sentence.index - 1 else None
                 passages.append(Passage([sentence], header=header))
