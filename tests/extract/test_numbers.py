@@ -114,6 +114,14 @@ def test_mentions_carry_bounds(readers: dict[str, NumberReader]) -> None:
     assert (between.value, between.low, between.high) == (20, 20, 30)
 
 
+def test_a_dash_joins_a_range_of_figures_only(readers: dict[str, NumberReader]) -> None:
+    ranged, = readers["en"].mentions("20-30 soldiers")
+    assert (ranged.value, ranged.low, ranged.high) == (20, 20, 30)
+    # a dateline's day, then the count
+    day, count = readers["en"].mentions("BAMAKO, Sept 9 - Forty-nine civilians were killed")
+    assert (day.value, day.high, count.value) == (9, None, 49)
+
+
 def test_articles_alone_are_not_numbers_in_running_text(readers: dict[str, NumberReader]) -> None:
     assert readers["fr"].find("un soldat a été tué") == []
     assert readers["en"].find("a soldier was killed") == []

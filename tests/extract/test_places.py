@@ -339,6 +339,8 @@ def test_coordinated_possessed_taken_and_far_places(
                "province.", [("Tadaryat", "the village of Tadaryat"), ("Oudalan", "Oudalan province")]),
         ("fr", "Des hommes armés ont tué 14 personnes dans la province voisine de l'Oudalan.",
          [("Oudalan", "la province voisine de l'Oudalan")]),
+        # a town cut off is named by its blockade
+        ("fr", "Le JNIM a annoncé en août le blocus de Djibo.", [("Djibo", "Djibo")]),
         # where the wounded were taken is not where the attack was
         ("fr", "Vingt-neuf soldats sont tombés et deux blessés ont été évacués à Niamey.", []),
         ("en", "Two soldiers were wounded and treated in Djibo.", []),
@@ -384,6 +386,7 @@ def test_a_place_named_by_its_people_or_its_quarters(
         ("Anger grew after the attack on Djibo on Sunday.", ["Djibo"]),
         ("The raid against Djibo was repelled.", ["Djibo"]),
         ("It was the second attack on Malian soldiers this week.", []),  # a people, no place
+        ("JNIM announced a blockade of Djibo in August.", ["Djibo"]),  # a town cut off
     ],
 )
 def test_an_attack_named_by_the_place_it_struck(text: str, expected: list[str]) -> None:

@@ -41,6 +41,9 @@ _ARTICLES_FR = frozenset({"un", "une"})
 _RANGE_START = frozenset({"between", "entre"})
 _RANGE_JOIN = frozenset({"and", "et"})
 _RANGE_TO = frozenset({"to", "à", "-", "–"})
+#: Dashes join a range only between figures ("20-30"): "Sept 9 - Forty-nine civilians" is a
+#: dateline's day, then the count.
+_RANGE_DASHES = frozenset({"-", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +182,10 @@ class NumberReader:
         if core is None:
             return None
         # "20 to 30", "20 à 30", "20-30": a range whose low end is the count.
-        if core.last + 1 < len(norms) and norms[core.last] in _RANGE_TO:
+        if core.last + 1 < len(norms) and norms[core.last] in _RANGE_TO and (
+            norms[core.last] not in _RANGE_DASHES
+            or (norms[i][0].isdecimal() and norms[core.last + 1][0].isdecimal())
+        ):
             upper = self._core(norms, core.last + 1)
             if upper is not None and upper.value > core.value and not upper.vague:
                 return NumberMention(

@@ -49,9 +49,10 @@ _AREA_FR = (
 )
 _COMPASS_ADJ = r"(?:(?:neighbou?ring|northern|southern|eastern|western|central|north[- ]?(?:eastern|western)|south[- ]?(?:eastern|western))\s+)?"
 
-#: "l'attaque (jihadiste) de X", "le massacre de X": the event named by its place.
+#: "l'attaque (jihadiste) de X", "le massacre de X", "le blocus de X": the event named by its
+#: place.
 _EVENT_OF_FR = (
-    r"\b(?:[Aa]ttaques?|[Aa]ttentats?|[Mm]assacres?|[Tt]ueries?|[Ee]mbuscades?|[Aa]ssauts?)"
+    r"\b(?:[Aa]ttaques?|[Aa]ttentats?|[Mm]assacres?|[Tt]ueries?|[Ee]mbuscades?|[Aa]ssauts?|[Bb]locus)"
     r"(?:\s+[a-zéèêàç-]+)?\s+(?:de|d['’]|contre)"
 )
 
@@ -165,6 +166,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # (not "an attack on Malian soldiers": a people, not a place)
             # ... also after who made it: "an attack by JNIM fighters on Djibo"
             rf"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|massacres?|offensive)\s+(?:(?i:by|of)\s+(?:[\w'’-]+\s+){{1,5}}?)?(?:on|against)\s+(?!(?:Malian|Nigerien|Nigerian|Burkinab[eè]|Chadian|Mauritanian|Algerian|French|Russian|American)\b)(?P<quote>(?P<name>{_NAME}))",
+        ),
+        (
+            "plain",
+            r"blockade|siege",
+            # a town cut off: "the blockade of Timbuktu", "the siege on Ménaka"
+            rf"\b(?i:blockade|siege)\s+(?:of|on)\s+(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",
