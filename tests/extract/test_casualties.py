@@ -111,6 +111,8 @@ EN = [
     ("The number of people killed when gunmen raided the village has risen to 132.",
      [(K, 132, U)]),
     ("The number of displaced people has risen to 2,000.", []),
+    # the shares of a count set after a colon are counted, by side
+    ("Four people were killed: three gendarmes and a civilian.", [(K, 4, U), (K, 3, S), (K, 1, C)]),
 ]
 FR = [
     ("Au moins 19 personnes de 11 nationalités ont été tuées.", [(K, 19, U)]),
@@ -188,6 +190,8 @@ FR = [
     ("Un soldat a été tué, selon un habitant.", [(K, 1, S)]),
     ("Le nombre de morts de l'attaque du village s'élève désormais à 132.", [(K, 132, U)]),
     ("Le nombre de déplacés est passé à 2 000.", []),
+    ("Le bilan fait état de quatre morts : trois gendarmes et un civil.",
+     [(K, 4, U), (K, 3, S), (K, 1, C)]),
 ]
 
 
@@ -317,6 +321,8 @@ def test_a_share_of_a_total_is_not_added_to_it(readers: dict[str, CasualtyReader
     parmi = toll(readers, "fr", "Des hommes armés ont tué 14 fidèles dimanche.",
                  "Trois enfants figurent parmi les morts.")  # fmt: skip
     assert parmi.killed == 14
+    colon = toll(readers, "en", "Four people were killed: three gendarmes and a civilian.")
+    assert colon.killed == 4
 
 
 def test_a_count_set_in_apposition_breaks_down_the_one_before(

@@ -1472,3 +1472,22 @@ def test_an_outcome_said_not_to_have_happened_is_no_outcome(
 ) -> None:
     [mention] = run(extractor, text, "en", published="2021-06-06").mentions
     assert mention.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The gendarmerie post in Djibo was attacked overnight on Thursday. Four people were "
+               "killed: three gendarmes and a civilian."),
+        ("fr", "La brigade de gendarmerie de Djibo a été la cible d'une attaque armée dans la nuit "
+               "de jeudi à vendredi. Le bilan fait état de quatre morts : trois gendarmes et un "
+               "civil."),
+    ],
+)  # fmt: skip
+def test_gendarmes_among_the_dead_of_an_attack_on_their_post_were_fought_not_the_attackers(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2015-10-10").mentions
+    assert (mention.sub_event_type, mention.actor1, mention.fatalities) == (
+        SubEventType.ARMED_CLASH, "Unidentified Armed Group (Burkina Faso)", 4)  # fmt: skip
+    assert mention.actor2.startswith("Police Forces of Burkina Faso")

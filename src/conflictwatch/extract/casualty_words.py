@@ -33,6 +33,9 @@ SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 _STOP_MARKS = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "-", "–", "—"})
 #: Punctuation that adds a count to the one before, besides the pack's ``adding``.
 _ADDING_MARKS = frozenset({",", ":"})
+#: Punctuation that opens the shares of a count, besides the pack's ``joining``: "four people
+#: were killed: three gendarmes and a civilian".
+_JOINING_MARKS = frozenset({":"})
 #: How far an aside between commas may run between the people counted and their verb.
 ASIDE_TOKENS = 30
 #: How far back (in tokens) a count looks for the toll it gives.
@@ -151,7 +154,7 @@ class CasualtyWords:
             losses=read.words("losses"),
             vague_links=read.words("vague_links"),
             adding=read.words("adding") | _ADDING_MARKS,
-            joining=read.words("joining"),
+            joining=read.words("joining") | _JOINING_MARKS,
             share_openers=read.words("share_openers"),
             neutralised=read.words("neutralised"),
             things=read.words("things"),

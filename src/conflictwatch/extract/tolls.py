@@ -107,7 +107,8 @@ class TollCues:
             revised=compile_rule(r"\b(?:%(revised_patterns)s)\b", cues),
             other_account=compile_rule(r"(?:%(other_account_patterns)s)", cues),
             share_cue=compile_rule(r"^[\s,;:(—–-]*(?:%(share_patterns)s)?[\s,:]*$", cues),
-            share_end=compile_rule(r"\b(?:%(share_end_patterns)s)[\s,:]*$", cues),
+            # ... or a colon: "four people were killed: three gendarmes and a civilian"
+            share_end=compile_rule(r"(?:\b(?:%(share_end_patterns)s)|:)[\s,:]*$", cues),
             joined_end=compile_rule(r"(?:^|[\s,])(?:%(joined_shares)s)?[\s,]*$", cues),
             partitive_quote=compile_rule(r"^\S+(?:\s+\S+)?\s+(?:%(partitive_patterns)s)\b", cues),
             among_dead=compile_rule(r"\b(?:%(among_dead_patterns)s)\b", cues),
