@@ -1491,3 +1491,20 @@ def test_gendarmes_among_the_dead_of_an_attack_on_their_post_were_fought_not_the
     assert (mention.sub_event_type, mention.actor1, mention.fatalities) == (
         SubEventType.ARMED_CLASH, "Unidentified Armed Group (Burkina Faso)", 4)  # fmt: skip
     assert mention.actor2.startswith("Police Forces of Burkina Faso")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A convoy was ambushed near Gorgadji on Wednesday. Fifteen soldiers and six VDP "
+               "were killed."),
+        ("fr", "Un convoi est tombé dans une embuscade mercredi près de Gorgadji. Quinze "
+               "militaires et six VDP ont été tués."),
+    ],
+)  # fmt: skip
+def test_the_people_a_toll_counts_are_not_who_did_it(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-08-20").mentions
+    assert mention.actor1 == "Unidentified Armed Group (Burkina Faso)"
+    assert mention.fatalities == 21

@@ -8,6 +8,7 @@ them in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..model import Mention
@@ -361,16 +362,30 @@ def scores_from_toll(casualties: list[Casualty]) -> list[TypeScore]:
 
 
 def from_other_sentences(
-    actors: dict[int, list[ActorMention]], first: int, actor2: ActorMention | None
+    actors: dict[int, list[ActorMention]],
+    first: int,
+    actor2: ActorMention | None,
+    casualties: Mapping[int, Sequence[Casualty]] | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """When the opening sentence names no perpetrator, look at the rest of the passage."""
+    """When the opening sentence names no perpetrator, look at the rest of the passage. The
+    people a toll counts (``casualties`` by sentence) are its victims, not who did it: "among
+    the victims were 59 civilians, 15 soldiers and six VDP" names no perpetrator (the attackers'
+    own dead are still the attackers)."""
     for index in sorted(actors):
         if index == first:
             continue
+        counted = [(c.start, c.end) for c in (casualties or {}).get(index, ())
+                   if c.kind in _VICTIM_KINDS and c.side is not Side.ATTACKERS]  # fmt: skip
         for actor in actors[index]:
+            if any(start <= actor.start < end for start, end in counted):
+                continue
             if actor.actor_type is not ActorType.CIVILIANS and actor != actor2:
                 return actor, actor2
     return None, actor2
+
+
+#: The kinds of counts whose people were on the receiving end.
+_VICTIM_KINDS = frozenset({CasualtyKind.KILLED, CasualtyKind.WOUNDED, CasualtyKind.ABDUCTED})
 
 
 #: The families of the armed groups that fight the states of the region; the rest of the armed
