@@ -1291,3 +1291,15 @@ def test_a_narrative_in_the_present_moves_on_day_by_day(extractor: Extractor) ->
             for m in run(extractor, text, "fr", published="2023-07-31").mentions}  # fmt: skip
     assert ("Arrests", dt.date(2023, 7, 26)) in told
     assert ("Violent demonstration", dt.date(2023, 7, 27)) in told
+
+
+def test_a_dateline_further_on_opens_the_round_up_s_next_story(extractor: Extractor) -> None:
+    text = (
+        "Weekend round-up from our Sahel desk.\n\n"
+        "NIAMEY, Niger - Three people were killed on Saturday in Niamey when police fired on "
+        "protesters.\n\n"
+        "OUAGADOUGOU, Burkina Faso - Police fired tear gas on Saturday to disperse several hundred "
+        "people who gathered to demand the president's resignation."
+    )
+    mentions = run(extractor, text, "en", published="2021-11-28").mentions
+    assert sorted(m.location for m in mentions) == ["Niamey", "Ouagadougou"]

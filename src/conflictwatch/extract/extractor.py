@@ -444,6 +444,13 @@ class Extractor:
         # The place first: most passages of world news have none here, and the rest of the
         # reading (date, actors, toll, cues) would be thrown away with them.
         place, place_sentence, place_span = self.placer.place(passage, read, article, until)
+        opening = passage.sentences[0]
+        if opening.index > 0 and (place_sentence is None
+                                  or place_sentence.index < opening.index):  # fmt: skip
+            # a round-up's next story, filed from the town of its own dateline
+            filed = self.placer.filed_from(opening, article)
+            if filed[0] is not None:
+                place, place_sentence, place_span = filed
         later = place_sentence is not None and place_sentence.index > passage.last_index
         if (place is None or place_tier(place) == 2 or (later and self.placer.filed_here(passage))
                 ) and _clear(passage) >= CLEAR_SCORE:  # fmt: skip

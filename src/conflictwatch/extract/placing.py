@@ -302,15 +302,21 @@ class Placer:
                  ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
         """The town a wire report is filed from ("NIAMEY, 28 juillet -"): where a clear event
         happened when nothing in or around its passage names a place."""
-        context = f"{article.title}. {article.text[:1500]}"
-        match = _DATELINE.match(read[0].text) if read else None
+        return self.filed_from(read[0], article) if read else (None, None, None)
+
+    def filed_from(self, sentence: Sentence, article: Article
+                   ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
+        """The town of the dateline ``sentence`` opens with, if it is one: the report's, or a
+        round-up's next story's ("OUAGADOUGOU, Burkina Faso - Police fired tear gas ...")."""
+        match = _DATELINE.match(sentence.text)
         if match is None:
             return None, None, None
+        context = f"{article.title}. {article.text[:1500]}"
         name = match["name"].strip().title()
         resolution = self.geocoder.resolve(name, context)
         if not resolution.resolved or place_tier(resolution) != 0:
             return None, None, None
-        return resolution, read[0], Span(match.start("name"), match.end("name"), match["name"])
+        return resolution, sentence, Span(match.start("name"), match.end("name"), match["name"])
 
     def filed_here(self, passage: Passage) -> bool:
         """Whether the passage opens on the town it is filed from ("into the army camp here")."""

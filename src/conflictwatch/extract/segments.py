@@ -295,8 +295,8 @@ def _place_heading(sentence: Sentence) -> bool:
 def list_items(text: str, sentences: list[Sentence]) -> set[int]:
     """The sentences of an article that open an item of a list, a labelled section of a
     bulletin ("Analyse : ..."), a dated heading line ("Jeudi 16 juin — Mali, région de Gao.")
-    or a press review's place heading ("Ouagadougou."): what follows the item before is not
-    told there."""
+    or a press review's place heading ("Ouagadougou."), or a wire story's dateline further on
+    ("OUAGADOUGOU, Burkina Faso - ..."): what follows the item before is not told there."""
     return {
         s.index
         for s in sentences
@@ -316,7 +316,16 @@ def list_items(text: str, sentences: list[Sentence]) -> set[int]:
             and bool(s.dates)
         )
         or _dated_lead_in(text, s)
+        or (s.index > 0 and _WIRE_DATELINE.match(s.text)
+            and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start))
     }
+
+
+#: A wire dateline opening a line after the first: a round-up's next story ("OUAGADOUGOU,
+#: Burkina Faso - Police fired tear gas ...", "NIAMEY (AFP) — ...").
+_WIRE_DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?(?:\s*\([^()\n]{2,30}\))?(?:,[^.\n]{1,30}?)?\s[-–—]\s"
+)
 
 
 #: A line's lead-in of place and day before a colon: "Dablo, Sanmatenga province, Sunday 12 May:
