@@ -1303,3 +1303,21 @@ def test_a_dateline_further_on_opens_the_round_up_s_next_story(extractor: Extrac
     )
     mentions = run(extractor, text, "en", published="2021-11-28").mentions
     assert sorted(m.location for m in mentions) == ["Niamey", "Ouagadougou"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "OUAGADOUGOU, 1er novembre - Récit. Jeudi matin, des milliers de manifestants ont "
+               "incendié une partie de l'Assemblée nationale et trois d'entre eux ont été tués. À "
+               "Bobo-Dioulasso, des manifestants ont incendié jeudi la mairie."),
+        ("en", "OUAGADOUGOU, Nov 1 - A look back. On Thursday morning, thousands of protesters set "
+               "fire to part of the National Assembly and three of them were killed. In "
+               "Bobo-Dioulasso, protesters set fire to the town hall on Thursday."),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_on_another_town_than_the_dateline_s_opens_another_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, published="2014-11-01").mentions
+    assert sorted(m.location for m in mentions) == ["Bobo-Dioulasso", "Ouagadougou"]

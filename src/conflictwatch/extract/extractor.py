@@ -74,7 +74,7 @@ from .reporting import (
     toll_scores,
     without_deployments,
 )
-from .segments import Passage, PassageCues, Sentence, group, list_items
+from .segments import Passage, PassageCues, Sentence, group, list_items, opens_on_place
 from .sites import (
     SiteCues,
     SiteSplitter,
@@ -269,10 +269,16 @@ class Extractor:
             # toll ("local sources said hundreds had been killed").
             start = 0 if not mentions else passage.sentences[0].index
             around = [s for s in read[start:until] if s.index not in events]
-            # the next item of a list begins with its heading: its places are its own
-            item = passages[n + 1].header if n + 1 < len(passages) else None
+            # the next item of a list begins with its heading, and a passage opening on a town
+            # ("À Bobo-Dioulasso, ...") on it: their places are their own
+            following = passages[n + 1] if n + 1 < len(passages) else None
+            own = following is not None and (following.header is not None
+                                             or opens_on_place(following.sentences[0]))  # fmt: skip
+            bound = None
+            if following is not None and own:
+                bound = (following.header or following.sentences[0]).index
             mention = self._mention(article, tools, lang, published, passage, read, n, claims,
-                                    around, None if item is None else item.index)  # fmt: skip
+                                    around, bound)  # fmt: skip
             if mention is not None and not corroborated(mention):
                 mention = told.taken_up(mention, passage)
             if mention is not None:  # a crowd told by its size is the demonstration's crowd

@@ -207,6 +207,9 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues,
         return True
     if place and place != known_place and cues.elsewhere.match(sentence.text):
         return True  # "Le même jour, à Bobo-Dioulasso, des jeunes ont incendié ...": another scene
+    if (place and known_place is None and opens_on_place(sentence)
+            and (before := _last_place(earlier)) is not None and before != place):  # fmt: skip
+        return True  # "À Bobo-Dioulasso, des manifestants ..." after a passage told in the capital
     day = next((d.date for d in sentence.dates if not cues.report_day(sentence.text, d)), None)
     known_day = passage.date_key(cues)
     if known_day is None and day and _opens_with_day(sentence, cues):
@@ -224,6 +227,29 @@ def _opens_with_day(sentence: Sentence, cues: PassageCues) -> bool:
 
 #: How far into a sentence a day still opens it ("Dans la nuit de dimanche à lundi, ...").
 OPENING_DAY_CHARS = 16
+
+
+#: How far into a sentence a place still opens it ("À Bobo-Dioulasso, ...", "In Gao, ...").
+OPENING_PLACE_CHARS = 6
+
+#: The town of a wire dateline ("OUAGADOUGOU, 1er novembre -"): where a report's first passage is
+#: told when it names no place.
+_DATELINE_TOWN = re.compile(r"^\W*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:\([^()\n]{2,30}\)\s*)?(?:,|\s[-–—])")
+
+
+def opens_on_place(sentence: Sentence) -> bool:
+    """Whether the sentence opens on a place ("À Bobo-Dioulasso, ...", "In Gao, ...")."""
+    return bool(sentence.places) and sentence.places[0].start <= OPENING_PLACE_CHARS
+
+
+def _last_place(sentences: Sequence[Sentence]) -> str | None:
+    """The place the last of ``sentences`` to name one named first, or the town of the report's
+    dateline when none does."""
+    for sentence in reversed(sentences[-PASSAGE_LOOK_BACK:]):
+        if sentence.places:
+            return sentence.places[0].name.lower()
+    dateline = _DATELINE_TOWN.match(sentences[0].text) if sentences else None
+    return dateline.group(1).strip().lower() if dateline else None
 
 
 def _last_day(sentences: Sequence[Sentence], cues: PassageCues) -> dt.date | None:
