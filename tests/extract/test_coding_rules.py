@@ -1508,3 +1508,18 @@ def test_the_people_a_toll_counts_are_not_who_did_it(
     [mention] = run(extractor, text, lang, published="2021-08-20").mentions
     assert mention.actor1 == "Unidentified Armed Group (Burkina Faso)"
     assert mention.fatalities == 21
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On Wednesday, MUJAO carried out an amputation in Gao: a young man accused of theft "
+               "had his right hand cut off in public."),
+        ("fr", "Mercredi, le MUJAO a procédé à une amputation à Gao : un jeune homme a été amputé "
+               "de la main droite en public pour vol."),
+    ],
+)  # fmt: skip
+def test_an_amputation_is_an_attack_on_a_civilian(extractor: Extractor, lang: str, text: str) -> None:
+    [mention] = run(extractor, text, lang, published="2012-08-10").mentions
+    assert (mention.sub_event_type, mention.actor2) == (SubEventType.ATTACK, "Civilians (Mali)")
+    assert mention.actor1.startswith("MUJAO")
