@@ -32,6 +32,7 @@ def test_the_sets_are_there_and_documented() -> None:
         28,
         30,
         32,
+        34,
     ]
     assert sorted(int(p.stem.removeprefix("set")) for p in SEALED) == [
         14,

@@ -108,8 +108,7 @@ EN = [
     ("Gunmen attacked the village, killing 14 civilians, said a resident.", [(K, 14, C)]),
     ("A soldier was killed, the army said.", [(K, 1, S)]),
     # a phrase standing for the toll gives it, however far the count comes after it
-    ("The number of people killed when gunmen raided the village has risen to 132.",
-     [(K, 132, U)]),
+    ("The number of people killed when gunmen raided the village has risen to 132.", [(K, 132, U)]),
     ("The number of displaced people has risen to 2,000.", []),
     # the shares of a count set after a colon are counted, by side
     ("Four people were killed: three gendarmes and a civilian.", [(K, 4, U), (K, 3, S), (K, 1, C)]),
@@ -190,8 +189,10 @@ FR = [
     ("Un soldat a été tué, selon un habitant.", [(K, 1, S)]),
     ("Le nombre de morts de l'attaque du village s'élève désormais à 132.", [(K, 132, U)]),
     ("Le nombre de déplacés est passé à 2 000.", []),
-    ("Le bilan fait état de quatre morts : trois gendarmes et un civil.",
-     [(K, 4, U), (K, 3, S), (K, 1, C)]),
+    (
+        "Le bilan fait état de quatre morts : trois gendarmes et un civil.",
+        [(K, 4, U), (K, 3, S), (K, 1, C)],
+    ),
 ]
 
 

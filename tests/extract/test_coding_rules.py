@@ -1519,7 +1519,9 @@ def test_the_people_a_toll_counts_are_not_who_did_it(
                "de la main droite en public pour vol."),
     ],
 )  # fmt: skip
-def test_an_amputation_is_an_attack_on_a_civilian(extractor: Extractor, lang: str, text: str) -> None:
+def test_an_amputation_is_an_attack_on_a_civilian(
+    extractor: Extractor, lang: str, text: str
+) -> None:
     [mention] = run(extractor, text, lang, published="2012-08-10").mentions
     assert (mention.sub_event_type, mention.actor2) == (SubEventType.ATTACK, "Civilians (Mali)")
     assert mention.actor1.startswith("MUJAO")

@@ -115,7 +115,7 @@ def test_mentions_carry_bounds(readers: dict[str, NumberReader]) -> None:
 
 
 def test_a_dash_joins_a_range_of_figures_only(readers: dict[str, NumberReader]) -> None:
-    ranged, = readers["en"].mentions("20-30 soldiers")
+    (ranged,) = readers["en"].mentions("20-30 soldiers")
     assert (ranged.value, ranged.low, ranged.high) == (20, 20, 30)
     # a dateline's day, then the count
     day, count = readers["en"].mentions("BAMAKO, Sept 9 - Forty-nine civilians were killed")

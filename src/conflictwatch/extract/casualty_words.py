@@ -112,8 +112,15 @@ class CasualtyWords:
     zero_starts: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        cue_words = frozenset({*self.kinds, *self.zero_only, *self.tolls, *self.losses,
-                               *(phrase[-1] for phrase in self.toll_phrases)})
+        cue_words = frozenset(
+            {
+                *self.kinds,
+                *self.zero_only,
+                *self.tolls,
+                *self.losses,
+                *(phrase[-1] for phrase in self.toll_phrases),
+            }
+        )
         object.__setattr__(self, "cue_words", cue_words)
         object.__setattr__(self, "zero_starts", frozenset(z[0] for z in self.zero))
 

@@ -509,7 +509,8 @@ class Extractor:
         actor1, actor2 = tools.actors.assign_roles(first.text, actors.get(first.index, []), trigger)
         if actor1 is None:
             actor1, actor2 = from_other_sentences(
-                actors, first.index, actor2, {s.index: s.casualties for s in passage.all_sentences})
+                actors, first.index, actor2, {s.index: s.casualties for s in passage.all_sentences}
+            )
         actor1, actor2 = victims_are_targets(actor1, actor2, actors.get(first.index, []),
                                               first.casualties)  # fmt: skip
         claimed = self._claimant(tools, claims, event_date, place.country if place else None)

@@ -182,9 +182,13 @@ class NumberReader:
         if core is None:
             return None
         # "20 to 30", "20 à 30", "20-30": a range whose low end is the count.
-        if core.last + 1 < len(norms) and norms[core.last] in _RANGE_TO and (
-            norms[core.last] not in _RANGE_DASHES
-            or (norms[i][0].isdecimal() and norms[core.last + 1][0].isdecimal())
+        if (
+            core.last + 1 < len(norms)
+            and norms[core.last] in _RANGE_TO
+            and (
+                norms[core.last] not in _RANGE_DASHES
+                or (norms[i][0].isdecimal() and norms[core.last + 1][0].isdecimal())
+            )
         ):
             upper = self._core(norms, core.last + 1)
             if upper is not None and upper.value > core.value and not upper.vague:

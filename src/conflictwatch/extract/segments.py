@@ -234,7 +234,9 @@ OPENING_PLACE_CHARS = 6
 
 #: The town of a wire dateline ("OUAGADOUGOU, 1er novembre -"): where a report's first passage is
 #: told when it names no place.
-_DATELINE_TOWN = re.compile(r"^\W*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:\([^()\n]{2,30}\)\s*)?(?:,|\s[-–—])")
+_DATELINE_TOWN = re.compile(
+    r"^\W*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:\([^()\n]{2,30}\)\s*)?(?:,|\s[-–—])"
+)
 
 
 def opens_on_place(sentence: Sentence) -> bool:
@@ -342,8 +344,11 @@ def list_items(text: str, sentences: list[Sentence]) -> set[int]:
             and bool(s.dates)
         )
         or _dated_lead_in(text, s)
-        or (s.index > 0 and _WIRE_DATELINE.match(s.text)
-            and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start))
+        or (
+            s.index > 0
+            and _WIRE_DATELINE.match(s.text)
+            and _LINE_START.search(text, max(0, s.span.start - 12), s.span.start)
+        )
     }
 
 
