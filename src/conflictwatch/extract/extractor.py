@@ -272,10 +272,9 @@ class Extractor:
             # the next item of a list begins with its heading, and a passage opening on a town
             # ("À Bobo-Dioulasso, ...") on it: their places are their own
             following = passages[n + 1] if n + 1 < len(passages) else None
-            own = following is not None and (following.header is not None
-                                             or opens_on_place(following.sentences[0]))  # fmt: skip
             bound = None
-            if following is not None and own:
+            if following is not None and (following.header is not None
+                                          or opens_on_place(following.sentences[0])):  # fmt: skip
                 bound = (following.header or following.sentences[0]).index
             mention = self._mention(article, tools, lang, published, passage, read, n, claims,
                                     around, bound)  # fmt: skip

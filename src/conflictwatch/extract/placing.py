@@ -26,7 +26,7 @@ from ..model import Article, Mention
 from ..taxonomy import GeoPrecision, WherePrecision
 from .cues import compile_rule
 from .records import Span
-from .segments import Passage, Sentence
+from .segments import DATELINE, Passage, Sentence
 
 #: How far before a town the words naming it as a road's or convoy's destination, where people
 #: fled to ("ont fui Bosso vers Toumour et Diffa") or where a source was reached may start.
@@ -68,11 +68,6 @@ OWNER_CHARS = 16
 CAPITAL_OWNER_CHARS = 24
 _OF_COUNTRY = re.compile(r"\s+(?:of|du|de|d['’])\s*(?:the\s+|la\s+|l['’])?(.+)", re.IGNORECASE)
 
-#: A wire report's dateline: the town in capitals, then a comma or a dash ("BAMAKO, Nov 14 -"),
-#: perhaps with its country or agency in brackets ("GAO (Mali) -", "NIAMEY (AFP) -").
-_DATELINE = re.compile(
-    r"^\W*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)(?:\s*\([\w .'’-]{2,30}\))?\s*(?:,|\s[-–—])"
-)
 
 #: An area named as one ("Soum province", "la région de Ménaka"), not a bare name ("Sahel").
 AREA = re.compile(
@@ -308,7 +303,7 @@ class Placer:
                    ) -> tuple[Resolution | None, Sentence | None, Span | None]:  # fmt: skip
         """The town of the dateline ``sentence`` opens with, if it is one: the report's, or a
         round-up's next story's ("OUAGADOUGOU, Burkina Faso - Police fired tear gas ...")."""
-        match = _DATELINE.match(sentence.text)
+        match = DATELINE.match(sentence.text)
         if match is None:
             return None, None, None
         context = f"{article.title}. {article.text[:1500]}"
@@ -385,7 +380,7 @@ class Placer:
         text = f"{article.title} {article.title} {article.text[:3000]}"
         named = country_mentions(text)
         lowered = text.lower()
-        dateline = _DATELINE.match(article.text)  # the town filed from counts as a title does
+        dateline = DATELINE.match(article.text)  # the town filed from counts as a title does
         filed = dateline["name"].strip().lower() if dateline else ""
         counts = {c.iso2: named[c.iso2] + lowered.count(c.capital.lower())
                   + (filed == c.capital.lower()) for c in self.pack.countries}  # fmt: skip

@@ -232,10 +232,10 @@ OPENING_DAY_CHARS = 16
 #: How far into a sentence a place still opens it ("À Bobo-Dioulasso, ...", "In Gao, ...").
 OPENING_PLACE_CHARS = 6
 
-#: The town of a wire dateline ("OUAGADOUGOU, 1er novembre -"): where a report's first passage is
-#: told when it names no place.
-_DATELINE_TOWN = re.compile(
-    r"^\W*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)\s*(?:\([^()\n]{2,30}\)\s*)?(?:,|\s[-–—])"
+#: A wire report's dateline: the town in capitals, then a comma or a dash ("BAMAKO, Nov 14 -"),
+#: perhaps with its country or agency in brackets ("GAO (Mali) -", "NIAMEY (AFP) -").
+DATELINE = re.compile(
+    r"^\W*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,30}?)(?:\s*\([\w .'’-]{2,30}\))?\s*(?:,|\s[-–—])"
 )
 
 
@@ -250,8 +250,8 @@ def _last_place(sentences: Sequence[Sentence]) -> str | None:
     for sentence in reversed(sentences[-PASSAGE_LOOK_BACK:]):
         if sentence.places:
             return sentence.places[0].name.lower()
-    dateline = _DATELINE_TOWN.match(sentences[0].text) if sentences else None
-    return dateline.group(1).strip().lower() if dateline else None
+    dateline = DATELINE.match(sentences[0].text) if sentences else None
+    return dateline["name"].strip().lower() if dateline else None
 
 
 def _last_day(sentences: Sequence[Sentence], cues: PassageCues) -> dt.date | None:
