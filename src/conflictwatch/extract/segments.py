@@ -193,7 +193,8 @@ def _kind(sentence: Sentence) -> str:
 def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues,
                earlier: Sequence[Sentence] = ()) -> bool:  # fmt: skip
     """Whether an event sentence tells another event than the passage: ``earlier`` are the
-    sentences before the passage, whose last day is the passage's when it gives none."""
+    sentences before the passage, whose last day (and last place, or the dateline's town) is the
+    passage's when it gives none."""
     if sentence.index - passage.last_index > FOLLOW_ON or len(passage.sentences) >= MAX_SENTENCES:
         return True
     if cues.second_party.search(sentence.text):
