@@ -98,6 +98,11 @@ def test_second_level_areas_lie_in_a_region_the_pack_knows(curated: list[Place])
         ("Boulkessi", "Le camp de Boulkessi a été attaqué.", "Boulkessi", "ML", "PPL"),
         ("Solhan", "Gunmen killed villagers in Solhan.", "Solhan", "BF", "PPL"),
         ("Tongo-Tongo", "Soldiers were ambushed near Tongo-Tongo.", "Tongo Tongo", "NE", "PPL"),
+        # Villages of well-known attacks that neither shared gazetteer names.
+        ("Inates", "The army camp at Inates was overrun.", "Inatès", "NE", "PPL"),
+        ("Tchombangou", "Des hommes armés ont attaqué Tchombangou.", "Tchoma Bangou", "NE", "PPL"),
+        ("Indelimane", "Gunmen attacked the army post at Indelimane.", "Indelimane", "ML", "PPL"),
+        ("Inata", "Le détachement de gendarmerie d'Inata.", "Inata", "BF", "PPL"),
         ("département de Takeita", "Dans le département de Takeita.", "Takeita", "NE", "ADM2"),
         # A district of Bamako, not the village of the same name in the Koulikoro region.
         (
