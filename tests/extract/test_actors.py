@@ -269,7 +269,27 @@ def _roles(finder: ActorFinder, text: str, trigger: str | None) -> tuple[str | N
             ("gunmen", "Civilians"),
         ),
         ("en", "Villagers killed by Dozos", None, ("Dozos", "Villagers")),
-        ("en", "FAMa and Wagner killed civilians in Moura", "killed", ("Wagner", "civilians")),
+        # subjects joined before their verb: the first named leads (the others are associates)
+        ("en", "FAMa and Wagner killed civilians in Moura", "killed", ("FAMa", "civilians")),
+        (
+            "en",
+            "Malian soldiers and foreign armed men executed villagers",
+            "executed",
+            ("Malian soldiers", "villagers"),
+        ),
+        (
+            "fr",
+            "Des soldats et des hommes armés non identifiés ont exécuté des villageois",
+            "exécuté",
+            ("soldats", "villageois"),
+        ),
+        # ... not a subject of another clause
+        (
+            "en",
+            "Jihadists ambushed a convoy and soldiers killed ten of them",
+            "killed",
+            ("soldiers", "Jihadists"),
+        ),
         ("en", "Gunmen clashed with soldiers", None, ("Gunmen", "soldiers")),
         ("fr", "Des soldats ont été tués par des djihadistes", "tués", ("djihadistes", "soldats")),
         ("fr", "L'attaque a été revendiquée par l'EIGS", "attaque", ("EIGS", None)),

@@ -213,6 +213,8 @@ def test_french(readers: dict[str, CasualtyReader], text: str, expected: list[tu
         ("en", "at least 12 soldiers were killed", 12, 12, None, False),
         ("en", "more than 70 soldiers were killed", 70, 70, None, True),
         ("en", "dozens of villagers were killed", 12, None, None, True),
+        # an unknown large number: as few as "several"
+        ("en", "fighters killed large numbers of civilians", 3, None, None, True),
         ("fr", "entre 20 et 30 civils tués", 20, 20, 30, False),
         ("fr", "au moins 12 soldats tués", 12, 12, None, False),
         ("fr", "une centaine de civils tués", 100, None, None, True),

@@ -135,6 +135,9 @@ def test_french_dates(
         # ... also when the town is followed by its country
         ("en", "MENAKA, Mali, Sept 19 — Gunmen ambushed a convoy."),
         ("fr", "DORI, Burkina Faso, 19 septembre - Des hommes armés ont attaqué"),
+        # ... or the date is in brackets after it
+        ("en", "BAMAKO/NAIROBI (September 19) - Soldiers executed civilians"),
+        ("fr", "OUAGADOUGOU (19 septembre) - Des hommes armés ont attaqué"),
         ("en", "The toll of an overnight raid rose."),
     ],
 )

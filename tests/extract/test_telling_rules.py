@@ -1321,3 +1321,49 @@ def test_a_sentence_opening_on_another_town_than_the_dateline_s_opens_another_ev
 ) -> None:
     mentions = run(extractor, text, lang, published="2014-11-01").mentions
     assert sorted(m.location for m in mentions) == ["Bobo-Dioulasso", "Ouagadougou"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Soldiers executed about 80 villagers in Dinangourou over several days in early "
+            "September, a rights group said on Tuesday. The operation began on Friday, September 6, "
+            "when troops surrounded the village at dawn.",
+        ),
+        (
+            "fr",
+            "Des soldats ont exécuté environ 80 villageois à Dinangourou début septembre, selon une "
+            "ONG. L'opération a commencé le vendredi 6 septembre, quand les militaires ont encerclé "
+            "le village à l'aube.",
+        ),
+    ],
+)
+def test_a_month_told_first_gives_way_to_the_day_the_next_sentence_tells(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [m] = run(extractor, text, lang).mentions
+    assert (m.event_date.isoformat(), m.time_precision) == ("2024-09-06", 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "On Monday, soldiers securing the Kaya-Dori road discovered an improvised explosive "
+            "device buried near Pissila. Engineers neutralised the device without casualties.",
+        ),
+        (
+            "fr",
+            "Lundi, des soldats qui sécurisaient l'axe Kaya-Dori ont découvert un engin explosif "
+            "improvisé enfoui près de Pissila. Les sapeurs ont neutralisé l'engin sans dommage.",
+        ),
+    ],
+)
+def test_an_improvised_device_found_and_neutralised_is_disrupted_weapons_use(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [m] = run(extractor, text, lang).mentions
+    assert m.sub_event_type is S.DISRUPTED_WEAPONS_USE

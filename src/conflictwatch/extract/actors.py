@@ -232,7 +232,7 @@ class ActorFinder:
                 actor2 = subject  # "soldiers were killed": the subject suffered it
                 actor1 = next((m for m in after if m.name != subject.name), None)
             else:
-                actor1 = subject
+                actor1 = _first_joined(text, before, cues)
                 actor2 = next((m for m in after if actor1 is None or m.name != actor1.name), None)
                 if actor2 is None and after and actor1 is not None:
                     # The same kind of actor on both sides ("gunmen attacked gunmen").
@@ -322,6 +322,8 @@ class RoleCues:
     accused: re.Pattern[str]
     #: A denial right after an actor: "JNIM issued a statement denying any involvement".
     denied: re.Pattern[str]
+    #: Between two subjects of one verb: "Malian soldiers and foreign armed men executed".
+    joined: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, cues: Mapping[str, Any]) -> RoleCues:
@@ -356,6 +358,12 @@ class RoleCues:
                 cues,
             ),
             denied=compile_rule(r"[^.;]{0,50}?\b(?:%(denial)s)\b", cues),
+            joined=compile_rule(
+                r"^\s*,?\s*(?:%(joined_subjects_patterns)s)\s+"
+                r"(?:(?:%(agent_determiners_patterns)s)\s+|%(elided_articles_patterns)s)?"
+                r"(?:[\w'’-]+\s+){0,2}$",
+                cues,
+            ),
         )
 
 
@@ -380,6 +388,21 @@ def _agent(text: str, players: list[ActorMention], cues: RoleCues) -> ActorMenti
         if before and not cues.by_after.match(text[claim.end() :]):
             return before[-1]
     return None
+
+
+def _first_joined(text: str, before: list[ActorMention], cues: RoleCues) -> ActorMention | None:
+    """The subject of a verb among the actors named before it: the last, or the first of those
+    joined to it ("Malian soldiers and foreign armed men executed": the soldiers)."""
+    if not before:
+        return None
+    k = len(before) - 1
+    while (
+        k > 0
+        and before[k - 1].family != "civilians"
+        and cues.joined.match(text[before[k - 1].end : before[k].start])
+    ):
+        k -= 1
+    return before[k]
 
 
 def _other(players: list[ActorMention], actor1: ActorMention | None) -> ActorMention | None:

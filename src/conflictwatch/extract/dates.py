@@ -373,18 +373,28 @@ _SMALL_HOURS = re.compile(
 
 #: Before a date at the head of a report, the place it was filed from: "BAMAKO, ", "NIAMEY
 #: (Reuters), ", "GAO, Mali, " (the town in capitals, perhaps its country), "WASHINGTON/NIAMEY, ",
-#: "FLASH — NIAMEY, ".
+#: "FLASH — NIAMEY, ", or the town with the date in brackets: "BAMAKO/NAIROBI (".
 _DATELINE_HEAD = re.compile(
-    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./–—-]{1,40}(?:,\s*[A-ZÀ-Ý][\w'’ -]{1,25})?(?:\s*\([^()]{1,20}\))?,\s*"
+    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./–—-]{1,40}(?:,\s*[A-ZÀ-Ý][\w'’ -]{1,25})?"
+    r"(?:(?:\s*\([^()]{1,20}\))?,\s*|\s*(?P<bracket>\())"
 )
 #: After it, the dash that opens the story.
 _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^()]{1,20}\)\s*)?[-–—]")
 
 
 def _dateline(text: str, match: re.Match[str]) -> bool:
-    """Whether a date is the dateline of a wire report ("NIAMEY, March 22 - ...")."""
+    """Whether a date is the dateline of a wire report ("NIAMEY, March 22 - ...", "BAMAKO
+    (April 5) - ...")."""
     head = _DATELINE_HEAD.fullmatch(text, 0, match.start())
-    return head is not None and _DATELINE_TAIL.match(text, match.end()) is not None
+    if head is None:
+        return False
+    end = match.end()
+    if head["bracket"]:
+        closing = re.compile(r"\s*\)").match(text, end)
+        if closing is None:
+            return False
+        end = closing.end()
+    return _DATELINE_TAIL.match(text, end) is not None
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ import re
 from ..taxonomy import TimePrecision
 from .placing import FOLLOW_AFTER, LOOK_BACK
 from .records import DateMention, Span
-from .segments import Passage, PassageCues, Sentence
+from .segments import FOLLOW_ON, Passage, PassageCues, Sentence
 
 #: Where a passage's day was told: the sentence, the words (if any) and the day.
 DayTold = tuple[Sentence, Span | None, dt.date]
@@ -55,7 +55,7 @@ def passage_date(
         for d in sorted(sentence.dates, key=lambda d: _names_a_thing(sentence.text, d)):
             found = (sentence, Span(d.start, d.end, d.quote), d.date), d.precision
             if not cues.report_day(sentence.text, d):
-                return found
+                return _to_the_day(found, read, cues)
             told = told or found
     opening = passage.sentences[0].index
     if told is not None:
@@ -77,3 +77,26 @@ def passage_date(
         return reported
     # Nothing said: the report's own day, honestly marked as known only to the week.
     return None, TimePrecision.WEEK
+
+
+#: How far (days) the day a later sentence gives may lie from a month told first (a month's
+#: day stands for its middle, or for the part told: "late March" is the 25th).
+WITHIN_DAYS = 16
+
+
+def _to_the_day(
+    found: tuple[DayTold, TimePrecision], read: list[Sentence], cues: PassageCues
+) -> tuple[DayTold, TimePrecision]:
+    """A month ("in late March", "earlier this month") gives way to the day the next sentences
+    tell in it ("The operation began on Sunday, March 27"). A week ("last week") does not: a
+    day told after it is more often another event's."""
+    (sentence, _, day), precision = found
+    if precision is not TimePrecision.MONTH:
+        return found
+    for later in read[sentence.index + 1 : sentence.index + 1 + FOLLOW_ON]:
+        for d in later.dates:
+            if (d.precision is TimePrecision.DAY and d.date.month == day.month
+                    and abs((d.date - day).days) <= WITHIN_DAYS
+                    and not cues.report_day(later.text, d)):  # fmt: skip
+                return (later, Span(d.start, d.end, d.quote), d.date), d.precision
+    return found
