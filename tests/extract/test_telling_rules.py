@@ -1367,3 +1367,15 @@ def test_an_improvised_device_found_and_neutralised_is_disrupted_weapons_use(
 ) -> None:
     [m] = run(extractor, text, lang).mentions
     assert m.sub_event_type is S.DISRUPTED_WEAPONS_USE
+
+
+def test_a_listed_village_known_only_far_from_the_province_named_is_a_site_at_the_province(
+    extractor: Extractor,
+) -> None:
+    # The built-in gazetteer knows Nondin in Yatenga and only Komsilgas far from it.
+    text = ("Des hommes armés ont attaqué dimanche les villages de Komsilga et Nodin, dans la "
+            "province du Yatenga, tuant 30 civils.")  # fmt: skip
+    mentions = run(extractor, text, "fr", "2024-02-27").mentions
+    assert sorted(m.location for m in mentions) == ["Nondin", "Yatenga"]
+    assert sum(m.fatalities for m in mentions) == 30
+    assert {m.admin2 for m in mentions} == {"Yatenga"}

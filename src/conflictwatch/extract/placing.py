@@ -89,7 +89,7 @@ CERCLE = re.compile(r"\b(?:cercle|circle)\b", re.IGNORECASE)
 CERCLE_NAMESAKE_KM = 250.0
 
 
-def _km(a: Resolution, b: Resolution) -> float:
+def distance_km(a: Resolution, b: Resolution) -> float:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return 0.0
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
@@ -111,7 +111,7 @@ def namesake(place: Resolution, quote: str, areas: list[tuple[Resolution, float]
     names ("à Komsilga, dans la commune de Thiou", with a Komsilga 300 km from Thiou)."""
     if not areas or SMALL_AREA.search(quote) or CERCLE.search(quote):
         return False
-    return all(_km(place, area) > limit for area, limit in areas)
+    return all(distance_km(place, area) > limit for area, limit in areas)
 
 
 def _smaller(area: Resolution, other: Resolution) -> bool:
@@ -486,6 +486,13 @@ def place_tier(resolution: Resolution) -> int:
     if resolution.where_prec is WherePrecision.COUNTRY:
         return 2
     return 1
+
+
+def look_alike(resolution: Resolution) -> bool:
+    """A locality found only by a fuzzy or phonetic spelling of its name ("Soroe" read as
+    "Soro")."""
+    return (resolution.where_prec in PRECISE and resolution.place is not None
+            and admin_level(resolution.place) is None and place_tier(resolution) == 1)  # fmt: skip
 
 
 def placed(mention: Mention, countries: dict[str, str], place: Resolution) -> Mention:

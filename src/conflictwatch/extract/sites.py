@@ -28,8 +28,10 @@ from .classify import SubtypeClassifier
 from .coding import on_forces_site
 from .cues import compile_rule, phrases
 from .placing import (
+    distance_km,
     foreign_hamlet,
     location_name,
+    look_alike,
     namesake,
     place_tier,
     placed,
@@ -257,9 +259,15 @@ class SiteSplitter:
         owners = {r.country for r, _, _ in told if r.place is not None and r.country
                   and place_tier(r) == 1 and admin_level(r.place) in (1, 2)}  # fmt: skip
         found = [(r, sentence, p) for r, sentence, p in told
-                 if place_tier(r) == 0 and not foreign_hamlet(r, countries)
-                 and not namesake(r, p.quote, areas)
+                 if (place_tier(r) == 0 or (areas and look_alike(r)))
+                 and not foreign_hamlet(r, countries)
                  and (not owners or r.country in owners)]  # fmt: skip
+        # "dans les villages de Komsilga, Nodin et Soroe, dans la province du Yatenga": a village
+        # the gazetteer knows only far from the area named, or only by a look-alike spelling, is
+        # placed at that area, still a site of its own
+        found = [(r if place_tier(r) == 0 and not namesake(r, p.quote, areas)
+                  else min(areas, key=lambda a: distance_km(r, a[0]))[0], sentence, p)
+                 for r, sentence, p in found]  # fmt: skip
         own = next((f for f in found if (f[0].latitude, f[0].longitude)
                     == (mention.latitude, mention.longitude)), None)  # fmt: skip
         named: list[tuple[Mention, Sentence | None, PlaceMention | None]] = [
@@ -273,7 +281,8 @@ class SiteSplitter:
             # none of them
             named, seen = [], set()
         for resolution, sentence, p in found:
-            keys = {(resolution.latitude, resolution.longitude), location_name(resolution)}
+            keys = ({(resolution.latitude, resolution.longitude), location_name(resolution)}
+                    if place_tier(resolution) == 0 else {p.name})  # fmt: skip
             if not keys & seen and len(named) < sites:
                 seen |= keys
                 named.append((placed(mention, self.countries, resolution), sentence, p))
