@@ -1379,3 +1379,58 @@ def test_a_listed_village_known_only_far_from_the_province_named_is_a_site_at_th
     assert sorted(m.location for m in mentions) == ["Nondin", "Yatenga"]
     assert sum(m.fatalities for m in mentions) == 30
     assert {m.admin2 for m in mentions} == {"Yatenga"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Malian army said on Saturday it had taken control of Anefis, held until then by "
+            "the CSP rebels. The CSP confirmed it had withdrawn, but said army drone strikes on its "
+            "positions around Anefis on Saturday had killed four of its fighters.",
+        ),
+        (
+            "fr",
+            "Les Forces armées maliennes ont annoncé samedi avoir pris le contrôle d'Anéfis, "
+            "jusque-là tenue par le CSP. Le CSP a confirmé s'être retiré, tout en accusant l'armée "
+            "d'avoir mené samedi des frappes de drone contre ses positions autour d'Anéfis, dans "
+            "lesquelles quatre de ses combattants ont été tués.",
+        ),
+    ],
+)
+def test_a_deadly_strike_told_beside_ground_taken_is_an_event_of_its_own(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    mentions = run(extractor, text, lang, "2023-10-08").mentions
+    assert sorted(m.sub_event_type.value for m in mentions) == [
+        "Air/drone strike",
+        "Government regains territory",
+    ]
+    strike = next(m for m in mentions if m.sub_event_type is S.AIR_DRONE_STRIKE)
+    assert strike.fatalities == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "side"),
+    [
+        ("The town was retaken on Monday by the army.", "retaken", STATE),
+        ("The army took control of Anefis, held until then by the rebels.", "took control", STATE),
+        (
+            "Les soldats ont pris le contrôle d'Anéfis, jusque-là tenue par les rebelles.",
+            "pris le contrôle",
+            STATE,
+        ),  # fmt: skip
+    ],
+)
+def test_the_agent_of_a_passive_after_a_comma_held_the_ground_and_did_not_take_it(
+    sentence: str, trigger: str, side: str
+) -> None:
+    reader = TerritoryReader.build({
+        "state_forces": ["army", "soldats"],
+        "non_state_forces": ["rebels", "rebelles"],
+        "agent_markers": ["by", "par"],
+        "determiners": ["the", "les", "le", "la"],
+    })  # fmt: skip
+    at = sentence.index(trigger)
+    assert reader.read(sentence, Span(at, at + len(trigger), trigger))[0] == side

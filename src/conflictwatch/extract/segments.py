@@ -16,7 +16,7 @@ from typing import Any
 
 from ..taxonomy import EventType, SubEventType
 from .cues import compile_rule, phrases
-from .records import Casualty, DateMention, PlaceMention, Span, TypeScore
+from .records import Casualty, CasualtyKind, DateMention, PlaceMention, Span, TypeScore
 
 
 @dataclass(frozen=True)
@@ -202,6 +202,8 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues,
     kind, known_kind = _kind(sentence), _kind(passage.sentences[0])
     if kind and known_kind and kind != known_kind and (sentence.places or sentence.dates):
         return True  # soldiers' wives marching in Kati after a massacre: another event
+    if _strike_beside_taking(passage.sentences[0], sentence):
+        return True
     place = sentence.places[0].name.lower() if sentence.places else None
     known_place = passage.place_key()
     if place and known_place and place != known_place and not cues.goes_on.match(sentence.text):
@@ -217,6 +219,24 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues,
         known_day = _last_day(earlier, cues)  # "Jeudi 27, des jeunes ..." after Wednesday's
     return bool(day and known_day and day != known_day
                 and not _fighting_went_on(passage, sentence, day, known_day, cues))  # fmt: skip
+
+
+#: Ground taken or handed over: a strike with its own dead told beside it is an event of its own.
+_TAKINGS = frozenset({
+    SubEventType.GOVERNMENT_REGAINS_TERRITORY,
+    SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+    SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY,
+})  # fmt: skip
+
+
+def _strike_beside_taking(opening: Sentence, sentence: Sentence) -> bool:
+    """Whether ``sentence`` tells an air or drone strike that killed, after a passage opened on
+    ground taken ("les FAMa ont pris Anéfis ... | le CSP accuse l'armée de frappes de drone
+    dans lesquelles plusieurs de ses combattants ont été tués")."""
+    return (bool(opening.scores) and opening.scores[0].label in _TAKINGS
+            and bool(sentence.scores)
+            and sentence.scores[0].label is SubEventType.AIR_DRONE_STRIKE
+            and any(c.kind is CasualtyKind.KILLED for c in sentence.casualties))  # fmt: skip
 
 
 def _opens_with_day(sentence: Sentence, cues: PassageCues) -> bool:

@@ -94,8 +94,10 @@ class TerritoryReader:
                 (before if span.end <= trigger.start else after).append((span, kind))
         for span, kind in after:
             marker = self._marker_before(sentence, span.start, trigger.end)
-            if span.start - trigger.end <= _AGENT_WINDOW and marker in self.agent_markers:
-                return kind, temporary  # "was retaken by the army"
+            if (span.start - trigger.end <= _AGENT_WINDOW and marker in self.agent_markers
+                    and "," not in sentence[trigger.end : span.start]):  # fmt: skip
+                return kind, temporary  # "was retaken by the army", not "took Anefis, held
+                # until then by the rebels"
         for span, kind in before:
             if self._marker_before(sentence, span.start, 0) not in self.object_markers:
                 return kind, temporary  # the subject: the first force that is not an object
