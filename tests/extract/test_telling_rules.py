@@ -1420,7 +1420,7 @@ def test_a_deadly_strike_told_beside_ground_taken_is_an_event_of_its_own(
             "Les soldats ont pris le contrôle d'Anéfis, jusque-là tenue par les rebelles.",
             "pris le contrôle",
             STATE,
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_the_agent_of_a_passive_after_a_comma_held_the_ground_and_did_not_take_it(
