@@ -1434,3 +1434,27 @@ def test_the_agent_of_a_passive_after_a_comma_held_the_ground_and_did_not_take_i
     })  # fmt: skip
     at = sentence.index(trigger)
     assert reader.read(sentence, Span(at, at + len(trigger), trigger))[0] == side
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Malian troops on Friday retook control of Konna and drove out the Islamist armed "
+            "groups. Eleven soldiers were killed in the fighting, an officer said.",
+        ),
+        (
+            "fr",
+            "Les soldats maliens ont repris vendredi le contrôle de Konna, tombée la veille aux "
+            "mains des groupes islamistes armés. Onze soldats ont été tués dans les combats, "
+            "selon un officier.",
+        ),
+    ],
+)
+def test_the_fighting_told_after_ground_retaken_is_the_retaking(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    # ("armés" is armed, not "armes", weapons: the retaking is no weapons seizure)
+    [m] = [m for m in run(extractor, text, lang, "2013-01-12").mentions if m.fatalities]
+    assert (m.sub_event_type, m.fatalities) == (S.GOVERNMENT_REGAINS_TERRITORY, 11)

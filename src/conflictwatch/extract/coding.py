@@ -206,8 +206,22 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
         if any(score.label is overtaken and score.score >= TAKEN_SCORE
                for sentence in passage.sentences[1:] for score in sentence.scores[:1]):  # fmt: skip
             label = overtaken
+        elif (label is SubEventType.ARMED_CLASH and lead and lead[0].label in _TAKINGS
+              and lead[0].score >= TAKEN_SCORE and lead[0].label in totals):  # fmt: skip
+            # "L'armée a repris le contrôle de Konna | onze soldats ont été tués dans les
+            # combats": the fighting the passage tells after the taking is the taking's (not
+            # villagers shot by the men who entered their village: that is the attack)
+            label = lead[0].label
     first, holder = firsts[label]
     return TypeScore(first.label, totals[label], first.evidence), holder
+
+
+_TAKINGS = frozenset(
+    {
+        SubEventType.GOVERNMENT_REGAINS_TERRITORY,
+        SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+    }
+)
 
 
 _CLAIMED = re.compile(r"\b(?:claim\w*|revendiqu\w*)", re.IGNORECASE)
