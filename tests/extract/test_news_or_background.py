@@ -352,3 +352,26 @@ def test_an_opinion_piece_recalls_events_it_does_not_report(
     reported = extractor.extract(replace(article, title="Twenty villagers killed in Boni",
                                          text=text.removeprefix("ÉDITORIAL - ")))  # fmt: skip
     assert [m.location for m in reported.mentions] == ["Boni"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Burkina Faso accounted for the largest share of deaths, driven by attacks on army "
+            "positions near Djibo by JNIM. In Niger, attacks rose after the July coup, particularly "
+            "in Tillaberi. Analysts expect the use of armed drones by the army to increase.",
+        ),
+        (
+            "fr",
+            "Le Burkina Faso représente la plus grande part des morts, du fait des attaques du JNIM "
+            "contre les positions de l'armée autour de Djibo. Au Niger, les attaques se sont "
+            "multipliées après le coup d'État, notamment à Tillabéri.",
+        ),
+    ],
+)
+def test_a_trend_told_in_shares_and_rises_is_no_event(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert run(extractor, text, lang, "2024-01-15").mentions == ()
