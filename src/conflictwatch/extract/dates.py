@@ -378,6 +378,8 @@ _DATELINE_HEAD = re.compile(
     r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./–—-]{1,40}(?:,\s*[A-ZÀ-Ý][\w'’ -]{1,25})?"
     r"(?:(?:\s*\([^()]{1,20}\))?,\s*|\s*(?P<bracket>\())"
 )
+#: The bracket closing a date given in brackets after the town.
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 #: After it, the dash that opens the story.
 _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^()]{1,20}\)\s*)?[-–—]")
 
@@ -390,7 +392,7 @@ def _dateline(text: str, match: re.Match[str]) -> bool:
         return False
     end = match.end()
     if head["bracket"]:
-        closing = re.compile(r"\s*\)").match(text, end)
+        closing = _CLOSING_BRACKET.match(text, end)
         if closing is None:
             return False
         end = closing.end()

@@ -222,7 +222,7 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues,
 
 
 #: Ground taken or handed over: a strike with its own dead told beside it is an event of its own.
-_TAKINGS = frozenset({
+_GROUND_CHANGES = frozenset({
     SubEventType.GOVERNMENT_REGAINS_TERRITORY,
     SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
     SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY,
@@ -233,7 +233,7 @@ def _strike_beside_taking(opening: Sentence, sentence: Sentence) -> bool:
     """Whether ``sentence`` tells an air or drone strike that killed, after a passage opened on
     ground taken ("les FAMa ont pris Anéfis ... | le CSP accuse l'armée de frappes de drone
     dans lesquelles plusieurs de ses combattants ont été tués")."""
-    return (bool(opening.scores) and opening.scores[0].label in _TAKINGS
+    return (bool(opening.scores) and opening.scores[0].label in _GROUND_CHANGES
             and bool(sentence.scores)
             and sentence.scores[0].label is SubEventType.AIR_DRONE_STRIKE
             and any(c.kind is CasualtyKind.KILLED for c in sentence.casualties))  # fmt: skip
