@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..model import Mention
 from ..taxonomy import ActorType, EventType, SubEventType
+from .contests import TERRITORY, TERRITORY_TYPES
 from .modality import says_no_one_was_hurt
 from .records import ActorMention, Casualty, CasualtyKind, OtherClass, Side, Span, TypeScore
 from .segments import Passage, Sentence
@@ -206,7 +207,7 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
         if any(score.label is overtaken and score.score >= TAKEN_SCORE
                for sentence in passage.sentences[1:] for score in sentence.scores[:1]):  # fmt: skip
             label = overtaken
-        elif (label is SubEventType.ARMED_CLASH and lead and lead[0].label in _TAKINGS
+        elif (label is SubEventType.ARMED_CLASH and lead and lead[0].label in TERRITORY_TYPES
               and lead[0].score >= TAKEN_SCORE and lead[0].label in totals):  # fmt: skip
             # "L'armée a repris le contrôle de Konna | onze soldats ont été tués dans les
             # combats": the fighting the passage tells after the taking is the taking's (not
@@ -214,14 +215,6 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
             label = lead[0].label
     first, holder = firsts[label]
     return TypeScore(first.label, totals[label], first.evidence), holder
-
-
-_TAKINGS = frozenset(
-    {
-        SubEventType.GOVERNMENT_REGAINS_TERRITORY,
-        SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
-    }
-)
 
 
 _CLAIMED = re.compile(r"\b(?:claim\w*|revendiqu\w*)", re.IGNORECASE)
@@ -436,12 +429,6 @@ def battle_sides(
 
 def _unnamed(actor: ActorMention) -> bool:
     return actor.name.startswith("Unidentified")
-
-
-#: ACLED's sub-event types for a change of who holds a place.
-TERRITORY = frozenset({SubEventType.GOVERNMENT_REGAINS_TERRITORY,
-                       SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
-                       SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY})  # fmt: skip
 
 
 #: A UN mission or its peacekeepers named where the taking is told.

@@ -21,7 +21,10 @@ from .triggers import Label, TriggerLexicon, norm_phrase
 
 S = SubEventType
 
-_TERRITORY = (S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_ACTOR_OVERTAKES_TERRITORY)
+#: The two territory types (ACLED), the state's first.
+TERRITORY_TYPES = (S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_ACTOR_OVERTAKES_TERRITORY)
+#: ACLED's sub-event types for a change of who holds a place, by force or handed over.
+TERRITORY = frozenset({*TERRITORY_TYPES, S.NON_VIOLENT_TRANSFER_OF_TERRITORY})
 # How ground is taken: when a named side takes it, the territory type outranks these.
 _TAKING_GROUND = (
     S.ARMED_CLASH,
@@ -208,7 +211,7 @@ def _settle_territory(
 ) -> None:
     """Who took the ground decides between the two territory types (ACLED); ground held only
     briefly is a clash. When the text names no side, the lexicon's own scores stand."""
-    taken = [label for label in _TERRITORY if label in scores]
+    taken = [label for label in TERRITORY_TYPES if label in scores]
     if not taken:
         return
     spans = [
@@ -233,7 +236,7 @@ def _settle_territory(
         return
     if side is None:
         return
-    winner = _TERRITORY[0] if side == STATE else _TERRITORY[1]
+    winner = TERRITORY_TYPES[0] if side == STATE else TERRITORY_TYPES[1]
     for label in taken:
         if label is not winner:
             _move(scores, evidence, label, winner)

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from ..taxonomy import EventType, SubEventType
+from .contests import TERRITORY
 from .cues import compile_rule, phrases
 from .records import Casualty, CasualtyKind, DateMention, PlaceMention, Span, TypeScore
 
@@ -221,19 +222,11 @@ def _opens_new(passage: Passage, sentence: Sentence, cues: PassageCues,
                 and not _fighting_went_on(passage, sentence, day, known_day, cues))  # fmt: skip
 
 
-#: Ground taken or handed over: a strike with its own dead told beside it is an event of its own.
-_GROUND_CHANGES = frozenset({
-    SubEventType.GOVERNMENT_REGAINS_TERRITORY,
-    SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
-    SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY,
-})  # fmt: skip
-
-
 def _strike_beside_taking(opening: Sentence, sentence: Sentence) -> bool:
     """Whether ``sentence`` tells an air or drone strike that killed, after a passage opened on
     ground taken ("les FAMa ont pris Anéfis ... | le CSP accuse l'armée de frappes de drone
     dans lesquelles plusieurs de ses combattants ont été tués")."""
-    return (bool(opening.scores) and opening.scores[0].label in _GROUND_CHANGES
+    return (bool(opening.scores) and opening.scores[0].label in TERRITORY
             and bool(sentence.scores)
             and sentence.scores[0].label is SubEventType.AIR_DRONE_STRIKE
             and any(c.kind is CasualtyKind.KILLED for c in sentence.casualties))  # fmt: skip
