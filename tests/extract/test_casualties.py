@@ -311,6 +311,20 @@ def test_a_revised_figure_replaces_the_first_one(readers: dict[str, CasualtyRead
     assert en.killed == 12
 
 
+def test_early_accounts_give_way_to_the_confirmed_toll(readers: dict[str, CasualtyReader]) -> None:
+    # Two figures in one sentence are not two groups of the dead when the report weighs them.
+    en = toll(readers, "en", "Early reports on social media had spoken of more than 100 dead, "
+              "but the authorities said the confirmed toll stood at 64 on Tuesday.")  # fmt: skip
+    assert en.killed == 64
+    fr = toll(readers, "fr", "Les premières informations faisaient état de plus de 80 morts, mais "
+              "le bilan confirmé par le gouvernement est de 52 tués.")  # fmt: skip
+    assert fr.killed == 52
+    # ... but an early figure of one side stands beside a later one of the other
+    sides = toll(readers, "en", "Early reports said twelve soldiers were killed in the ambush.",
+                 "The army said on Monday that five attackers had also died.")  # fmt: skip
+    assert sides.killed == 17
+
+
 def test_a_share_of_a_total_is_not_added_to_it(readers: dict[str, CasualtyReader]) -> None:
     found = toll(readers, "en", "The toll has risen to 27, including 20 soldiers and 7 civilians.")
     assert found.killed == 27

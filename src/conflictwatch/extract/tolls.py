@@ -202,8 +202,12 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
         # "three of whom were killed", "several children were among the dead": a share of some
         # total, not a toll of its own beside one.
         deaths = [d for d in deaths if not _partitive(d.count, cues)]
-    if any(not d.earlier for d in deaths):
-        deaths = [d for d in deaths if not d.earlier]
+    # a figure the report calls earlier gives way to a later one of its side (or of no side):
+    # "first reports said 12 soldiers were killed; the army said five attackers died" is both
+    later = [d.count.side for d in deaths if not d.earlier]
+    deaths = [d for d in deaths if not d.earlier
+              or not any(side in (d.count.side, Side.UNKNOWN) or d.count.side is Side.UNKNOWN
+                         for side in later)]  # fmt: skip
     ceilings = [d for d in deaths if _ceiling(d.count)]
     if len(ceilings) < len(deaths):
         deaths = [d for d in deaths if not _ceiling(d.count)]  # "up to 600": a high estimate only
