@@ -305,6 +305,10 @@ def test_a_word_that_opens_a_longer_name_is_not_a_village_on_its_own(
         ("fr", "ont été exécutées à Gao, Kidal et Tessit", ["Gao", "Kidal", "Tessit"]),
         ("fr", "tuant dix civils à Djibo et à Boni", ["Djibo", "Boni"]),
         ("en", "in Djibo and Ansar Dine fighters", ["Djibo"]),  # a name it does not know
+        # ... past the area each is given in brackets, and after "the sectors of"
+        ("fr", "des opérations dans les secteurs de Djibo (Soum), Boni (Séno) et Kidal",
+         ["Djibo", "Boni", "Kidal"]),
+        ("en", "operations in the sectors of Djibo (Soum) and Boni", ["Djibo", "Boni"]),
         # the possessor is the place
         ("en", "flights resumed at Bamako's international airport", ["Bamako"]),
         # the place taken is the place of the event

@@ -50,6 +50,7 @@ def test_how_many_sites_a_sentence_says_were_hit(lang: str, text: str, sites: in
         ("gunmen raided the villages of Koumbri, Yoro and Dinangourou on Sunday", 3),
         ("the villages of Koumbri and surrounding hamlets", 1),
         ("les villages de la commune de Tillia", 1),
+        ("dans les secteurs de Kaya (Sanmatenga), Kongoussi (Bam) et Boulsa (Namentenga)", 3),
     ],
 )
 def test_a_plural_site_noun_naming_its_places_lists_that_many_sites(text: str, sites: int) -> None:

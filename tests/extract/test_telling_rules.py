@@ -1458,3 +1458,34 @@ def test_the_fighting_told_after_ground_retaken_is_the_retaking(
     # ("armés" is armed, not "armes", weapons: the retaking is no weapons seizure)
     [m] = [m for m in run(extractor, text, lang, "2013-01-12").mentions if m.fatalities]
     assert (m.sub_event_type, m.fatalities) == (S.GOVERNMENT_REGAINS_TERRITORY, 11)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Dans la nuit de samedi à dimanche, des hommes armés ont attaqué le village de "
+            "Barsalogho, tuant douze civils. En riposte, l'armée a lancé dimanche des opérations "
+            "aéroterrestres dans la zone de Barsalogho, qui ont permis de neutraliser quarante "
+            "terroristes.",
+        ),
+        (
+            "en",
+            "Gunmen attacked the village of Barsalogho overnight into Sunday, killing twelve "
+            "civilians. In response, the army launched air and ground operations around "
+            "Barsalogho on Sunday that neutralised forty terrorists.",
+        ),
+    ],
+)
+def test_an_operation_launched_after_an_attack_is_the_army_s_own_battle(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    # Its only dead are the attackers, at the attack's place a day later; still not the attack.
+    mentions = run(extractor, text, lang, "2024-02-27").mentions
+    kinds = {m.sub_event_type: m for m in mentions}
+    assert set(kinds) == {S.ATTACK, S.ARMED_CLASH}
+    assert kinds[S.ATTACK].fatalities == 12
+    battle = kinds[S.ARMED_CLASH]
+    assert battle.fatalities == 40
+    assert battle.actor1 == "Military Forces of Burkina Faso (2022-)"

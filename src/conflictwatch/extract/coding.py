@@ -406,11 +406,18 @@ def battle_sides(
     actor2: ActorMention | None,
     named: list[ActorMention],
     offensive: bool,
+    launched: bool = False,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """A battle's two sides, the attacker first. When the opening sentence names one side, the
     other is the first armed actor of the other camp (armed groups against the state's side)
     named further in the passage. The state's side is first only in an ``offensive`` it began
-    ("the army retook Kidal"); attacked, it is second ("soldiers repelled an attack by ...")."""
+    ("the army retook Kidal"), as in an operation it ``launched`` after an attack ("in response,
+    the army launched operations that neutralised 146 terrorists"); attacked, it is second
+    ("soldiers repelled an attack by ...")."""
+    if (launched and actor2 is not None and actor2.actor_type in ARMED
+            and actor2.family not in INSURGENTS
+            and (actor1 is None or actor1.family in INSURGENTS)):  # fmt: skip
+        actor1, actor2 = actor2, actor1
     if actor1 is not None and actor2 is None and actor1.actor_type in ARMED:
         camp = actor1.family in INSURGENTS
         actor2 = next((a for a in named if a.actor_type in ARMED and a.name != actor1.name

@@ -530,8 +530,13 @@ class Extractor:
             # Sides told as such, not where a group is known to be ("JNIM is active there").
             sides = [a for s in passage.all_sentences if not tools.presence.find(s.text)
                      for a in actors.get(s.index, [])]  # fmt: skip
-            actor1, actor2 = battle_sides(actor1, actor2, sides,
-                                          bool(tools.offensive.find(first.text)))  # fmt: skip
+            actor1, actor2 = battle_sides(
+                actor1,
+                actor2,
+                sides,
+                bool(tools.offensive.find(first.text)),
+                self.passage_cues.counter_operation.search(first.text) is not None,
+            )
         for role, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None:
                 holder = next(s for s in [*passage.all_sentences, *claims]

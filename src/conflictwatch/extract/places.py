@@ -112,8 +112,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
-            r"(?:region|province|district|circle|cercle|department|commune|municipality|prefecture|towns?|villages?|city|cities|locality|localities) of",
-            rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|towns?|villages?|city|cities|locality|localities)\s+of\s+)(?P<name>{_NAME}))",
+            r"(?:region|province|district|circle|cercle|department|commune|municipality|prefecture|towns?|villages?|city|cities|locality|localities|sectors?) of",
+            rf"(?P<quote>(?i:(?:the\s+)?(?:{_AREA_EN}|towns?|villages?|city|cities|locality|localities|sectors?)\s+of\s+)(?P<name>{_NAME}))",
         ),
         (
             "site",
@@ -245,7 +245,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # ... and a settlement after "du"/"au": "au hameau de Kokorou", "l'attaque du village
             # de Toumour" (not an area: "ce village du cercle de Djenné" names no other place than
             # the village); the neighbouring one is still the area ("la province voisine du Soum")
-            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})(?:\s+voisine?)?|(?:du|au)\s+(?:hameau|campement|village)|(?:les|des)\s+(?:villages|localités|communes|villes))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})(?:\s+voisine?)?|(?:du|au)\s+(?:hameau|campement|village)|(?:les|des)\s+(?:villages|localités|communes|villes|secteurs|zones))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
         (
             "area",
@@ -606,8 +606,8 @@ _SAYS = re.compile(
 _POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)
 
 #: A further place joined to the one before: "and Arbinda", ", Nodin", "et à Soro".
-_AND = re.compile(
-    rf"(?:,\s+|\s+(?:and|et)\s+)(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})"
+_AND = re.compile(  # "... Kain (Yatenga), Bahn (Loroum) et Bomboro": past the area in brackets
+    rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,\s+|\s+(?:and|et)\s+)(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})"
     rf"(?P<name>{_NAME})"
 )
 

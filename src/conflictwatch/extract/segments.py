@@ -56,6 +56,8 @@ class PassageCues:
     condemned: re.Pattern[str]
     #: The response to an attack: reinforcements, sweeps.
     response: re.Pattern[str]
+    #: An operation launched after an attack ("in response, the army launched operations").
+    counter_operation: re.Pattern[str]
     #: A sentence opening on another scene: "The same day, in Bobo-Dioulasso, ...".
     elsewhere: re.Pattern[str]
     #: A sentence opening on the day just told: "Le même jour", "at the same time".
@@ -88,6 +90,7 @@ class PassageCues:
             ordinal=compile_rule(r"\b(?:%(second_party_patterns)s)\b", cues),
             condemned=compile_rule(r"\b(?:%(condemned_patterns)s)\b", cues),
             response=compile_rule(r"\b(?:%(response_patterns)s)\b", cues),
+            counter_operation=compile_rule(r"\b(?:%(counter_operation_patterns)s)", cues),
             elsewhere=compile_rule(r"^\W*(?:%(same_day_openers)s|%(elsewhere_openers)s)\b", cues),
             same_day=compile_rule(r"^\W*(?:%(same_day_openers)s)\b", cues),
             turn=compile_rule(r"\b(?:%(turn_patterns)s)\b", cues),

@@ -61,11 +61,13 @@ def _sites_rule(qualifiers: int) -> str:
 #: A place's name: capitalised words, joined by spaces or hyphens ("Tongo Tongo", "Ber-Ber").
 _NAME_TEXT = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?-i:[A-ZÀ-Ý])[\w'’]+)*"
 _NAME = re.compile(_NAME_TEXT)
+_BRACKETED = r"(?:\s*\([^()\n]{1,40}\))?"
+_IN_BRACKETS = re.compile(r"\([^()\n]*\)")
 #: A plural site noun and the places it names: each name after "de"/"d'"/"of", the last after
 #: "et"/"and" (case-sensitive names, so a lower-case word ends the list).
-_ENUMERATED = (
+_ENUMERATED = (  # each name may have its area in brackets: "Kain (Yatenga), Bahn (Loroum)"
     r"\b(?:%(site_plurals)s)\s+(?:[\w'-]+\s+)?(?:%(site_of)s)\s*"
-    rf"(?P<names>(?-i:{_NAME_TEXT})(?:\s*,\s*(?:(?:%(site_of)s)\s*)?(?-i:{_NAME_TEXT}))*"
+    rf"(?P<names>(?-i:{_NAME_TEXT}){_BRACKETED}(?:\s*,\s*(?:(?:%(site_of)s)\s*)?(?-i:{_NAME_TEXT}){_BRACKETED})*"
     rf"\s+(?:%(site_and)s)\s+(?:(?:%(site_of)s)\s*)?(?-i:{_NAME_TEXT}))"
 )
 
@@ -163,7 +165,7 @@ def listed_sites(text: str, cues: SiteCues) -> int:
     """How many places a plural site noun of the sentence names one by one ("les camps
     militaires de Boulkessi et de Mondoro": 2), or 1."""
     for match in cues.enumerated.finditer(text):
-        names = len(_NAME.findall(match.group("names")))
+        names = len(_NAME.findall(_IN_BRACKETS.sub("", match.group("names"))))
         if names > 1:
             return min(names, MOST_SITES)
     return 1

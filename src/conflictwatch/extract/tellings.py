@@ -415,7 +415,9 @@ class ArticleEvents:
                      and same_event(m, mention, loose, ordinal)), None)  # fmt: skip
         if same is None and self.mentions and loose and not second:
             same = next((m for m in self.mentions if aftermath(m, mention, self.cues)), None)
-        if same is None and loose and not second:
+        if (same is None and loose and not second
+                and not self.cues.counter_operation.search(passage.sentences[0].text)):  # fmt: skip
+            # (the attackers killed in an operation launched after the attack: its own event)
             fell = next((m for m in self.mentions if attackers_fell(m, mention)), None)
             if fell is not None:  # the attack's own toll gains its attackers' dead
                 self._replace(fell, with_attackers(fell, mention))
