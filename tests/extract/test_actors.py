@@ -254,6 +254,19 @@ def _roles(finder: ActorFinder, text: str, trigger: str | None) -> tuple[str | N
             "attacked",
             ("Malian soldiers", "JNIM"),
         ),
+        # an escort is no agent of what its convoy suffered
+        (
+            "en",
+            "Villagers escorted by soldiers were ambushed near Djibo",
+            "ambushed",
+            (None, "Villagers"),
+        ),
+        (
+            "fr",
+            "Des civils escortés par l'armée sont tombés dans une embuscade",
+            "embuscade",
+            (None, "civils"),
+        ),
         (
             "en",
             "Malian soldiers repelled an attack by jihadists",

@@ -233,6 +233,25 @@ def test_bounds_and_vagueness(
     assert (found.count, found.low, found.high, found.vague) == (count, low, high, vague)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "killed"),
+    [
+        ("en", "Gunmen stormed the church and killed the pastor and four worshippers.", [1, 4]),
+        ("en", "They shot dead the imam of the village on Friday.", [1]),
+        ("fr", "Les assaillants ont tué le pasteur et quatre fidèles.", [1, 4]),
+        ("fr", "Des hommes armés ont assassiné l'imam du village.", [1]),
+        # the office holder's kin, or the office holder speaking, is no victim
+        ("en", "Gunmen killed four people, among them the pastor's son.", [4]),
+        ("en", "The mayor said four soldiers were killed.", [4]),
+    ],
+)
+def test_one_person_named_by_the_office_they_hold_is_counted(
+    readers: dict[str, CasualtyReader], lang: str, text: str, killed: list[int]
+) -> None:
+    found = readers[lang].casualties(text)
+    assert [c.count for c in found if c.kind is CasualtyKind.KILLED] == killed
+
+
 def test_injuries_are_never_counted_as_deaths(readers: dict[str, CasualtyReader]) -> None:
     found = readers["fr"].casualties("Douze soldats ont été blessés, dont trois grièvement.")
     assert [c.kind for c in found] == [W]
@@ -404,6 +423,22 @@ def test_a_revision_is_the_event_s_figure(readers: dict[str, CasualtyReader]) ->
         readers, "fr", "Au moins douze personnes, dont neuf soldats et trois civils, ont été tuées."
     )
     assert shares.killed == 12
+
+
+def test_a_revised_total_broken_down_by_side_leaves_the_other_sides_to_be_added(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    fr = toll(readers, "fr", "Les autorités, qui avaient d'abord annoncé 30 morts, ont porté le "
+              "bilan à 41 tués : 35 civils et 6 soldats.",
+              "Selon l'armée, 20 assaillants ont été neutralisés.")  # fmt: skip
+    assert fr.killed == 61
+    en = toll(readers, "en", "The government raised the toll to 41 dead: 35 civilians and six "
+              "soldiers.", "The army said 20 attackers were killed.")  # fmt: skip
+    assert en.killed == 61
+    # a revised total given with no breakdown still stands for every side
+    whole = toll(readers, "en", "The government raised the toll to 41 dead.",
+                 "The army said 20 attackers were killed.")  # fmt: skip
+    assert whole.killed == 41
 
 
 def test_a_final_toll_that_opens_the_count_covers_every_side_it_names(

@@ -668,6 +668,24 @@ def test_a_clear_arrest_is_coded_with_the_country_s_police_and_who_was_held(
     assert (mention.actor1, mention.actor2) == ("Police Forces of Mali (2021-)", arrested)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Mardi, une équipe du génie a détecté et neutralisé un engin explosif improvisé "
+               "enfoui sur la route, à une dizaine de kilomètres de Kaya."),
+        ("en", "On Tuesday an engineering team found and defused a roadside bomb about ten "
+               "kilometres from Kaya."),
+    ],
+)  # fmt: skip
+def test_a_device_made_safe_by_no_one_named_is_the_army_s_disrupted_weapons_use(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2021-08-20").mentions
+    assert mention.sub_event_type is S.DISRUPTED_WEAPONS_USE
+    assert mention.actor1 == "Military Forces of Burkina Faso (2015-2022)"
+    assert mention.location == "Kaya"
+
+
 def test_people_killed_where_property_was_burnt_are_an_attack(extractor: Extractor) -> None:
     text = (
         "Lundi, des hommes armés ont intercepté des véhicules de commerçants près de Djibo. "

@@ -364,6 +364,22 @@ def test_a_digest_of_numbered_incidents_is_one_event_per_item_on_its_own_day(
         (5, "Djibo", 4), (7, "Kaya", 6), (9, "Dori", 0)]  # fmt: skip
 
 
+def test_a_digest_numbered_inline_with_bracketed_provinces_is_read_item_by_item(
+    extractor: Extractor,
+) -> None:
+    # No line breaks: each number is a sentence of its own before the heading it numbers.
+    text = (
+        "WEEKLY NOTE - Burkina Faso. Two attacks on markets were recorded this week. "
+        "1. Kaya (Sanmatenga), Monday 5 April. Gunmen on motorbikes attacked the cattle "
+        "market, killing the imam and three herders. "
+        "2. Dori (Séno), Thursday 8 April. Armed men stormed the main market, killing six "
+        "civilians."
+    )
+    found = run(extractor, text, "en", published="2021-04-12").mentions
+    assert sorted((m.event_date.day, m.location, m.fatalities) for m in found) == [
+        (5, "Kaya", 4), (8, "Dori", 6)]  # fmt: skip
+
+
 def test_a_lead_counts_the_events_of_a_round_up_or_the_sites_of_one_telling() -> None:
     cues = SiteCues.from_lexicon(load_pack("sahel").lexicon("cues"))
     assert counts_events("Four incidents were recorded this week.", "en", cues)

@@ -63,6 +63,9 @@ class CasualtyWords:
     groups: frozenset[str]
     zero: frozenset[tuple[str, ...]]
     articles: frozenset[str]
+    #: "the" before one person's office ("the pastor"), and those offices: one person.
+    role_articles: frozenset[str]
+    roles: frozenset[str]
     #: Nouns of many right after an article: "a large number of attackers" is no one person.
     collectives: frozenset[str]
     #: Verbs of saying next to one person: "a local official said" is a source, not a victim.
@@ -146,6 +149,8 @@ class CasualtyWords:
             groups=read.words("groups"),
             zero=frozenset(read.phrases("zero")),
             articles=read.words("articles"),
+            role_articles=read.words("role_articles"),
+            roles=read.words("roles"),
             collectives=read.words("collectives"),
             speech=read.words("speech"),
             aux=read.words("auxiliaries"),

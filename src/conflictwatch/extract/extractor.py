@@ -284,10 +284,11 @@ class Extractor:
                 mention = counted_crowd(mention, [(s.text, s.span.start) for s in passage.sentences],
                                         self.pack, self._countries, self.target_cues)  # fmt: skip
             if mention is None or mention.latitude is None or not (corroborated(mention) or (
-                    mention.sub_event_type is SubEventType.ARRESTS
+                    mention.sub_event_type in _DONE_BY_THE_STATE
                     and _clear(passage) >= CLEAR_SCORE)):  # fmt: skip
                 continue  # an event is coded only with its actors or toll (or, for a clearly told
-                # arrest, the arrest itself: the police of the country made it), and a place
+                # arrest or defused bomb, the act itself: the country's police or army did
+                # it), and a place
             opening_text = passage.sentences[0].text
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=country_code(mention, self._countries))  # fmt: skip
@@ -636,6 +637,10 @@ class Extractor:
                       if not tools.actors.denying(s.text, a)]
             for s in passage.all_sentences
         }  # fmt: skip
+
+
+#: Acts a report need not say who did: the country's police or army did them.
+_DONE_BY_THE_STATE = frozenset({SubEventType.ARRESTS, SubEventType.DISRUPTED_WEAPONS_USE})
 
 
 def _kin(actor: ActorMention, named: ActorMention) -> bool:

@@ -65,7 +65,15 @@ def read_headcounts(
         units.append(unit)
         taken.update(range(mention.first, mention.last))
     for i, word in enumerate(norms):
-        if word in w.articles and i not in taken:
+        if i not in taken and (
+            word in w.articles
+            or (
+                word in w.role_articles
+                and i + 1 < len(norms)
+                and norms[i + 1] in w.roles
+                and norms[i + 2 : i + 3] != ["'"]
+            )
+        ):  # fmt: skip  (not "the pastor's son")
             if w.collectives.intersection(norms[i + 1 : i + 1 + COLLECTIVE_REACH]):
                 continue  # "a large number of attackers", "un rassemblement de combattants"
             unit = _noun(norms, Headcount(i, i + 1, i + 1, 1), w)

@@ -195,10 +195,11 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "",
             rf"^\s*(?i:(?:(?:the\s+)?(?:road|route|axis)\s+(?:to|of)\s+))?(?P<quote>(?P<name>{_NAME}))\s*[.:]?\s*$",
         ),
-        (  # a digest's heading of place and day: "Sevare, Friday." (the gazetteer must know it)
+        (  # a digest's heading of place and day: "Sevare, Friday.", "Dablo (Sanmatenga), Sunday
+            # 12 May." (the gazetteer must know it)
             "plain",
             "",
-            rf"^\s*(?P<quote>(?P<name>{_NAME}))\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
+            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
     "fr": (
@@ -361,7 +362,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (  # le titre d'un bulletin, lieu et jour : « Sévaré, vendredi. »
             "plain",
             "",
-            rf"^\s*(?P<quote>(?P<name>{_NAME}))\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
+            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
 }

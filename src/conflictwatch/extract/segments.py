@@ -312,6 +312,8 @@ def _fighting_went_on(passage: Passage, sentence: Sentence, day: dt.date, known_
 _MARK = r"(?:\(?\d{1,2}[).]|[•*▪–—-])"
 _MARK_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_MARK}[ \t]*$")
 _MARK_FIRST = re.compile(rf"^\s*{_MARK}\s")
+#: A sentence that is only an item's mark: "1." cut off from the item it numbers.
+_MARK_ALONE = re.compile(r"^\s*\(?\d{1,2}[).]\s*$")
 #: A list run into one paragraph: "Le communiqué recense : - jeudi, ... ; - vendredi, ...",
 #: "... wounding two soldiers. - On Sunday, ...".
 _MARK_INLINE = re.compile(r"[:;.!?][ \t\u00a0]+[-–—•][ \t\u00a0]*$")
@@ -347,6 +349,7 @@ def list_items(text: str, sentences: list[Sentence]) -> set[int]:
         for s in sentences
         if _place_heading(s)
         or _MARK_FIRST.match(s.text)
+        or (s.index > 0 and _MARK_ALONE.match(sentences[s.index - 1].text))
         or _MARK_BEFORE.search(text, max(0, s.span.start - 12), s.span.start)
         or _MARK_INLINE.search(text, max(0, s.span.start - 6), s.span.start)
         or (

@@ -219,6 +219,19 @@ def arrested(
     return replace(mention, **changes) if changes else mention
 
 
+def defused(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
+    """A device found and made safe, or weapons seized, where the report names no one ("une
+    équipe du génie a détecté et neutralisé un engin explosif"): the country's military did it."""
+    if (mention.sub_event_type is not SubEventType.DISRUPTED_WEAPONS_USE or not mention.country
+            or any(e.field == "actor1" for e in mention.evidence)):  # fmt: skip
+        return mention
+    army = pack.actor_for(f"Military Forces of {mention.country}", on=mention.event_date,
+                          country=country_code(mention, countries))  # fmt: skip
+    if army is None:
+        return mention
+    return replace(mention, actor1=army.name, inter1=army.actor_type)
+
+
 #: Sub-event types whose actor1 planted or carried the bomb: in this theatre never the state.
 _BOMBS = frozenset({SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED, SubEventType.SUICIDE_BOMB,
                     SubEventType.GRENADE})  # fmt: skip
@@ -385,5 +398,6 @@ def sides(
     mention = crowds(mention, pack, countries)
     mention = two_sides(mention, pack, countries, told, offensive, cues)
     mention = arrested(mention, pack, countries, told, cues)
+    mention = defused(mention, pack, countries)
     mention = strikers(mention, pack, countries)
     return bombers(mention, pack, countries)

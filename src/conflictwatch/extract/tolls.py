@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .cues import compile_rule
@@ -39,6 +39,8 @@ class _Death:
     revised: bool  # given as a revision: "revised ... to 35", "nouveau bilan"
     earlier: bool  # called an earlier or first figure
     other: bool  # from an account the report contradicts or cannot verify
+    #: the sides of the shares a total of no stated side is broken down into right after it
+    covers: frozenset[Side] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     deaths: list[_Death] = []
     wounded = abducted = 0
     shares: dict[Casualty, int] = {}  # a total of people of no stated side -> its armed share
+    covered: dict[Casualty, set[Side]] = {}  # ... -> the sides of its shares
     # "The army gave a very different account." -> the next sentence's figures. Sentences with
     # no counts are held until a count needs them: most tellings have no deaths to weigh.
     unread: list[str] = []
@@ -180,6 +183,8 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
                     previous = c
                     if total is not None and c.side in _ARMED_SIDES:
                         shares[total] = shares.get(total, 0) + c.count
+                    if total is not None:
+                        covered.setdefault(total, set()).add(c.side)
                     continue  # a share of the total before it: "53, including 49 gendarmes"
                 share = False
             previous = c
@@ -197,6 +202,7 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
             deaths.append(_Death(pos, c, revised, earlier, other))
     if not deaths:
         return Toll(wounded=wounded, abducted=abducted)
+    deaths = [replace(d, covers=frozenset(covered.get(d.count, ()))) for d in deaths]
     few_armed = bool(shares) and all(armed <= ARMED_FEW * t.count for t, armed in shares.items())
     if any(not _partitive(d.count, cues) for d in deaths):
         # "three of whom were killed", "several children were among the dead": a share of some
@@ -244,7 +250,12 @@ def _account(
     if any(d.revised for d in deaths):
         revised_sides = {d.count.side for d in deaths if d.revised}
         if Side.UNKNOWN in revised_sides:
-            deaths = [d for d in deaths if d.revised]
+            # the revised total stands for every side, but for those its own breakdown leaves
+            # out ("porté le bilan à 80 tués : 65 civils et 15 soldats" ... "58 assaillants")
+            covers = [d.covers for d in deaths if d.revised and d.count.side is Side.UNKNOWN]
+            deaths = [d for d in deaths if d.revised or (
+                      all(covers) and d.count.side is not Side.UNKNOWN
+                      and not any(d.count.side in c for c in covers))]  # fmt: skip
         else:
             # a revision is the event's figure: another total of no stated side gives way too
             deaths = [d for d in deaths
@@ -255,10 +266,12 @@ def _account(
     # Per sentence, counts add up (sides of one event, or two groups of one side); across
     # sentences the same side told again is one figure, the lowest.
     sentences: dict[int, list[Casualty]] = {}
+    covering: dict[int, frozenset[Side]] = {}  # the sides a sentence's total is broken into
     for d in deaths:
         sentences.setdefault(d.pos, []).append(d.count)
+        covering[d.pos] = covering.get(d.pos, frozenset()) | d.covers
     sides: dict[Side, list[_Figure]] = {}
-    totals: list[tuple[int, int, int, list[tuple[int, Casualty]]]] = []  # sentences w/ unknown
+    totals: list[tuple[int, int, int, list[tuple[int, Casualty]], frozenset[Side]]] = []
     for pos, counts in sentences.items():
         per_side: dict[Side, tuple[int, int, int, list[tuple[int, Casualty]]]] = {}
         for c in counts:
@@ -275,7 +288,8 @@ def _account(
         if Side.UNKNOWN in per_side:
             figures = per_side.values()
             totals.append((sum(f[0] for f in figures), sum(f[1] for f in figures),
-                           sum(f[2] for f in figures), [x for f in figures for x in f[3]]))  # fmt: skip
+                           sum(f[2] for f in figures), [x for f in figures for x in f[3]],
+                           covering.get(pos, frozenset())))  # fmt: skip
     chosen = {side: min(_told_after(group), key=lambda f: f[0]) for side, group in sides.items()}
     killed = sum(f[0] for f in chosen.values())
     low = sum(f[1] for f in chosen.values())
@@ -285,10 +299,15 @@ def _account(
     if totals:
         total = min(totals, key=lambda f: f[0])
         high = max(high, max(f[2] for f in totals))
-        if total[0] > killed:
-            unknown = total[0] - killed
-            killed, low, cited = total[0], max(low, total[1]), total[3]
-            by_side = {**by_side, Side.UNKNOWN.value: unknown}
+        # a total broken down into some sides leaves the others out: "80 tués : 65 civils et
+        # 15 soldats" ... "58 assaillants neutralisés" is 138
+        apart = {side: f for side, f in chosen.items() if total[4] and side not in total[4]}
+        if total[0] + sum(f[0] for f in apart.values()) > killed:
+            killed = total[0] + sum(f[0] for f in apart.values())
+            low = max(low, total[1] + sum(f[1] for f in apart.values()))
+            cited = [*total[3], *(x for f in apart.values() for x in f[3])]
+            by_side = {**{side.value: f[0] for side, f in apart.items()},
+                       Side.UNKNOWN.value: killed - sum(f[0] for f in apart.values())}  # fmt: skip
     return (
         killed,
         low,
