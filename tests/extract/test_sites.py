@@ -169,3 +169,31 @@ def test_sites_named_in_the_sentence_after_the_telling_are_its_sites(extractor: 
 )
 def test_a_count_picked_from_places_told_is_no_count_of_sites(text: str, lang: str) -> None:
     assert count_sites(text, lang, CUES) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gunmen attacked the villages of Kaya and Dori on Sunday, killing about 40 people. "
+               "The attackers split into two groups. Twenty-five people were killed in Kaya and "
+               "fifteen in Dori, a local official said."),
+        ("fr", "Des hommes armés ont attaqué dimanche les villages de Kaya et de Dori, tuant une "
+               "quarantaine de personnes. On compte 25 morts à Kaya, 15 à Dori, selon un élu."),
+    ],
+)  # fmt: skip
+def test_a_toll_given_place_by_place_is_each_site_s_own(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    # Not an even share of the total, and no second telling of either site.
+    mentions = run(extractor, text, lang, "2021-03-16").mentions
+    assert sorted((m.location, m.fatalities) for m in mentions) == [("Dori", 15), ("Kaya", 25)]
+    assert {m.sub_event_type for m in mentions} == {S.ATTACK}
+
+
+def test_each_site_cites_the_words_that_name_it(extractor: Extractor) -> None:
+    text = ("Des hommes armés ont attaqué dimanche les villages de Kaya et de Dori, tuant douze "
+            "civils.")  # fmt: skip
+    mentions = run(extractor, text, "fr", "2021-03-16").mentions
+    quotes = {m.location: [e.quote for e in m.evidence if e.field == "location"]
+              for m in mentions}  # fmt: skip
+    assert quotes["Dori"] == ["Dori"]

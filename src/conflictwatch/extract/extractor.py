@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -58,7 +58,7 @@ from .placing import (
     spelt_names,
 )
 from .pursuit import PursuitCues, strike_on_withdrawal
-from .records import ActorMention, DateMention, Span
+from .records import ActorMention, CasualtyKind, DateMention, Span
 from .reporting import (
     ReportingCues,
     background_paragraphs,
@@ -82,6 +82,7 @@ from .sites import (
     counts_events,
     listed_sites,
     recounted,
+    site_tolls,
     tallied_sites,
 )
 from .targets import TargetCues, counted_crowd, country_code, killings_apart, sides
@@ -316,6 +317,8 @@ class Extractor:
             tallied = tallied_sites(passage.sentences[0])
             if tallied > 1 and tools.offensive.find(passage.sentences[0].text):
                 mention = forces_first(mention)  # the army's results, zone by zone
+            if mentions and self._sites_told(passage.sentences[0], mentions, article, tools):
+                continue  # the dead of sites already told, place by place: their tolls (below)
             itemised = passage.header is not None or passage.sentences[0].index in items
             if told.merge(mention, passage, second or itemised or tallied > 1):
                 told.struck(strike)
@@ -361,9 +364,57 @@ class Extractor:
                 told.claimed(claimant.name, claimant.actor_type,
                              Evidence("actor1", claimant.quote, article.id, start,
                                       start + len(claimant.quote)))  # fmt: skip
-        found = killings_apart(told.mentions, self.pack, self._countries)
+        found = killings_apart(self._tolls_by_site(told.mentions, read, article, tools),
+                               self.pack, self._countries)  # fmt: skip
         ordered = sorted(found, key=lambda m: (-m.fatalities, -m.confidence))
         return Extraction(article, lang, tuple(ordered), tuple(notes))
+
+    def _at_sites(self, sentence: Sentence, mentions: Sequence[Mention], article: Article,
+                  tools: _Tools) -> list[tuple[list[Mention], int]]:  # fmt: skip
+        """A tally's dead place by place, each with the mentions told at that place."""
+        context = f"{article.title}. {article.text[:1500]}"
+        out = []
+        for place, count in site_tolls(sentence, tools.casualties.numbers.lone):
+            where = self.geocoder.resolve(place.quote, context)
+            if not where.resolved and place.name != place.quote:
+                where = self.geocoder.resolve(place.name, context)
+            # the site by its place, or else by the words that named it (a village placed at
+            # its province)
+            at = [m for m in mentions if where.resolved and (
+                  m.location == location_name(where)
+                  or (m.latitude, m.longitude) == (where.latitude, where.longitude))]  # fmt: skip
+            at = at or [m for m in mentions
+                        if any(e.field == "location" and e.quote.endswith(place.name)
+                               for e in m.evidence)]  # fmt: skip
+            out.append((at, count))
+        # a mention is the site of one place only
+        taken = [m for at, _ in out for m in at]
+        return [([m for m in at if taken.count(m) == 1], count) for at, count in out]
+
+    def _sites_told(self, sentence: Sentence, mentions: Sequence[Mention], article: Article,
+                    tools: _Tools) -> bool:  # fmt: skip
+        """Whether a tally's places (two or more) are all sites of events already told."""
+        sites = self._at_sites(sentence, mentions, article, tools)
+        return len(sites) > 1 and all(at for at, _ in sites)
+
+    def _tolls_by_site(self, mentions: list[Mention], read: list[Sentence], article: Article,
+                       tools: _Tools) -> list[Mention]:  # fmt: skip
+        """Events told at two or more sites take the dead a tally gives place by place ("70
+        were killed in Tchoma Bangou and 30 in Zaroumadareye"), not a share of the total."""
+        if len(mentions) < 2:
+            return mentions
+        out = list(mentions)
+        for sentence in read:
+            if not any(c.kind is CasualtyKind.KILLED for c in sentence.casualties):
+                continue
+            sites = self._at_sites(sentence, out, article, tools)
+            if sum(bool(at) for at, _ in sites) < 2:
+                continue
+            for at, count in sites:
+                for m in at:
+                    out[out.index(m)] = replace(m, fatalities=count, fatalities_low=count,
+                                                fatalities_high=count)  # fmt: skip
+        return out
 
     def _sites(self, mention: Mention, passage: Passage, article: Article, lang: str,
                tools: _Tools, sites: int, lead: Sequence[Sentence]) -> tuple[list[Mention], int]:  # fmt: skip

@@ -135,6 +135,11 @@ class NumberReader:
     def mentions(self, text: str) -> list[NumberMention]:
         return self.mentions_in(tokenize(text))
 
+    def lone(self, text: str) -> int | None:
+        """The one number ``text`` holds ("and thirty in Zaroumadareye": 30), if exactly one."""
+        found = self.mentions_in(tokenize(text))
+        return found[0].value if len(found) == 1 else None
+
     def mentions_in(self, tokens: Sequence[Token]) -> list[NumberMention]:
         """Numbers in an already tokenised text, left to right, not overlapping."""
         norms = [t.norm for t in tokens]

@@ -15,13 +15,13 @@ words for counts, sites, routes and clauses come from the pack (:class:`SiteCues
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..geo.gazetteer import admin_level
 from ..geo.geocoder import Geocoder, Resolution
-from ..model import Article, Mention
+from ..model import Article, Evidence, Mention
 from ..taxonomy import GeoPrecision, SubEventType
 from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
@@ -179,22 +179,67 @@ _BARE_COUNT = re.compile(
 )
 
 
-def tallied_sites(sentence: Sentence) -> int:
+#: Where a tally's clauses part when it has no semicolons: "70 were killed in Tchoma Bangou and
+#: 30 in Zaroumadareye", "une vingtaine de morts à Komsilga, plus de 40 à Nodin".
+_DIGIT = re.compile(r"\d")
+_TALLY_JOINS = re.compile(r",\s+(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
+
+
+def tally_clauses(text: str, *, joins: bool = True) -> list[tuple[int, int]]:
+    """The clauses of a tally (start, end): cut at semicolons, or else (with ``joins``) at
+    commas and "and"."""
+    if ";" in text:
+        cuts = [(m.start(), m.end()) for m in re.finditer(";", text)]
+    else:
+        cuts = [(m.start(), m.end()) for m in _TALLY_JOINS.finditer(text)] if joins else []
+    bounds, start = [], 0
+    for cut_start, cut_end in cuts:
+        bounds.append((start, cut_start))
+        start = cut_end
+    return [*bounds, (start, len(text))]
+
+
+def tallied_sites(sentence: Sentence, *, joins: bool = False) -> int:
     """How many places a tally of deaths names clause by clause ("about 60 neutralised around
     Kain; about 30 in the Bomboro area; and 56 near Banh": 3), or 1. Each clause, cut at
-    semicolons, has a place and a count of its own, and one of them is a count of dead."""
-    if ";" not in sentence.text or not any(c.kind is CasualtyKind.KILLED
-                                           for c in sentence.casualties):  # fmt: skip
+    semicolons (or, with ``joins``, at commas and "and" when there are none: "70 were killed
+    in Tchoma Bangou and 30 in Zaroumadareye"), has a place of its own and a count, and one of
+    them is a count of dead."""
+    if not any(c.kind is CasualtyKind.KILLED for c in sentence.casualties):
         return 1
-    tallied, start = 0, 0
-    for part in sentence.text.split(";"):
-        end = start + len(part)
-        placed_in = any(start <= p.start < end for p in sentence.places)
+    names: set[str] = set()
+    tallied = 0
+    for start, end in tally_clauses(sentence.text, joins=joins):
+        placed = [p for p in sentence.places if start <= p.start < end]
         counted = (any(start <= c.start < end for c in sentence.casualties)
-                   or _BARE_COUNT.search(part) is not None)  # fmt: skip
-        tallied += placed_in and counted
-        start = end + 1
+                   or _BARE_COUNT.search(sentence.text, start, end) is not None)  # fmt: skip
+        if placed and counted and placed[0].name not in names:
+            names.add(placed[0].name)
+            tallied += 1
     return min(tallied, MOST_SITES) if tallied > 1 else 1
+
+
+def site_tolls(
+    sentence: Sentence, count_in: Callable[[str], int | None] | None = None
+) -> list[tuple[PlaceMention, int]]:
+    """A tally's dead place by place ("Seventy people were killed in Tchoma Bangou and thirty in
+    Zaroumadareye": [(Tchoma Bangou, 70), (Zaroumadareye, 30)]); [] when it is no tally. A
+    clause's lone number is read by ``count_in`` (number words too), else as digits."""
+    if not any(c.kind is CasualtyKind.KILLED for c in sentence.casualties):
+        return []
+    out: list[tuple[PlaceMention, int]] = []
+    for start, end in tally_clauses(sentence.text):
+        placed = [p for p in sentence.places if start <= p.start < end]
+        killed = [c.count for c in sentence.casualties
+                  if start <= c.start < end and c.kind is CasualtyKind.KILLED]  # fmt: skip
+        counted = [c for c in sentence.casualties if start <= c.start < end]
+        clause = sentence.text[start:end]
+        # digits as a bare count (not a distance, an hour, a year); number words as read
+        lone = bare_count if count_in is None or _DIGIT.search(clause) else count_in
+        count = sum(killed) if killed else (None if counted else lone(clause))
+        if placed and count is not None and placed[0].name not in {p.name for p, _ in out}:
+            out.append((placed[0], count))
+    return out if len(out) > 1 else []
 
 
 def bare_count(clause: str) -> int | None:
@@ -287,7 +332,8 @@ class SiteSplitter:
                     if place_tier(resolution) == 0 else {p.name})  # fmt: skip
             if not keys & seen and len(named) < sites:
                 seen |= keys
-                named.append((placed(mention, self.countries, resolution), sentence, p))
+                named.append((_cited(placed(mention, self.countries, resolution), sentence, p),
+                              sentence, p))  # fmt: skip
         unnamed = sites - len(named)
         shares = share(mention.fatalities, sites)
         out: list[Mention] = []
@@ -297,7 +343,8 @@ class SiteSplitter:
             base, told_in, at = named[i] if i < len(named) else (mention, None, None)
             toll: int | None = None
             if told_in is not None and at is not None:
-                clause = clause_at(told_in.text, at.start, self.cues)
+                clause = (tally_clause(told_in.text, at.start) if tally
+                          else clause_at(told_in.text, at.start, self.cues))  # fmt: skip
                 clauses.append((told_in.index, clause))
                 scores = self.classifier.scores(clause, lang)
                 top = scores[0] if scores else None
@@ -328,6 +375,19 @@ class SiteSplitter:
                        fatalities_high=k, fatalities_by_side={} if i else m.fatalities_by_side)
                for i, (m, k) in enumerate(zip(out, shares, strict=True))]  # fmt: skip
         return out, unnamed
+
+
+def _cited(mention: Mention, sentence: Sentence, place: PlaceMention) -> Mention:
+    """The mention of a site with the words that name that site as its location's evidence."""
+    start = sentence.span.start + place.start
+    quote = Evidence("location", place.quote, mention.article_id, start, start + len(place.quote))
+    return replace(mention, evidence=(*(e for e in mention.evidence if e.field != "location"),
+                                      quote))  # fmt: skip
+
+
+def tally_clause(text: str, at: int) -> str:
+    """The clause of a tally around character ``at`` (see :func:`tally_clauses`)."""
+    return next((text[start:end] for start, end in tally_clauses(text) if start <= at < end), text)
 
 
 def clause_at(text: str, at: int, cues: SiteCues) -> str:

@@ -207,6 +207,12 @@ _ROLE = re.compile(
 )
 
 
+#: Attackers splitting up to strike, not a group splitting: "split into two groups and struck".
+_SPLIT_UP = re.compile(
+    r"\bsplit\s+(?:up\s+)?into\s+(?:\w+\s+)?(?:groups|columns|units|teams)\b", re.IGNORECASE
+)
+
+
 #: Trigger words with a common sense that is no event, and the context that shows that sense.
 OTHER_SENSES = _senses(
     mine=_MINING, mines=_MINING, exécution=_CARRYING_OUT, exécutions=_CARRYING_OUT,
@@ -214,6 +220,7 @@ OTHER_SENSES = _senses(
     agreement=_SIGNATORY, agreements=_SIGNATORY, peace_agreement=_SIGNATORY,
     peace_deal=_SIGNATORY, grenade=_CROWD_CONTROL, grenades=_CROWD_CONTROL, repris=_RESUMED,
     reprise=_RESUMED, a_repris=_RESUMED, ont_repris=_RESUMED, reprise_de=_RESUMED, fight=_ROLE,
+    split=_SPLIT_UP,
 )  # fmt: skip
 
 
