@@ -380,6 +380,22 @@ def test_a_digest_numbered_inline_with_bracketed_provinces_is_read_item_by_item(
         (5, "Kaya", 4), (8, "Dori", 6)]  # fmt: skip
 
 
+def test_a_digest_s_items_are_incidents_even_unnamed_and_placed_by_their_headings(
+    extractor: Extractor,
+) -> None:
+    # Item 1 names no one and counts no dead: listed under its heading, it is still coded.
+    # Item 2's heading names two towns; "to the north of Kidal" does not outrank them.
+    text = (
+        "POINT DE SITUATION - Nord du Mali. Voici les principaux faits de la semaine. "
+        "1. Tessalit, mardi 7 février. Des accrochages ont été signalés autour du camp militaire. "
+        "2. Aguelhok et Anéfis, jeudi 9 février. Des rebelles sont entrés sans combat dans ces "
+        "deux localités, au nord de Kidal, après le départ des militaires."
+    )
+    found = run(extractor, text, "fr", published="2012-02-12").mentions
+    assert sorted((m.event_date.day, m.location) for m in found) == [
+        (7, "Tessalit"), (9, "Aguelhok"), (9, "Anéfis")]  # fmt: skip
+
+
 def test_a_lead_counts_the_events_of_a_round_up_or_the_sites_of_one_telling() -> None:
     cues = SiteCues.from_lexicon(load_pack("sahel").lexicon("cues"))
     assert counts_events("Four incidents were recorded this week.", "en", cues)

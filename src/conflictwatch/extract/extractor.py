@@ -284,12 +284,13 @@ class Extractor:
             if mention is not None:  # a crowd told by its size is the demonstration's crowd
                 mention = counted_crowd(mention, [(s.text, s.span.start) for s in passage.sentences],
                                         self.pack, self._countries, self.target_cues)  # fmt: skip
-            if mention is None or mention.latitude is None or not (corroborated(mention) or (
+            if mention is None or mention.latitude is None or not (
+                    corroborated(mention) or passage.header is not None or (
                     mention.sub_event_type in _DONE_BY_THE_STATE
                     and _clear(passage) >= CLEAR_SCORE)):  # fmt: skip
                 continue  # an event is coded only with its actors or toll (or, for a clearly told
                 # arrest or defused bomb, the act itself: the country's police or army did
-                # it), and a place
+                # it; or an incident a digest lists under its own heading), and a place
             opening_text = passage.sentences[0].text
             named = tools.actors.find(opening_text, on=mention.event_date,
                                       country=country_code(mention, self._countries))  # fmt: skip

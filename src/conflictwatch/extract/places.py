@@ -199,7 +199,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # 12 May." (the gazetteer must know it)
             "plain",
             "",
-            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
+            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?(?:\s+and\s+{_NAME})?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
     "fr": (
@@ -362,7 +362,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (  # le titre d'un bulletin, lieu et jour : « Sévaré, vendredi. »
             "plain",
             "",
-            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
+            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?(?:\s+et\s+{_NAME})?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
 }

@@ -78,6 +78,12 @@ AREA = re.compile(
 #: A stretch of road the passage names ("entre Fada N'Gourma et Pama", "on the Gao-Ansongo
 #: road"): a locality told before the passage refines it only within ROUTE_KM of its point.
 ROUTE = re.compile(r"\b(?:entre|between|axe|axis|road|route)\b", re.IGNORECASE)
+#: A place given only as a direction from a town, with no distance: "à l'ouest de Tombouctou".
+BEARING = re.compile(
+    r"^(?:(?:au|à\s+l['’]|in\s+the|to\s+the|north|south|east|west)\s*)?"
+    r"(?:nord|sud|est|ouest|north|south|east|west)(?:-\w+)?\s+(?:de|du|d['’]|of)\b",
+    re.IGNORECASE,
+)
 ROUTE_KM = 40.0
 
 #: Farther than this from the small area its passage names, a village is a namesake.
@@ -259,11 +265,13 @@ class Placer:
                     # (not from a line a boat or bus was plying: the village is where it was hit)
                 # among areas of one passage the smaller wins ("Niger, Tahoua region ... in the
                 # Tillia department"); the heading an item is told under ("Route de Kaya.") gives
-                # way to a place as precise in the item's own words
+                # way to a place as precise in the item's own words (not to a bearing from a town:
+                # "Léré et Andéramboukane, jeudi." ... "à l'ouest de Tombouctou")
                 if best is None or (tier, rank) < (best[0], best[1]) or (
                         (tier, rank) == (best[0], best[1])
                         and (_smaller(resolution, best[2]) or _offset_on_route(p.quote, best[4].quote)
-                             or (best[3] is passage.header and sentence.index in opened))):  # fmt: skip
+                             or (best[3] is passage.header and sentence.index in opened
+                                 and not BEARING.match(p.quote)))):  # fmt: skip
                     best = (tier, rank, resolution, sentence, Span(p.start, p.end, p.quote))
             if best is not None and (told := situated(best[2], [r for _, r, sentence, _ in found
                                                                   if sentence is best[3]])):  # fmt: skip
