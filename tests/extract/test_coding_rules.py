@@ -133,6 +133,11 @@ JNIM = "JNIM: Group for Support of Islam and Muslims"
                "for the attack.", JNIM),
         ("en", "Gunmen killed five soldiers near Boni on Tuesday. The al-Qaeda-linked JNIM "
                "claimed the attack.", JNIM),
+        # ... or that the authorities name as its author, further on in the report
+        ("en", "Gunmen killed five soldiers near Boni on Tuesday. The attackers fled on "
+               "motorbikes towards the forest. The army sent reinforcements to the area on "
+               "Wednesday. Security sources attributed the killings to JNIM, which is active in "
+               "the area.", JNIM),
         ("en", "Gunmen killed five soldiers near Boni on Tuesday. No group has claimed "
                "responsibility; JNIM is active in the area.", "Unidentified Armed Group (Mali)"),
     ],
@@ -143,6 +148,16 @@ def test_the_group_that_claims_an_attack_is_its_actor1(
     [mention] = run(extractor, text, lang).mentions
     assert mention.actor1 == actor1
     assert mention.actor2 == "Military Forces of Mali (2021-)"
+
+
+def test_people_carried_off_in_a_massacre_are_part_of_the_attack(extractor: Extractor) -> None:
+    text = (
+        "Des hommes armés ont tué 40 civils dimanche dans le village de Boni. "
+        "Plusieurs femmes ont été enlevées et emmenées vers la brousse."
+    )
+    [mention] = run(extractor, text, "fr", published="2022-06-21").mentions
+    assert mention.sub_event_type is S.ATTACK
+    assert mention.fatalities == 40
 
 
 def test_the_gunmen_of_a_claimed_attack_are_the_claimant_not_the_side_attacked(

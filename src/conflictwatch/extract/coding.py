@@ -200,6 +200,13 @@ def best_type(passage: Passage, min_score: float) -> tuple[TypeScore, Sentence]:
         # with mortar fire, followed by fighters who overran the post"), are part of it: the
         # event stays the fight.
         label = lead[0].label
+    elif (label is SubEventType.ABDUCTION_FORCED_DISAPPEARANCE and lead
+          and lead[0].label is SubEventType.ATTACK and lead[0].score >= min_score
+          and any(c.kind is CasualtyKind.KILLED and c.count > 0
+                  for c in passage.sentences[0].casualties)):  # fmt: skip
+        # People carried off in a massacre the passage opens with ("132 civilians killed ...
+        # others were taken away"): ACLED codes the killings
+        label = SubEventType.ATTACK
     if label in (SubEventType.ARMED_CLASH, SubEventType.ATTACK):
         # The fight in which the town was taken: "after hours of fighting the assailants took
         # control of the town" is the taking (ACLED codes the territory changing hands)
