@@ -441,6 +441,31 @@ def test_a_revised_total_broken_down_by_side_leaves_the_other_sides_to_be_added(
     assert whole.killed == 41
 
 
+def test_a_count_after_the_shares_of_another_is_a_count_of_its_own(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    fr = toll(readers, "fr", "Neuf membres des forces de sécurité, cinq militaires et quatre "
+              "gendarmes, ont été tués, ainsi que 20 civils, dont 12 femmes.")  # fmt: skip
+    assert (fr.killed, dict(fr.by_side)) == (29, {"state": 9, "civilians": 20})
+
+
+def test_the_same_words_told_twice_in_a_sentence_are_one_count(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    fr = toll(readers, "fr", "Le gouvernement a ramené à 30 morts, dont 10 enfants, le bilan de "
+              "l'attaque : « le bilan est de 30 morts, dont 10 enfants », a-t-il précisé.")  # fmt: skip
+    assert fr.killed == 30
+
+
+def test_a_figure_restated_with_a_doubt_is_no_other_account(
+    readers: dict[str, CasualtyReader],
+) -> None:
+    fr = toll(readers, "fr", "Sept soldats et 20 civils ont été tués.",
+              "L'armée affirme avoir neutralisé 50 terroristes.",
+              "Le bilan de 50 terroristes tués est impossible à vérifier.")  # fmt: skip
+    assert fr.killed == 77
+
+
 def test_a_final_toll_that_opens_the_count_covers_every_side_it_names(
     readers: dict[str, CasualtyReader],
 ) -> None:

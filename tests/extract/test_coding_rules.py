@@ -1558,3 +1558,17 @@ def test_an_amputation_is_an_attack_on_a_civilian(
     [mention] = run(extractor, text, lang, published="2012-08-10").mentions
     assert (mention.sub_event_type, mention.actor2) == (SubEventType.ATTACK, "Civilians (Mali)")
     assert mention.actor1.startswith("MUJAO")
+
+
+def test_a_toll_brought_down_on_a_later_day_is_no_retaking_and_keeps_the_attack_s_day(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "MOPTI - Le gouvernement a ramené mardi à 30 morts le bilan de l'attaque perpétrée "
+        "dimanche soir contre le village de Dourou, dans le cercle de Bandiagara. Le chiffre de "
+        "80 morts avait été avancé lundi par des élus locaux, puis repris par le gouvernement."
+    )
+    [mention] = run(extractor, text, "fr", published="2019-06-12").mentions
+    assert mention.sub_event_type is S.ATTACK
+    assert (mention.event_date.isoformat(), mention.location, mention.fatalities) == (
+        "2019-06-09", "Dourou", 30)  # fmt: skip

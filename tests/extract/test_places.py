@@ -309,6 +309,9 @@ def test_a_word_that_opens_a_longer_name_is_not_a_village_on_its_own(
         ("fr", "des opérations dans les secteurs de Djibo (Soum), Boni (Séno) et Kidal",
          ["Djibo", "Boni", "Kidal"]),
         ("en", "operations in the sectors of Djibo (Soum) and Boni", ["Djibo", "Boni"]),
+        # an attack "carried out against" a town; a village told with an adjective
+        ("fr", "l'attaque menée mardi contre Djibo a fait 42 morts", ["Djibo"]),
+        ("fr", "tués dans le village dogon de Boni, dans la commune de Gao", ["Boni", "Gao"]),
         # the possessor is the place
         ("en", "flights resumed at Bamako's international airport", ["Bamako"]),
         # the place taken is the place of the event

@@ -242,11 +242,12 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ),
         (
             "area",
-            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|campement|zone|secteur)s?(?: voisine?)? d",
+            r"(?:région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|campement|zone|secteur)s?(?: [a-zéèêç]+)? d",
             # ... and a settlement after "du"/"au": "au hameau de Kokorou", "l'attaque du village
             # de Toumour" (not an area: "ce village du cercle de Djenné" names no other place than
-            # the village); the neighbouring one is still the area ("la province voisine du Soum")
-            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})(?:\s+voisine?)?|(?:du|au)\s+(?:hameau|campement|village)|(?:les|des)\s+(?:villages|localités|communes|villes|secteurs|zones))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
+            # the village); the neighbouring one is still the area ("la province voisine du Soum"),
+            # as is one told with an adjective ("le village dogon de Sobane Da")
+            rf"(?P<quote>(?i:(?:(?:la|le|l['’])\s*(?:{_AREA_FR})(?:\s+voisine?|\s+(?-i:[a-zéèêç]{{3,12}}))?|(?:du|au)\s+(?:hameau|campement|village)|(?:les|des)\s+(?:villages|localités|communes|villes|secteurs|zones))\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du|des)\s*)(?P<name>{_NAME}))",
         ),
         (
             "area",
@@ -334,8 +335,8 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             "plain",
             r"contre",
             # l'événement nommé par son lieu, après ses auteurs : « une attaque de combattants
-            # du JNIM contre Djibo »
-            rf"\b(?i:attaques?|assauts?|offensives?|raids?)\s+(?:d['’]|de|des|du)\s*(?:[\w'’-]+\s+){{1,5}}?contre\s+{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
+            # du JNIM contre Djibo », « l'attaque menée mardi contre Arbinda »
+            rf"\b(?i:attaques?|assauts?|offensives?|raids?)\s+(?:(?:d['’]|de|des|du)\s*(?:[\w'’-]+\s+){{1,5}}?|(?i:men|lanc|perp[ée]tr)[ée]e?s?\s+(?:[\w'’-]+\s+){{0,3}}?)contre\s+{_OF_TOWN_FR}(?P<quote>(?P<name>{_NAME}))",
         ),
         (
             "plain",

@@ -117,7 +117,10 @@ def namesake(place: Resolution, quote: str, areas: list[tuple[Resolution, float]
     names ("à Komsilga, dans la commune de Thiou", with a Komsilga 300 km from Thiou)."""
     if not areas or SMALL_AREA.search(quote) or CERCLE.search(quote):
         return False
-    return all(distance_km(place, area) > limit for area, limit in areas)
+    # a name only spelt alike ("Kologo" for "Koulogon") must lie close to a cercle too
+    alike = look_alike(place)
+    return all(distance_km(place, area) > (min(limit, NAMESAKE_KM) if alike else limit)
+               for area, limit in areas)  # fmt: skip
 
 
 def _smaller(area: Resolution, other: Resolution) -> bool:

@@ -111,7 +111,8 @@ class TollCues:
             share_cue=compile_rule(r"^[\s,;:(—–-]*(?:%(share_patterns)s)?[\s,:]*$", cues),
             # ... or a colon: "four people were killed: three gendarmes and a civilian"
             share_end=compile_rule(r"(?:\b(?:%(share_end_patterns)s)|:)[\s,:]*$", cues),
-            joined_end=compile_rule(r"(?:^|[\s,])(?:%(joined_shares)s)?[\s,]*$", cues),
+            # (only "and" or a comma: "..., ainsi que 35 civils" is no share but a count of its own)
+            joined_end=compile_rule(r"^[\s,]*$|(?:^|[\s,])(?:%(joined_shares)s)[\s,]*$", cues),
             partitive_quote=compile_rule(r"^\S+(?:\s+\S+)?\s+(?:%(partitive_patterns)s)\b", cues),
             among_dead=compile_rule(r"\b(?:%(among_dead_patterns)s)\b", cues),
             additional=compile_rule(r"\b(?:%(additional_patterns)s)\b", cues),
@@ -157,7 +158,12 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
         previous: Casualty | None = None
         total: Casualty | None = None  # the count the shares that follow break down
         share = False
+        said: set[tuple[str, str]] = set()
         for c in told.casualties:
+            if (c.kind.value, c.quote) in said:
+                continue  # the same words told again: "35 morts, dont 24 enfants ... « le bilan
+                # est de 35 morts, dont 24 enfants »"
+            said.add((c.kind.value, c.quote))
             if c.kind is CasualtyKind.WOUNDED:
                 wounded = max(wounded, c.count)
             elif c.kind is CasualtyKind.ABDUCTED:
@@ -218,6 +224,10 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     if len(ceilings) < len(deaths):
         deaths = [d for d in deaths if not _ceiling(d.count)]  # "up to 600": a high estimate only
     main = [d for d in deaths if not d.other]
+    # a figure restated with a doubt ("le bilan de 80 assaillants tués n'a pas pu être vérifié")
+    # is the main account's own, not another account
+    told = {(d.count.side, d.count.count) for d in main}
+    deaths = [d for d in deaths if not d.other or (d.count.side, d.count.count) not in told]
     accounts = [main] if main else []
     for pos in sorted({d.pos for d in deaths if d.other}):
         accounts.append([d for d in deaths if d.other and d.pos == pos])

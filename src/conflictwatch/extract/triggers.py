@@ -179,7 +179,9 @@ _RESUMED = re.compile(
     r"\s+(?:(?:a|ont|avait|avaient)\s+)?(?:\w+\s+)?repris\b"
     r"|\breprise\s+(?:des?|du|de\s+la|de\s+l['’])\s*(?:cours|classes|activités|négociations|"
     r"dialogue|combats|affrontements|hostilités|vols|travaux|trafic|circulation|commerce|"
-    r"échanges|services?|école|écoles)\b",
+    r"échanges|services?|école|écoles)\b"
+    # a figure taken up: "95 morts, un chiffre ... repris par le gouvernement"
+    r"|\brepris\s+par\s+(?:le\s+gouvernement|les\s+autorités|la\s+presse|les\s+médias)\b",
     re.IGNORECASE,
 )
 
