@@ -226,8 +226,8 @@ def tally(tellings: Sequence[Told], cues: TollCues) -> Toll:
     main = [d for d in deaths if not d.other]
     # a figure restated with a doubt ("le bilan de 80 assaillants tués n'a pas pu être vérifié")
     # is the main account's own, not another account
-    told = {(d.count.side, d.count.count) for d in main}
-    deaths = [d for d in deaths if not d.other or (d.count.side, d.count.count) not in told]
+    in_main = {(d.count.side, d.count.count) for d in main}
+    deaths = [d for d in deaths if not d.other or (d.count.side, d.count.count) not in in_main]
     accounts = [main] if main else []
     for pos in sorted({d.pos for d in deaths if d.other}):
         accounts.append([d for d in deaths if d.other and d.pos == pos])
