@@ -375,3 +375,26 @@ def test_a_trend_told_in_shares_and_rises_is_no_event(
     extractor: Extractor, lang: str, text: str
 ) -> None:
     assert run(extractor, text, lang, "2024-01-15").mentions == ()
+
+
+def test_losses_told_as_the_time_of_something_else_are_background(extractor: Extractor) -> None:
+    text = (
+        "Police fired tear gas at protesters in Niamey on Sunday and arrested several activists. "
+        "Their lawyers said they had not been charged. The arms audit found that billions of "
+        "francs were lost between 2017 and 2019, at a time when the army suffered heavy losses "
+        "in attacks at Inates and Chinagodrar."
+    )
+    mentions = run(extractor, text, "en", "2020-03-16").mentions
+    assert [m.location for m in mentions] == ["Niamey"]
+
+
+def test_a_call_for_more_protests_on_a_weekday_does_not_date_the_protest(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "In Bobo-Dioulasso, protesters set fire to the town hall and the ruling party's office. "
+        "No deaths were reported there. The government cancelled the vote in the afternoon. "
+        "Opposition leaders called for more protests on Friday."
+    )
+    [mention] = run(extractor, text, "en", "2014-10-30").mentions
+    assert mention.event_date.isoformat() == "2014-10-30"
