@@ -285,7 +285,7 @@ class Extractor:
                 mention = counted_crowd(mention, [(s.text, s.span.start) for s in passage.sentences],
                                         self.pack, self._countries, self.target_cues)  # fmt: skip
             if mention is None or mention.latitude is None or not (
-                    corroborated(mention) or passage.header is not None or (
+                    corroborated(mention) or _listed_incident(mention, passage) or (
                     mention.sub_event_type in _DONE_BY_THE_STATE
                     and _clear(passage) >= CLEAR_SCORE)):  # fmt: skip
                 continue  # an event is coded only with its actors or toll (or, for a clearly told
@@ -689,6 +689,14 @@ class Extractor:
                       if not tools.actors.denying(s.text, a)]
             for s in passage.all_sentences
         }  # fmt: skip
+
+
+def _listed_incident(mention: Mention, passage: Passage) -> bool:
+    """What a digest lists under a heading of its own, after its first line (the first line is
+    the title): an incident even where it names no one and counts no dead (not an agreement,
+    which needs its two parties)."""
+    return (passage.header is not None and passage.header.index > 0
+            and mention.sub_event_type is not SubEventType.AGREEMENT)  # fmt: skip
 
 
 #: Acts a report need not say who did: the country's police or army did them.
