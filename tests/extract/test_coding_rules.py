@@ -1572,3 +1572,19 @@ def test_a_toll_brought_down_on_a_later_day_is_no_retaking_and_keeps_the_attack_
     assert mention.sub_event_type is S.ATTACK
     assert (mention.event_date.isoformat(), mention.location, mention.fatalities) == (
         "2019-06-09", "Dourou", 30)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le gouvernement burkinabè a ramené jeudi à 20 morts le bilan de l'attaque "
+               "perpétrée mardi contre le village de Dablo."),
+        ("en", "The government of Burkina Faso on Thursday put the toll of Tuesday's attack on the "
+               "village of Dablo at 20 dead."),
+    ],
+)  # fmt: skip
+def test_a_government_that_speaks_of_an_attack_did_not_carry_it_out(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    [mention] = run(extractor, text, lang, published="2019-05-17").mentions
+    assert mention.actor1 == "Unidentified Armed Group (Burkina Faso)"

@@ -219,6 +219,30 @@ def arrested(
     return replace(mention, **changes) if changes else mention
 
 
+#: The event types in which a government (its executive, not its forces) takes no part.
+_FOUGHT = frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+                     EventType.VIOLENCE_AGAINST_CIVILIANS})  # fmt: skip
+
+
+def government_speaks(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
+    """A government named in a telling of violence spoke of it ("le gouvernement a ramené le
+    bilan à 35 morts"): it is not who attacked (the attackers stay unidentified), and in a
+    battle the state's side is its military."""
+    if mention.event_type not in _FOUGHT or not mention.country:
+        return mention
+    changes: dict[str, Any] = {}
+    if mention.actor1.startswith("Government of"):
+        changes |= {"actor1": f"Unidentified Armed Group ({mention.country})",
+                    "inter1": ActorType.POLITICAL_MILITIA,
+                    "evidence": tuple(e for e in mention.evidence if e.field != "actor1")}  # fmt: skip
+    if mention.event_type is EventType.BATTLES and mention.actor2.startswith("Government of"):
+        army = pack.actor_for(f"Military Forces of {mention.country}", on=mention.event_date,
+                              country=country_code(mention, countries))  # fmt: skip
+        if army is not None:
+            changes |= {"actor2": army.name, "inter2": army.actor_type}
+    return replace(mention, **changes) if changes else mention
+
+
 def defused(mention: Mention, pack: Pack, countries: Mapping[str, str]) -> Mention:
     """A device found and made safe, or weapons seized, where the report names no one ("une
     équipe du génie a détecté et neutralisé un engin explosif"): the country's military did it."""
@@ -393,6 +417,7 @@ def sides(
         # One group named as both sides ("jihadists opened fire ... JNIM claimed the attack"):
         # the other side is still to be found.
         mention = replace(mention, actor2="", inter2=None)
+    mention = government_speaks(mention, pack, countries)
     mention = fired_on_civilians(mention, forces_named)
     mention = civilians_targeted(mention, pack, countries)
     mention = crowds(mention, pack, countries)
