@@ -85,7 +85,14 @@ from .sites import (
     site_tolls,
     tallied_sites,
 )
-from .targets import TargetCues, counted_crowd, country_code, killings_apart, sides
+from .targets import (
+    TargetCues,
+    counted_crowd,
+    country_code,
+    killings_apart,
+    sides,
+    unidentified,
+)
 from .tellings import (
     LEAD_SENTENCES,
     ArticleEvents,
@@ -598,7 +605,7 @@ class Extractor:
         label = territory_type(label, actor1, [a for found in actors.values() for a in found],
                                first.text)  # fmt: skip
         actor1, actor2 = takers_first(label, actor1, actor2)
-        name1 = actor1.name if actor1 else _unidentified(country)
+        name1 = actor1.name if actor1 else unidentified(country)
         inter1 = actor1.actor_type if actor1 else ActorType.POLITICAL_MILITIA
         name2 = actor2.name if actor2 else ""
         inter2 = actor2.actor_type if actor2 else None
@@ -722,7 +729,3 @@ def _cues(pack: Pack, lang: str, key: str) -> CueMatcher:
 
 def _no_dates(text: str) -> list[DateMention]:
     return []  # no publication date: relative dates cannot be resolved
-
-
-def _unidentified(country: str) -> str:
-    return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"

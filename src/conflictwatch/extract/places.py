@@ -47,6 +47,8 @@ _AREA_FR = (
     r"région|province|cercle|commune|localité|département|préfecture|ville|village|hameau|"
     r"campement|zone|secteur"
 )
+#: A name's area in brackets, which may follow it: "Kain (Yatenga)", "Dablo (Sanmatenga)".
+BRACKETED = r"(?:\s*\([^()\n]{1,40}\))?"
 _COMPASS_ADJ = r"(?:(?:neighbou?ring|northern|southern|eastern|western|central|north[- ]?(?:eastern|western)|south[- ]?(?:eastern|western))\s+)?"
 
 #: "l'attaque (jihadiste) de X", "le massacre de X", "le blocus de X": the event named by its
@@ -199,7 +201,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
             # 12 May." (the gazetteer must know it)
             "plain",
             "",
-            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?(?:\s+and\s+{_NAME})?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
+            rf"^\s*(?P<quote>(?P<name>{_NAME})){BRACKETED}(?:\s+and\s+{_NAME})?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
     "fr": (
@@ -363,7 +365,7 @@ _PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (  # le titre d'un bulletin, lieu et jour : « Sévaré, vendredi. »
             "plain",
             "",
-            rf"^\s*(?P<quote>(?P<name>{_NAME}))(?:\s*\([^()\n]{{1,40}}\))?(?:\s+et\s+{_NAME})?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
+            rf"^\s*(?P<quote>(?P<name>{_NAME})){BRACKETED}(?:\s+et\s+{_NAME})?\s*,\s+(?:\w+\s+){{0,2}}\w+\s*[.:]\s*$",
         ),
     ),
 }
@@ -609,7 +611,7 @@ _POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)
 
 #: A further place joined to the one before: "and Arbinda", ", Nodin", "et à Soro".
 _AND = re.compile(  # "... Kain (Yatenga), Bahn (Loroum) et Bomboro": past the area in brackets
-    rf"(?:\s*\([^()\n]{{1,40}}\))?(?:,\s+|\s+(?:and|et)\s+)(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})"
+    rf"{BRACKETED}(?:,\s+|\s+(?:and|et)\s+)(?:(?:in|at|à|de|d['’])\s*)?(?:{_OF_TOWN_EN}|{_OF_TOWN_FR})"
     rf"(?P<name>{_NAME})"
 )
 

@@ -27,6 +27,7 @@ from .casualties import CasualtyReader
 from .classify import SubtypeClassifier
 from .coding import on_forces_site
 from .cues import compile_rule, phrases
+from .places import BRACKETED as _BRACKETED
 from .placing import (
     distance_km,
     foreign_hamlet,
@@ -61,7 +62,6 @@ def _sites_rule(qualifiers: int) -> str:
 #: A place's name: capitalised words, joined by spaces or hyphens ("Tongo Tongo", "Ber-Ber").
 _NAME_TEXT = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?-i:[A-ZÀ-Ý])[\w'’]+)*"
 _NAME = re.compile(_NAME_TEXT)
-_BRACKETED = r"(?:\s*\([^()\n]{1,40}\))?"
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
 #: A plural site noun and the places it names: each name after "de"/"d'"/"of", the last after
 #: "et"/"and" (case-sensitive names, so a lower-case word ends the list).
@@ -179,9 +179,9 @@ _BARE_COUNT = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 #: Where a tally's clauses part when it has no semicolons: "70 were killed in Tchoma Bangou and
 #: 30 in Zaroumadareye", "une vingtaine de morts à Komsilga, plus de 40 à Nodin".
-_DIGIT = re.compile(r"\d")
 _TALLY_JOINS = re.compile(r",\s+(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
 
 
@@ -199,17 +199,16 @@ def tally_clauses(text: str, *, joins: bool = True) -> list[tuple[int, int]]:
     return [*bounds, (start, len(text))]
 
 
-def tallied_sites(sentence: Sentence, *, joins: bool = False) -> int:
+def tallied_sites(sentence: Sentence) -> int:
     """How many places a tally of deaths names clause by clause ("about 60 neutralised around
     Kain; about 30 in the Bomboro area; and 56 near Banh": 3), or 1. Each clause, cut at
-    semicolons (or, with ``joins``, at commas and "and" when there are none: "70 were killed
-    in Tchoma Bangou and 30 in Zaroumadareye"), has a place of its own and a count, and one of
-    them is a count of dead."""
+    semicolons, has a place of its own and a count, and one of them is a count of dead (a tally
+    cut at commas and "and" gives its sites' tolls: :func:`site_tolls`)."""
     if not any(c.kind is CasualtyKind.KILLED for c in sentence.casualties):
         return 1
     names: set[str] = set()
     tallied = 0
-    for start, end in tally_clauses(sentence.text, joins=joins):
+    for start, end in tally_clauses(sentence.text, joins=False):
         placed = [p for p in sentence.places if start <= p.start < end]
         counted = (any(start <= c.start < end for c in sentence.casualties)
                    or _BARE_COUNT.search(sentence.text, start, end) is not None)  # fmt: skip

@@ -219,6 +219,11 @@ def arrested(
     return replace(mention, **changes) if changes else mention
 
 
+def unidentified(country: str) -> str:
+    """ACLED's name for attackers no one named, in a country (by its name)."""
+    return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+
+
 #: The event types in which a government (its executive, not its forces) takes no part.
 _FOUGHT = frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE,
                      EventType.VIOLENCE_AGAINST_CIVILIANS})  # fmt: skip
@@ -232,7 +237,7 @@ def government_speaks(mention: Mention, pack: Pack, countries: Mapping[str, str]
         return mention
     changes: dict[str, Any] = {}
     if mention.actor1.startswith("Government of"):
-        changes |= {"actor1": f"Unidentified Armed Group ({mention.country})",
+        changes |= {"actor1": unidentified(mention.country),
                     "inter1": ActorType.POLITICAL_MILITIA,
                     "evidence": tuple(e for e in mention.evidence if e.field != "actor1")}  # fmt: skip
     if mention.event_type is EventType.BATTLES and mention.actor2.startswith("Government of"):
